@@ -1,0 +1,184 @@
+/**
+ * YAML -> plain values with origins, in one pass over the `yaml` package's nodes.
+ * Anchors, aliases and merge keys (`<<: *a`, `<<: [*a, *b]`) are resolved here; the values an alias
+ * brings keep the origin of the anchored text. Alias expansion is bounded so a "billion laughs"
+ * file is refused, while thousands of ordinary `<<: *defaults` are fine.
+ */
+import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Node, Document, Scalar, YAMLMap, YAMLSeq, Pair } from 'yaml';
+import type { ScalarTag, CollectionTag } from 'yaml';
+import { SourceFile } from '../model/source';
+import { Origin, copyOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
+import { mergeTagOf, setMergeTag } from './tags';
+
+export interface SyntaxProblem {
+  message: string;
+  origin: Origin;
+}
+
+export interface ParsedFile {
+  source: SourceFile;
+  /** One dict per YAML document (multi-document files are overlays, merged in order by the loader). */
+  documents: Record<string, unknown>[];
+  /** YAML syntax errors; when non-empty, `documents` must not be used. */
+  errors: SyntaxProblem[];
+}
+
+/** Nodes an alias may expand to, in total per file, before the file is refused. */
+export const MAX_ALIAS_EXPANSION = 2_000_000;
+/** Deepest nesting accepted (guards the converter's recursion). */
+export const MAX_DEPTH = 500;
+
+// Accept compose's merge tags without "unresolved tag" warnings; their meaning is applied by merge.
+const passThrough = (tag: string): (ScalarTag | CollectionTag)[] => [
+  { tag, resolve: (s: string) => s } as ScalarTag,
+  { tag, collection: 'map', resolve: (m: unknown) => m } as unknown as CollectionTag,
+  { tag, collection: 'seq', resolve: (s: unknown) => s } as unknown as CollectionTag,
+];
+const customTags = [...passThrough('!reset'), ...passThrough('!override')];
+
+class ParseAbort extends Error {
+  constructor(message: string, readonly node: Node | undefined) {
+    super(message);
+  }
+}
+
+export function parseYaml(source: SourceFile): ParsedFile {
+  const errors: SyntaxProblem[] = [];
+  const at = (range: [number, number] | readonly number[] | undefined): Origin => ({
+    source,
+    start: range?.[0] ?? 0,
+    end: range?.[1] ?? range?.[0] ?? 0,
+  });
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true, merge: false, customTags }) as Document.Parsed[];
+  } catch (e) {
+    // The yaml parser recurses; absurd nesting overflows the stack.
+    errors.push({ message: `cannot parse YAML: ${(e as Error).message}`, origin: at([0, 0]) });
+    return { source, documents: [], errors };
+  }
+  if (!Array.isArray(docs)) docs = [];
+  for (const d of docs) {
+    for (const e of d.errors) errors.push({ message: cleanMessage(e.message), origin: at(e.pos) });
+  }
+  if (errors.length) return { source, documents: [], errors };
+
+  const documents: Record<string, unknown>[] = [];
+  for (const doc of docs) {
+    if (doc.contents === null) continue; // empty document (comments only)
+    const conv = new Converter(source, doc);
+    try {
+      const v = conv.value(doc.contents as Node, 0);
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+        errors.push({ message: 'top-level of a compose file must be a mapping', origin: at((doc.contents as Node).range) });
+        continue;
+      }
+      documents.push(v as Record<string, unknown>);
+    } catch (e) {
+      if (!(e instanceof ParseAbort)) throw e;
+      errors.push({ message: e.message, origin: at(e.node?.range) });
+    }
+  }
+  return { source, documents: errors.length ? [] : documents, errors };
+}
+
+/** The yaml package appends " at line L, column C" to messages; we report the position separately. */
+function cleanMessage(m: string): string {
+  return m.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
+}
+
+class Converter {
+  private expanded = 0;
+  constructor(private readonly source: SourceFile, private readonly doc: Document.Parsed) {}
+
+  private origin(n: Node | null | undefined): Origin | undefined {
+    const r = n?.range;
+    return r ? { source: this.source, start: r[0], end: r[1] } : undefined;
+  }
+
+  value(node: Node | null | undefined, depth: number, viaAlias = false): unknown {
+    if (node === null || node === undefined) return null;
+    if (depth > MAX_DEPTH) throw new ParseAbort(`YAML nesting deeper than ${MAX_DEPTH} levels`, node);
+    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) {
+      throw new ParseAbort(`aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (refusing a possible "billion laughs" file)`, node);
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) throw new ParseAbort(`unknown alias *${node.source}`, node);
+      return this.value(target as Node, depth + 1, true);
+    }
+    if (isScalar(node)) return (node as Scalar).value ?? null;
+    if (isMap(node)) return this.map(node as YAMLMap, depth, viaAlias);
+    if (isSeq(node)) return this.seq(node as YAMLSeq, depth, viaAlias);
+    return null;
+  }
+
+  private keyString(k: unknown): string {
+    if (isScalar(k)) return k.value === null ? 'null' : String((k as Scalar).value);
+    if (k === null || k === undefined) return 'null';
+    return String(k);
+  }
+
+  private put(obj: Record<string, unknown>, key: string, v: unknown): void {
+    // "__proto__" is a legal YAML key; never let it reach the prototype.
+    if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else obj[key] = v;
+  }
+
+  private map(node: YAMLMap, depth: number, viaAlias: boolean): Record<string, unknown> {
+    const obj: Record<string, unknown> = {};
+    setSelfOrigin(obj, this.origin(node));
+    const mergeSources: Node[] = [];
+    for (const pair of node.items as Pair<Node, Node>[]) {
+      if (!isPair(pair)) continue;
+      const k = pair.key;
+      if (isScalar(k) && k.value === '<<' && (k as Scalar).type === 'PLAIN') {
+        const v = pair.value;
+        if (isSeq(v)) mergeSources.push(...((v as YAMLSeq).items as Node[]));
+        else if (v) mergeSources.push(v);
+        continue;
+      }
+      const key = this.keyString(k);
+      const vnode = pair.value as Node | null;
+      const val = this.value(vnode, depth + 1, viaAlias);
+      this.put(obj, key, val);
+      setKeyOrigin(obj, key, this.origin(k as Node));
+      if (vnode && !isMap(vnode) && !isSeq(vnode)) setOrigin(obj, key, this.origin(vnode) ?? this.origin(k as Node));
+      else if (!vnode) setOrigin(obj, key, this.origin(k as Node));
+      const tag = vnode && (vnode as Scalar).tag;
+      if (tag === '!reset' || tag === '!override') setMergeTag(obj, key, tag === '!reset' ? 'reset' : 'override');
+    }
+    // Merge keys: explicit keys win; among several sources the earlier one wins.
+    for (const src of mergeSources) {
+      const target = isAlias(src) ? (src.resolve(this.doc) as Node | undefined) : src;
+      if (!target || !isMap(target)) throw new ParseAbort('a merge key (<<) must refer to a mapping or a list of mappings', src);
+      const merged = this.value(target, depth + 1, true) as Record<string, unknown>;
+      for (const key of Object.keys(merged)) {
+        if (Object.prototype.hasOwnProperty.call(obj, key)) continue;
+        this.put(obj, key, merged[key]);
+        copyEntryOrigins(obj, merged, key);
+      }
+    }
+    return obj;
+  }
+
+  private seq(node: YAMLSeq, depth: number, viaAlias: boolean): unknown[] {
+    const arr: unknown[] = [];
+    setSelfOrigin(arr, this.origin(node));
+    const items = node.items as (Node | null)[];
+    for (let i = 0; i < items.length; i++) {
+      const n = items[i];
+      arr.push(this.value(n, depth + 1, viaAlias));
+      if (n && !isMap(n) && !isSeq(n)) setOrigin(arr, i, this.origin(n));
+      const tag = n && (n as Scalar).tag;
+      if (tag === '!reset' || tag === '!override') setMergeTag(arr, i, tag === '!reset' ? 'reset' : 'override');
+    }
+    return arr;
+  }
+}
+
+function copyEntryOrigins(dst: Record<string, unknown>, src: Record<string, unknown>, key: string): void {
+  copyOrigin(dst, key, src, key);
+  const t = mergeTagOf(src, key);
+  if (t) setMergeTag(dst, key, t);
+}

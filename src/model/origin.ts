@@ -1,0 +1,118 @@
+/**
+ * Where a value was written. Values in the loaded model are plain JS data; their origins live in
+ * side tables keyed by the containing object/array, so rules that never report pay nothing.
+ *
+ *   originOf(services.web, 'image')   -> Origin of the scalar `nginx`
+ *   keyOriginOf(services.web, 'image') -> Origin of the key `image`
+ *   selfOrigin(services.web)          -> Origin of the whole mapping
+ *
+ * Merges and interpolation must carry origins along: use copyOrigin/setOrigin when building new
+ * containers so the winning value keeps the file:line:col it came from.
+ */
+import { SourceFile, lineCol } from './source';
+
+export interface Origin {
+  source: SourceFile;
+  /** Offsets into source.text: [start, end). */
+  start: number;
+  end: number;
+}
+
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Container = Record<string, unknown> | unknown[];
+type Key = string | number;
+
+const valueOrigins = new WeakMap<object, Map<Key, Origin>>();
+const keyOrigins = new WeakMap<object, Map<Key, Origin>>();
+const selfOrigins = new WeakMap<object, Origin>();
+
+function tableFor(t: WeakMap<object, Map<Key, Origin>>, c: object): Map<Key, Origin> {
+  let m = t.get(c);
+  if (!m) {
+    m = new Map();
+    t.set(c, m);
+  }
+  return m;
+}
+
+export function setOrigin(container: object, key: Key, origin: Origin | undefined): void {
+  if (origin) tableFor(valueOrigins, container).set(key, origin);
+}
+export function setKeyOrigin(container: object, key: Key, origin: Origin | undefined): void {
+  if (origin) tableFor(keyOrigins, container).set(key, origin);
+}
+export function setSelfOrigin(value: unknown, origin: Origin | undefined): void {
+  if (origin && value !== null && typeof value === 'object') selfOrigins.set(value, origin);
+}
+
+/** Origin of the value stored at container[key] (falls back to the value's own origin for containers). */
+export function originOf(container: unknown, key: Key): Origin | undefined {
+  if (container === null || typeof container !== 'object') return undefined;
+  const o = valueOrigins.get(container)?.get(key);
+  if (o) return o;
+  const v = (container as Record<Key, unknown>)[key];
+  return v !== null && typeof v === 'object' ? selfOrigins.get(v) : undefined;
+}
+/** Origin of the key `key` in a mapping (falls back to the value's origin). */
+export function keyOriginOf(container: unknown, key: Key): Origin | undefined {
+  if (container === null || typeof container !== 'object') return undefined;
+  return keyOrigins.get(container)?.get(key) ?? originOf(container, key);
+}
+/** Origin of a mapping/sequence itself. */
+export function selfOrigin(value: unknown): Origin | undefined {
+  return value !== null && typeof value === 'object' ? selfOrigins.get(value) : undefined;
+}
+
+/** Copy value and key origins of src[sk] to dst[dk] (the value itself is assigned by the caller). */
+export function copyOrigin(dst: object, dk: Key, src: object, sk: Key): void {
+  setOrigin(dst, dk, valueOrigins.get(src)?.get(sk));
+  setKeyOrigin(dst, dk, keyOrigins.get(src)?.get(sk));
+}
+
+/** Give a new container the same self origin as an old one (e.g. after a shallow clone). */
+export function copySelfOrigin(dst: object, src: object): void {
+  setSelfOrigin(dst, selfOrigins.get(src));
+}
+
+/** Shallow clone of a container that keeps every origin. */
+export function cloneWithOrigins<T extends Container>(c: T): T {
+  const out = (Array.isArray(c) ? c.slice() : { ...c }) as T;
+  const v = valueOrigins.get(c);
+  if (v) valueOrigins.set(out, new Map(v));
+  const k = keyOrigins.get(c);
+  if (k) keyOrigins.set(out, new Map(k));
+  copySelfOrigin(out, c);
+  return out;
+}
+
+/** Resolve an origin to 1-based line/column positions. */
+export function toPosition(o: Origin): Position {
+  const s = lineCol(o.source, o.start);
+  const e = lineCol(o.source, Math.max(o.start, o.end));
+  return { file: o.source.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/** Walk a path like ['services','web','ports',0] and return the origin of the last step. */
+export function originAtPath(root: unknown, path: Key[]): Origin | undefined {
+  let parent: unknown = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (parent === null || typeof parent !== 'object') return undefined;
+    parent = (parent as Record<Key, unknown>)[path[i]];
+  }
+  return path.length ? originOf(parent, path[path.length - 1]) : selfOrigin(root);
+}
+export function keyOriginAtPath(root: unknown, path: Key[]): Origin | undefined {
+  let parent: unknown = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (parent === null || typeof parent !== 'object') return undefined;
+    parent = (parent as Record<Key, unknown>)[path[i]];
+  }
+  return path.length ? keyOriginOf(parent, path[path.length - 1]) : selfOrigin(root);
+}

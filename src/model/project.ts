@@ -1,0 +1,34 @@
+/** The resolved project: merged, interpolated, profiles applied. Values carry origins (see origin.ts). */
+import type { SourceFile } from './source';
+
+export type ComposeDict = Record<string, unknown>;
+
+export interface Project {
+  /** Normalized project name (compose-go rules: lowercase, [a-z0-9_-], starts with a letter or digit). */
+  name: string;
+  /** Project directory: relative paths in the model resolve from here. */
+  workingDir: string;
+  /** The compose files of the project, in merge order (includes and extends targets excluded). */
+  files: string[];
+  /** Every source read for this project (compose files, included/extended files, env files). */
+  sources: SourceFile[];
+  /** Project environment used for interpolation (OS env wins over env files). */
+  env: Record<string, string>;
+  /** Active profiles. */
+  profiles: string[];
+  /** The merged compose model (top-level keys: name, services, networks, volumes, secrets, configs, ...). */
+  model: ComposeDict;
+  /** Services present in the files but disabled by profiles (name -> definition). */
+  disabledServices: Record<string, ComposeDict>;
+}
+
+/** Typed accessors over the model, so rules don't repeat the same casts. */
+export function servicesOf(p: Project): Record<string, ComposeDict> {
+  const s = p.model.services;
+  return s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, ComposeDict>) : {};
+}
+
+export function topLevel(p: Project, key: 'networks' | 'volumes' | 'secrets' | 'configs'): Record<string, ComposeDict | null> {
+  const s = p.model[key];
+  return s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, ComposeDict | null>) : {};
+}

@@ -1,0 +1,41 @@
+/** A file as read from disk (or stdin), with a lazily built line index for offset -> line:col. */
+export interface SourceFile {
+  /** Path as given by the user (relative paths stay relative, for stable output). */
+  path: string;
+  text: string;
+  /** Offsets where each line starts; built on first use. */
+  lineStarts?: number[];
+}
+
+export function makeSource(path: string, text: string): SourceFile {
+  return { path, text };
+}
+
+function lineStartsOf(src: SourceFile): number[] {
+  if (!src.lineStarts) {
+    const starts = [0];
+    const t = src.text;
+    for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+    src.lineStarts = starts;
+  }
+  return src.lineStarts;
+}
+
+/** 1-based line and column (UTF-16 code units, as editors and SARIF count) of an offset. */
+export function lineCol(src: SourceFile, offset: number): { line: number; column: number } {
+  const starts = lineStartsOf(src);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** Offset of a 1-based line:col. */
+export function offsetOf(src: SourceFile, line: number, column: number): number {
+  const starts = lineStartsOf(src);
+  return (starts[Math.min(line, starts.length) - 1] ?? 0) + column - 1;
+}

@@ -1,0 +1,79 @@
+/** Types shared by every stage: findings, rules and the rule context. */
+import type { Origin } from './model/origin';
+import type { Project } from './model/project';
+import type { Graph } from './graph/types';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleSeverity = Severity | 'off';
+export type Category = 'correctness' | 'network' | 'security' | 'style';
+
+/** A text edit on the original file contents (offsets into SourceFile.text). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+export interface Fix {
+  /** Path of the file the edits apply to (SourceFile.path). */
+  file: string;
+  edits: TextEdit[];
+}
+
+/** A finding as formatters see it: flat, positions resolved (the json format prints these fields). */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  service?: string;
+  messageId?: string;
+  /** The offending value (for stable fingerprints that survive moved lines). */
+  value?: string;
+  fix?: Fix;
+}
+
+/** What a rule hands to ctx.report. */
+export interface Report {
+  message: string;
+  messageId?: string;
+  origin?: Origin;
+  service?: string;
+  value?: string;
+  /** Overrides the rule's configured severity for this one finding (e.g. a softer variant). */
+  severity?: Severity;
+  fix?: Fix;
+}
+
+export interface RuleDocs {
+  /** Why the rule exists, in a few sentences of Markdown. */
+  why: string;
+  /** A compose file that triggers the rule. */
+  bad: string;
+  /** The same file, corrected. */
+  good: string;
+}
+
+export interface RuleContext<O = Record<string, unknown>> {
+  project: Project;
+  graph: Graph;
+  options: O;
+  report(r: Report): void;
+}
+
+export interface Rule<O = Record<string, unknown>> {
+  id: string;
+  description: string;
+  category: Category;
+  severity: Severity;
+  fixable: boolean;
+  /** JSON schema of the rule's options object (used for the config schema). */
+  options?: Record<string, unknown>;
+  /** Message ids this rule reports; each must be used by check(). */
+  messages?: Record<string, string>;
+  docs: RuleDocs;
+  check(ctx: RuleContext<O>): void;
+}

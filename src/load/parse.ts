@@ -44,7 +44,7 @@ class ParseAbort extends Error {
 
 export function parseYaml(source: SourceFile): ParsedFile {
   const errors: SyntaxProblem[] = [];
-  const at = (range: [number, number] | readonly number[] | undefined): Origin => ({
+  const at = (range: readonly number[] | null | undefined): Origin => ({
     source,
     start: range?.[0] ?? 0,
     end: range?.[1] ?? range?.[0] ?? 0,

@@ -1,0 +1,14 @@
+/**
+ * One line per finding, `path:line:col: severity: message [rule]`: the shape editors and CI
+ * problem matchers read (see compose-lint-matcher.json).
+ */
+import type { Finding } from '../types';
+import type { FormatContext } from './types';
+import { oneLine } from './group';
+import { relativePath } from './paths';
+
+export function format(findings: Finding[], ctx: FormatContext): string {
+  return findings
+    .map((f) => `${relativePath(ctx.cwd, f.file)}:${f.line}:${f.column}: ${f.severity}: ${oneLine(f.message)} [${f.rule}]\n`)
+    .join('');
+}

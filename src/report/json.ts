@@ -1,0 +1,34 @@
+/** The findings as a JSON array, flat, in a fixed key order; machine-readable and diff-friendly. */
+import type { Finding } from '../types';
+import type { FormatContext } from './types';
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: Finding['severity'];
+  message: string;
+  service?: string;
+}
+
+function toJson(f: Finding): JsonFinding {
+  const out: JsonFinding = {
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+  };
+  if (f.service !== undefined) out.service = f.service;
+  return out;
+}
+
+export function format(findings: Finding[], _ctx: FormatContext): string {
+  return `${JSON.stringify(findings.map(toJson), null, 2)}\n`;
+}

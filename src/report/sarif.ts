@@ -1,0 +1,126 @@
+/**
+ * SARIF 2.1.0, shaped for GitHub code scanning: one run, the rule catalog as reportingDescriptors,
+ * one result per finding with a %SRCROOT%-relative location and partial fingerprints that do not
+ * change when lines move.
+ */
+import { pathToFileURL } from 'url';
+import * as path from 'path';
+import type { Finding, Severity } from '../types';
+import type { FormatContext, RuleMeta } from './types';
+import { stableFingerprints } from './fingerprint';
+import { isOutside, relativePath } from './paths';
+import { ruleDocsUrl } from './rule-url';
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/compose-lint/compose-lint';
+const SRCROOT = '%SRCROOT%';
+const FINGERPRINT_KEY = 'composeLint/v1';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * GitHub ranks security alerts by `security-severity` (a CVSS-like score as a string):
+ * >= 7.0 high, 4.0-6.9 medium, 0.1-3.9 low.
+ */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.5', info: '2.0' };
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function helpOf(rule: RuleMeta): { text: string; markdown: string } | undefined {
+  if (!rule.docs) return undefined;
+  const { why, bad, good } = rule.docs;
+  const block = (yaml: string) => '```yaml\n' + yaml.trimEnd() + '\n```';
+  return {
+    text: `${why.trim()}\n\nBad:\n${bad.trimEnd()}\n\nGood:\n${good.trimEnd()}\n`,
+    markdown: `${why.trim()}\n\n**Bad**\n\n${block(bad)}\n\n**Good**\n\n${block(good)}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})\n`,
+  };
+}
+
+function describeRule(rule: RuleMeta) {
+  const properties: Record<string, unknown> = { tags: [rule.category] };
+  if (rule.category === 'security') properties['security-severity'] = SECURITY_SEVERITY[rule.severity];
+  const help = helpOf(rule);
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.docs?.why.trim() ?? rule.description },
+    ...(help && { help }),
+    helpUri: ruleDocsUrl(rule.id),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties,
+  };
+}
+
+/** Findings from outside the catalog (e.g. a parse error pseudo-rule) still need a descriptor to index. */
+function describeUnknownRule(id: string) {
+  return { id, name: pascalCase(id) };
+}
+
+/** A URI reference for a relative path: each segment percent-encoded (spaces, '#', '?'...). */
+function encodePath(rel: string): string {
+  return rel.split('/').map(encodeURIComponent).join('/');
+}
+
+function artifactLocation(cwd: string, file: string) {
+  const rel = relativePath(cwd, file);
+  // Files outside the source root cannot be expressed relative to %SRCROOT%.
+  if (isOutside(rel)) return { uri: pathToFileURL(path.resolve(cwd, file)).href };
+  return { uri: encodePath(rel), uriBaseId: SRCROOT };
+}
+
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+export function format(findings: Finding[], ctx: FormatContext): string {
+  const descriptors: object[] = ctx.rules.map(describeRule);
+  const ruleIndex = new Map(ctx.rules.map((r, i) => [r.id, i]));
+  for (const f of findings) {
+    if (!ruleIndex.has(f.rule)) {
+      ruleIndex.set(f.rule, descriptors.length);
+      descriptors.push(describeUnknownRule(f.rule));
+    }
+  }
+  const fingerprints = stableFingerprints(findings, ctx.cwd);
+  const results = findings.map((f, i) => ({
+    ruleId: f.rule,
+    ruleIndex: ruleIndex.get(f.rule),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(ctx.cwd, f.file),
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        },
+        ...(f.service !== undefined && {
+          logicalLocations: [{ name: f.service, kind: 'object', fullyQualifiedName: `services.${f.service}` }],
+        }),
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
+  }));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'compose-lint', version: ctx.version, informationUri: INFORMATION_URI, rules: descriptors },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(ctx.cwd) } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

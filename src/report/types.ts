@@ -1,0 +1,27 @@
+/** What a formatter receives besides the findings, and the formatter signature itself. */
+import type { Category, Finding, RuleDocs, Severity } from '../types';
+
+/** Rule metadata as the catalog describes it (formatters never import rule files). */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  category: Category;
+  severity: Severity;
+  fixable: boolean;
+  docs?: RuleDocs;
+}
+
+export interface FormatContext {
+  /** Directory that paths in the output are made relative to. */
+  cwd: string;
+  /** compose-lint's own version (SARIF tool.driver.version). */
+  version: string;
+  rules: RuleMeta[];
+  /** Whether ANSI colours may be used (the CLI decides from TTY and NO_COLOR/FORCE_COLOR). */
+  color: boolean;
+  /** files linted, including clean ones (junit/checkstyle list them) */
+  files: string[];
+}
+
+/** Findings arrive sorted by file, line, column; the result is written to stdout as is. */
+export type Formatter = (findings: Finding[], ctx: FormatContext) => string;

@@ -1,0 +1,176 @@
+/** SARIF output: valid against the OASIS 2.1.0 schema, shaped for GitHub code scanning. */
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv from 'ajv';
+import { loadFormatter } from '../src/report';
+import type { FormatContext, RuleMeta } from '../src/report/types';
+import type { Finding } from '../src/types';
+import { finding, loadReportFixture } from './report-fixture';
+
+const sarif = loadFormatter('sarif');
+
+/**
+ * This copy of the schema (as mirrored in AdaCore/sarif-ada) keeps the log's own schema under
+ * definitions.Root and puts no constraint at the top level, so validation must start there.
+ * ajv ships no format checkers; the ones added follow RFC 3339 / RFC 3986 closely enough for our output.
+ */
+function schemaValidator() {
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'));
+  // unicodeRegExp off: the schema's `language` pattern has a stray `]` that is only legal without the u flag.
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  const noRawSpace = (s: string) => !/[\s<>"{}|\\^`]/.test(s);
+  ajv.addFormat('uri', (s: string) => noRawSpace(s) && URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => noRawSpace(s) && URL.canParse(s, 'file:///base/'));
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  ajv.addSchema(schema);
+  const validate = ajv.getSchema(`${schema.$id}#/definitions/Root`);
+  if (!validate) throw new Error('SARIF schema has no definitions.Root');
+  return validate;
+}
+
+function run(findings: Finding[], ctx: FormatContext) {
+  return JSON.parse(sarif(findings, ctx)).runs[0];
+}
+
+const rule = (over: Partial<RuleMeta>): RuleMeta => ({
+  id: 'r',
+  description: 'd',
+  category: 'correctness',
+  severity: 'warning',
+  fixable: false,
+  ...over,
+});
+const ctx: FormatContext = { cwd: '/repo', version: '9.9.9', rules: [], color: false, files: [] };
+
+test('the fixture output and the empty output validate against the SARIF 2.1.0 schema', () => {
+  const validate = schemaValidator();
+  const { findings, ctx: fixtureCtx } = loadReportFixture();
+  for (const out of [sarif(findings, fixtureCtx), sarif([], fixtureCtx)]) {
+    const ok = validate(JSON.parse(out));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  }
+});
+
+test('the schema check is not vacuous: a broken log is rejected', () => {
+  const validate = schemaValidator();
+  const { findings, ctx: fixtureCtx } = loadReportFixture();
+  const log = JSON.parse(sarif(findings, fixtureCtx));
+  log.runs[0].results[0].level = 'fatal';
+  log.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0;
+  log.runs[0].results[2].locations[0].physicalLocation.artifactLocation.uri = 'a b.yml';
+  expect(validate(log)).toBe(false);
+  expect(validate.errors!.map((e) => e.instancePath).sort()).toEqual(
+    expect.arrayContaining([
+      '/runs/0/results/0/level',
+      '/runs/0/results/1/locations/0/physicalLocation/region/startLine',
+      '/runs/0/results/2/locations/0/physicalLocation/artifactLocation/uri',
+    ]),
+  );
+});
+
+test('describes rules for code scanning: name, help, level, tags, security-severity', () => {
+  const docs = { why: 'Because.', bad: 'privileged: true\n', good: 'privileged: false' };
+  const r = run([], {
+    ...ctx,
+    rules: [rule({ id: 'no-privileged', category: 'security', severity: 'error', docs }), rule({ id: 'x-y-z', severity: 'info' })],
+  });
+  expect(r.tool.driver.name).toBe('compose-lint');
+  expect(r.tool.driver.version).toBe('9.9.9');
+  expect(r.tool.driver.rules).toEqual([
+    {
+      id: 'no-privileged',
+      name: 'NoPrivileged',
+      shortDescription: { text: 'd' },
+      fullDescription: { text: 'Because.' },
+      help: {
+        text: 'Because.\n\nBad:\nprivileged: true\n\nGood:\nprivileged: false\n',
+        markdown:
+          'Because.\n\n**Bad**\n\n```yaml\nprivileged: true\n```\n\n**Good**\n\n```yaml\nprivileged: false\n```\n\n' +
+          '[Rule documentation](https://github.com/compose-lint/compose-lint/blob/main/docs/rules/no-privileged.md)\n',
+      },
+      helpUri: 'https://github.com/compose-lint/compose-lint/blob/main/docs/rules/no-privileged.md',
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['security'], 'security-severity': '8.0' },
+    },
+    {
+      id: 'x-y-z',
+      name: 'XYZ',
+      shortDescription: { text: 'd' },
+      fullDescription: { text: 'd' },
+      helpUri: 'https://github.com/compose-lint/compose-lint/blob/main/docs/rules/x-y-z.md',
+      defaultConfiguration: { level: 'note' },
+      properties: { tags: ['correctness'] },
+    },
+  ]);
+  expect(r.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+});
+
+test('a result points at its rule, file region and service', () => {
+  const r = run(
+    [
+      finding({ rule: 'unknown-rule', file: 'a.yml', severity: 'error' }),
+      finding({ rule: 'r', file: '/repo/my dir/x#1.yml', line: 3, column: 4, endLine: 5, endColumn: 2, service: 'web', severity: 'info' }),
+    ],
+    { ...ctx, rules: [rule({})] },
+  );
+  expect(r.tool.driver.rules.map((d: { id: string }) => d.id)).toEqual(['r', 'unknown-rule']);
+  expect(r.tool.driver.rules[1]).toEqual({ id: 'unknown-rule', name: 'UnknownRule' });
+  expect(r.results[0].ruleIndex).toBe(1);
+  expect(r.results[0].level).toBe('error');
+  const second = r.results[1];
+  expect(second.ruleId).toBe('r');
+  expect(second.ruleIndex).toBe(0);
+  expect(second.level).toBe('note');
+  expect(second.locations).toEqual([
+    {
+      physicalLocation: {
+        artifactLocation: { uri: 'my%20dir/x%231.yml', uriBaseId: '%SRCROOT%' },
+        region: { startLine: 3, startColumn: 4, endLine: 5, endColumn: 2 },
+      },
+      logicalLocations: [{ name: 'web', kind: 'object', fullyQualifiedName: 'services.web' }],
+    },
+  ]);
+  expect(r.results[0].locations[0].logicalLocations).toBeUndefined();
+});
+
+test('a file outside cwd gets an absolute file URI instead of a %SRCROOT%-relative one', () => {
+  const r = run([finding({ file: '/elsewhere/compose.yaml' })], ctx);
+  expect(r.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere/compose.yaml' });
+});
+
+describe('partialFingerprints', () => {
+  const fp = (findings: Finding[], c = ctx) => run(findings, c).results.map((x: any) => x.partialFingerprints['composeLint/v1']);
+  const base = finding({ rule: 'r', file: 'compose.yaml', service: 'web', value: '8080', line: 4, message: 'port 8080 at line 4' });
+
+  test('survive moved lines, new columns and reworded messages', () => {
+    const moved = { ...base, line: 40, endLine: 40, column: 3, message: 'port 8080 at line 40' };
+    expect(fp([moved])).toEqual(fp([base]));
+    // cwd-relative identity: the same file given absolute or relative
+    expect(fp([{ ...base, file: '/repo/compose.yaml' }])).toEqual(fp([base]));
+  });
+
+  test('change with rule, file, service or value; value falls back to the message id', () => {
+    const variants = [
+      base,
+      { ...base, rule: 'other' },
+      { ...base, file: 'other.yaml' },
+      { ...base, service: 'api' },
+      { ...base, value: '8081' },
+      { ...base, value: undefined, messageId: 'm1' },
+      { ...base, value: undefined, messageId: 'm2' },
+    ];
+    const all = variants.flatMap((v) => fp([v]));
+    expect(new Set(all).size).toBe(variants.length);
+    for (const p of all) expect(p).toMatch(/^[0-9a-f]{64}$/);
+    const noValue = { ...base, value: undefined, messageId: 'm1' };
+    expect(fp([{ ...noValue, message: 'completely different text' }])).toEqual(fp([noValue]));
+  });
+
+  test('identical findings are told apart by occurrence, in order', () => {
+    const [a, b] = fp([base, { ...base, line: 9 }]);
+    expect(a).not.toBe(b);
+    expect(a).toBe(fp([base])[0]);
+    expect(fp([{ ...base, line: 2 }, { ...base, line: 30 }])).toEqual([a, b]);
+  });
+});

@@ -2,6 +2,7 @@
 import type { Origin } from './model/origin';
 import type { Project } from './model/project';
 import type { Graph } from './graph/types';
+import type { LoadProblem } from './load/context';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSeverity = Severity | 'off';
@@ -61,6 +62,8 @@ export interface RuleContext<O = Record<string, unknown>> {
   project: Project;
   graph: Graph;
   options: O;
+  /** Problems the loader found that belong to this rule (e.g. YAML errors for `yaml-syntax`). */
+  loadProblems: readonly LoadProblem[];
   report(r: Report): void;
 }
 

@@ -1,5 +1,6 @@
 /** The resolved project: merged, interpolated, profiles applied. Values carry origins (see origin.ts). */
 import type { SourceFile } from './source';
+import type { FileDocument } from '../load/context';
 
 export type ComposeDict = Record<string, unknown>;
 
@@ -18,6 +19,8 @@ export interface Project {
   profiles: string[];
   /** The merged compose model (top-level keys: name, services, networks, volumes, secrets, configs, ...). */
   model: ComposeDict;
+  /** Each compose file's own top-level dict before merging (includes and extends targets too). */
+  documents: FileDocument[];
   /** Services present in the files but disabled by profiles (name -> definition). */
   disabledServices: Record<string, ComposeDict>;
 }

@@ -1,0 +1,61 @@
+/** The compose-lint program: parse flags, dispatch, map failures to one line and exit code 2. */
+import { Command, CommanderError, Option } from 'commander';
+import { addProjectOptions } from './options';
+import { fail, EXIT_FATAL } from './exit';
+import { VERSION } from './version';
+
+export function buildProgram(): Command {
+  const program = new Command('compose-lint')
+    .description('Lint Docker Compose files: the Compose model exactly as Docker Compose v2 builds it, plus the service/network graph.')
+    .version(VERSION, '-v, --version')
+    .argument('[targets...]', 'compose files or directories (default: discover from the current directory); - for stdin')
+    .addOption(new Option('--format <name>', 'output format: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle'))
+    .option('-o, --output-file <path>', 'write the report to a file')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-q, --quiet', 'report errors only')
+    .option('--color', 'force colours')
+    .option('--no-color', 'disable colours')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ outputError: (s, write) => write(`compose-lint: ${s.replace(/^error: /, '').trim()}\n`) });
+  addProjectOptions(program).action((targets: string[], flags) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only the chosen command loads
+    (require('./lint-command') as typeof import('./lint-command')).runLint(targets, flags);
+  });
+
+  addProjectOptions(program.command('config').description('print the resolved compose model, like `docker compose config`'))
+    .option('--format <name>', 'yaml or json', 'yaml')
+    .option('--no-interpolate', 'do not interpolate variables')
+    .exitOverride()
+    .action((flags) => (require('./config-command') as typeof import('./config-command')).runConfig(flags));
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .exitOverride()
+    .action(() => (require('./rules-command') as typeof import('./rules-command')).runRulesList());
+  program
+    .command('explain <rule>')
+    .description('print a rule\'s documentation')
+    .exitOverride()
+    .action((id: string) => (require('./rules-command') as typeof import('./rules-command')).runExplain(id));
+  return program;
+}
+
+export function main(argv: string[]): void {
+  try {
+    buildProgram().parse(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;
+      process.exitCode = EXIT_FATAL; // the message was already printed by commander
+      return;
+    }
+    const err = e as Error;
+    if (err.name === 'LoadError' || err.name === 'UnknownFormatError' || err.name === 'ConfigError' || err.name === 'UsageError') fail(err.message);
+    else if (process.env.COMPOSE_LINT_DEBUG) {
+      process.stderr.write(`${err.stack}\n`);
+      process.exitCode = EXIT_FATAL;
+    } else fail(`${err.message} (internal error; set COMPOSE_LINT_DEBUG=1 for details)`);
+  }
+}

@@ -1,0 +1,42 @@
+/** Options every project-loading command shares, and their translation to LintOptions. */
+import { Command, Option } from 'commander';
+import type { LintOptions } from '../api';
+
+export interface ProjectFlags {
+  file?: string[];
+  projectName?: string;
+  projectDirectory?: string;
+  envFile?: string[];
+  profile?: string[];
+}
+
+const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
+
+export function addProjectOptions(cmd: Command): Command {
+  return cmd
+    .option('-f, --file <path>', 'compose file (repeatable; disables discovery)', collect)
+    .option('-p, --project-name <name>', 'project name')
+    .option('--project-directory <dir>', 'project directory (default: the first file\'s directory)')
+    .option('--env-file <path>', 'env file (repeatable; replaces the default .env)', collect)
+    .addOption(new Option('--profile <name>', 'activate a profile (repeatable)').argParser(collect));
+}
+
+export function readStdin(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('fs').readFileSync(0, 'utf8');
+}
+
+export function toLintOptions(flags: ProjectFlags, targets: string[] = []): LintOptions {
+  const usesStdin = targets.includes('-') || (flags.file ?? []).includes('-');
+  return {
+    cwd: process.cwd(),
+    targets,
+    files: flags.file,
+    projectName: flags.projectName,
+    projectDirectory: flags.projectDirectory,
+    envFiles: flags.envFile,
+    profiles: flags.profile,
+    env: process.env as Record<string, string>,
+    stdin: usesStdin ? readStdin() : undefined,
+  };
+}

@@ -1,0 +1,22 @@
+/** `compose-lint rules` and `compose-lint explain <id>`: the catalog, offline. */
+import { ruleMetas } from '../engine/catalog';
+import { writeOut } from './exit';
+import { UsageError } from './exit';
+
+export function runRulesList(): void {
+  const metas = ruleMetas();
+  const w = Math.max(...metas.map((m) => m.id.length));
+  const lines = metas.map((m) => `${m.id.padEnd(w)}  ${m.category.padEnd(11)}  ${m.severity.padEnd(7)}  ${m.fixable ? 'fixable' : '       '}  ${m.description}`);
+  writeOut(`${'rule'.padEnd(w)}  ${'category'.padEnd(11)}  ${'severity'.padEnd(7)}  fix      description\n${lines.join('\n')}\n`);
+}
+
+export function runExplain(id: string): void {
+  const m = ruleMetas().find((r) => r.id === id);
+  if (!m) throw new UsageError(`unknown rule "${id}"; \`compose-lint rules\` lists them`);
+  const d = m.docs;
+  const indent = (s: string): string => s.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
+  writeOut(
+    `${m.id} (${m.category}, ${m.severity}${m.fixable ? ', fixable' : ''})\n\n${m.description}\n` +
+      (d ? `\n${d.why}\n\nBad:\n${indent(d.bad)}\n\nGood:\n${indent(d.good)}\n` : ''),
+  );
+}

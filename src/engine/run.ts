@@ -1,0 +1,64 @@
+/** Run the rules over one loaded project and turn reports and load problems into findings. */
+import type { Finding, Report, Rule, Severity } from '../types';
+import type { Project } from '../model/project';
+import type { Graph } from '../graph/types';
+import type { LoadProblem } from '../load/context';
+import { Origin, toPosition } from '../model/origin';
+import { RuleSettings } from './settings';
+
+export function toFinding(rule: string, severity: Severity, r: Report | LoadProblem, fallbackFile: string): Finding {
+  const origin: Origin | undefined = r.origin;
+  const pos = origin ? toPosition(origin) : { file: (r as LoadProblem).file ?? fallbackFile, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const f: Finding = { rule, severity, message: r.message, ...pos };
+  if (r.service !== undefined) f.service = r.service;
+  if ((r as Report).messageId !== undefined) f.messageId = (r as Report).messageId;
+  if (r.value !== undefined) f.value = r.value;
+  if ((r as Report).fix !== undefined) f.fix = (r as Report).fix;
+  return f;
+}
+
+/**
+ * Load problems carry the id of the rule that owns them (yaml-syntax, schema, interpolation, ...);
+ * that rule reports them, so they obey the same settings as any finding. A report's own severity
+ * applies while the rule is at its default severity.
+ */
+export function runRules(
+  project: Project,
+  graph: Graph,
+  rules: readonly Rule[],
+  settings: RuleSettings,
+  problems: readonly LoadProblem[],
+): Finding[] {
+  const fallbackFile = project.sources[0]?.path ?? project.files[0] ?? '<unknown>';
+  const out: Finding[] = [];
+  const problemsOf = groupBy(problems, (p) => p.rule);
+  // Files with YAML errors are skipped by the loader; rules run on whatever loaded.
+  for (const rule of rules) {
+    const s = settings.get(rule.id);
+    if (!s || s.severity === 'off') continue;
+    const severity = s.severity as Severity;
+    rule.check({
+      project,
+      graph,
+      options: s.options,
+      loadProblems: problemsOf.get(rule.id) ?? [],
+      report: (r) => out.push(toFinding(rule.id, r.severity && severity === rule.severity ? r.severity : severity, r, fallbackFile)),
+    });
+  }
+  return out;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}

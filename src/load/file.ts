@@ -1,0 +1,41 @@
+/** One compose file: read -> parse -> interpolate -> cast types -> overlay its YAML documents. */
+import { LoadContext } from './context';
+import { readSource } from './read';
+import { parseYaml } from './parse';
+import { interpolateTree } from './interpolate';
+import { castTypes } from './typecast';
+import { mergeDicts } from './merge';
+import type { ComposeDict } from '../model/project';
+
+/**
+ * Load one compose file with the given environment. Returns undefined when the file has YAML errors
+ * (they are recorded as `yaml-syntax` problems; the file's other checks are skipped).
+ * Throws LoadError when the file cannot be read.
+ */
+export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<string, string>): ComposeDict | undefined {
+  const source = readSource(ctx, abs);
+  const parsed = parseYaml(source);
+  if (parsed.errors.length) {
+    for (const e of parsed.errors) ctx.problems.push({ rule: 'yaml-syntax', severity: 'error', message: e.message, origin: e.origin });
+    return undefined;
+  }
+  let result: ComposeDict | undefined;
+  for (let doc of parsed.documents) {
+    if (ctx.interpolate) {
+      doc = interpolateTree(doc, env, (p) =>
+        ctx.problems.push({
+          rule: 'interpolation',
+          severity: p.kind === 'unset' ? 'warning' : 'error',
+          message: p.message,
+          origin: p.origin,
+          value: p.variable,
+          service: p.path[0] === 'services' && typeof p.path[1] === 'string' ? p.path[1] : undefined,
+        }),
+      );
+      doc = castTypes(doc, (p) => ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin }));
+    }
+    ctx.documents.push({ source, dict: doc });
+    result = result ? mergeDicts(result, doc) : doc;
+  }
+  return result ?? {};
+}

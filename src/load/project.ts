@@ -1,0 +1,127 @@
+/**
+ * Load one project the way `docker compose` does:
+ * files -> env -> per file (parse, interpolate, include) -> merge across files -> extends -> schema -> profiles.
+ */
+import * as path from 'path';
+import { LoadContext, LoadError, LoadProblem, newLoadContext } from './context';
+import { loadComposeFile } from './file';
+import { applyIncludes } from './include';
+import { applyExtends } from './extends';
+import { mergeDicts } from './merge';
+import { applyProfiles } from './profiles';
+import { projectEnvironment } from './env';
+import { discoverUpwards } from './discover';
+import { isValidProjectName, normalizeProjectName } from './name';
+import { validateCompose } from '../schema/validate';
+import type { ComposeDict, Project } from '../model/project';
+import { keyOriginOf } from '../model/origin';
+
+export interface LoadOptions {
+  cwd: string;
+  /** Compose files of the project, in merge order ('-' is stdin). Empty: COMPOSE_FILE, then discovery. */
+  files?: string[];
+  projectName?: string;
+  projectDirectory?: string;
+  envFiles?: string[];
+  profiles?: string[];
+  /** The OS environment (process.env by default). */
+  osEnv?: Record<string, string>;
+  interpolate?: boolean;
+  stdin?: string;
+}
+
+export interface LoadResult {
+  project: Project;
+  problems: LoadProblem[];
+}
+
+export function loadProject(o: LoadOptions): LoadResult {
+  const cwd = path.resolve(o.cwd);
+  const osEnv = o.osEnv ?? (process.env as Record<string, string>);
+  const ctx: LoadContext = newLoadContext(cwd, o.interpolate !== false, o.stdin);
+  const abs = (p: string): string => (p === '-' ? '-' : path.resolve(cwd, p));
+
+  let files = (o.files ?? []).map(abs);
+  const explicitDir = o.projectDirectory ? path.resolve(cwd, o.projectDirectory) : undefined;
+  if (files.length === 0 && osEnv.COMPOSE_FILE) files = splitComposeFile(osEnv.COMPOSE_FILE, osEnv).map(abs);
+  if (files.length === 0) {
+    const found = discoverUpwards(explicitDir ?? cwd);
+    if (!found) throw new LoadError(`no compose file found in ${displayDir(cwd, explicitDir ?? cwd)} or its parents (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
+    files = found;
+  }
+  const projectDir = explicitDir ?? (files[0] === '-' ? cwd : path.dirname(files[0]));
+
+  const env = projectEnvironment(ctx, { osEnv, envFiles: o.envFiles?.map(abs), projectDir });
+  const profiles = o.profiles?.length ? o.profiles : splitList(env.COMPOSE_PROFILES);
+
+  let model: ComposeDict | undefined;
+  for (const f of files) {
+    let dict = loadComposeFile(ctx, f, env);
+    if (!dict) continue; // YAML errors recorded; other files still load
+    dict = applyIncludes(ctx, dict, f, env);
+    model = model ? mergeDicts(model, dict) : dict;
+  }
+  const merged = applyExtends(ctx, model ?? {}, files[0], env);
+
+  for (const p of validateCompose(merged)) ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
+
+  const name = projectName(ctx, o.projectName, env, merged, projectDir);
+  const prof = applyProfiles(merged, profiles);
+  ctx.problems.push(...prof.problems);
+
+  const project: Project = {
+    name,
+    workingDir: projectDir,
+    files: files.map((f) => (f === '-' ? '<stdin>' : f)),
+    sources: [...ctx.sources.values()],
+    env,
+    profiles,
+    documents: ctx.documents,
+    model: prof.model,
+    disabledServices: prof.disabled,
+  };
+  return { project, problems: ctx.problems };
+}
+
+/** compose-go: -p, then COMPOSE_PROJECT_NAME, then `name:` in the model, then the directory name. */
+function projectName(ctx: LoadContext, flag: string | undefined, env: Record<string, string>, model: ComposeDict, dir: string): string {
+  const explicit = flag ?? env.COMPOSE_PROJECT_NAME;
+  if (explicit) {
+    if (!isValidProjectName(explicit)) {
+      throw new LoadError(`invalid project name "${explicit}": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number`);
+    }
+    return explicit;
+  }
+  if (typeof model.name === 'string' && model.name) {
+    if (!isValidProjectName(model.name)) {
+      ctx.problems.push({
+        rule: 'schema',
+        severity: 'error',
+        message: `name: invalid project name "${model.name}": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number`,
+        origin: keyOriginOf(model, 'name'),
+      });
+      return normalizeProjectName(model.name);
+    }
+    return model.name;
+  }
+  return normalizeProjectName(path.basename(dir));
+}
+
+function serviceOfPath(p: (string | number)[]): string | undefined {
+  return p[0] === 'services' && typeof p[1] === 'string' ? p[1] : undefined;
+}
+
+/** COMPOSE_FILE is split on COMPOSE_PATH_SEPARATOR (default ':' on Unix, ';' on Windows). */
+function splitComposeFile(v: string, env: Record<string, string>): string[] {
+  const sep = env.COMPOSE_PATH_SEPARATOR || path.delimiter;
+  return v.split(sep).filter(Boolean);
+}
+
+function splitList(v: string | undefined): string[] {
+  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+function displayDir(cwd: string, dir: string): string {
+  const rel = path.relative(cwd, dir);
+  return rel === '' ? 'the current directory' : rel.startsWith('..') ? dir : rel;
+}

@@ -1,0 +1,57 @@
+/** Reading files with clear one-line errors: missing, a directory, unreadable, binary, too large. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { LoadContext, LoadError } from './context';
+import { SourceFile, makeSource } from '../model/source';
+
+/** Larger compose files are refused rather than parsed for minutes. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The path shown to users: relative to cwd when inside it, else absolute. */
+export function displayPath(cwd: string, abs: string): string {
+  if (abs === '-') return '<stdin>';
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+/** Read a text file once per load; throws LoadError with a one-line reason. */
+export function readSource(ctx: LoadContext, abs: string): SourceFile {
+  const cached = ctx.sources.get(abs);
+  if (cached) return cached;
+  const shown = displayPath(ctx.cwd, abs);
+  let text: string;
+  if (abs === '-') {
+    text = ctx.stdin ?? '';
+  } else {
+    let buf: Buffer;
+    try {
+      const st = fs.statSync(abs);
+      if (st.isDirectory()) throw new LoadError(`${shown}: is a directory, not a compose file`);
+      if (st.size > MAX_FILE_BYTES) throw new LoadError(`${shown}: file is ${st.size} bytes; files over ${MAX_FILE_BYTES} bytes are refused`);
+      buf = fs.readFileSync(abs);
+    } catch (e) {
+      if (e instanceof LoadError) throw e;
+      throw new LoadError(`${shown}: ${describeFsError(e as NodeJS.ErrnoException)}`);
+    }
+    if (buf.includes(0)) throw new LoadError(`${shown}: binary file (contains NUL bytes), not a compose file`);
+    text = buf.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // BOM
+  }
+  const src = makeSource(shown, text);
+  ctx.sources.set(abs, src);
+  return src;
+}
+
+export function describeFsError(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return e.message.split('\n')[0];
+  }
+}

@@ -29,6 +29,11 @@ export function buildProgram(): Command {
     .exitOverride()
     .action((flags) => (require('./config-command') as typeof import('./config-command')).runConfig(flags));
 
+  addProjectOptions(program.command('graph').description('print the service/network graph'))
+    .option('--format <name>', 'mermaid, dot or json', 'mermaid')
+    .exitOverride()
+    .action((flags) => (require('./graph-command') as typeof import('./graph-command')).runGraph(flags));
+
   program
     .command('rules')
     .description('list the rules')

@@ -1,0 +1,146 @@
+/**
+ * Typed views of a service definition. The model keeps compose's many spellings (list or map
+ * forms); these accessors give rules one shape, each entry with the origin it was written at.
+ */
+import { Origin, keyOriginOf, originOf } from './origin';
+import type { ComposeDict } from './project';
+
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+const entries = (v: unknown): [string, unknown][] => (isDict(v) ? Object.entries(v) : []);
+
+export interface NetworkAttachment {
+  /** Network key as written in the service (the top-level networks key). */
+  name: string;
+  aliases: { value: string; origin?: Origin }[];
+  /** Where the attachment is written (the entry in the service's `networks`). */
+  origin?: Origin;
+  /** True for the implicit `default` network of a service that names none. */
+  implicit: boolean;
+}
+
+/** Networks a service joins. A service with neither `networks` nor `network_mode` joins `default`. */
+export function serviceNetworks(svc: ComposeDict): NetworkAttachment[] {
+  const nets = svc.networks;
+  if (Array.isArray(nets)) {
+    return nets.map((n, i) => ({ name: String(n), aliases: [], origin: originOf(nets, i), implicit: false }));
+  }
+  if (isDict(nets)) {
+    return Object.entries(nets).map(([name, cfg]) => {
+      const al = isDict(cfg) ? cfg.aliases : undefined;
+      const aliases = Array.isArray(al) ? al.map((a, i) => ({ value: String(a), origin: originOf(al, i) })) : [];
+      return { name, aliases, origin: keyOriginOf(nets, name), implicit: false };
+    });
+  }
+  if (svc.network_mode !== undefined && svc.network_mode !== null) return [];
+  return [{ name: 'default', aliases: [], origin: undefined, implicit: true }];
+}
+
+export type NetworkModeKind = 'host' | 'none' | 'bridge' | 'service' | 'container' | 'other';
+export interface NetworkMode {
+  raw: string;
+  kind: NetworkModeKind;
+  /** For service:X / container:X. */
+  target?: string;
+  origin?: Origin;
+}
+
+export function networkMode(svc: ComposeDict): NetworkMode | undefined {
+  const v = svc.network_mode;
+  if (typeof v !== 'string' || v === '') return undefined;
+  const origin = originOf(svc, 'network_mode');
+  const m = /^(service|container):(.+)$/.exec(v);
+  if (m) return { raw: v, kind: m[1] as 'service' | 'container', target: m[2], origin };
+  const kind: NetworkModeKind = v === 'host' || v === 'none' || v === 'bridge' ? v : 'other';
+  return { raw: v, kind, origin };
+}
+
+export interface Dependency {
+  name: string;
+  condition: string;
+  required: boolean;
+  origin?: Origin;
+}
+
+/** `depends_on` in list or map form. */
+export function dependsOn(svc: ComposeDict): Dependency[] {
+  const d = svc.depends_on;
+  if (Array.isArray(d)) return d.map((n, i) => ({ name: String(n), condition: 'service_started', required: true, origin: originOf(d, i) }));
+  return entries(d).map(([name, cfg]) => ({
+    name,
+    condition: isDict(cfg) && typeof cfg.condition === 'string' ? cfg.condition : 'service_started',
+    required: !(isDict(cfg) && cfg.required === false),
+    origin: keyOriginOf(d, name),
+  }));
+}
+
+export interface Link {
+  /** The linked service (or container for external_links). */
+  target: string;
+  /** The name it resolves as for the linking service (the alias, else the target). */
+  alias: string;
+  raw: string;
+  origin?: Origin;
+}
+
+function parseLinks(v: unknown): Link[] {
+  if (!Array.isArray(v)) return [];
+  return v.map((raw, i) => {
+    const s = String(raw);
+    const colon = s.indexOf(':');
+    const target = colon === -1 ? s : s.slice(0, colon);
+    const alias = colon === -1 ? s : s.slice(colon + 1);
+    return { target, alias, raw: s, origin: originOf(v, i) };
+  });
+}
+export const links = (svc: ComposeDict): Link[] => parseLinks(svc.links);
+export const externalLinks = (svc: ComposeDict): Link[] => parseLinks(svc.external_links);
+
+export interface EnvEntry {
+  key: string;
+  /** undefined for `- NAME` / `NAME:` entries that take their value from the environment. */
+  value?: string;
+  origin?: Origin;
+}
+
+/** `environment` in map or list (`KEY=value`) form. */
+export function environment(svc: ComposeDict): EnvEntry[] {
+  const e = svc.environment;
+  if (Array.isArray(e)) {
+    return e.map((raw, i) => {
+      const s = String(raw);
+      const eq = s.indexOf('=');
+      return eq === -1 ? { key: s, origin: originOf(e, i) } : { key: s.slice(0, eq), value: s.slice(eq + 1), origin: originOf(e, i) };
+    });
+  }
+  return entries(e).map(([key, v]) => ({ key, value: v === null || v === undefined ? undefined : String(v), origin: originOf(e, key) }));
+}
+
+/** `env_file` entries (string, list of strings, or list of {path, required}). */
+export function envFiles(svc: ComposeDict): { path: string; required: boolean; origin?: Origin }[] {
+  const v = svc.env_file;
+  const list = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
+  return list.map((item, i) => {
+    const origin = typeof v === 'string' ? originOf(svc, 'env_file') : originOf(v, i);
+    if (isDict(item)) return { path: String(item.path), required: item.required !== false, origin };
+    return { path: String(item), required: true, origin };
+  });
+}
+
+/** `deploy.replicas`, else `scale`, else 1. */
+export function replicas(svc: ComposeDict): number {
+  const d = isDict(svc.deploy) ? svc.deploy.replicas : undefined;
+  const n = Number(d ?? svc.scale ?? 1);
+  return Number.isFinite(n) ? n : 1;
+}
+
+export function profilesOf(svc: ComposeDict): string[] {
+  return Array.isArray(svc.profiles) ? svc.profiles.map(String) : [];
+}
+
+/** The image name without registry, tag or digest: `docker.io/library/mongo:4` -> `mongo`. */
+export function imageName(svc: ComposeDict): string | undefined {
+  if (typeof svc.image !== 'string') return undefined;
+  const noDigest = svc.image.split('@')[0];
+  const last = noDigest.split('/').pop() ?? '';
+  return last.split(':')[0].toLowerCase();
+}

@@ -16,3 +16,8 @@ export function setMergeTag(container: object, key: string | number, tag: MergeT
 export function mergeTagOf(container: unknown, key: string | number): MergeTag | undefined {
   return container !== null && typeof container === 'object' ? tags.get(container)?.get(key) : undefined;
 }
+
+/** Whether any key of this container carries a merge tag (lets merges skip a per-key lookup). */
+export function hasMergeTags(container: object): boolean {
+  return (tags.get(container)?.size ?? 0) > 0;
+}

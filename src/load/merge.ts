@@ -105,8 +105,11 @@ function place(dst: Dict | unknown[], k: Key, m: Merged, keyFrom?: Ref): void {
   if (kf && !Array.isArray(dst)) setKeyOrigin(dst, k, keyOriginOf(kf.c, kf.k));
 }
 
-/** A shallow copy of a base mapping that keeps origins and merge tags; raw `!reset` keys are dropped. */
-function cloneDict(base: Dict): Dict {
+/**
+ * A shallow copy of a mapping that keeps origins and merge tags (raw `!reset` keys are dropped and
+ * remembered), for steps that rebuild part of a model that is still to be merged.
+ */
+export function cloneMapping(base: Dict): Dict {
   const out = cloneWithOrigins(base);
   if (hasMergeTags(base)) {
     for (const k of Object.keys(base)) {
@@ -123,7 +126,7 @@ function cloneDict(base: Dict): Dict {
 }
 
 function mergeMappings(base: Dict, over: Dict, path: PathSeg[]): Dict {
-  const out = cloneDict(base);
+  const out = cloneMapping(base);
   for (const k of Object.keys(over)) {
     const tag = tagOf(over, k);
     const overRef = { c: over, k };
@@ -205,10 +208,10 @@ function normalize(v: unknown, path: PathSeg[]): unknown {
   }
   const d = v as Dict;
   let out: Dict = d;
-  const writable = (): Dict => (out === d ? (out = cloneDict(d)) : out);
+  const writable = (): Dict => (out === d ? (out = cloneMapping(d)) : out);
   for (const k of Object.keys(d)) {
     if (mergeTagOf(d, k) === 'reset') {
-      writable(); // cloneDict already drops it
+      writable(); // cloneMapping drops it
       continue;
     }
     const child = d[k];

@@ -1,7 +1,141 @@
-/** Build the service/network graph of a project (filled in by the graph stage). */
-import type { Project } from '../model/project';
-import type { Graph } from './types';
+/**
+ * Build the service/network graph of a resolved project in one pass over its services: each
+ * service's namespace, attachments, ports and references; each network's members and the DNS names
+ * that resolve on it. Nothing here compares services pairwise: names are indexed per network.
+ */
+import { keyOriginOf } from '../model/origin';
+import { servicesOf, topLevel, ComposeDict, Project } from '../model/project';
+import { externalLinks, links, networkMode, serviceNetworks } from '../model/service';
+import { EnvFileReader } from './env-files';
+import { looksLikeDomain } from './hostnames';
+import { servicePorts } from './ports';
+import { isHostnameReference } from './query';
+import { serviceReferences } from './references';
+import type { Attachment, Graph, Namespace, NetworkNode, ServiceNode } from './types';
 
-export function buildGraph(_project: Project): Graph {
-  return { networks: new Map(), services: new Map() };
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export function buildGraph(project: Project): Graph {
+  const graph: Graph = { networks: new Map(), services: new Map(), names: new Map(), serviceNames: new Map(), disabledNames: new Set() };
+  const declared = topLevel(project, 'networks');
+  for (const name of Object.keys(declared)) graph.networks.set(name, declaredNetwork(name, declared[name], keyOriginOf(declared, name)));
+
+  const envReader = new EnvFileReader(project);
+  const services = servicesOf(project);
+  for (const name of Object.keys(services)) {
+    const svc = services[name];
+    if (!isDict(svc)) continue;
+    const node = serviceNode(name, svc, keyOriginOf(services, name), envReader, project.env);
+    graph.services.set(name, node);
+    index(graph.serviceNames, name, name);
+    if (node.containerName) index(graph.serviceNames, node.containerName, name);
+    for (const a of node.attachments) attach(graph, node, a);
+  }
+
+  for (const [name, svc] of Object.entries(project.disabledServices)) {
+    if (!isDict(svc)) continue;
+    graph.disabledNames.add(name.toLowerCase());
+    const cn = str(svc.container_name);
+    if (cn) graph.disabledNames.add(cn.toLowerCase());
+    for (const a of serviceNetworks(svc)) for (const al of a.aliases) graph.disabledNames.add(al.value.toLowerCase());
+  }
+
+  // A dotted name is an outside domain (smtp.gmail.com) unless the project itself answers to it.
+  for (const node of graph.services.values()) {
+    node.references = node.references.filter((r) => {
+      if (!isHostnameReference(r) || !looksLikeDomain(r.host)) return true;
+      const lower = r.host.toLowerCase();
+      return graph.names.has(lower) || graph.serviceNames.has(lower) || graph.disabledNames.has(lower);
+    });
+  }
+  return graph;
+}
+
+function declaredNetwork(name: string, cfg: ComposeDict | null, origin: NetworkNode['origin']): NetworkNode {
+  const c = isDict(cfg) ? cfg : {};
+  const external = c.external === true || isDict(c.external); // `external: {name: x}` is the legacy form
+  return {
+    name,
+    declared: true,
+    internal: c.internal === true,
+    external,
+    driver: str(c.driver) ?? 'bridge',
+    origin,
+    members: [],
+    dnsNames: new Map(),
+  };
+}
+
+function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin'], envReader: EnvFileReader, env: Record<string, string>): ServiceNode {
+  const namespace = namespaceOf(svc);
+  const attachments: Attachment[] =
+    namespace.kind === 'own'
+      ? serviceNetworks(svc).map((a) => ({ network: a.name, aliases: a.aliases, origin: a.origin, implicit: a.implicit }))
+      : [];
+  const { published, listening } = servicePorts(svc);
+  return {
+    name,
+    origin,
+    namespace,
+    attachments,
+    networks: attachments.map((a) => a.network),
+    containerName: str(svc.container_name),
+    hostname: str(svc.hostname),
+    image: str(svc.image),
+    extraHosts: extraHostNames(svc.extra_hosts),
+    links: links(svc),
+    externalLinks: externalLinks(svc),
+    published,
+    listening,
+    references: serviceReferences(svc, envReader, env),
+  };
+}
+
+function namespaceOf(svc: ComposeDict): Namespace {
+  const mode = networkMode(svc);
+  if (!mode) return { kind: 'own' };
+  const ns: Namespace = { kind: mode.kind, raw: mode.raw, origin: mode.origin };
+  if (mode.target) ns.target = mode.target;
+  return ns;
+}
+
+/** `extra_hosts` as a list (`name:ip`, `name=ip`) or a map (name: ip). */
+function extraHostNames(v: unknown): Set<string> {
+  const names = new Set<string>();
+  const add = (n: string): void => {
+    if (n.trim()) names.add(n.trim().toLowerCase());
+  };
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const s = String(item);
+      const eq = s.indexOf('=');
+      add(eq !== -1 ? s.slice(0, eq) : s.split(':')[0]);
+    }
+  } else if (isDict(v)) {
+    Object.keys(v).forEach(add);
+  }
+  return names;
+}
+
+function attach(graph: Graph, node: ServiceNode, a: Attachment): void {
+  let net = graph.networks.get(a.network);
+  if (!net) {
+    net = { name: a.network, declared: false, internal: false, external: false, driver: 'bridge', members: [], dnsNames: new Map() };
+    graph.networks.set(a.network, net);
+  }
+  net.members.push(node.name);
+  if (net.driver === 'host' || net.driver === 'none') return; // no embedded DNS there
+  const names = new Set([node.name, ...(node.containerName ? [node.containerName] : []), ...a.aliases.map((al) => al.value)].map((n) => n.toLowerCase()));
+  for (const n of names) {
+    index(net.dnsNames, n, node.name);
+    index(graph.names, n, { service: node.name, network: net.name });
+  }
+}
+
+function index<T>(m: Map<string, T[]>, name: string, value: T): void {
+  const key = name.toLowerCase();
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
 }

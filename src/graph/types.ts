@@ -1,28 +1,153 @@
-/** The service/network graph: who can reach whom. Built once per project, read by every rule. */
+/**
+ * The service/network graph: who can reach whom. Built once per project by `buildGraph`, read by
+ * every rule (`ctx.graph`) and printed by `compose-lint graph`.
+ *
+ * Names are DNS names, so they are compared case-insensitively: every map keyed by a name uses the
+ * lowercase form; the values keep the spelling the file used.
+ *
+ * Query helpers that answer the usual questions live in `query.ts`:
+ *   resolveName(graph, 'ui', 'post')   -> does `post` resolve from ui, and to which services
+ *   namespaceOwner(graph, 'sidecar')    -> the service whose network stack sidecar uses
+ *   reachableNetworks(graph, 'ui')      -> networks ui's namespace sits on
+ *   sharedNetworks(graph, 'ui', 'post') -> networks both sit on
+ *   holdersOf(graph, 'post_db')         -> every (service, network) where a name resolves
+ *   usersOf(graph, 'db')                -> services that use db (depends_on, links, resolved hostnames)
+ */
 import type { Origin } from '../model/origin';
 
+/**
+ * Whose network stack a service uses (`network_mode`):
+ * - `own`: its own, attached to `attachments` (the normal case, no `network_mode`)
+ * - `host`: the host's stack: no DNS names, binds host ports directly
+ * - `none`: loopback only
+ * - `bridge`: Docker's default bridge, where only legacy links resolve
+ * - `service` / `container`: shares `target`'s stack (reaches what it reaches; `localhost` is the target)
+ * - `other`: a mode compose-lint cannot see into (e.g. the name of a network outside the project)
+ */
+export type NamespaceKind = 'own' | 'host' | 'none' | 'bridge' | 'service' | 'container' | 'other';
+
+export interface Namespace {
+  kind: NamespaceKind;
+  /** The service (kind `service`) or container (kind `container`) whose stack is shared. */
+  target?: string;
+  /** The `network_mode` value as written, for kinds other than `own`. */
+  raw?: string;
+  origin?: Origin;
+}
+
 export interface NetworkNode {
+  /** The network's key in the project (`default` for the implicit one). */
   name: string;
-  /** Declared key (or 'default' for the implicit one). */
+  /** Declared under the top-level `networks` (false for the implicit default and for undefined networks). */
+  declared: boolean;
   internal: boolean;
   external: boolean;
-  driver?: string;
-  /** Services attached. */
+  /** `bridge` unless the declaration names another driver (overlay, macvlan, host, none, ...). */
+  driver: string;
+  /** Where the network is declared (its key under top-level `networks`). */
+  origin?: Origin;
+  /** Services attached, in model order. */
   members: string[];
-  /** DNS name -> services it resolves to on this network. */
+  /**
+   * Lowercase DNS name -> services it resolves to on this network: each member's service name,
+   * container_name and aliases on this network. Links aliases are not here: they resolve for the
+   * linking service only (see ServiceNode.links). Networks with driver host or none hold no names.
+   */
   dnsNames: Map<string, string[]>;
+}
+
+/** A service's entry in one network (from its `networks`, or the implicit default). */
+export interface Attachment {
+  network: string;
+  /** Aliases on this network, as written. */
+  aliases: { value: string; origin?: Origin }[];
+  /** The entry in the service's `networks`; undefined for the implicit default network. */
+  origin?: Origin;
+  implicit: boolean;
+}
+
+export interface PublishedPort {
+  /** '' means every address. */
+  hostIp: string;
+  /** Host port or range ("8080", "8000-8010"); '' when Docker picks one. */
+  published: string;
+  target: number;
+  protocol: string;
+  origin?: Origin;
+}
+
+export interface ListeningPort {
+  port: number;
+  protocol: string;
+  /** `ports` (a target) or `expose`. */
+  from: 'ports' | 'expose';
+  origin?: Origin;
+}
+
+export type ReferenceKind = 'depends_on' | 'links' | 'external_links' | 'network_mode' | 'environment' | 'env_file' | 'command' | 'entrypoint';
+
+/** A service naming another host. */
+export interface HostReference {
+  kind: ReferenceKind;
+  /** The host name as written (case kept). */
+  host: string;
+  port?: number;
+  /** Environment variable the name was found in (kinds environment and env_file). */
+  key?: string;
+  /** The whole value the name was found in. */
+  value: string;
+  /** Where the name is written: the host inside the value when it can be found there, else the value. */
+  origin?: Origin;
+}
+
+export interface ServiceLink {
+  /** The linked service (or container, for external_links). */
+  target: string;
+  /** The name the target resolves as, for the linking service only. */
+  alias: string;
+  raw: string;
+  origin?: Origin;
 }
 
 export interface ServiceNode {
   name: string;
+  /** Where the service is defined (its key under `services`). */
+  origin?: Origin;
+  namespace: Namespace;
+  /** Own network attachments; empty unless namespace.kind is `own`. */
+  attachments: Attachment[];
+  /** attachments' network names, in order. */
   networks: string[];
-  /** 'own' | 'host' | 'none' | 'bridge' | `service:X` | `container:X`. */
-  namespace: string;
+  containerName?: string;
+  /** `hostname`: resolves for the service itself (and services sharing its namespace), not for others. */
+  hostname?: string;
+  /** `image` as written (after interpolation). */
+  image?: string;
+  /** Lowercase names from `extra_hosts`: they resolve for this service. */
+  extraHosts: Set<string>;
+  links: ServiceLink[];
+  externalLinks: ServiceLink[];
+  published: PublishedPort[];
+  listening: ListeningPort[];
+  /** Everything the service names as a host: depends_on, links, network_mode, environment, env_file, command, entrypoint. */
+  references: HostReference[];
+}
+
+/** One place a DNS name resolves: `service`, on `network`. */
+export interface NameHolder {
+  service: string;
+  network: string;
 }
 
 export interface Graph {
   networks: Map<string, NetworkNode>;
   services: Map<string, ServiceNode>;
+  /** Lowercase DNS name -> every (service, network) it resolves to, across all networks. */
+  names: Map<string, NameHolder[]>;
+  /** Lowercase service name or container_name -> services, whether or not they are on a network (host mode, service:X). */
+  serviceNames: Map<string, string[]>;
+  /** Lowercase service names, container_names and aliases of services disabled by profiles. */
+  disabledNames: Set<string>;
 }
 
 export type { Origin };

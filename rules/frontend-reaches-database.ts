@@ -1,0 +1,126 @@
+import type { Rule } from '../src/types';
+import type { Graph, ServiceNode } from '../src/graph/types';
+import { usersOf } from '../src/graph/query';
+import { isDatastoreImage } from '../src/graph/datastores';
+import { listNames, networkPhrase } from '../src/graph/describe';
+
+interface Options {
+  /** Report every public service next to a datastore it does not use, whether or not others use it. */
+  strict?: boolean;
+  /** Services that count as public even without published ports. */
+  frontends?: string[];
+  /** Services (or image names) that count as datastores besides the recognised images. */
+  datastores?: string[];
+}
+
+const rule: Rule<Options> = {
+  id: 'frontend-reaches-database',
+  description: 'A public service shares a network with a datastore that only other services use.',
+  category: 'network',
+  severity: 'warning',
+  fixable: false,
+  options: {
+    type: 'object',
+    properties: {
+      strict: { type: 'boolean', default: false, description: 'Report every public service sharing a network with a datastore it does not use, even when no other service is seen using it.' },
+      frontends: { type: 'array', items: { type: 'string' }, description: 'Services that are public even without published ports.' },
+      datastores: { type: 'array', items: { type: 'string' }, description: 'Services (by name or image name) that are datastores besides the recognised images.' },
+    },
+    additionalProperties: false,
+  },
+  messages: {
+    sharedNetwork: 'A public service shares a network with a datastore that other services use and it does not.',
+    strict: 'strict: a public service shares a network with a datastore it does not use.',
+  },
+  docs: {
+    why: [
+      'A service that publishes ports is the one an attacker reaches first. When it sits on the same network as a database it never talks to, a compromise of the frontend is one hop from the data: nothing but the database password stands in the way. Put public services on a front network and datastores on a back network shared only with the services that use them.',
+      'To stay quiet on designs where an app hardcodes its hosts, the rule needs evidence of the datastore\'s real clients: another service that depends on it, links to it, or names it (service name, `container_name` or alias) in its environment. With `strict: true` every public service next to a datastore it does not use is reported. Datastores are recognised by image (mongo, postgres, mysql, mariadb, redis, valkey, memcached, elasticsearch, opensearch, cassandra, couchdb, influxdb, clickhouse, neo4j, cockroach, ...); `frontends` and `datastores` options add services by name.',
+    ].join('\n\n'),
+    bad: [
+      'services:',
+      '  ui:',
+      '    image: reddit/ui',
+      '    ports: ["9292:9292"]',
+      '    networks: [reddit]',
+      '  post:',
+      '    image: reddit/post',
+      '    environment:',
+      '      POST_DATABASE_HOST: post_db',
+      '    networks: [reddit]',
+      '  post_db:',
+      '    image: mongo:4',
+      '    networks: [reddit]',
+      'networks:',
+      '  reddit:',
+      '',
+    ].join('\n'),
+    good: [
+      'services:',
+      '  ui:',
+      '    image: reddit/ui',
+      '    ports: ["9292:9292"]',
+      '    networks: [front_net]',
+      '  post:',
+      '    image: reddit/post',
+      '    environment:',
+      '      POST_DATABASE_HOST: post_db',
+      '    networks: [front_net, back_net]',
+      '  post_db:',
+      '    image: mongo:4',
+      '    networks: [back_net]',
+      'networks:',
+      '  front_net:',
+      '  back_net:',
+      '',
+    ].join('\n'),
+  },
+  check(ctx) {
+    const { graph } = ctx;
+    const strict = ctx.options.strict === true;
+    const frontends = new Set(ctx.options.frontends ?? []);
+    const declaredStores = new Set(ctx.options.datastores ?? []);
+    const isDatastore = (s: ServiceNode): boolean => declaredStores.has(s.name) || (s.image !== undefined && (isDatastoreImage(s.image) || declaredStores.has(repositoryName(s.image))));
+    const isPublic = (s: ServiceNode): boolean => frontends.has(s.name) || (s.published.length > 0 && !isDatastore(s));
+
+    for (const net of graph.networks.values()) {
+      const members = net.members.map((m) => graph.services.get(m)!);
+      const stores = members.filter(isDatastore);
+      if (!stores.length) continue;
+      for (const front of members.filter(isPublic)) {
+        for (const store of stores) {
+          if (store === front) continue;
+          const users = usersOf(graph, store.name);
+          if (users.has(front.name)) continue;
+          if (!strict && users.size === 0) continue;
+          const attachment = front.attachments.find((a) => a.network === net.name);
+          ctx.report({
+            messageId: users.size ? 'sharedNetwork' : 'strict',
+            message: message(graph, front, store, net.name, [...users], frontends.has(front.name)),
+            origin: attachment?.origin ?? front.origin,
+            service: front.name,
+            value: net.name,
+          });
+        }
+      }
+    }
+  },
+};
+export default rule;
+
+function message(graph: Graph, front: ServiceNode, store: ServiceNode, network: string, users: string[], declared: boolean): string {
+  const what = declared ? `${front.name} is a frontend` : `${front.name} publishes ports`;
+  const who = users.length ? `which only ${listNames(users)} ${users.length === 1 ? 'uses' : 'use'}` : `which ${front.name} does not use`;
+  const net = networkPhrase(graph, network);
+  const fix =
+    network === 'default' && !graph.networks.get(network)?.declared
+      ? `declare a front and a back network and keep ${store.name} on the back one with its clients`
+      : `keep ${front.name} off ${net} and give ${store.name} a back network shared only with its clients`;
+  return `${what} and shares ${net} with the datastore ${store.name}, ${who}; ${fix}`;
+}
+
+/** `registry/team/postgres:16` -> postgres, to match `datastores` entries given as image names. */
+function repositoryName(image: string): string {
+  const noTag = image.split('@')[0].replace(/:[^/]*$/, '');
+  return noTag.split('/').pop()!.toLowerCase();
+}

@@ -1,0 +1,120 @@
+import type { Report, Rule } from '../src/types';
+import type { Graph, HostReference, ServiceNode } from '../src/graph/types';
+import { holdersOf, isHostnameReference, namespaceOwner, nearestName, resolveName, sharedNetworks } from '../src/graph/query';
+import { listNames, networkPhrase, networksPhrase, placement } from '../src/graph/describe';
+import { isDatastoreImage } from '../src/graph/datastores';
+
+/** The docs' example up to the database's networks, which the bad and good versions write differently. */
+const POST_ON_BACK_NET = ['services:', '  post:', '    image: reddit/post', '    environment:', '      POST_DATABASE_HOST: post_db', '    networks: [back_net]', '  mongo:', '    image: mongo:4'];
+
+const rule: Rule = {
+  id: 'unresolved-hostname',
+  description: 'A service refers to a host name that does not resolve from the networks it is on.',
+  category: 'network',
+  severity: 'error',
+  fixable: false,
+  options: { type: 'object', properties: {}, additionalProperties: false },
+  messages: {
+    unknownName: 'No service, container_name or network alias is called that (suggests the nearest name, or an alias to add).',
+    noSharedNetwork: 'The name exists, but on networks the service is not on.',
+    noNetworkName: 'The name belongs to a service that has no name on any network (network_mode host, none, service:X, ...).',
+    isolated: 'The service itself uses network_mode host, bridge or none, where compose names do not resolve.',
+    maybeExternal: 'Not defined in the project, but the service is on an external network where it may live (warning).',
+  },
+  docs: {
+    why: [
+      'Compose services find each other through the DNS server of the networks they share: a service resolves the names (service name, `container_name`, network `aliases`) of the services on its own networks, and nothing else. A host name in `environment`, an `env_file`, `command` or `entrypoint` that no service answers to, or that belongs to a service on another network, fails at runtime with "could not resolve host" — often only when that code path first runs.',
+      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER` and `*_ADDR`. `localhost`, IP addresses and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. When the service is also on an external network the name may be a container there, so the finding is a warning.',
+    ].join('\n\n'),
+    bad: [...POST_ON_BACK_NET, '    networks: [back_net]', 'networks:', '  back_net:', ''].join('\n'),
+    good: [...POST_ON_BACK_NET, '    networks:', '      back_net:', '        aliases: [post_db]', 'networks:', '  back_net:', ''].join('\n'),
+  },
+  check(ctx) {
+    const { graph } = ctx;
+    for (const node of graph.services.values()) {
+      for (const ref of node.references) {
+        if (!isHostnameReference(ref)) continue;
+        if (resolveName(graph, node.name, ref.host).status !== 'unresolved') continue;
+        if (graph.disabledNames.has(ref.host.toLowerCase())) continue; // answers once its profile is active
+        const report = explain(graph, node, ref);
+        if (report) ctx.report({ ...report, origin: ref.origin, service: node.name, value: ref.host });
+      }
+    }
+  },
+};
+export default rule;
+
+type Explanation = Pick<Report, 'message' | 'messageId' | 'severity'>;
+
+function explain(graph: Graph, node: ServiceNode, ref: HostReference): Explanation | undefined {
+  const name = ref.host;
+  const lower = name.toLowerCase();
+  const head = `\`${name}\` does not resolve from ${node.name}`;
+  const owner = namespaceOwner(graph, node.name)!;
+  const isComposeName = graph.names.has(lower) || graph.serviceNames.has(lower);
+  if (owner.namespace.kind !== 'own') {
+    // The host's (or the default bridge's) resolver may know names outside the project: only compose names are sure misses.
+    if (!isComposeName && owner.namespace.kind !== 'none') return undefined;
+    return { messageId: 'isolated', message: `${head}: ${node.name} ${placement(graph, node.name)}, where service names do not resolve` };
+  }
+  const holders = holdersOf(graph, name);
+  if (holders.length) {
+    const nets = [...new Set(holders.map((h) => h.network))];
+    return {
+      messageId: 'noSharedNetwork',
+      message: `${head}: ${whoAnswers(graph, name, holders.map((h) => h.service))} on ${networksPhrase(graph, nets)}, ${node.name} ${placement(graph, node.name, true)}`,
+    };
+  }
+  const named = graph.serviceNames.get(lower);
+  if (named) {
+    const target = named[0];
+    const t = graph.services.get(target)!;
+    const hint = t.namespace.kind === 'service' && t.namespace.target ? `; use \`${t.namespace.target}\`` : '';
+    return { messageId: 'noNetworkName', message: `${head}: ${target} ${placement(graph, target)} and has no name on any network${hint}` };
+  }
+  const external = owner.networks.find((n) => graph.networks.get(n)?.external);
+  if (external) {
+    return {
+      messageId: 'maybeExternal',
+      severity: 'warning',
+      message: `${head}: nothing in this project is called that; it may be a container on the external network ${external}, which ${node.name} joins`,
+    };
+  }
+  return { messageId: 'unknownName', message: `${head}: no service, container_name or network alias is called that${suggestion(graph, node, name)}` };
+}
+
+/** "post is", "`post_db` (an alias of mongo) is", "`db` (post_db and cache) is". */
+function whoAnswers(graph: Graph, name: string, services: string[]): string {
+  const unique = [...new Set(services)];
+  if (unique.length === 1 && unique[0] === name) return `${name} is`;
+  const node = graph.services.get(unique[0]);
+  const what = unique.length > 1 ? listNames(unique) : node?.containerName?.toLowerCase() === name.toLowerCase() ? `the container_name of ${unique[0]}` : `an alias of ${unique[0]}`;
+  return `\`${name}\` (${what}) is`;
+}
+
+/** The nearest existing name; else the one service the name probably means, with the alias to add. */
+function suggestion(graph: Graph, node: ServiceNode, name: string): string {
+  const near = nearestName(graph, name);
+  if (near) return `; did you mean \`${near}\`?`;
+  const meant = probableTarget(graph, node);
+  if (meant) {
+    const net = sharedNetworks(graph, node.name, meant)[0];
+    return `; if ${meant} is meant, add \`${name}\` to its aliases on ${networkPhrase(graph, net)}`;
+  }
+  return '; add it to the network aliases of the service meant to answer';
+}
+
+/** A service the referrer depends on (or, failing that, the one datastore it can reach) that shares a network with it. */
+function probableTarget(graph: Graph, node: ServiceNode): string | undefined {
+  const reachable = (s: string): boolean => s !== node.name && sharedNetworks(graph, node.name, s).length > 0;
+  const deps = node.references.filter((r) => r.kind === 'depends_on' && reachable(r.host)).map((r) => r.host);
+  if (deps.length === 1) return deps[0];
+  const datastores = new Set<string>();
+  for (const net of node.networks) {
+    for (const m of graph.networks.get(net)?.members ?? []) {
+      const image = graph.services.get(m)?.image;
+      if (m !== node.name && image && isDatastoreImage(image)) datastores.add(m);
+    }
+  }
+  return datastores.size === 1 ? [...datastores][0] : undefined;
+}

@@ -1,0 +1,133 @@
+/**
+ * Finding host names in configuration values. The forms recognised:
+ *
+ *   scheme://[user[:pass]@]host[:port][,host[:port]...][/...]   anywhere in a value (several per value)
+ *   user:pass@host[:port]                                        the whole value
+ *   host:port[,host:port...]                                      the whole value
+ *   host                                                          the whole value of a key named HOST, *_HOST, *_SERVER, *_ADDR
+ *
+ * Whatever is found must look like a host name: letters, digits, `_`, `-`, `.`, with at least one
+ * letter; `localhost` and IP literals are never compose names. Whether a dotted name is a real DNS
+ * domain (ignored) or a project alias (checked) is decided by the caller, who knows the aliases.
+ */
+import { isIP } from 'net';
+
+export interface HostMention {
+  host: string;
+  port?: number;
+  /** Offset of `host` in the value. */
+  index: number;
+}
+
+const HOST_RE = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+const HAS_LETTER = /[A-Za-z]/;
+const LOOPBACK = new Set(['localhost', 'localhost.localdomain', 'ip6-localhost', 'ip6-loopback']);
+/** Values of *_HOST / *_SERVER keys that are settings, not hosts (REV_SERVER=true). */
+const NOT_HOSTS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'none', 'null', 'nil', 'enabled', 'disabled', 'enable', 'disable', 'auto', 'default', 'any', 'all']);
+
+/** A key whose bare value is a host: HOST, DB_HOST, SMTP_SERVER, LISTEN_ADDR (but see keyNamesSelf). */
+const HOST_KEY = /(?:^|_)(?:HOST|SERVER|ADDR)$/i;
+/** Keys that hold the service's own public or bind name rather than a peer it connects to. */
+const SELF_KEY = /(?:^|_)(?:VIRTUAL|LETSENCRYPT|PUBLIC|EXTERNAL|BIND|LISTEN)(?:_|$)/i;
+/** Keys whose `name:123` values are image references or versions, not host:port. */
+const NOT_HOST_PORT_KEY = /IMAGE|VERSION|(?:^|_)TAG(?:_|$)/i;
+
+export function isCandidateHost(h: string): boolean {
+  return HOST_RE.test(h) && HAS_LETTER.test(h) && !LOOPBACK.has(h.toLowerCase()) && isIP(h) === 0 && !h.includes('..');
+}
+
+/** A dotted name made of DNS labels ending in an alphabetic TLD: `smtp.gmail.com`, not `db_0.internal` or `app.py`. */
+export function looksLikeDomain(h: string): boolean {
+  const labels = h.split('.');
+  if (labels.length < 2) return false;
+  const tld = labels[labels.length - 1];
+  return /^[A-Za-z]{2,}$/.test(tld) && labels.every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(l));
+}
+
+/** Host names in an environment variable's value. */
+export function hostsInEnvValue(key: string, value: string): HostMention[] {
+  const urls = hostsInUrls(value);
+  if (urls.length) return urls;
+  const trimmed = value.trim();
+  const lead = value.indexOf(trimmed);
+  const auth = userPassHost(trimmed);
+  if (auth) return [{ ...auth, index: auth.index + lead }];
+  if (!NOT_HOST_PORT_KEY.test(key)) {
+    const pairs = hostPortList(trimmed);
+    if (pairs.length) return pairs.map((p) => ({ ...p, index: p.index + lead }));
+  }
+  if (HOST_KEY.test(key) && !SELF_KEY.test(key) && isCandidateHost(trimmed) && !NOT_HOSTS.has(trimmed.toLowerCase())) {
+    return [{ host: trimmed, index: lead }];
+  }
+  return [];
+}
+
+/** Host names in a command or entrypoint argument: URLs only (other words are too often not hosts). */
+export function hostsInArgument(arg: string): HostMention[] {
+  return hostsInUrls(arg);
+}
+
+const SCHEME = /([A-Za-z][A-Za-z0-9+.-]*):\/\//g;
+/** Where a URL's authority ends (a following URL is cut off separately, see hostsInUrls). */
+const AUTHORITY_END = /[\s/?#'"`\\)\]}<>]/;
+
+/** Hosts in every `scheme://authority` of a value; `a,b` authorities (mongodb://a:1,b:2) give each host. */
+export function hostsInUrls(value: string): HostMention[] {
+  const starts: { at: number; authority: number }[] = [];
+  for (const m of value.matchAll(SCHEME)) starts.push({ at: m.index, authority: m.index + m[0].length });
+  const out: HostMention[] = [];
+  starts.forEach((s, i) => {
+    const limit = i + 1 < starts.length ? starts[i + 1].at : value.length;
+    let end = s.authority;
+    while (end < limit && !AUTHORITY_END.test(value[end])) end++;
+    let authority = value.slice(s.authority, end);
+    let offset = s.authority;
+    const at = authority.lastIndexOf('@');
+    if (at !== -1) {
+      offset += at + 1;
+      authority = authority.slice(at + 1);
+    }
+    for (const part of splitList(authority, offset)) {
+      const hp = splitHostPort(part.text);
+      if (hp && isCandidateHost(hp.host)) out.push({ host: hp.host, port: hp.port, index: part.index });
+    }
+  });
+  return out;
+}
+
+/** `user:pass@host[:port][/path]` as a whole value. */
+function userPassHost(v: string): HostMention | undefined {
+  const m = /^[^\s:@/]+:[^\s@/]*@([^\s@/:]+)(?::(\d{1,5}))?(?:\/\S*)?$/.exec(v);
+  if (!m || !isCandidateHost(m[1])) return undefined;
+  return { host: m[1], port: m[2] ? Number(m[2]) : undefined, index: v.indexOf('@') + 1 };
+}
+
+/** `host:port` or `host1:port1,host2:port2` as a whole value. */
+function hostPortList(v: string): HostMention[] {
+  const parts = splitList(v, 0);
+  const out: HostMention[] = [];
+  for (const p of parts) {
+    const m = /^([^:\s]+):(\d{1,5})$/.exec(p.text);
+    if (!m || !isCandidateHost(m[1])) return [];
+    out.push({ host: m[1], port: Number(m[2]), index: p.index });
+  }
+  return out;
+}
+
+function splitHostPort(text: string): { host: string; port?: number } | undefined {
+  const m = /^([^:]+)(?::(\d{0,5}))?$/.exec(text);
+  if (!m) return undefined;
+  return { host: m[1], port: m[2] ? Number(m[2]) : undefined };
+}
+
+/** Comma-separated parts, trimmed, with their offsets; empty parts (a trailing comma) dropped. */
+function splitList(text: string, base: number): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let from = 0;
+  for (const piece of text.split(',')) {
+    const trimmed = piece.trim();
+    if (trimmed !== '') out.push({ text: trimmed, index: base + from + piece.indexOf(trimmed) });
+    from += piece.length + 1;
+  }
+  return out;
+}

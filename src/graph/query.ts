@@ -1,0 +1,163 @@
+/**
+ * Questions rules ask the graph. Each answer costs at most the number of networks of the services
+ * involved (names are indexed per network), never a walk over all services.
+ */
+import type { Graph, HostReference, ServiceNode } from './types';
+
+/** References that are host names found in values (environment, env_file, command, entrypoint). */
+export function isHostnameReference(ref: HostReference): boolean {
+  return ref.kind === 'environment' || ref.kind === 'env_file' || ref.kind === 'command' || ref.kind === 'entrypoint';
+}
+
+/**
+ * The service whose network stack `service` uses: itself, or for `network_mode: service:X` the end
+ * of that chain. Undefined when the chain names a missing service or loops.
+ */
+export function namespaceOwner(graph: Graph, service: string): ServiceNode | undefined {
+  let node = graph.services.get(service);
+  const seen = new Set<string>();
+  while (node && node.namespace.kind === 'service') {
+    if (seen.has(node.name)) return undefined;
+    seen.add(node.name);
+    node = graph.services.get(node.namespace.target ?? '');
+  }
+  return node;
+}
+
+/** Networks the service's namespace is attached to (empty for host, none, bridge, container:X). */
+export function reachableNetworks(graph: Graph, service: string): string[] {
+  const owner = namespaceOwner(graph, service);
+  return owner && owner.namespace.kind === 'own' ? owner.networks : [];
+}
+
+/** Networks both services' namespaces are attached to, in `a`'s order. */
+export function sharedNetworks(graph: Graph, a: string, b: string): string[] {
+  const other = new Set(reachableNetworks(graph, b));
+  return reachableNetworks(graph, a).filter((n) => other.has(n));
+}
+
+/** Every (service, network) where `name` resolves through a network's DNS. */
+export function holdersOf(graph: Graph, name: string): { service: string; network: string }[] {
+  return graph.names.get(name.toLowerCase()) ?? [];
+}
+
+export type Resolution =
+  /** `targets` are the project's services the name reaches (empty for extra_hosts and external links). */
+  | { status: 'resolved'; via: 'network' | 'link' | 'external_link' | 'extra_hosts' | 'hostname'; targets: string[]; network?: string }
+  /** compose-lint cannot know: the namespace belongs to a container outside the project, or an unknown network_mode. */
+  | { status: 'unknowable'; reason: 'container' | 'other' | 'missing-namespace' }
+  | { status: 'unresolved' };
+
+/** Does `name` resolve from `from`, and to what? Follows network_mode service:X to the namespace owner. */
+export function resolveName(graph: Graph, from: string, name: string): Resolution {
+  const owner = namespaceOwner(graph, from);
+  if (!owner) return { status: 'unknowable', reason: 'missing-namespace' };
+  const kind = owner.namespace.kind;
+  if (kind === 'container' || kind === 'other') return { status: 'unknowable', reason: kind };
+  const lower = name.toLowerCase();
+  if (owner.extraHosts.has(lower)) return { status: 'resolved', via: 'extra_hosts', targets: [] };
+  if (owner.hostname?.toLowerCase() === lower) return { status: 'resolved', via: 'hostname', targets: [owner.name] };
+  if (owner.externalLinks.some((l) => l.alias.toLowerCase() === lower)) return { status: 'resolved', via: 'external_link', targets: [] };
+  const link = owner.links.find((l) => l.alias.toLowerCase() === lower && linkWorks(graph, owner, l.target));
+  if (link) return { status: 'resolved', via: 'link', targets: [link.target] };
+  if (kind !== 'own') return { status: 'unresolved' };
+  const targets = new Set<string>();
+  let network: string | undefined;
+  for (const net of owner.networks) {
+    const here = graph.networks.get(net)?.dnsNames.get(lower);
+    if (!here) continue;
+    network ??= net;
+    here.forEach((t) => targets.add(t));
+  }
+  return network === undefined ? { status: 'unresolved' } : { status: 'resolved', via: 'network', targets: [...targets], network };
+}
+
+/** Links do not cross networks: the target must share one with the linking namespace (or both sit on the default bridge). */
+export function linkWorks(graph: Graph, owner: ServiceNode, target: string): boolean {
+  const t = graph.services.get(target);
+  if (!t) return false;
+  if (owner.namespace.kind === 'bridge') return t.namespace.kind === 'bridge';
+  return sharedNetworks(graph, owner.name, target).length > 0;
+}
+
+const usersCache = new WeakMap<Graph, Map<string, Set<string>>>();
+
+/**
+ * Services that use `service`: name it in depends_on, link to it, share its namespace, or refer to
+ * a host name that resolves to it. Built once per graph.
+ */
+export function usersOf(graph: Graph, service: string): ReadonlySet<string> {
+  let users = usersCache.get(graph);
+  if (!users) {
+    users = new Map();
+    usersCache.set(graph, users);
+    const add = (target: string, user: string): void => {
+      if (target === user) return;
+      const set = users!.get(target);
+      if (set) set.add(user);
+      else users!.set(target, new Set([user]));
+    };
+    for (const node of graph.services.values()) {
+      for (const ref of node.references) {
+        if (ref.kind === 'external_links') continue;
+        if (!isHostnameReference(ref)) {
+          if (graph.services.has(ref.host)) add(ref.host, node.name);
+          continue;
+        }
+        const r = resolveName(graph, node.name, ref.host);
+        if (r.status === 'resolved') r.targets.forEach((t) => add(t, node.name));
+      }
+    }
+  }
+  return users.get(service) ?? new Set();
+}
+
+/** The closest known name (service, container_name or alias) to a misspelt one, if any is close. */
+export function nearestName(graph: Graph, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const limit = Math.max(1, Math.floor(lower.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  const consider = (candidate: string): void => {
+    if (Math.abs(candidate.length - lower.length) >= bestDistance) return;
+    const d = editDistance(lower, candidate, bestDistance);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  };
+  for (const n of graph.names.keys()) consider(n);
+  for (const n of graph.serviceNames.keys()) consider(n);
+  return best === undefined ? undefined : spelling(graph, best);
+}
+
+/** A name as some file writes it (index keys are lowercase). */
+function spelling(graph: Graph, lower: string): string {
+  for (const s of graph.serviceNames.get(lower) ?? []) {
+    const node = graph.services.get(s)!;
+    if (node.name.toLowerCase() === lower) return node.name;
+    if (node.containerName?.toLowerCase() === lower) return node.containerName;
+  }
+  for (const h of graph.names.get(lower) ?? []) {
+    const node = graph.services.get(h.service)!;
+    for (const a of node.attachments) for (const al of a.aliases) if (al.value.toLowerCase() === lower) return al.value;
+  }
+  return lower;
+}
+
+/** Levenshtein distance; `_` and `-` count as the same character (post_db vs post-db). Stops early past `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  const same = (x: string, y: string): boolean => x === y || ((x === '_' || x === '-') && (y === '_' || y === '-'));
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > cap) return rowMin;
+    prev = cur;
+  }
+  return prev[b.length];
+}

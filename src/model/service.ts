@@ -144,3 +144,85 @@ export function imageName(svc: ComposeDict): string | undefined {
   const last = noDigest.split('/').pop() ?? '';
   return last.split(':')[0].toLowerCase();
 }
+
+export interface VolumeMount {
+  /** `volume` (a named or anonymous volume), `bind`, `tmpfs`, `npipe`, `cluster`, ... */
+  type: string;
+  /** Volume name or host path; '' for an anonymous volume. */
+  source: string;
+  target: string;
+  origin?: Origin;
+}
+
+/**
+ * `volumes` entries in either syntax. A short entry's source is a host path when compose-go's
+ * format.ParseVolume says so (it starts with `.`, `/`, `~`, `\\` or a Windows drive), else a volume
+ * name; an entry without a source is an anonymous volume.
+ */
+export function volumeMounts(svc: ComposeDict): VolumeMount[] {
+  const v = svc.volumes;
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((item, i): VolumeMount[] => {
+    const origin = originOf(v, i);
+    if (isDict(item)) {
+      const type = typeof item.type === 'string' ? item.type : 'volume';
+      return [{ type, source: typeof item.source === 'string' ? item.source : '', target: String(item.target ?? ''), origin }];
+    }
+    if (typeof item !== 'string') return [];
+    const drive = /^[A-Za-z]:[\\/]/.test(item) ? 2 : 0; // "C:\data:/data": the first colon belongs to the drive
+    const colon = item.indexOf(':', drive);
+    if (colon === -1) return [{ type: 'volume', source: '', target: item, origin }];
+    const source = item.slice(0, colon);
+    const rest = item.slice(colon + 1);
+    const target = rest.replace(/:(ro|rw|z|Z|nocopy|[a-z,]+)$/, '');
+    return [{ type: isHostPath(source) ? 'bind' : 'volume', source, target, origin }];
+  });
+}
+
+function isHostPath(source: string): boolean {
+  return /^[./~]/.test(source) || source.startsWith('\\\\') || /^[A-Za-z]:/.test(source);
+}
+
+export interface ResourceRef {
+  /** The top-level secret/config named. */
+  source: string;
+  origin?: Origin;
+}
+
+/** A service's `secrets` or `configs` (short `- name` or long `- source: name`); `build.secrets` with `build: true`. */
+export function resourceRefs(svc: ComposeDict, key: 'secrets' | 'configs', build = false): ResourceRef[] {
+  const owner = build ? svc.build : svc;
+  const list = isDict(owner) ? owner[key] : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i): ResourceRef[] => {
+    const source = isDict(item) ? item.source : item;
+    return typeof source === 'string' ? [{ source, origin: originOf(list, i) }] : [];
+  });
+}
+
+export interface VolumesFrom {
+  /** `service` for `name`, `name:ro` and `service:name`; `container` for `container:name`. */
+  kind: 'service' | 'container';
+  name: string;
+  raw: string;
+  origin?: Origin;
+}
+
+/** `volumes_from` entries: `service`, `service:ro`, `service:name[:mode]` or `container:name[:mode]`. */
+export function volumesFrom(svc: ComposeDict): VolumesFrom[] {
+  const v = svc.volumes_from;
+  if (!Array.isArray(v)) return [];
+  return v.map((item, i) => {
+    const raw = String(item);
+    const parts = raw.split(':');
+    const prefixed = (parts[0] === 'container' || parts[0] === 'service') && parts.length > 1;
+    const kind = prefixed && parts[0] === 'container' ? 'container' : 'service';
+    return { kind, name: prefixed ? parts[1] : parts[0], raw, origin: originOf(v, i) };
+  });
+}
+
+/** Where the replica count is written: `deploy.replicas`, else `scale`. */
+export function replicasOrigin(svc: ComposeDict): Origin | undefined {
+  if (isDict(svc.deploy) && svc.deploy.replicas !== undefined) return originOf(svc.deploy, 'replicas');
+  return svc.scale !== undefined ? originOf(svc, 'scale') : undefined;
+}

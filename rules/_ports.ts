@@ -1,0 +1,219 @@
+/**
+ * Shared by the host-port rules (published-port-conflict, host-network-port-clash): which services
+ * can run at the same time, which port values are really known, and when two host addresses
+ * overlap.
+ */
+import { isIP } from 'net';
+import type { Origin } from '../src/model/origin';
+import { ComposeDict, Project, servicesOf } from '../src/model/project';
+import { networkMode, profilesOf, replicas } from '../src/model/service';
+import { substitute, TemplateError } from '../src/load/template';
+import { servicePorts } from '../src/graph/ports';
+
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export interface RunnableService {
+  name: string;
+  svc: ComposeDict;
+  profiles: string[];
+  replicas: number;
+}
+
+/**
+ * Enabled services and those disabled by profiles: a clash with a profile's service is real as
+ * soon as someone activates that profile. Services scaled to 0 start no container.
+ */
+export function runnableServices(project: Project): RunnableService[] {
+  const all = { ...project.disabledServices, ...servicesOf(project) };
+  return Object.keys(all)
+    .filter((name) => isDict(all[name]))
+    .map((name) => ({ name, svc: all[name], profiles: profilesOf(all[name]), replicas: replicas(all[name]) }))
+    .filter((s) => s.replicas > 0);
+}
+
+/**
+ * Services without profiles run with everything; two services with profiles run together only when
+ * they share one. Disjoint profiles are alternatives (`cpu` vs `gpu`), so they never clash.
+ */
+export function canRunTogether(a: RunnableService, b: RunnableService): boolean {
+  if (a.profiles.length === 0 || b.profiles.length === 0) return true;
+  return a.profiles.some((p) => b.profiles.includes(p));
+}
+
+/**
+ * True when the text at `origin` uses a variable that is unset without a default (it became ""),
+ * or one whose interpolation failed: the value on disk says nothing about the value at run time.
+ */
+export function writtenWithUnknownVariable(origin: Origin | undefined, env: Record<string, string>): boolean {
+  if (!origin) return false;
+  const text = origin.source.text.slice(origin.start, origin.end);
+  if (!text.includes('$')) return false;
+  try {
+    return substitute(text, (name) => env[name]).unset.length > 0;
+  } catch (e) {
+    if (e instanceof TemplateError) return true;
+    throw e;
+  }
+}
+
+/** One host address family's binding: every address of the family ('*') or one address. */
+type Binding = { v4?: string; v6?: string };
+
+/**
+ * What a `host_ip` binds: '' binds every IPv4 and every IPv6 address (Docker publishes on both),
+ * 0.0.0.0 every IPv4 one, `::` every IPv6 one, anything else that one address.
+ */
+function bindingOf(hostIp: string): Binding {
+  if (hostIp === '') return { v4: '*', v6: '*' };
+  if (isIP(hostIp) === 4) return { v4: hostIp === '0.0.0.0' ? '*' : hostIp };
+  const v6 = canonicalIPv6(hostIp);
+  return { v6: v6 === canonicalIPv6('::') ? '*' : v6 };
+}
+
+export function hostAddressesOverlap(a: string, b: string): boolean {
+  const x = bindingOf(a);
+  const y = bindingOf(b);
+  const meet = (p?: string, q?: string): boolean => p !== undefined && q !== undefined && (p === '*' || q === '*' || p === q);
+  return meet(x.v4, y.v4) || meet(x.v6, y.v6);
+}
+
+/** Eight 16-bit groups in lowercase hex: `::1`, `0:0::1` and `0:0:0:0:0:0:0:1` compare equal. */
+function canonicalIPv6(ip: string): string {
+  let text = ip.toLowerCase();
+  const v4Tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4Tail) {
+    const [a, b, c, d] = v4Tail.slice(1).map(Number);
+    text = `${text.slice(0, v4Tail.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((g) => parseInt(g, 16).toString(16)).join(':');
+}
+
+/** "80/tcp", "8000-8002/tcp", "80, 443/tcp": consecutive ports collapse into ranges. */
+export function describePorts(ports: readonly number[], protocol: string): string {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return `${parts.join(', ')}/${protocol}`;
+}
+
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+export function quotedList(names: readonly string[]): string {
+  const q = names.map((n) => `"${n}"`);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+/**
+ * Whether a service's `ports` reach the host: not under `network_mode: host` (Docker discards them
+ * there, the process binds host ports itself) nor none/service:/container: (nothing to publish on).
+ */
+export function publishesPorts(svc: ComposeDict): boolean {
+  const mode = networkMode(svc);
+  return mode === undefined || mode.kind === 'bridge' || mode.kind === 'other';
+}
+
+/** One `ports` or `expose` entry with the host ports it takes (a range entry takes several). */
+export interface PortEntry {
+  service: RunnableService;
+  origin?: Origin;
+  hostIp: string;
+  protocol: string;
+  ports: number[];
+}
+
+/**
+ * Host ports a service's `ports` entries bind for sure: fixed host ports with known values. A host
+ * range for one container port ("8000-8010:80") is left out: Docker takes whichever port is free.
+ */
+export function publishedEntries(s: RunnableService, env: Record<string, string>): PortEntry[] {
+  return groupByOrigin(
+    s,
+    servicePorts(s.svc).published.filter((p) => /^\d+$/.test(p.published) && !writtenWithUnknownVariable(p.origin, env)),
+    (p) => ({ hostIp: p.hostIp, protocol: p.protocol, port: Number(p.published) }),
+  );
+}
+
+/** Ports the service's processes listen on (`ports` targets and `expose`), with known values. */
+export function listeningEntries(s: RunnableService, env: Record<string, string>): PortEntry[] {
+  return groupByOrigin(
+    s,
+    servicePorts(s.svc).listening.filter((l) => !writtenWithUnknownVariable(l.origin, env)),
+    (l) => ({ hostIp: '', protocol: l.protocol, port: l.port }),
+  );
+}
+
+/** One PortEntry per written entry: the mappings of one entry share its origin object. */
+function groupByOrigin<T extends { origin?: Origin }>(s: RunnableService, items: T[], read: (t: T) => { hostIp: string; protocol: string; port: number }): PortEntry[] {
+  const entries: PortEntry[] = [];
+  const byOrigin = new Map<Origin, PortEntry>();
+  for (const item of items) {
+    const { hostIp, protocol, port } = read(item);
+    const known = item.origin ? byOrigin.get(item.origin) : undefined;
+    if (known && known.protocol === protocol) {
+      if (!known.ports.includes(port)) known.ports.push(port);
+      continue;
+    }
+    const entry: PortEntry = { service: s, origin: item.origin, hostIp, protocol, ports: [port] };
+    entries.push(entry);
+    if (item.origin) byOrigin.set(item.origin, entry);
+  }
+  return entries;
+}
+
+/** Entries indexed by "protocol/port", so only entries sharing a port are ever compared. */
+function indexByPort(entries: readonly PortEntry[]): Map<string, PortEntry[]> {
+  const index = new Map<string, PortEntry[]>();
+  for (const e of entries) {
+    for (const port of e.ports) {
+      const key = `${e.protocol}/${port}`;
+      const list = index.get(key);
+      if (list) list.push(e);
+      else index.set(key, [e]);
+    }
+  }
+  return index;
+}
+
+/** "8080/tcp", or "127.0.0.1:8080/tcp" / "[::1]:8080/tcp" when the entry binds one address. */
+export function hostPortLabel(hostIp: string, ports: readonly number[], protocol: string): string {
+  const ip = hostIp === '' ? '' : isIP(hostIp) === 6 ? `[${hostIp}]:` : `${hostIp}:`;
+  return `${ip}${describePorts(ports, protocol)}`;
+}
+
+/** For each entry: the entries it clashes with and the ports they share. */
+export type Clashes = Map<PortEntry, Map<PortEntry, number[]>>;
+
+function record(clashes: Clashes, a: PortEntry, b: PortEntry, port: number): void {
+  let others = clashes.get(a);
+  if (!others) clashes.set(a, (others = new Map()));
+  const ports = others.get(b);
+  if (ports) ports.push(port);
+  else others.set(b, [port]);
+}
+
+/**
+ * Every pair of entries that `clash` says conflict, on each port they share. Pairs are compared
+ * only within a (protocol, port) bucket, so entries that share no port never meet.
+ */
+export function findClashes(entries: readonly PortEntry[], clash: (a: PortEntry, b: PortEntry) => boolean): Clashes {
+  const clashes: Clashes = new Map();
+  for (const [key, bucket] of indexByPort(entries)) {
+    const port = Number(key.slice(key.indexOf('/') + 1));
+    for (let i = 0; i < bucket.length; i++) {
+      for (let j = i + 1; j < bucket.length; j++) {
+        if (bucket[i] === bucket[j] || !clash(bucket[i], bucket[j])) continue;
+        record(clashes, bucket[i], bucket[j], port);
+        record(clashes, bucket[j], bucket[i], port);
+      }
+    }
+  }
+  return clashes;
+}

@@ -1,0 +1,103 @@
+import type { Rule, RuleContext } from '../src/types';
+import type { Origin } from '../src/model/origin';
+import { ComposeDict, servicesOf } from '../src/model/project';
+import { dependsOn, links, networkMode, volumesFrom } from '../src/model/service';
+
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+interface Edge {
+  to: string;
+  /** The key that makes the dependency: Compose also starts link, volumes_from and network_mode targets first. */
+  via: 'depends_on' | 'links' | 'volumes_from' | 'network_mode';
+  origin?: Origin;
+}
+
+/** A service's start-order dependencies on services of the project, one edge per target (the first written). */
+function edgesOf(svc: ComposeDict, services: Record<string, unknown>): Edge[] {
+  const mode = networkMode(svc);
+  const all: Edge[] = [
+    ...dependsOn(svc).map((d): Edge => ({ to: d.name, via: 'depends_on', origin: d.origin })),
+    ...links(svc).map((l): Edge => ({ to: l.target, via: 'links', origin: l.origin })),
+    ...volumesFrom(svc)
+      .filter((v) => v.kind === 'service')
+      .map((v): Edge => ({ to: v.name, via: 'volumes_from', origin: v.origin })),
+    ...(mode?.kind === 'service' && mode.target !== undefined ? [{ to: mode.target, via: 'network_mode' as const, origin: mode.origin }] : []),
+  ];
+  const byTarget = new Map<string, Edge>();
+  for (const e of all) if (Object.prototype.hasOwnProperty.call(services, e.to) && !byTarget.has(e.to)) byTarget.set(e.to, e);
+  return [...byTarget.values()];
+}
+
+/** A service on the walk's path, with the edge the walk is following out of it. */
+interface Step {
+  name: string;
+  next: number;
+  edge?: Edge;
+}
+
+/** `a -> b -> a`, plus which steps come from keys other than depends_on. */
+function describeCycle(path: Step[]): string {
+  const names = [...path.map((p) => p.name), path[0].name].join(' -> ');
+  const implicit = path.flatMap((p) => (p.edge && p.edge.via !== 'depends_on' ? [`${p.name} -> ${p.edge.to} comes from ${p.edge.via}`] : []));
+  return implicit.length ? `${names} (${implicit.join('; ')})` : names;
+}
+
+/**
+ * Depth-first walk in file order, iterative so long chains cannot overflow the stack. Each edge
+ * back to a service still on the walk's path closes exactly one cycle: the path from that service
+ * to here. So each cycle found is reported once, at the entry that closes it.
+ */
+function check(ctx: RuleContext): void {
+  const services = servicesOf(ctx.project);
+  const names = Object.keys(services).filter((n) => isDict(services[n]));
+  const edges = new Map(names.map((n) => [n, edgesOf(services[n], services)]));
+  const state = new Map<string, 'open' | 'done'>();
+  for (const root of names) {
+    if (state.has(root)) continue;
+    const path: Step[] = [];
+    const enter = (name: string): void => {
+      state.set(name, 'open');
+      path.push({ name, next: 0 });
+    };
+    enter(root);
+    while (path.length) {
+      const top = path[path.length - 1];
+      const out = edges.get(top.name) ?? [];
+      if (top.next >= out.length) {
+        state.set(top.name, 'done');
+        path.pop();
+        continue;
+      }
+      const edge = out[top.next++];
+      top.edge = edge;
+      const seen = state.get(edge.to);
+      if (seen === undefined) {
+        enter(edge.to);
+      } else if (seen === 'open') {
+        const cycle = path.slice(path.findIndex((p) => p.name === edge.to));
+        ctx.report({
+          message: `dependency cycle: ${describeCycle(cycle)}; Docker Compose cannot decide which service to start first and refuses the project`,
+          origin: edge.origin,
+          service: top.name,
+          value: edge.to,
+        });
+      }
+    }
+  }
+}
+
+const rule: Rule = {
+  id: 'depends-on-cycle',
+  description: 'Services must not depend on each other in a cycle.',
+  category: 'correctness',
+  severity: 'error',
+  fixable: false,
+  docs: {
+    why:
+      'Docker Compose starts a service after the services it depends on. When dependencies form a cycle (`a -> b -> a`), there is no order to start them in and Compose refuses the project. Links, `volumes_from` and `network_mode: service:X` are dependencies too. The cycle is reported once, in order, at the entry that closes it: remove the dependency that is not really needed, or let the application retry its connection instead.',
+    bad: 'services:\n  api:\n    image: myapi\n    depends_on:\n      - worker\n  worker:\n    image: myworker\n    depends_on:\n      - api\n',
+    good: 'services:\n  api:\n    image: myapi\n    depends_on:\n      - worker\n  worker:\n    image: myworker\n',
+  },
+  check,
+};
+export default rule;

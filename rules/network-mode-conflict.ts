@@ -1,0 +1,107 @@
+import type { Rule, RuleContext } from '../src/types';
+import { keyOriginOf, originOf } from '../src/model/origin';
+import { ComposeDict, servicesOf } from '../src/model/project';
+import { NetworkMode, links, networkMode, profilesOf, serviceNetworks } from '../src/model/service';
+import { closestMatch } from '../src/schema/suggest';
+
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** `network_mode` kinds where the container has no network of its own to publish on or link from. */
+const BORROWED = new Set(['none', 'service', 'container']);
+
+/** How a mode is named in messages: `network_mode: service:app`. */
+const shown = (mode: NetworkMode): string => `network_mode: ${mode.raw}`;
+
+function checkNetworks(ctx: RuleContext, name: string, svc: ComposeDict, mode: NetworkMode): void {
+  const attachments = isDict(svc.networks) || Array.isArray(svc.networks) ? serviceNetworks(svc) : [];
+  if (!attachments.length) return;
+  const aliased = attachments.some((a) => a.aliases.length > 0);
+  ctx.report({
+    message: `\`networks\` cannot be combined with \`${shown(mode)}\`: Docker Compose refuses the service ("declares mutually exclusive network_mode and networks")${aliased ? ', and its aliases could never resolve' : ''}`,
+    origin: keyOriginOf(svc, 'networks'),
+    service: name,
+  });
+}
+
+/** `"8080:80"` for the short syntax, `with target 80` for the long one. */
+const portText = (p: unknown): string => (isDict(p) ? `with target ${String(p.target)}` : `"${String(p)}"`);
+
+function checkPorts(ctx: RuleContext, name: string, svc: ComposeDict, mode: NetworkMode): void {
+  const ports = listOf(svc.ports);
+  const onHost = mode.kind === 'host';
+  if (!onHost && !BORROWED.has(mode.kind)) return;
+  const why = onHost
+    ? `Docker discards published ports under \`${shown(mode)}\`: the service binds host ports directly`
+    : mode.kind === 'none'
+      ? `there is no network to publish on under \`${shown(mode)}\``
+      : `Docker refuses port publishing under \`${shown(mode)}\` ("conflicting options: port publishing and the container type network mode"); publish the port on ${mode.target} instead`;
+  ports.forEach((p, i) => ctx.report({ message: `port ${portText(p)} has no effect: ${why}`, origin: originOf(ports, i), service: name, severity: onHost ? 'warning' : undefined }));
+  if (mode.kind !== 'service' && mode.kind !== 'container') return;
+  const expose = listOf(svc.expose);
+  expose.forEach((_, i) =>
+    ctx.report({
+      message: `\`expose\` cannot be used under \`${shown(mode)}\`: Docker refuses it ("conflicting options: port exposing and the container type network mode"); expose the port on ${mode.target} instead`,
+      origin: originOf(expose, i),
+      service: name,
+    }),
+  );
+}
+
+function checkLinks(ctx: RuleContext, name: string, svc: ComposeDict, mode: NetworkMode): void {
+  const why =
+    mode.kind === 'host'
+      ? 'Docker refuses links with host networking ("conflicting options: host type networking can\'t be used with links")'
+      : mode.kind === 'none'
+        ? 'there is no network to reach the linked service on'
+        : mode.kind === 'service' || mode.kind === 'container'
+          ? 'Docker refuses links with a shared network stack ("conflicting options: container type network can\'t be used with links")'
+          : undefined;
+  if (!why) return;
+  for (const link of links(svc)) {
+    ctx.report({ message: `link "${link.raw}" cannot be used under \`${shown(mode)}\`: ${why}`, origin: link.origin, service: name });
+  }
+}
+
+function checkSharedService(ctx: RuleContext, name: string, mode: NetworkMode, services: Record<string, ComposeDict>): void {
+  if (mode.kind !== 'service' || mode.target === undefined || Object.prototype.hasOwnProperty.call(services, mode.target)) return;
+  const disabled = ctx.project.disabledServices[mode.target];
+  let message: string;
+  if (disabled) {
+    const active = ctx.project.profiles.length ? ctx.project.profiles.join(', ') : 'none';
+    message = `\`${shown(mode)}\` names service "${mode.target}", which is disabled by profiles (it runs with ${profilesOf(disabled).join(', ')}; active: ${active})`;
+  } else {
+    const suggestion = closestMatch(mode.target, Object.keys(services).filter((s) => s !== name));
+    message = `\`${shown(mode)}\` names undefined service "${mode.target}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+  }
+  ctx.report({ message, origin: mode.origin, service: name, value: mode.target });
+}
+
+function check(ctx: RuleContext): void {
+  const services = servicesOf(ctx.project);
+  for (const [name, svc] of Object.entries(services)) {
+    if (!isDict(svc)) continue;
+    const mode = networkMode(svc);
+    if (!mode) continue;
+    checkNetworks(ctx, name, svc, mode);
+    checkPorts(ctx, name, svc, mode);
+    checkLinks(ctx, name, svc, mode);
+    checkSharedService(ctx, name, mode, services);
+  }
+}
+
+const rule: Rule = {
+  id: 'network-mode-conflict',
+  description: '`network_mode` must not be combined with settings it overrides, and `service:X` must name a running service.',
+  category: 'network',
+  severity: 'error',
+  fixable: false,
+  docs: {
+    why:
+      '`network_mode` replaces the service\'s own networking, so settings that need it conflict with it. Docker Compose refuses `network_mode` together with `networks` (and their aliases). Under `network_mode: host` published `ports` are discarded (a warning: the process binds host ports directly) and links are refused. Under `none`, `service:X` or `container:X` there is nothing to publish ports or follow links on, and Docker refuses ports, `expose` and links with a shared stack. `network_mode: service:X` must name a service of the project that is enabled by the active profiles.',
+    bad: 'services:\n  app:\n    image: myapp\n  sidecar:\n    image: envoyproxy/envoy\n    network_mode: service:app\n    ports:\n      - "9901:9901"\n',
+    good: 'services:\n  app:\n    image: myapp\n    ports:\n      - "9901:9901"\n  sidecar:\n    image: envoyproxy/envoy\n    network_mode: service:app\n',
+  },
+  check,
+};
+export default rule;

@@ -1,0 +1,63 @@
+import type { Rule, RuleContext } from '../src/types';
+import { keyOriginOf } from '../src/model/origin';
+import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
+import { resourceRefs, serviceNetworks, volumeMounts } from '../src/model/service';
+
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+type Kind = 'networks' | 'volumes' | 'secrets' | 'configs';
+const KINDS: readonly Kind[] = ['networks', 'volumes', 'secrets', 'configs'];
+const SINGULAR: Record<Kind, string> = { networks: 'network', volumes: 'volume', secrets: 'secret', configs: 'config' };
+
+/** Names of each kind of resource a service uses; a service without networks or network_mode uses `default`. */
+function usedBy(svc: ComposeDict): Record<Kind, string[]> {
+  return {
+    networks: serviceNetworks(svc).map((a) => a.name),
+    volumes: volumeMounts(svc)
+      .filter((m) => m.type === 'volume' && m.source !== '')
+      .map((m) => m.source),
+    secrets: [...resourceRefs(svc, 'secrets'), ...resourceRefs(svc, 'secrets', true)].map((r) => r.source),
+    configs: resourceRefs(svc, 'configs').map((r) => r.source),
+  };
+}
+
+function check(ctx: RuleContext): void {
+  const { project } = ctx;
+  const used: Record<Kind, Set<string>> = { networks: new Set(), volumes: new Set(), secrets: new Set(), configs: new Set() };
+  // Services disabled by profiles still use what they name: the resource is needed when the profile is on.
+  for (const svc of [...Object.values(servicesOf(project)), ...Object.values(project.disabledServices)]) {
+    if (!isDict(svc)) continue;
+    const refs = usedBy(svc);
+    for (const kind of KINDS) for (const name of refs[kind]) used[kind].add(name);
+  }
+  for (const kind of KINDS) {
+    const declared = topLevel(project, kind);
+    for (const name of Object.keys(declared)) {
+      if (used[kind].has(name)) continue;
+      const cfg = declared[name];
+      const external = isDict(cfg) && (cfg.external === true || isDict(cfg.external));
+      const what = kind === 'networks' && name === 'default' ? 'the default network is configured' : `${external ? 'external ' : ''}${SINGULAR[kind]} "${name}" is declared`;
+      ctx.report({
+        message: `${what}, but no service uses it${kind === 'networks' && name === 'default' ? ' (every service names its networks or sets network_mode)' : ''}; remove it, or attach it where it was meant to be used`,
+        origin: keyOriginOf(declared, name),
+        value: name,
+      });
+    }
+  }
+}
+
+const rule: Rule = {
+  id: 'unused-resource',
+  description: 'Declared networks, volumes, secrets and configs should be used by some service.',
+  category: 'correctness',
+  severity: 'info',
+  fixable: false,
+  docs: {
+    why:
+      'A top-level network, volume, secret or config that no service uses is dead configuration: Docker Compose skips it, and it often means a service lost the reference it was meant to have (a typo elsewhere is reported by `undefined-reference`). A declared `default` network configures the network every service without `networks` or `network_mode` joins, so it counts as used while one such service exists. Services disabled by profiles count as users. External resources are reported too: the declaration asserts something about the host that nothing in the project needs.',
+    bad: 'services:\n  db:\n    image: postgres\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n  cache:\n',
+    good: 'services:\n  db:\n    image: postgres\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n',
+  },
+  check,
+};
+export default rule;

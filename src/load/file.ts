@@ -6,6 +6,7 @@ import { interpolateTree } from './interpolate';
 import { castTypes } from './typecast';
 import { mergeDicts } from './merge';
 import type { ComposeDict } from '../model/project';
+import { formatPath } from '../schema/path';
 
 /**
  * Load one compose file with the given environment. Returns undefined when the file has YAML errors
@@ -19,6 +20,11 @@ export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<strin
     for (const e of parsed.errors) ctx.problems.push({ rule: 'yaml-syntax', severity: 'error', message: e.message, origin: e.origin });
     return undefined;
   }
+  if (parsed.documents.length === 0) {
+    // docker compose refuses a file with no content ("empty compose file").
+    ctx.problems.push({ rule: 'schema', severity: 'error', message: 'empty compose file: Docker Compose refuses a file with no content', origin: { source, start: 0, end: 0 } });
+    return {};
+  }
   let result: ComposeDict | undefined;
   for (let doc of parsed.documents) {
     if (ctx.interpolate) {
@@ -26,7 +32,7 @@ export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<strin
         ctx.problems.push({
           rule: 'interpolation',
           severity: p.kind === 'unset' ? 'warning' : 'error',
-          message: p.message,
+          message: p.kind === 'unset' ? `${p.message} (used in ${formatPath(p.path)})` : p.message,
           origin: p.origin,
           value: p.variable,
           service: p.path[0] === 'services' && typeof p.path[1] === 'string' ? p.path[1] : undefined,
@@ -37,5 +43,5 @@ export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<strin
     ctx.documents.push({ source, dict: doc });
     result = result ? mergeDicts(result, doc) : doc;
   }
-  return result ?? {};
+  return result;
 }

@@ -4,7 +4,7 @@
  * brings keep the origin of the anchored text. Alias expansion is bounded so a "billion laughs"
  * file is refused, while thousands of ordinary `<<: *defaults` are fine.
  */
-import { parseAllDocuments, isAlias, isMap, isScalar, isSeq, isPair, Node, Document, Scalar, YAMLMap, YAMLSeq, Pair } from 'yaml';
+import { parseAllDocuments, visit, isAlias, isMap, isScalar, isSeq, isPair, Node, Document, Scalar, YAMLMap, YAMLSeq, Pair } from 'yaml';
 import type { ScalarTag, CollectionTag } from 'yaml';
 import { SourceFile } from '../model/source';
 import { Origin, copyOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
@@ -23,8 +23,13 @@ export interface ParsedFile {
   errors: SyntaxProblem[];
 }
 
-/** Nodes an alias may expand to, in total per file, before the file is refused. */
-export const MAX_ALIAS_EXPANSION = 2_000_000;
+/**
+ * Nodes that aliases may expand to, in total per file, before the file is refused: a multiple of
+ * the nodes actually written, so a real file with thousands of `<<: *defaults` passes while a
+ * "billion laughs" file (a few dozen nodes expanding to millions) stops early.
+ */
+export const ALIAS_EXPANSION_FACTOR = 20;
+export const MIN_ALIAS_EXPANSION = 100_000;
 /** Deepest nesting accepted (guards the converter's recursion). */
 export const MAX_DEPTH = 500;
 
@@ -89,7 +94,27 @@ function cleanMessage(m: string): string {
 
 class Converter {
   private expanded = 0;
-  constructor(private readonly source: SourceFile, private readonly doc: Document.Parsed) {}
+  private readonly maxExpanded: number;
+  /** Alias -> anchored node, resolved once in document order (Alias.resolve scans the whole document). */
+  private readonly targets = new Map<Node, Node>();
+  constructor(private readonly source: SourceFile, doc: Document.Parsed) {
+    const anchors = new Map<string, Node>();
+    let written = 0;
+    visit(doc, {
+      Node: (_key, node) => {
+        written++;
+        if (isAlias(node)) {
+          const t = anchors.get(node.source);
+          if (t) this.targets.set(node, t);
+        } else if ((node as Scalar).anchor) anchors.set((node as Scalar).anchor as string, node);
+      },
+    });
+    this.maxExpanded = Math.max(MIN_ALIAS_EXPANSION, ALIAS_EXPANSION_FACTOR * written);
+  }
+
+  private resolve(node: Node): Node | undefined {
+    return this.targets.get(node);
+  }
 
   private origin(n: Node | null | undefined): Origin | undefined {
     const r = n?.range;
@@ -99,11 +124,11 @@ class Converter {
   value(node: Node | null | undefined, depth: number, viaAlias = false): unknown {
     if (node === null || node === undefined) return null;
     if (depth > MAX_DEPTH) throw new ParseAbort(`YAML nesting deeper than ${MAX_DEPTH} levels`, node);
-    if (viaAlias && ++this.expanded > MAX_ALIAS_EXPANSION) {
-      throw new ParseAbort(`aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes (refusing a possible "billion laughs" file)`, node);
+    if (viaAlias && ++this.expanded > this.maxExpanded) {
+      throw new ParseAbort(`aliases expand to more than ${this.maxExpanded} nodes (refusing a possible "billion laughs" file)`, node);
     }
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.resolve(node);
       if (!target) throw new ParseAbort(`unknown alias *${node.source}`, node);
       return this.value(target as Node, depth + 1, true);
     }
@@ -150,7 +175,7 @@ class Converter {
     }
     // Merge keys: explicit keys win; among several sources the earlier one wins.
     for (const src of mergeSources) {
-      const target = isAlias(src) ? (src.resolve(this.doc) as Node | undefined) : src;
+      const target = isAlias(src) ? this.resolve(src) : src;
       if (!target || !isMap(target)) throw new ParseAbort('a merge key (<<) must refer to a mapping or a list of mappings', src);
       const merged = this.value(target, depth + 1, true) as Record<string, unknown>;
       for (const key of Object.keys(merged)) {

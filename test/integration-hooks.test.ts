@@ -52,3 +52,10 @@ test.each([
 ])('does not match %s', (name) => {
   expect(files.test(name)).toBe(false);
 });
+
+test('.npmrc keeps `npm pack` stdout to the tarball name, which pre-commit installs from', () => {
+  // pre-commit's node install reads `npm pack` stdout as a file name; foreground lifecycle
+  // scripts (prepare -> build) would print their banners there.
+  const npmrc = fs.readFileSync(path.join(__dirname, '..', '.npmrc'), 'utf8');
+  expect(npmrc.split('\n').filter((l) => !l.startsWith('#') && l.trim())).toContain('foreground-scripts=false');
+});

@@ -112,3 +112,12 @@ describe('relative paths of an included model are made absolute against its proj
     expect(JSON.stringify(input)).toBe(before);
   });
 });
+
+test('an env_file that does not parse is reported with its line', () => {
+  const ctx = newLoadContext(dir);
+  const raw = loadComposeFile(ctx, abs('bad-dotenv.yml'), {})!;
+  expect(applyIncludes(ctx, raw, abs('bad-dotenv.yml'), {})).toEqual({});
+  expect(ctx.problems.map((p) => [p.rule, p.message, at(p.origin)])).toEqual([
+    ['load-error', 'broken.env:1: unexpected character "%" in variable name "%x=1"', 'bad-dotenv.yml:3:27'],
+  ]);
+});

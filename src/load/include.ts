@@ -113,7 +113,10 @@ function loadEntry(ctx: LoadContext, entry: IncludeEntry, workingDir: string, en
     includeEnv = { ...envFromFiles(envFilesOf(ctx, entry, workingDir, projectDir), env), ...env };
   } catch (e) {
     if (e instanceof EnvFileProblem) return fail(e.message, e.at);
-    if (e instanceof DotenvError) return fail(`${e.file ? shown(e.file) : 'env file'}:${e.line}: ${e.message.replace(/^line \d+: /, '')}`, entry.envFiles?.[0]?.at);
+    if (e instanceof DotenvError) {
+      const written = entry.envFiles?.find((f) => path.resolve(workingDir, f.value) === e.file);
+      return fail(`${e.file ? shown(e.file) : 'env file'}:${e.line}: ${e.message.replace(/^line \d+: /, '')}`, written?.at ?? entry.paths[0].at);
+    }
     throw e;
   }
 

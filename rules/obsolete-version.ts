@@ -1,17 +1,27 @@
 import type { Rule, TextEdit } from '../src/types';
-import { keyOriginOf, originOf } from '../src/model/origin';
-import type { SourceFile } from '../src/model/source';
+import { keyOriginOf, originOf, Origin } from '../src/model/origin';
+import { isBlank, lineStartAt, nextLineStartAt } from '../src/engine/line-edits';
 
-/** Remove the whole `version: ...` line (with its newline) when key and value sit on one line. */
-function removeLine(src: SourceFile, start: number, end: number): TextEdit | undefined {
-  const t = src.text;
-  const lineStart = t.lastIndexOf('\n', start - 1) + 1;
-  if (t.slice(lineStart, start).trim() !== '') return undefined; // not a block mapping key at line start
-  const nl = t.indexOf('\n', end);
-  const lineEnd = nl === -1 ? t.length : nl + 1;
-  const rest = t.slice(end, nl === -1 ? t.length : nl).trim();
+/**
+ * Remove the `version: ...` line with its trailing comment, the comment line just above when it
+ * talks about the version (it belongs to the key), and one blank line after it when the removal
+ * would otherwise leave a blank line at the top of the file or two in a row. Nothing else is touched.
+ */
+function removeVersion(key: Origin, value: Origin): TextEdit | undefined {
+  const t = key.source.text;
+  let start = lineStartAt(t, key.start);
+  if (start !== key.start) return undefined; // only a top-level key at column 0 (not one merged in from elsewhere)
+  let end = nextLineStartAt(t, value.end);
+  const rest = t.slice(value.end, end).trim();
   if (rest !== '' && !rest.startsWith('#')) return undefined; // something else on the line
-  return { start: lineStart, end: lineEnd, text: '' };
+  if (start > 0) {
+    const above = lineStartAt(t, start - 1);
+    if (/^#.*\bversion\b/i.test(t.slice(above, start).trim())) start = above;
+  }
+  const blankBefore = start === 0 || isBlank(t, lineStartAt(t, start - 1), start);
+  const after = nextLineStartAt(t, end);
+  if (blankBefore && end < t.length && isBlank(t, end, after)) end = after;
+  return { start, end, text: '' };
 }
 
 const rule: Rule = {
@@ -21,7 +31,7 @@ const rule: Rule = {
   severity: 'warning',
   fixable: true,
   docs: {
-    why: 'Docker Compose v2 ignores the top-level `version` key and warns that it is obsolete. It suggests a file format that no longer exists and misleads readers about which features are available. Remove it.',
+    why: 'Docker Compose v2 ignores the top-level `version` key and warns that it is obsolete. It suggests a file format that no longer exists and misleads readers about which features are available. Remove it. The fix removes the `version` line with its trailing comment, and the comment line just above it when that comment mentions the version; nothing else in the file changes.',
     bad: 'version: "3.8"\nservices:\n  web:\n    image: nginx\n',
     good: 'services:\n  web:\n    image: nginx\n',
   },
@@ -30,7 +40,7 @@ const rule: Rule = {
       if (!Object.prototype.hasOwnProperty.call(dict, 'version')) continue;
       const key = keyOriginOf(dict, 'version');
       const val = originOf(dict, 'version');
-      const edit = key && val ? removeLine(source, key.start, val.end) : undefined;
+      const edit = key && val && key.source === source ? removeVersion(key, val) : undefined;
       ctx.report({
         message: '`version` is obsolete: Docker Compose v2 ignores it; remove it',
         origin: key,

@@ -9,14 +9,23 @@ import { LoadError } from './load/context';
 import { baseOfOverride, discoverBelow } from './load/discover';
 import { buildGraph } from './graph/build';
 import { runRules, compareFindings } from './engine/run';
-import { defaultSettings, RuleSettings } from './engine/settings';
+import { defaultSettings, NO_SHARED_SETTINGS, RuleSettings } from './engine/settings';
+import { ConfigResolver, EffectiveConfig, isIgnored, printableConfig } from './engine/config';
+import { applyDirectives, applyExcludes } from './engine/suppression-pass';
+import { UNUSED_DISABLE } from './engine/unused-disable';
+import { applyEdits, planFixes, staleReason, writeFileAtomic } from './engine/fix';
+import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
 import type { Finding, Rule } from './types';
 import type { Project } from './model/project';
+import type { SourceFile } from './model/source';
 
 export type { Finding, Rule, Severity, Report, RuleContext } from './types';
 export type { Project } from './model/project';
+export type { SuppressedFinding, Suppression } from './engine/suppress';
 export { LoadError } from './load/context';
+export { ConfigError } from './engine/config';
+export { unifiedDiff } from './engine/diff';
 
 export interface LintOptions {
   cwd?: string;
@@ -34,13 +43,21 @@ export interface LintOptions {
   stdin?: string;
   /** Lint this text as if it were the file at `path` (editors: unsaved buffers). */
   text?: { path: string; content: string };
-  /** Rule settings (default: every rule at its default severity). */
+  /** Rule settings for every project; given, config files and `ruleFlags` are not read. */
   settings?: RuleSettings;
   rules?: readonly Rule[];
+  /** A config file for every project; false: none; default: the nearest to each project. */
+  config?: string | false;
+  /** `--rule` specs ('id: severity' or 'id: [severity, {options}]'), over the config file. */
+  ruleFlags?: string[];
+  /** Report suppression comments that suppress nothing (rule `unused-disable`). */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export interface LintResult {
   findings: Finding[];
+  /** Findings dropped by a suppression comment or a config `exclude`, with the reason given. */
+  suppressed: SuppressedFinding[];
   projects: Project[];
   /** Every compose file linted (display paths), clean ones included. */
   files: string[];
@@ -96,26 +113,141 @@ export function planProjects(o: LintOptions): LoadOptions[] {
   return groups.filter((g) => !(g.length === 1 && pairs.has(g[0]))).map((files) => ({ ...common, files }));
 }
 
-/** Lint synchronously. Throws LoadError for fatal problems (missing file, unreadable env file, ...). */
+/** Lint synchronously. Throws LoadError / ConfigError for fatal problems (missing file, bad config, ...). */
 export function lintSync(o: LintOptions = {}): LintResult {
   const rules = o.rules ?? allRules;
-  const settings = o.settings ?? defaultSettings(rules);
-  const findings: Finding[] = [];
+  const configFor = configLookup(o, rules);
+  const cwd = path.resolve(o.cwd ?? process.cwd());
+  const raw: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
   const projects: Project[] = [];
   const files = new Set<string>();
+  const configOfFile = new Map<string, EffectiveConfig>();
   for (const plan of planProjects(o)) {
+    const cfg = configFor(configDirOf(plan.files, plan.projectDirectory, cwd));
+    const ignored = (file: string): boolean => file !== '-' && file !== '<stdin>' && isIgnored(cfg, path.resolve(cwd, file));
+    if (plan.files?.length && plan.files.every(ignored)) continue;
     const { project, problems } = loadProject(plan);
     if (o.text) relabelStdin(project, o.text.path, plan.cwd);
-    for (const d of project.documents) files.add(d.source.path);
-    for (const p of problems) if (p.origin) files.add(p.origin.source.path);
+    for (const d of project.documents) if (!ignored(d.source.path)) files.add(d.source.path);
+    for (const p of problems) if (p.origin && !ignored(p.origin.source.path)) files.add(p.origin.source.path);
+    for (const s of project.sources) if (!configOfFile.has(s.path)) configOfFile.set(s.path, cfg);
     projects.push(project);
-    findings.push(...runRules(project, buildGraph(project), rules, settings, problems));
+    const found = runRules(project, buildGraph(project), rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
+    const kept = applyExcludes(found, cfg.rules);
+    raw.push(...kept.findings);
+    suppressed.push(...kept.suppressed);
   }
-  return { findings: dedupe(findings).sort(compareFindings), projects, files: [...files].sort() };
+  const unusedDefault = rules.find((r) => r.id === UNUSED_DISABLE)?.severity ?? 'warning';
+  const shown = applyDirectives(dedupe(raw), {
+    sources: projects.flatMap((p) => p.sources),
+    knownRules: rules.map((r) => r.id),
+    unusedSeverity: (file) => {
+      const configured = configOfFile.get(file)?.rules.get(UNUSED_DISABLE)?.severity ?? 'off';
+      if (configured !== 'off') return configured;
+      return o.reportUnusedDisableDirectives ? unusedDefault : undefined;
+    },
+  });
+  return {
+    findings: shown.findings.sort(compareFindings),
+    suppressed: [...suppressed, ...shown.suppressed].sort(compareFindings),
+    projects,
+    files: [...files].sort(),
+  };
 }
 
 export async function lint(o: LintOptions = {}): Promise<LintResult> {
   return lintSync(o);
+}
+
+/** Config per directory: from files (`o.config`, `o.ruleFlags`) or the fixed `o.settings`. */
+function configLookup(o: LintOptions, rules: readonly Rule[]): (dir: string) => EffectiveConfig {
+  const cwd = path.resolve(o.cwd ?? process.cwd());
+  if (o.settings) {
+    const fixed: EffectiveConfig = { baseDir: cwd, extends: [], rules: o.settings, shared: NO_SHARED_SETTINGS, ignore: [] };
+    return () => fixed;
+  }
+  const resolver = new ConfigResolver({ rules, cwd, config: o.config, ruleFlags: o.ruleFlags });
+  return (dir) => resolver.forDirectory(dir);
+}
+
+/** Config discovery starts at the project's first file (its directory), else the project directory. */
+function configDirOf(files: string[] | undefined, projectDirectory: string | undefined, cwd: string): string {
+  const first = files?.[0];
+  if (first && first !== '-') return path.dirname(path.resolve(cwd, first));
+  return path.resolve(cwd, projectDirectory ?? '.');
+}
+
+/** `--print-config FILE`: the configuration that applies to a compose file, as data. */
+export function effectiveConfig(o: LintOptions, file: string): Record<string, unknown> {
+  const cwd = path.resolve(o.cwd ?? process.cwd());
+  const cfg = configLookup(o, o.rules ?? allRules)(path.dirname(path.resolve(cwd, file)));
+  return printableConfig(cfg, file, cwd);
+}
+
+export interface FixOptions extends LintOptions {
+  /** Compute the changes but write nothing. */
+  dryRun?: boolean;
+}
+
+export interface FileChange {
+  /** Display path. */
+  file: string;
+  before: string;
+  after: string;
+}
+
+export interface FixResult extends LintResult {
+  /** Files changed (or, in a dry run, that would change), with their text before and after. */
+  changes: FileChange[];
+  /** Files not written, and why (e.g. changed on disk since they were read). */
+  skipped: { file: string; reason: string }[];
+}
+
+/** Fix passes before giving up on fixes that keep producing new fixes. */
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Lint, apply the fixes of the findings shown, and lint again until nothing is left to fix. The
+ * result's findings are those of the fixed files; in a dry run, one pass is computed and nothing
+ * is written (findings are those of the files as they are). Text given as `text` or stdin is
+ * never written.
+ */
+export function fixSync(o: FixOptions = {}): FixResult {
+  const cwd = path.resolve(o.cwd ?? process.cwd());
+  const changes = new Map<string, FileChange>();
+  const skipped: { file: string; reason: string }[] = [];
+  let result = lintSync(o);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const texts = sourceTexts(result.projects);
+    let wrote = false;
+    for (const [file, edits] of planFixes(result.findings)) {
+      const before = texts.get(file);
+      if (o.text || before === undefined || file === '<stdin>') continue;
+      const after = applyEdits(before, edits);
+      if (after === before) continue;
+      if (!o.dryRun) {
+        const abs = path.resolve(cwd, file);
+        const reason = staleReason(abs, before);
+        if (reason) {
+          skipped.push({ file, reason });
+          continue;
+        }
+        writeFileAtomic(abs, after);
+        wrote = true;
+      }
+      changes.set(file, { file, before: changes.get(file)?.before ?? before, after });
+    }
+    if (o.dryRun || !wrote) break;
+    result = lintSync(o);
+  }
+  return { ...result, changes: [...changes.values()].sort((a, b) => (a.file < b.file ? -1 : 1)), skipped };
+}
+
+function sourceTexts(projects: readonly Project[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const s of projects.flatMap((p): SourceFile[] => p.sources)) if (!texts.has(s.path)) texts.set(s.path, s.text);
+  return texts;
 }
 
 /** The same file can be reached from several projects (a base linted alone and with an override). */

@@ -58,12 +58,22 @@ export interface RuleDocs {
   good: string;
 }
 
+/** Config-file facts shared by several rules (the network rules). */
+export interface SharedSettings {
+  /** Services declared public frontends, besides those that publish ports. */
+  frontends: readonly string[];
+  /** Services declared datastores, besides those recognised by image. */
+  datastores: readonly string[];
+}
+
 export interface RuleContext<O = Record<string, unknown>> {
   project: Project;
   graph: Graph;
   options: O;
   /** Problems the loader found that belong to this rule (e.g. YAML errors for `yaml-syntax`). */
   loadProblems: readonly LoadProblem[];
+  /** Settings every rule may read, from the config file (empty lists without one). */
+  settings?: SharedSettings;
   report(r: Report): void;
 }
 
@@ -73,6 +83,8 @@ export interface Rule<O = Record<string, unknown>> {
   category: Category;
   severity: Severity;
   fixable: boolean;
+  /** false: off in the `recommended` preset (and so by default); on in `all` and `strict`. */
+  recommended?: boolean;
   /** JSON schema of the rule's options object (used for the config schema). */
   options?: Record<string, unknown>;
   /** Message ids this rule reports; each must be used by check(). */

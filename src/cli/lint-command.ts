@@ -1,6 +1,6 @@
 /** The default command: lint, format, exit code. */
 import * as fs from 'fs';
-import { lintSync } from '../api';
+import { effectiveConfig, fixSync, lintSync, LintOptions, LintResult, unifiedDiff } from '../api';
 import { loadFormatter, DEFAULT_FORMAT } from '../report';
 import { ruleMetas } from '../engine/catalog';
 import { toLintOptions, ProjectFlags } from './options';
@@ -14,6 +14,13 @@ export interface LintFlags extends ProjectFlags {
   maxWarnings?: string;
   quiet?: boolean;
   color?: boolean;
+  /** A path, or false for --no-config. */
+  config?: string | false;
+  rule?: string[];
+  printConfig?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  reportUnusedDisableDirectives?: boolean;
 }
 
 export function useColor(flag: boolean | undefined): boolean {
@@ -26,7 +33,22 @@ export function runLint(targets: string[], flags: LintFlags): void {
   const format = loadFormatter(flags.format ?? DEFAULT_FORMAT); // unknown format: fatal before any work
   const maxWarnings = flags.maxWarnings === undefined ? -1 : Number(flags.maxWarnings);
   if (!Number.isInteger(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
-  const result = lintSync(toLintOptions(flags, targets));
+  if (flags.fix && flags.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  const options: LintOptions = {
+    ...toLintOptions(flags, targets),
+    config: flags.config,
+    ruleFlags: flags.rule,
+    reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives,
+  };
+  if (flags.printConfig !== undefined) {
+    writeOut(JSON.stringify(effectiveConfig(options, flags.printConfig), null, 2) + '\n');
+    return;
+  }
+  if (flags.fixDryRun) {
+    runFixDryRun(options);
+    return;
+  }
+  const result = flags.fix ? fixed(options) : lintSync(options);
   const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const text = format(shown, {
     cwd: process.cwd(),
@@ -40,4 +62,18 @@ export function runLint(targets: string[], flags: LintFlags): void {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings)) process.exitCode = EXIT_FINDINGS;
+}
+
+/** --fix: write the fixes, then report what is left. */
+function fixed(options: LintOptions): LintResult {
+  const result = fixSync(options);
+  for (const s of result.skipped) process.stderr.write(`compose-lint: not fixing ${s.file}: ${s.reason}\n`);
+  return result;
+}
+
+/** --fix-dry-run: the diff only; exit 1 when there is something to fix, like a check. */
+function runFixDryRun(options: LintOptions): void {
+  const { changes } = fixSync({ ...options, dryRun: true });
+  writeOut(changes.map((c) => unifiedDiff(c.file, c.before, c.after)).join(''));
+  if (changes.length) process.exitCode = EXIT_FINDINGS;
 }

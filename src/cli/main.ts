@@ -4,6 +4,8 @@ import { addProjectOptions } from './options';
 import { fail, EXIT_FATAL } from './exit';
 import { VERSION } from './version';
 
+const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
+
 export function buildProgram(): Command {
   const program = new Command('compose-lint')
     .description('Lint Docker Compose files: the Compose model exactly as Docker Compose v2 builds it, plus the service/network graph.')
@@ -15,7 +17,15 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--color', 'force colours')
     .option('--no-color', 'disable colours')
+    .option('-c, --config <file>', 'config file to use instead of the nearest .compose-lint.yaml')
+    .option('--no-config', 'ignore config files: every rule at its default')
+    .option('--rule <spec>', "set a rule, over the config: 'id: severity' or 'id: [severity, {options}]' (repeatable)", collectValues)
+    .option('--print-config <file>', 'print the configuration that applies to a compose file, and exit')
+    .option('--fix', 'write fixes to the files')
+    .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
+    .option('--report-unused-disable-directives', 'report suppression comments that suppress nothing')
     .exitOverride()
+    .enablePositionalOptions() // `config --format json` belongs to `config`, not to the lint command
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (s, write) => write(`compose-lint: ${s.replace(/^error: /, '').trim()}\n`) });
   addProjectOptions(program).action((targets: string[], flags) => {

@@ -1,10 +1,10 @@
 /** Run the rules over one loaded project and turn reports and load problems into findings. */
-import type { Finding, Report, Rule, Severity } from '../types';
+import type { Finding, Report, Rule, Severity, SharedSettings } from '../types';
 import type { Project } from '../model/project';
 import type { Graph } from '../graph/types';
 import type { LoadProblem } from '../load/context';
 import { Origin, toPosition } from '../model/origin';
-import { RuleSettings } from './settings';
+import { NO_SHARED_SETTINGS, RuleSettings } from './settings';
 
 export function toFinding(rule: string, severity: Severity, r: Report | LoadProblem, fallbackFile: string): Finding {
   const origin: Origin | undefined = r.origin;
@@ -28,6 +28,7 @@ export function runRules(
   rules: readonly Rule[],
   settings: RuleSettings,
   problems: readonly LoadProblem[],
+  shared: SharedSettings = NO_SHARED_SETTINGS,
 ): Finding[] {
   const fallbackFile = project.sources[0]?.path ?? project.files[0] ?? '<unknown>';
   const out: Finding[] = [];
@@ -40,12 +41,26 @@ export function runRules(
     rule.check({
       project,
       graph,
-      options: s.options,
+      options: optionsFor(rule, s.options, shared),
       loadProblems: problemsOf.get(rule.id) ?? [],
+      settings: shared,
       report: (r) => out.push(toFinding(rule.id, r.severity && severity === rule.severity ? r.severity : severity, r, fallbackFile)),
     });
   }
   return out;
+}
+
+/**
+ * The config's top-level `frontends` / `datastores` lists are also the default of any rule option
+ * of the same name, so a rule that takes them as options sees them without repeating them.
+ */
+function optionsFor(rule: Rule, options: Record<string, unknown>, shared: SharedSettings): Record<string, unknown> {
+  const declared = (rule.options?.properties ?? {}) as Record<string, unknown>;
+  const defaults: Record<string, unknown> = {};
+  for (const key of ['frontends', 'datastores'] as const) {
+    if (key in declared && shared[key].length && options[key] === undefined) defaults[key] = [...shared[key]];
+  }
+  return { ...defaults, ...options };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,13 +1,17 @@
 /** Which rules run, at which severity and with which options. */
-import type { Rule, RuleSeverity } from '../types';
+import type { Rule, RuleSeverity, SharedSettings } from '../types';
 
 export interface RuleSetting {
   severity: RuleSeverity;
   options: Record<string, unknown>;
+  /** Findings about these services are dropped (service name -> the reason given in the config). */
+  exclude?: Record<string, string>;
 }
 export type RuleSettings = Map<string, RuleSetting>;
 
-/** Every rule at its default severity with no options. */
+/** The `recommended` preset: every recommended rule at its default severity, no options. */
 export function defaultSettings(rules: readonly Rule[]): RuleSettings {
-  return new Map(rules.map((r) => [r.id, { severity: r.severity, options: {} }]));
+  return new Map(rules.map((r) => [r.id, { severity: r.recommended === false ? 'off' : r.severity, options: {} }]));
 }
+
+export const NO_SHARED_SETTINGS: SharedSettings = { frontends: [], datastores: [] };

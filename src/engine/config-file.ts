@@ -1,0 +1,130 @@
+/**
+ * Config files: where they are, reading them as data (YAML or JSON, never code), and validating
+ * them against the config schema with a one-line error that names file, line, column and key.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv, { ValidateFunction } from 'ajv';
+import type { Rule, RuleSeverity } from '../types';
+import { makeSource, lineCol, SourceFile } from '../model/source';
+import { keyOriginAtPath, originAtPath, Origin } from '../model/origin';
+import { parseYaml } from '../load/parse';
+import { displayPath, describeFsError } from '../load/read';
+import { collapseAlternatives } from '../schema/collapse';
+import { describeError } from '../schema/describe';
+import { formatPath } from '../schema/path';
+import { buildConfigSchema } from './config-schema';
+import type { PresetName } from './presets';
+
+/** Names looked for in each directory, in order of preference. */
+export const CONFIG_NAMES = ['.compose-lint.yaml', '.compose-lint.yml', '.compose-lint.json'];
+
+export type RuleOptions = Record<string, unknown> & { exclude?: { services?: Record<string, string> } };
+/** A rule's entry as written: `warning` or `[warning, {options}]`. */
+export type RuleEntry = RuleSeverity | [RuleSeverity, RuleOptions?];
+
+/** A config file's contents (after validation). */
+export interface ConfigData {
+  $schema?: string;
+  extends?: PresetName | PresetName[];
+  rules?: Record<string, RuleEntry>;
+  frontends?: string[];
+  datastores?: string[];
+  ignore?: string[];
+}
+
+/** A fatal problem with configuration: the CLI prints the message on one line and exits 2. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The nearest config file in `dir` or its parents. */
+export function findConfigFile(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = path.join(d, name);
+      if (isFile(candidate)) return candidate;
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Read and validate a config file; `cwd` only shapes the path shown in errors. */
+export function readConfigFile(abs: string, cwd: string, rules: readonly Rule[]): ConfigData {
+  const shown = displayPath(cwd, abs);
+  let text: string;
+  try {
+    text = fs.readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${shown}: cannot read config file: ${describeFsError(e as NodeJS.ErrnoException)}`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const source = makeSource(shown, text);
+  const data = parseSingleMapping(source);
+  validateConfig(data, rules, (origin, where, text) => `${at(source, origin)}: ${where ? `${where}: ` : ''}${text}`);
+  return data as ConfigData;
+}
+
+/** `--rule 'id: severity'` or `--rule 'id: [severity, {options}]'` -> the rule entries it sets. */
+export function parseRuleFlag(spec: string, rules: readonly Rule[]): Record<string, RuleEntry> {
+  // `id:severity` without the space YAML needs is what people type on a command line.
+  const source = makeSource('--rule', spec.replace(/^(\s*[A-Za-z0-9_-]+):(?=[a-z[])/, '$1: '));
+  const entries = parseSingleMapping(source, `--rule ${JSON.stringify(spec)}`);
+  validateConfig({ rules: entries }, rules, (_origin, where, text) => `--rule ${JSON.stringify(spec)}: ${where}: ${text}`);
+  return entries as Record<string, RuleEntry>;
+}
+
+function parseSingleMapping(source: SourceFile, shown = source.path): Record<string, unknown> {
+  const parsed = parseYaml(source);
+  const error = parsed.errors[0];
+  if (error) {
+    const text = error.message.replace('a compose file', 'a config file');
+    throw new ConfigError(source.path === shown ? `${at(source, error.origin)}: ${text}` : `${shown}: ${text}`);
+  }
+  if (parsed.documents.length > 1) throw new ConfigError(`${shown}: a config file holds one YAML document, this one has ${parsed.documents.length}`);
+  return parsed.documents[0] ?? {};
+}
+
+function at(source: SourceFile, origin: Origin | undefined): string {
+  const { line, column } = lineCol(source, origin?.start ?? 0);
+  return `${source.path}:${line}:${column}`;
+}
+
+type Describe = (origin: Origin | undefined, where: string, text: string) => string;
+
+/** Throws a ConfigError for the first problem, phrased as the compose schema errors are. */
+function validateConfig(data: Record<string, unknown>, rules: readonly Rule[], describe: Describe): void {
+  const validate = validatorFor(rules);
+  if (validate(data)) return;
+  const first = collapseAlternatives(validate.errors ?? [])[0];
+  const draft = describeError(first, data)[0];
+  const unknownRule = first.keyword === 'additionalProperties' && draft.subject.length === 1 && draft.subject[0] === 'rules';
+  const text = unknownRule ? draft.text.replace(/^unknown key/, 'unknown rule') : draft.text;
+  const origin = draft.at === 'key' ? keyOriginAtPath(data, draft.path) : originAtPath(data, draft.path);
+  throw new ConfigError(describe(origin, formatPath(draft.subject), text));
+}
+
+// Compiling takes a few milliseconds and only happens when a config is used; once per rule set.
+const validators = new WeakMap<readonly Rule[], ValidateFunction>();
+
+function validatorFor(rules: readonly Rule[]): ValidateFunction {
+  let v = validators.get(rules);
+  if (!v) {
+    // verbose: describeError reads the allowed keys from each error's parent schema.
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, messages: false });
+    v = ajv.compile(buildConfigSchema(rules));
+    validators.set(rules, v);
+  }
+  return v;
+}

@@ -1,0 +1,184 @@
+/**
+ * Suppression comments in compose files, applied in the file a finding is reported in:
+ *
+ *   # compose-lint-disable-next-line rule-a, rule-b -- reason
+ *   image: x   # compose-lint-disable-line rule-a -- reason
+ *   # compose-lint-disable rule-a -- reason      ...      # compose-lint-enable rule-a
+ *   # compose-lint-disable-file rule-a -- reason
+ *
+ * No rule list means every rule. Comments are found with the `yaml` CST, so a `#` inside a quoted
+ * string or a block scalar is never taken for one.
+ */
+import { Parser } from 'yaml';
+import type { Finding } from '../types';
+import { lineCol, SourceFile } from '../model/source';
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids named; empty means every rule. */
+  rules: string[];
+  /** The text after ` -- `. */
+  reason?: string;
+  source: SourceFile;
+  /** Offsets of the whole comment, `#` included. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+/** How a finding was suppressed: by a comment or by the config's per-rule `exclude`. */
+export interface Suppression {
+  kind: 'directive' | 'exclude';
+  reason?: string;
+  /** Where the directive is (for `directive`). */
+  file?: string;
+  line?: number;
+}
+export type SuppressedFinding = Finding & { suppression: Suppression };
+
+/** A directive, or one rule of its list, that suppressed nothing. */
+export interface UnusedDirective {
+  directive: Directive;
+  /** The rule of the list that suppressed nothing; undefined for a directive without a list. */
+  rule?: string;
+}
+
+const MARKER = 'compose-lint-';
+const DIRECTIVE = /^#\s*compose-lint-(disable-next-line|disable-line|disable-file|disable|enable)(?:\s+(.*))?$/;
+
+export function parseDirectives(source: SourceFile): Directive[] {
+  if (!source.text.includes(MARKER)) return []; // the common case costs one scan, no second parse
+  const out: Directive[] = [];
+  for (const c of commentsOf(source.text)) {
+    const m = DIRECTIVE.exec(c.text.trimEnd());
+    if (!m) continue;
+    const [list, reason] = splitReason(m[2] ?? '');
+    const { line, column } = lineCol(source, c.start);
+    const d: Directive = { kind: m[1] as DirectiveKind, rules: list.split(/[\s,]+/).filter(Boolean), source, start: c.start, end: c.start + c.text.length, line, column };
+    if (reason) d.reason = reason;
+    out.push(d);
+  }
+  return out;
+}
+
+/** "a, b -- why" -> ["a, b", "why"]; the separator is `--` between spaces (or ending the comment). */
+function splitReason(rest: string): [string, string | undefined] {
+  const m = /(^|\s)--(\s|$)/.exec(rest);
+  if (!m) return [rest, undefined];
+  return [rest.slice(0, m.index), rest.slice(m.index + m[0].length).trim() || undefined];
+}
+
+interface Comment {
+  start: number;
+  text: string;
+}
+
+/** Every comment token in the text, in order. */
+function commentsOf(text: string): Comment[] {
+  const out: Comment[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const tok = node as { type?: string; offset?: number; source?: unknown };
+    if (tok.type === 'comment' && typeof tok.source === 'string' && typeof tok.offset === 'number') {
+      out.push({ start: tok.offset, text: tok.source });
+      return;
+    }
+    for (const v of Object.values(node)) if (typeof v === 'object') visit(v);
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Finds the directive that suppresses a finding and remembers which directives were used. */
+export class DirectiveIndex {
+  private readonly byFile = new Map<string, Directive[]>();
+  private readonly used = new Map<Directive, Set<string>>();
+
+  constructor(sources: Iterable<SourceFile>) {
+    for (const s of sources) {
+      if (this.byFile.has(s.path)) continue;
+      const directives = parseDirectives(s);
+      if (directives.length) this.byFile.set(s.path, directives);
+    }
+  }
+
+  /** The directive that suppresses `f`, if any (marked used for f's rule). */
+  suppressorOf(f: Finding): Directive | undefined {
+    const directives = this.byFile.get(f.file);
+    if (!directives) return undefined;
+    const d = lineDirective(directives, f) ?? blockDirective(directives, f);
+    if (d) {
+      const used = this.used.get(d) ?? new Set<string>();
+      used.add(f.rule);
+      this.used.set(d, used);
+    }
+    return d;
+  }
+
+  /** Disable directives (or rules in their lists) that suppressed nothing. */
+  unused(): UnusedDirective[] {
+    const out: UnusedDirective[] = [];
+    for (const directives of this.byFile.values()) {
+      for (const directive of directives) {
+        if (directive.kind === 'enable') continue;
+        const used = this.used.get(directive);
+        if (directive.rules.length === 0) {
+          if (!used) out.push({ directive });
+        } else {
+          for (const rule of new Set(directive.rules)) if (!used?.has(rule)) out.push({ directive, rule });
+        }
+      }
+    }
+    return out;
+  }
+}
+
+const covers = (d: Directive, rule: string): boolean => d.rules.length === 0 || d.rules.includes(rule);
+
+/** -line, -next-line and -file directives: they name their lines outright. */
+function lineDirective(directives: Directive[], f: Finding): Directive | undefined {
+  return directives.find(
+    (d) =>
+      covers(d, f.rule) &&
+      ((d.kind === 'disable-line' && d.line === f.line) || (d.kind === 'disable-next-line' && d.line + 1 === f.line) || d.kind === 'disable-file'),
+  );
+}
+
+/**
+ * disable/enable blocks, replayed in file order up to the finding's line: a block starts on the
+ * directive's line and an `enable` ends it from its own line on. `enable a` inside a
+ * `disable` of every rule turns just `a` back on.
+ */
+function blockDirective(directives: Directive[], f: Finding): Directive | undefined {
+  let all: Directive | undefined;
+  const byRule = new Map<string, Directive>();
+  const reenabled = new Set<string>();
+  for (const d of directives) {
+    if (d.line > f.line) break;
+    if (d.kind !== 'disable' && d.kind !== 'enable') continue;
+    const disabling = d.kind === 'disable';
+    if (d.rules.length === 0) {
+      all = disabling ? d : undefined;
+      byRule.clear();
+      reenabled.clear();
+      continue;
+    }
+    for (const r of d.rules) {
+      if (disabling) {
+        byRule.set(r, d);
+        reenabled.delete(r);
+      } else {
+        byRule.delete(r);
+        if (all) reenabled.add(r);
+      }
+    }
+  }
+  return byRule.get(f.rule) ?? (all && !reenabled.has(f.rule) ? all : undefined);
+}

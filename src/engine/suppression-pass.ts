@@ -1,0 +1,54 @@
+/**
+ * The last engine step before reporting: drop findings the config excludes and findings a
+ * suppression comment covers (keeping both, with their reasons), then report unused directives.
+ */
+import type { Finding, Severity } from '../types';
+import type { SourceFile } from '../model/source';
+import type { RuleSettings } from './settings';
+import { DirectiveIndex, SuppressedFinding, UnusedDirective } from './suppress';
+import { unusedDirectiveFinding } from './unused-disable';
+
+export interface Filtered {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+/** Per-rule `exclude: { services: { name: reason } }` from the config. */
+export function applyExcludes(findings: readonly Finding[], settings: RuleSettings): Filtered {
+  const out: Filtered = { findings: [], suppressed: [] };
+  for (const f of findings) {
+    const reason = f.service !== undefined ? settings.get(f.rule)?.exclude?.[f.service] : undefined;
+    if (reason === undefined) out.findings.push(f);
+    else out.suppressed.push({ ...f, suppression: { kind: 'exclude', reason } });
+  }
+  return out;
+}
+
+export interface DirectiveOptions {
+  sources: Iterable<SourceFile>;
+  /** Severity of `unused-disable` for a file, or undefined when unused directives are not reported there. */
+  unusedSeverity(file: string): Severity | undefined;
+  knownRules: readonly string[];
+}
+
+export function applyDirectives(findings: readonly Finding[], o: DirectiveOptions): Filtered {
+  const index = new DirectiveIndex(o.sources);
+  const out: Filtered = { findings: [], suppressed: [] };
+  for (const f of findings) {
+    const d = index.suppressorOf(f);
+    if (!d) out.findings.push(f);
+    else out.suppressed.push({ ...f, suppression: { kind: 'directive', reason: d.reason, file: d.source.path, line: d.line } });
+  }
+  const unused = index.unused();
+  for (const u of unused) {
+    const severity = o.unusedSeverity(u.directive.source.path);
+    if (severity) out.findings.push(unusedDirectiveFinding(u, severity, o.knownRules, wholeDirectiveUnused(u, unused)));
+  }
+  return out;
+}
+
+function wholeDirectiveUnused(u: UnusedDirective, all: readonly UnusedDirective[]): boolean {
+  const d = u.directive;
+  if (d.rules.length === 0) return true;
+  return all.filter((x) => x.directive === d).length === new Set(d.rules).size;
+}

@@ -31,12 +31,12 @@ function checkPorts(ctx: RuleContext, name: string, svc: ComposeDict, mode: Netw
   const ports = listOf(svc.ports);
   const onHost = mode.kind === 'host';
   if (!onHost && !BORROWED.has(mode.kind)) return;
-  const why = onHost
-    ? `Docker discards published ports under \`${shown(mode)}\`: the service binds host ports directly`
+  const what = onHost
+    ? `is discarded under \`${shown(mode)}\`: the service binds host ports directly (list the port under \`expose\` to document it)`
     : mode.kind === 'none'
-      ? `there is no network to publish on under \`${shown(mode)}\``
-      : `Docker refuses port publishing under \`${shown(mode)}\` ("conflicting options: port publishing and the container type network mode"); publish the port on ${mode.target} instead`;
-  ports.forEach((p, i) => ctx.report({ message: `port ${portText(p)} has no effect: ${why}`, origin: originOf(ports, i), service: name, severity: onHost ? 'warning' : undefined }));
+      ? `cannot be published under \`${shown(mode)}\`: there is no network to publish it on`
+      : `cannot be published under \`${shown(mode)}\`: Docker refuses it ("conflicting options: port publishing and the container type network mode"); publish it on ${mode.target} instead`;
+  ports.forEach((p, i) => ctx.report({ message: `port ${portText(p)} ${what}`, origin: originOf(ports, i), service: name, severity: onHost ? 'warning' : undefined }));
   if (mode.kind !== 'service' && mode.kind !== 'container') return;
   const expose = listOf(svc.expose);
   expose.forEach((_, i) =>

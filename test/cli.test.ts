@@ -1,0 +1,174 @@
+/** End-to-end: run the built binary, assert exact output and exit codes. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
+
+function run(args: string[], opts: { cwd: string; input?: string; env?: Record<string, string> }) {
+  const r = spawnSync(process.execPath, ['--', BIN, ...args], {
+    cwd: opts.cwd,
+    input: opts.input,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...opts.env },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempProject(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-lint-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const BAD = 'version: "3"\nservices:\n  web:\n    imagee: nginx\n    image: ${USERNAME}/ui:1.0\n';
+
+describe('compose-lint (lint)', () => {
+  test('reports findings in compact format and exits 1', () => {
+    const cwd = tempProject({ 'compose.yaml': BAD });
+    expect(run(['--format', 'compact'], { cwd })).toEqual({
+      code: 1,
+      stdout:
+        'compose.yaml:1:1: warning: `version` is obsolete: Docker Compose v2 ignores it; remove it [obsolete-version]\n' +
+        'compose.yaml:4:5: error: services.web: unknown key "imagee" (did you mean "image"?) [schema]\n' +
+        'compose.yaml:5:12: warning: The "USERNAME" variable is not set. Defaulting to a blank string. (used in services.web.image) [interpolation]\n',
+      stderr: '',
+    });
+  });
+
+  test('the OS environment and .env fill variables; a clean file exits 0 with no output', () => {
+    const cwd = tempProject({ 'compose.yaml': 'services:\n  web:\n    image: ${USERNAME}/ui:${TAG}\n', '.env': 'TAG=1.0\n' });
+    expect(run([], { cwd, env: { USERNAME: 'me' } })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  test('discovers compose.yaml and its override from a subdirectory', () => {
+    const cwd = tempProject({
+      'compose.yaml': 'services:\n  web:\n    image: nginx\n',
+      'compose.override.yaml': 'services:\n  web:\n    imagee: nginx\n',
+      'sub/dir/.keep': '',
+    });
+    const r = run(['--format', 'compact'], { cwd: path.join(cwd, 'sub', 'dir') });
+    expect(r.stdout).toBe('../../compose.override.yaml:3:5: error: services.web: unknown key "imagee" (did you mean "image"?) [schema]\n');
+    expect(r.code).toBe(1);
+  });
+
+  test('--max-warnings decides the exit code for warnings', () => {
+    const cwd = tempProject({ 'compose.yaml': 'version: "3"\nservices:\n  web:\n    image: nginx\n' });
+    expect(run(['--format', 'compact'], { cwd }).code).toBe(0);
+    expect(run(['--format', 'compact', '--max-warnings', '0'], { cwd }).code).toBe(1);
+    expect(run(['--format', 'compact', '--max-warnings', '1'], { cwd }).code).toBe(0);
+  });
+
+  test('stdin', () => {
+    const cwd = tempProject({});
+    const r = run(['-', '--format', 'compact'], { cwd, input: 'services:\n  web:\n    imagee: x\n' });
+    expect(r).toEqual({ code: 1, stdout: '<stdin>:3:5: error: services.web: unknown key "imagee" (did you mean "image"?) [schema]\n', stderr: '' });
+  });
+
+  test('broken YAML is reported at every error; other files are still linted', () => {
+    const cwd = tempProject({ 'a/compose.yaml': 'services:\n  a:\n    image: x\n    image: y\n  b: [\n', 'b/compose.yaml': 'version: "2"\nservices: {}\n' });
+    const r = run(['a', 'b', '--format', 'compact'], { cwd });
+    expect(r.stdout).toBe(
+      'a/compose.yaml:4:5: error: Map keys must be unique [yaml-syntax]\n' +
+        'a/compose.yaml:6:1: error: Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-syntax]\n' +
+        'b/compose.yaml:1:1: warning: `version` is obsolete: Docker Compose v2 ignores it; remove it [obsolete-version]\n',
+    );
+    expect(r.code).toBe(1);
+  });
+
+  test('an empty file is an error', () => {
+    const cwd = tempProject({ 'compose.yaml': '' });
+    expect(run(['--format', 'compact'], { cwd })).toEqual({
+      code: 1,
+      stdout: 'compose.yaml:1:1: error: empty compose file: Docker Compose refuses a file with no content [schema]\n',
+      stderr: '',
+    });
+  });
+
+  test('json output has flat findings', () => {
+    const cwd = tempProject({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    restart: 3\n' });
+    const r = run(['--format', 'json'], { cwd });
+    expect(JSON.parse(r.stdout)).toEqual([
+      { file: 'compose.yaml', line: 4, column: 14, endLine: 4, endColumn: 15, rule: 'schema', severity: 'error', message: 'services.web.restart: must be a string', service: 'web' },
+    ]);
+  });
+
+  test('output is complete when piped, however long', () => {
+    const services = Array.from({ length: 3000 }, (_, i) => `  s${i}:\n    imagee: x\n`).join('');
+    const cwd = tempProject({ 'compose.yaml': `services:\n${services}` });
+    const r = run(['--format', 'compact'], { cwd });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(3000);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('fatal errors: one line on stderr, exit 2, nothing on stdout', () => {
+  const cases: [string, Record<string, string | Buffer>, string[], string][] = [
+    ['missing file', {}, ['nothere.yml'], 'compose-lint: nothere.yml: no such file or directory\n'],
+    ['missing -f file', {}, ['-f', 'nothere.yml'], 'compose-lint: nothere.yml: no such file\n'],
+    ['directory without compose files', { 'empty/.keep': '' }, ['empty'], 'compose-lint: empty: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n'],
+    ['no compose file to discover', {}, [], 'compose-lint: no compose file found in the current directory or its parents (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n'],
+    ['binary file', { 'bin.yaml': Buffer.from([0x00, 0x01, 0x02]) }, ['bin.yaml'], 'compose-lint: bin.yaml: binary file (contains NUL bytes), not a compose file\n'],
+    ['unknown flag', {}, ['--bogus'], "compose-lint: unknown option '--bogus'\n"],
+    ['unknown format', { 'compose.yaml': 'services: {}\n' }, ['--format', 'xml'], 'compose-lint: unknown format "xml"; use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle\n'],
+    ['broken .env', { 'compose.yaml': 'services: {}\n', '.env': 'A=1\n%bad=2\n' }, [], 'compose-lint: .env:2: unexpected character "%" in variable name "%bad=2"\n'],
+    ['missing --env-file', { 'compose.yaml': 'services: {}\n' }, ['--env-file', 'prod.env'], 'compose-lint: prod.env: env file not found\n'],
+    ['invalid -p', { 'compose.yaml': 'services: {}\n' }, ['-p', 'My App'], 'compose-lint: invalid project name "My App": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number\n'],
+  ];
+  test.each(cases)('%s', (_name, files, args, stderr) => {
+    const cwd = tempProject(files);
+    expect(run(args, { cwd })).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  test('an unreadable file', () => {
+    if (process.getuid?.() === 0) return; // root reads everything; the message path is covered by describeFsError
+    const cwd = tempProject({ 'compose.yaml': 'services: {}\n' });
+    fs.chmodSync(path.join(cwd, 'compose.yaml'), 0);
+    expect(run([], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: compose.yaml: permission denied\n' });
+  });
+});
+
+describe('compose-lint config', () => {
+  test('prints the resolved model with the project name', () => {
+    const cwd = tempProject({
+      'app/compose.yaml': 'services:\n  web:\n    image: nginx:${TAG:-latest}\n    ports: ["80:80"]\n',
+      'app/compose.override.yaml': 'services:\n  web:\n    ports: ["443:443"]\n',
+    });
+    const r = run(['config', '--format', 'json'], { cwd: path.join(cwd, 'app') });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ name: 'app', services: { web: { image: 'nginx:latest', ports: ['80:80', '443:443'] } } });
+  });
+
+  test('--no-interpolate keeps the templates', () => {
+    const cwd = tempProject({ 'compose.yaml': 'name: demo\nservices:\n  web:\n    image: nginx:${TAG:-latest}\n' });
+    expect(run(['config', '--no-interpolate'], { cwd })).toEqual({ code: 0, stdout: 'name: demo\nservices:\n  web:\n    image: nginx:${TAG:-latest}\n', stderr: '' });
+  });
+
+  test('-f files, --env-file and --profile', () => {
+    const cwd = tempProject({
+      'base.yml': 'services:\n  web:\n    image: web:${TAG}\n  debug:\n    image: busybox\n    profiles: [debug]\n',
+      'prod.yml': 'services:\n  web:\n    environment:\n      MODE: prod\n',
+      '.env.prod': 'TAG=2.0\n',
+    });
+    const args = ['config', '-f', 'base.yml', '-f', 'prod.yml', '--env-file', '.env.prod', '--format', 'json'];
+    expect(JSON.parse(run(args, { cwd }).stdout).services).toEqual({ web: { image: 'web:2.0', environment: { MODE: 'prod' } } });
+    expect(Object.keys(JSON.parse(run([...args, '--profile', 'debug'], { cwd }).stdout).services)).toEqual(['web', 'debug']);
+  });
+});
+
+describe('compose-lint rules / explain', () => {
+  test('rules lists every rule with its category and severity', () => {
+    const r = run(['rules'], { cwd: os.tmpdir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^obsolete-version +style +warning +fixable +The top-level `version` key is obsolete/m);
+  });
+  test('explain prints the docs; an unknown rule is a usage error', () => {
+    const r = run(['explain', 'obsolete-version'], { cwd: os.tmpdir() });
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['obsolete-version (style, warning, fixable)', '', 'The top-level `version` key is obsolete and ignored by Docker Compose v2.']);
+    expect(run(['explain', 'nope'], { cwd: os.tmpdir() })).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: unknown rule "nope"; `compose-lint rules` lists them\n' });
+  });
+});

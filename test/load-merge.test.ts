@@ -185,3 +185,12 @@ describe('cost', () => {
     expect(best).toBeLessThan(50);
   });
 });
+
+test('a key reset after an !override stays reset for later merges', () => {
+  const a = parse('a.yml', 'services:\n  web:\n    ports: ["1:1"]\n');
+  const b = parse('b.yml', 'services:\n  web:\n    ports: !override ["2:2"]\n');
+  const c = parse('c.yml', 'services:\n  web:\n    ports: !reset []\n');
+  const bc = mergeDicts(b, c);
+  expect(bc).toEqual({ services: { web: {} } });
+  expect(mergeDicts(a, bc)).toEqual({ services: { web: {} } });
+});

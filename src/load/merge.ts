@@ -55,7 +55,8 @@ interface Merged {
 const tombstones = new WeakMap<object, Set<string>>();
 
 function tagOf(c: object, k: string): MergeTag | undefined {
-  return mergeTagOf(c, k) ?? (tombstones.get(c)?.has(k) ? 'reset' : undefined);
+  // A tombstone outranks a tag the key had before it was reset.
+  return tombstones.get(c)?.has(k) ? 'reset' : mergeTagOf(c, k);
 }
 function addTombstone(c: object, k: string): void {
   let s = tombstones.get(c);
@@ -127,6 +128,15 @@ export function cloneMapping(base: Dict): Dict {
 
 function mergeMappings(base: Dict, over: Dict, path: PathSeg[]): Dict {
   const out = cloneMapping(base);
+  // Keys the override reset in an earlier merge reset the base too.
+  const dead = tombstones.get(over);
+  if (dead) {
+    for (const k of dead) {
+      if (hasOwn(over, k)) continue;
+      delete out[k];
+      addTombstone(out, k);
+    }
+  }
   for (const k of Object.keys(over)) {
     const tag = tagOf(over, k);
     const overRef = { c: over, k };

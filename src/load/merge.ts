@@ -2,15 +2,17 @@
  * Merging compose models the way compose-go does (`override.Merge` then `override.EnforceUnicity`,
  * rules from compose-go v2.13 `override/merge.go`, `override/uncity.go`, `loader/reset.go`).
  *
- * Order of the load steps in compose-go (loader/loader.go, loadYamlFile), which the project loader
- * follows:
- *   for each compose file given (-f), in order:
- *     for each YAML document of the file:
- *       parse -> interpolate (with the project env) -> include (applyIncludes: included files are
- *       loaded by this same per-file pipeline, with their own env) -> extends (applyExtends: only
- *       services of this file and what it included are visible) -> merge into the model so far
- *       (mergeDicts(model, doc), the model starting as {})
- *   then, on the merged model: schema validation -> profiles (applyProfiles) -> consistency checks.
+ * Order of the load steps (compose-go v2.13 loader/loader.go loadYamlFile; includes come before
+ * extends since compose-go PR #853), which the project loader must follow:
+ *   let model = {}                                      // {} so the first file is normalized too
+ *   for each compose file f (-f order):
+ *     dict = loadComposeFile(ctx, f, env)              // parse, interpolate, cast, overlay documents
+ *     dict = applyIncludes(ctx, dict, f, env, projectDir)  // included projects load with their own env
+ *     dict = applyExtends(ctx, dict, f, env)           // per file: only its own + included services
+ *     model = mergeDicts(model, dict)
+ *   then on the merged model: schema validation -> applyProfiles(model, profiles, namedServices)
+ *   -> consistency checks. (compose-go runs include/extends per YAML document; loadComposeFile
+ *   overlays a file's documents first, which only differs when a document extends another.)
  *
  * Merge rules, base <- override:
  *   - mappings merge key by key; scalars are replaced; sequences are appended

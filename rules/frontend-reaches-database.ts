@@ -35,7 +35,7 @@ const rule: Rule<Options> = {
   docs: {
     why: [
       'A service that publishes ports is the one an attacker reaches first. When it sits on the same network as a database it never talks to, a compromise of the frontend is one hop from the data: nothing but the database password stands in the way. Put public services on a front network and datastores on a back network shared only with the services that use them.',
-      'To stay quiet on designs where an app hardcodes its hosts, the rule needs evidence of the datastore\'s real clients: another service that depends on it, links to it, or names it (service name, `container_name` or alias) in its environment. With `strict: true` every public service next to a datastore it does not use is reported. Datastores are recognised by image (mongo, postgres, mysql, mariadb, redis, valkey, memcached, elasticsearch, opensearch, cassandra, couchdb, influxdb, clickhouse, neo4j, cockroach, ...); `frontends` and `datastores` options add services by name.',
+      'To stay quiet on designs where an app hardcodes its hosts, the rule needs evidence of the datastore\'s real clients: another service that depends on it, links to it, or names it (service name, `container_name` or alias) in its environment. A public service that itself uses a datastore on that network is taken to belong there (the voting app\'s `vote` writes to redis on its back tier, next to the results database). With `strict: true` every public service next to a datastore it does not use is reported. Datastores are recognised by image (mongo, postgres, mysql, mariadb, redis, valkey, memcached, elasticsearch, opensearch, cassandra, couchdb, influxdb, clickhouse, neo4j, cockroach, ...); `frontends` and `datastores` options add services by name.',
     ].join('\n\n'),
     bad: [
       'services:',
@@ -88,6 +88,9 @@ const rule: Rule<Options> = {
       const stores = members.filter(isDatastore);
       if (!stores.length) continue;
       for (const front of members.filter(isPublic)) {
+        // A public service that itself uses a datastore here belongs to this data network (the
+        // voting app's `vote` writes to redis on back-tier): only strict mode questions that.
+        if (!strict && stores.some((st) => usersOf(graph, st.name).has(front.name))) continue;
         for (const store of stores) {
           if (store === front) continue;
           const users = usersOf(graph, store.name);

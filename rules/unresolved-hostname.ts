@@ -1,8 +1,8 @@
 import type { Report, Rule } from '../src/types';
 import type { Graph, HostReference, ServiceNode } from '../src/graph/types';
-import { holdersOf, isHostnameReference, namespaceOwner, nearestName, resolveName, sharedNetworks } from '../src/graph/query';
+import { holdersOf, isHostnameReference, namespaceOwner, nearestName, resolveName } from '../src/graph/query';
 import { listNames, networkPhrase, networksPhrase, placement } from '../src/graph/describe';
-import { isDatastoreImage } from '../src/graph/datastores';
+import { datastoreWords } from '../src/graph/datastores';
 
 /** The docs' example up to the database's networks, which the bad and good versions write differently. */
 const POST_ON_BACK_NET = ['services:', '  post:', '    image: reddit/post', '    environment:', '      POST_DATABASE_HOST: post_db', '    networks: [back_net]', '  mongo:', '    image: mongo:4'];
@@ -67,10 +67,10 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference): Explanati
   }
   const named = graph.serviceNames.get(lower);
   if (named) {
-    const target = named[0];
-    const t = graph.services.get(target)!;
-    const hint = t.namespace.kind === 'service' && t.namespace.target ? `; use \`${t.namespace.target}\`` : '';
-    return { messageId: 'noNetworkName', message: `${head}: ${target} ${placement(graph, target)} and has no name on any network${hint}` };
+    const t = graph.services.get(named[0])!;
+    const shares = t.namespace.kind === 'service' && t.namespace.target;
+    const why = shares ? `it shares ${t.namespace.target}'s network stack (network_mode: ${t.namespace.raw}); use \`${t.namespace.target}\`` : `it uses network_mode: ${t.namespace.raw}`;
+    return { messageId: 'noNetworkName', message: `${head}: ${t.name} has no name on any network: ${why}` };
   }
   const external = owner.networks.find((n) => graph.networks.get(n)?.external);
   if (external) {
@@ -80,7 +80,7 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference): Explanati
       message: `${head}: nothing in this project is called that; it may be a container on the external network ${external}, which ${node.name} joins`,
     };
   }
-  return { messageId: 'unknownName', message: `${head}: no service, container_name or network alias is called that${suggestion(graph, node, name)}` };
+  return { messageId: 'unknownName', message: `${head}: no service, container_name or network alias is called that${suggestion(graph, node, ref)}` };
 }
 
 /** "post is", "`post_db` (an alias of mongo) is", "`db` (post_db and cache) is". */
@@ -92,29 +92,31 @@ function whoAnswers(graph: Graph, name: string, services: string[]): string {
   return `\`${name}\` (${what}) is`;
 }
 
-/** The nearest existing name; else the one service the name probably means, with the alias to add. */
-function suggestion(graph: Graph, node: ServiceNode, name: string): string {
-  const near = nearestName(graph, name);
+/** The nearest existing name; else the one reachable datastore the reference's words point at, with the alias to add. */
+function suggestion(graph: Graph, node: ServiceNode, ref: HostReference): string {
+  const near = nearestName(graph, ref.host, node.name);
   if (near) return `; did you mean \`${near}\`?`;
-  const meant = probableTarget(graph, node);
-  if (meant) {
-    const net = sharedNetworks(graph, node.name, meant)[0];
-    return `; if ${meant} is meant, add \`${name}\` to its aliases on ${networkPhrase(graph, net)}`;
-  }
+  const meant = meantDatastore(graph, node, ref);
+  if (meant) return `; if ${meant.service} is meant, add \`${ref.host}\` to its aliases on ${networkPhrase(graph, meant.network)}`;
   return '; add it to the network aliases of the service meant to answer';
 }
 
-/** A service the referrer depends on (or, failing that, the one datastore it can reach) that shares a network with it. */
-function probableTarget(graph: Graph, node: ServiceNode): string | undefined {
-  const reachable = (s: string): boolean => s !== node.name && sharedNetworks(graph, node.name, s).length > 0;
-  const deps = node.references.filter((r) => r.kind === 'depends_on' && reachable(r.host)).map((r) => r.host);
-  if (deps.length === 1) return deps[0];
-  const datastores = new Set<string>();
+/**
+ * The datastore a dangling name was probably meant for: among the datastores on the referrer's
+ * networks, those whose family the reference's words name (POST_DATABASE_HOST=post_db -> a
+ * database, CACHE_URL -> a cache); a single one wins, else the single one the referrer depends on.
+ */
+function meantDatastore(graph: Graph, node: ServiceNode, ref: HostReference): { service: string; network: string } | undefined {
+  const scheme = /^([A-Za-z][A-Za-z0-9+._-]*):\/\//.exec(ref.value)?.[1] ?? '';
+  const words = new Set(`${ref.key ?? ''} ${ref.host} ${scheme}`.toLowerCase().split(/[^a-z0-9]+/));
+  const candidates = new Map<string, string>();
   for (const net of node.networks) {
     for (const m of graph.networks.get(net)?.members ?? []) {
-      const image = graph.services.get(m)?.image;
-      if (m !== node.name && image && isDatastoreImage(image)) datastores.add(m);
+      const family = m === node.name ? undefined : datastoreWords(graph.services.get(m)?.image ?? '');
+      if (family?.some((w) => words.has(w)) && !candidates.has(m)) candidates.set(m, net);
     }
   }
-  return datastores.size === 1 ? [...datastores][0] : undefined;
+  let chosen = [...candidates.keys()];
+  if (chosen.length > 1) chosen = chosen.filter((c) => node.references.some((r) => (r.kind === 'depends_on' || r.kind === 'links') && r.host === c));
+  return chosen.length === 1 ? { service: chosen[0], network: candidates.get(chosen[0])! } : undefined;
 }

@@ -67,7 +67,8 @@ export function hostsInArgument(arg: string): HostMention[] {
   return hostsInUrls(arg);
 }
 
-const SCHEME = /([A-Za-z][A-Za-z0-9+.-]*):\/\//g;
+// `_` is not a scheme character, but Kafka listener names (PLAINTEXT_HOST://) use it and mark where a URL starts.
+const SCHEME = /([A-Za-z][A-Za-z0-9+._-]*):\/\//g;
 /** Where a URL's authority ends (a following URL is cut off separately, see hostsInUrls). */
 const AUTHORITY_END = /[\s/?#'"`\\)\]}<>]/;
 

@@ -112,14 +112,24 @@ export function usersOf(graph: Graph, service: string): ReadonlySet<string> {
   return users.get(service) ?? new Set();
 }
 
-/** The closest known name (service, container_name or alias) to a misspelt one, if any is close. */
-export function nearestName(graph: Graph, name: string): string | undefined {
+/**
+ * The closest known name (service, container_name or alias) to a misspelt one, if any is close;
+ * names of `exclude` (the service asking, which does not mean itself) are not offered.
+ */
+export function nearestName(graph: Graph, name: string, exclude?: string): string | undefined {
   const lower = name.toLowerCase();
+  const own = new Set<string>();
+  const self = exclude === undefined ? undefined : graph.services.get(exclude);
+  if (self) {
+    own.add(self.name.toLowerCase());
+    if (self.containerName) own.add(self.containerName.toLowerCase());
+    for (const a of self.attachments) for (const al of a.aliases) own.add(al.value.toLowerCase());
+  }
   const limit = Math.max(1, Math.floor(lower.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   const consider = (candidate: string): void => {
-    if (Math.abs(candidate.length - lower.length) >= bestDistance) return;
+    if (own.has(candidate) || Math.abs(candidate.length - lower.length) >= bestDistance) return;
     const d = editDistance(lower, candidate, bestDistance);
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
@@ -145,18 +155,24 @@ function spelling(graph: Graph, lower: string): string {
   return lower;
 }
 
-/** Levenshtein distance; `_` and `-` count as the same character (post_db vs post-db). Stops early past `cap`. */
+/**
+ * Edit distance counting a swap of neighbours as one edit (kafak -> kafka), with `_` and `-` as the
+ * same character (post_db vs post-db). Stops early once every path costs more than `cap`.
+ */
 function editDistance(a: string, b: string, cap: number): number {
   const same = (x: string, y: string): boolean => x === y || ((x === '_' || x === '-') && (y === '_' || y === '-'));
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1));
+      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) cur[j] = Math.min(cur[j], before[j - 2] + 1);
       rowMin = Math.min(rowMin, cur[j]);
     }
     if (rowMin > cap) return rowMin;
+    before = prev;
     prev = cur;
   }
   return prev[b.length];

@@ -1,0 +1,103 @@
+/**
+ * Interpolation of one parsed compose document, as compose-go does it per file before merging:
+ * every string value (never a key) goes through `substitute`; unset variables become "" with a
+ * warning, a failing value (`${X:?msg}`, invalid template) is reported and left as written.
+ *
+ * The dict is changed IN PLACE and returned: origins and merge tags live in side tables keyed by
+ * the containers, so updating values in their containers keeps both without copying anything.
+ * (The parser builds fresh containers for every alias use, so no container is shared.)
+ */
+import { Origin, originOf } from '../model/origin';
+import { substitute, unsetWarning, TemplateError } from './template';
+
+export type PathStep = string | number;
+
+export interface InterpolationProblem {
+  kind: 'unset' | 'required' | 'invalid';
+  variable?: string;
+  /** One line: composeMessage with its line breaks turned into spaces. */
+  message: string;
+  /** Exactly what compose prints (an invalid template's message spans three lines). */
+  composeMessage: string;
+  /** The `${VAR}` / `$VAR` text when the scalar's source holds the value verbatim, else the scalar. */
+  origin?: Origin;
+  path: PathStep[];
+}
+
+export function interpolateTree(
+  dict: Record<string, unknown>,
+  env: Record<string, string>,
+  onProblem: (p: InterpolationProblem) => void,
+): Record<string, unknown> {
+  const vars = new Map(Object.entries(env));
+  new TreeInterpolator((name) => vars.get(name), onProblem).container(dict as Container);
+  return dict;
+}
+
+type Container = Record<PathStep, unknown>;
+
+class TreeInterpolator {
+  /** Keys from the root to the container being visited. */
+  private readonly path: PathStep[] = [];
+  constructor(
+    private readonly lookup: (name: string) => string | undefined,
+    private readonly onProblem: (p: InterpolationProblem) => void,
+  ) {}
+
+  container(c: Container): void {
+    if (Array.isArray(c)) for (let i = 0; i < c.length; i++) this.entry(c, i);
+    else for (const k of Object.keys(c)) this.entry(c, k);
+  }
+
+  private entry(c: Container, key: PathStep): void {
+    const v = c[key];
+    if (typeof v === 'string') {
+      if (v.indexOf('$') !== -1) this.value(c, key, v);
+    } else if (v !== null && typeof v === 'object') {
+      this.path.push(key);
+      this.container(v as Container);
+      this.path.pop();
+    }
+  }
+
+  private value(c: Container, key: PathStep, template: string): void {
+    try {
+      const r = substitute(template, this.lookup);
+      c[key] = r.value;
+      for (const u of r.unset) this.report(c, key, template, 'unset', unsetWarning(u.name), u.index, u.end, u.name);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      const where = composePath([...this.path, key]);
+      if (e.kind === 'required') this.report(c, key, template, 'required', `error while interpolating ${where}: ${e.message}`, e.index, e.end, e.variable);
+      else this.report(c, key, template, 'invalid', `invalid interpolation format for ${where}.\nYou may need to escape any $ with another $.\n${e.template}`, e.index, e.end);
+    }
+  }
+
+  private report(c: Container, key: PathStep, template: string, kind: InterpolationProblem['kind'], composeMessage: string, start: number, end: number, variable?: string): void {
+    this.onProblem({
+      kind,
+      variable,
+      message: composeMessage.replace(/\n/g, ' '),
+      composeMessage,
+      origin: narrowOrigin(c, key, template, start, end),
+      path: [...this.path, key],
+    });
+  }
+}
+
+/** The part [start, end) of the value, located in the source when the scalar's text holds the value verbatim. */
+export function narrowOrigin(container: unknown, key: PathStep, value: string, start: number, end: number): Origin | undefined {
+  const o = originOf(container, key);
+  if (!o) return undefined;
+  const at = o.source.text.slice(o.start, o.end).indexOf(value);
+  if (at === -1) return o;
+  return { source: o.source, start: o.start + at + start, end: o.start + at + end };
+}
+
+/**
+ * A path as compose-go names it in messages: keys joined with ".", list items as "[]", and dots
+ * inside keys below the top level replaced by "👻" (compose-go's escape).
+ */
+export function composePath(path: readonly PathStep[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? '[]' : i === 0 ? p : p.replace(/\./g, '👻'))).join('.');
+}

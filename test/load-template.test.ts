@@ -62,6 +62,28 @@ describe('operator choice (TestSubstitutionFunctionChoice)', () => {
     test(`${c.input} -> ${c.symbol}`, () => expect(chooseOperator(c.input)).toBe(c.symbol));
   }
   test('no operator', () => expect(chooseOperator('VARNAME')).toBeUndefined());
+
+  // The same table through substitute: how `${input}` behaves when VARNAME is unset / empty / set.
+  const behaviour: Record<string, string[]> = {
+    ':?': ['error', 'error', 'x'],
+    '?': ['error', '', 'x'],
+    ':-': ['operand', 'operand', 'x'],
+    '-': ['operand', '', 'x'],
+    ':+': ['', '', 'operand'],
+    '+': ['', 'operand', 'operand'],
+  };
+  for (const c of spec.operator_choice_cases.cases) {
+    test(`substitute applies ${c.symbol} to \${${c.input}}`, () => {
+      const operand = c.input.slice('VARNAME'.length + c.symbol.length);
+      const seen = [undefined, '', 'x'].map((v) => {
+        const err = thrown(() => substitute(`\${${c.input}}`, (k) => (k === 'VARNAME' ? v : undefined)));
+        if (err) return 'error';
+        const out = substitute(`\${${c.input}}`, (k) => (k === 'VARNAME' ? v : undefined)).value;
+        return out === operand && operand !== '' ? 'operand' : out;
+      });
+      expect(seen).toEqual(behaviour[c.symbol]);
+    });
+  }
 });
 
 describe('extractVariables (TestExtractVariables)', () => {

@@ -56,7 +56,10 @@ export type Operator = ':?' | '?' | ':-' | '-' | ':+' | '+';
 /** compose-go's list; when several occur, the one that occurs first in the text wins. */
 const OPERATORS: readonly Operator[] = [':?', '?', ':-', '-', ':+', '+'];
 
-/** The operator compose applies to a braced expression: the one whose first occurrence is earliest. */
+/**
+ * The operator compose applies to a braced expression: the one whose first occurrence is earliest.
+ * (The substituter reads the operator right after the name, which is always that one.)
+ */
 export function chooseOperator(text: string): Operator | undefined {
   let best: Operator | undefined;
   let bestAt = Infinity;
@@ -175,10 +178,6 @@ function closingBrace(s: string, from: number, to: number): number {
     }
   }
   return -1;
-}
-
-export function firstBraceClosingIndex(s: string): number {
-  return closingBrace(s, 0, s.length);
 }
 
 // ---- substitution ---------------------------------------------------------------------------

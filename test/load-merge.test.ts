@@ -173,17 +173,6 @@ describe('cost', () => {
     expect(after.svc5).not.toBe(before.svc5);
     expect((after.svc5 as any).image).toBe('app:new');
   });
-  test('a small override over 10 000 services takes a few ms (copies the services map once, nothing per service)', () => {
-    for (let i = 0; i < 3; i++) mergeDicts(base, override); // warm up
-    let best = Infinity;
-    for (let i = 0; i < 7; i++) {
-      const t0 = process.hrtime.bigint();
-      mergeDicts(base, override);
-      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    // ~3-10 ms on a loaded 2-core CI box; a per-service walk would take hundreds.
-    expect(best).toBeLessThan(50);
-  });
 });
 
 test('a key reset after an !override stays reset for later merges', () => {

@@ -38,10 +38,11 @@ export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<strin
           service: p.path[0] === 'services' && typeof p.path[1] === 'string' ? p.path[1] : undefined,
         }),
       );
-      doc = castTypes(doc, (p) => ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin }));
+      doc = castTypes(doc, (p) => ctx.problems.push({ rule: 'schema', severity: p.severity, message: p.message, origin: p.origin }));
     }
     ctx.documents.push({ source, dict: doc });
-    result = result ? mergeDicts(result, doc) : doc;
+    // Merging even the first document into {} normalizes it as compose-go does (!reset, duplicates).
+    result = mergeDicts(result ?? {}, doc);
   }
   return result;
 }

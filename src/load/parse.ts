@@ -56,7 +56,7 @@ export function parseYaml(source: SourceFile): ParsedFile {
   });
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true, merge: false, customTags }) as Document.Parsed[];
+    docs = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: false, merge: false, customTags }) as Document.Parsed[];
   } catch (e) {
     // The yaml parser recurses; absurd nesting overflows the stack.
     errors.push({ message: `cannot parse YAML: ${(e as Error).message}`, origin: at([0, 0]) });
@@ -66,7 +66,6 @@ export function parseYaml(source: SourceFile): ParsedFile {
   for (const d of docs) {
     for (const e of d.errors) errors.push({ message: cleanMessage(e.message), origin: at(e.pos) });
   }
-  if (errors.length) return { source, documents: [], errors };
 
   const documents: Record<string, unknown>[] = [];
   for (const doc of docs) {
@@ -74,8 +73,9 @@ export function parseYaml(source: SourceFile): ParsedFile {
     const conv = new Converter(source, doc);
     try {
       const v = conv.value(doc.contents as Node, 0);
+      errors.push(...conv.duplicates);
       if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-        errors.push({ message: 'top-level of a compose file must be a mapping', origin: at((doc.contents as Node).range) });
+        if (doc.errors.length === 0) errors.push({ message: 'top-level of a compose file must be a mapping', origin: at((doc.contents as Node).range) });
         continue;
       }
       documents.push(v as Record<string, unknown>);
@@ -84,6 +84,7 @@ export function parseYaml(source: SourceFile): ParsedFile {
       errors.push({ message: e.message, origin: at(e.node?.range) });
     }
   }
+  errors.sort((a, b) => a.origin.start - b.origin.start);
   return { source, documents: errors.length ? [] : documents, errors };
 }
 
@@ -95,6 +96,8 @@ function cleanMessage(m: string): string {
 class Converter {
   private expanded = 0;
   private readonly maxExpanded: number;
+  /** Duplicate keys (only those written in the file: merge keys and aliases may repeat them). */
+  readonly duplicates: SyntaxProblem[] = [];
   /** Alias -> anchored node, resolved once in document order (Alias.resolve scans the whole document). */
   private readonly targets = new Map<Node, Node>();
   constructor(private readonly source: SourceFile, doc: Document.Parsed) {
@@ -164,6 +167,11 @@ class Converter {
         continue;
       }
       const key = this.keyString(k);
+      // Checked here rather than by the yaml package, whose uniqueKeys check is quadratic per mapping.
+      if (Object.prototype.hasOwnProperty.call(obj, key)) {
+        this.duplicates.push({ message: 'Map keys must be unique', origin: this.origin(k as Node) ?? { source: this.source, start: 0, end: 0 } });
+        continue;
+      }
       const vnode = pair.value as Node | null;
       const val = this.value(vnode, depth + 1, viaAlias);
       this.put(obj, key, val);

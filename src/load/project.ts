@@ -54,14 +54,15 @@ export function loadProject(o: LoadOptions): LoadResult {
   const env = projectEnvironment(ctx, { osEnv, envFiles: o.envFiles?.map(abs), projectDir });
   const profiles = o.profiles?.length ? o.profiles : splitList(env.COMPOSE_PROFILES);
 
-  let model: ComposeDict | undefined;
+  // compose-go order: per file load (interpolated) -> include -> extends, merged into an empty model.
+  let merged: ComposeDict = {};
   for (const f of files) {
     let dict = loadComposeFile(ctx, f, env);
     if (!dict) continue; // YAML errors recorded; other files still load
-    dict = applyIncludes(ctx, dict, f, env);
-    model = model ? mergeDicts(model, dict) : dict;
+    dict = applyIncludes(ctx, dict, f, env, projectDir);
+    dict = applyExtends(ctx, dict, f, env);
+    merged = mergeDicts(merged, dict);
   }
-  const merged = applyExtends(ctx, model ?? {}, files[0], env);
 
   for (const p of validateCompose(merged)) ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
 

@@ -105,9 +105,10 @@ export function describePorts(ports: readonly number[], protocol: string): strin
   return `${parts.join(', ')}/${protocol}`;
 }
 
-/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`; past four names, `"a", "b", "c" and 5 others`. */
 export function quotedList(names: readonly string[]): string {
   const q = names.map((n) => `"${n}"`);
+  if (q.length > 4) return `${q.slice(0, 3).join(', ')} and ${q.length - 3} others`;
   return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 

@@ -1,0 +1,173 @@
+import rule from '../rules/published-port-conflict';
+import { ruleTester } from './rule-tester';
+import { hostAddressesOverlap, quotedList } from '../rules/_ports';
+
+const ALLOCATED = 'whichever container starts second fails with "port is already allocated"';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'different host ports',
+      code: 'services:\n  a:\n    image: x\n    ports: ["8080:80"]\n  b:\n    image: x\n    ports: ["8081:80"]\n',
+    },
+    {
+      name: 'tcp and udp on the same port',
+      code: 'services:\n  a:\n    image: x\n    ports: ["53:53/tcp"]\n  b:\n    image: x\n    ports: ["53:53/udp"]\n',
+    },
+    {
+      name: 'two loopback addresses',
+      code: 'services:\n  a:\n    image: x\n    ports: ["127.0.0.1:80:80"]\n  b:\n    image: x\n    ports: ["127.0.0.2:80:80"]\n',
+    },
+    {
+      name: 'every IPv4 address and every IPv6 address',
+      code: 'services:\n  a:\n    image: x\n    ports: ["0.0.0.0:80:80"]\n  b:\n    image: x\n    ports: ["[::]:80:80"]\n',
+    },
+    {
+      name: 'disjoint profiles',
+      code: 'services:\n  a:\n    image: x\n    profiles: [cpu]\n    ports: ["80:80"]\n  b:\n    image: x\n    profiles: [gpu]\n    ports: ["80:80"]\n',
+    },
+    {
+      name: 'ephemeral host ports and host ranges',
+      code: 'services:\n  a:\n    image: x\n    ports: ["80", "9000-9005:80"]\n    deploy:\n      replicas: 3\n  b:\n    image: x\n    ports: ["80", "9003:80"]\n',
+    },
+    {
+      name: 'a host port from an unset variable',
+      code: 'services:\n  a:\n    image: x\n    ports: ["${A_PORT}:80"]\n  b:\n    image: x\n    ports: ["${B_PORT}:80"]\n',
+    },
+    {
+      name: 'an unset host address is unknown too',
+      code: 'services:\n  a:\n    image: x\n    ports: ["${A_IP}:80:80"]\n  b:\n    image: x\n    ports: ["127.0.0.1:80:80"]\n',
+    },
+    {
+      name: 'host-network and container-mode services publish nothing',
+      code: 'services:\n  a:\n    image: x\n    network_mode: host\n    ports: ["80:80"]\n  b:\n    image: x\n    ports: ["80:80"]\n  c:\n    image: x\n    network_mode: service:b\n    ports: ["80:80"]\n',
+    },
+    {
+      name: 'a service scaled to zero',
+      code: 'services:\n  a:\n    image: x\n    ports: ["80:80"]\n  b:\n    image: x\n    scale: 0\n    ports: ["80:80"]\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'two services on one port: each is told about the other',
+      code: 'services:\n  web:\n    image: x\n    ports:\n      - "8080:80"\n  api:\n    image: x\n    ports:\n      - 8080:3000\n',
+      findings: [
+        { line: 5, column: 9, severity: 'error', service: 'web', message: `host port 8080/tcp is also published by service "api": ${ALLOCATED}` },
+        { line: 9, column: 9, severity: 'error', service: 'api', message: `host port 8080/tcp is also published by service "web": ${ALLOCATED}` },
+      ],
+    },
+    {
+      name: 'every address overlaps one address; three services in one message',
+      code: 'services:\n  a:\n    image: x\n    ports: ["127.0.0.1:5432:5432"]\n  b:\n    image: x\n    ports: ["5432:5432"]\n  c:\n    image: x\n    ports: ["0.0.0.0:5432:5433"]\n',
+      findings: [
+        { line: 4, column: 13, severity: 'error', service: 'a', message: `host port 127.0.0.1:5432/tcp is also published by services "b" and "c": ${ALLOCATED}` },
+        { line: 7, column: 13, severity: 'error', service: 'b', message: `host port 5432/tcp is also published by services "a" and "c": ${ALLOCATED}` },
+        { line: 10, column: 13, severity: 'error', service: 'c', message: `host port 0.0.0.0:5432/tcp is also published by services "a" and "b": ${ALLOCATED}` },
+      ],
+    },
+    {
+      name: 'IPv6: no address overlaps ::1, and equal addresses in other spellings clash',
+      code: 'services:\n  a:\n    image: x\n    ports: ["[::1]:80:80"]\n  b:\n    image: x\n    ports: ["80:80"]\n  c:\n    image: x\n    ports:\n      - target: 80\n        published: "81"\n        host_ip: "0:0:0:0:0:0:0:1"\n  d:\n    image: x\n    ports: ["[::0:1]:81:80"]\n',
+      findings: [
+        { line: 4, column: 13, severity: 'error', service: 'a', message: `host port [::1]:80/tcp is also published by service "b": ${ALLOCATED}` },
+        { line: 7, column: 13, severity: 'error', service: 'b', message: `host port 80/tcp is also published by service "a": ${ALLOCATED}` },
+        { line: 11, column: 9, severity: 'error', service: 'c', message: `host port [0:0:0:0:0:0:0:1]:81/tcp is also published by service "d": ${ALLOCATED}` },
+        { line: 16, column: 13, severity: 'error', service: 'd', message: `host port [::0:1]:81/tcp is also published by service "c": ${ALLOCATED}` },
+      ],
+    },
+    {
+      name: 'overlapping ranges name the shared ports',
+      code: 'services:\n  a:\n    image: x\n    ports: ["10000-10010:10000-10010/udp"]\n  b:\n    image: x\n    ports: ["10008-10012:10008-10012/udp"]\n',
+      findings: [
+        { line: 4, column: 13, severity: 'error', service: 'a', message: `host ports 10008-10010/udp are also published by service "b": ${ALLOCATED}` },
+        { line: 7, column: 13, severity: 'error', service: 'b', message: `host ports 10008-10010/udp are also published by service "a": ${ALLOCATED}` },
+      ],
+    },
+    {
+      name: 'one service publishing a port twice',
+      code: 'services:\n  a:\n    image: x\n    ports:\n      - "80:80"\n      - "80:8080"\n',
+      findings: [
+        { line: 5, column: 9, severity: 'error', service: 'a', message: `host port 80/tcp is also published by another entry of this service: ${ALLOCATED}` },
+        { line: 6, column: 9, severity: 'error', service: 'a', message: `host port 80/tcp is also published by another entry of this service: ${ALLOCATED}` },
+      ],
+    },
+    {
+      name: 'a fixed host port with replicas or scale',
+      code: 'services:\n  a:\n    image: x\n    ports: ["8080:80"]\n    deploy:\n      replicas: 3\n  b:\n    image: x\n    scale: 2\n    ports: ["127.0.0.1:9000-9001:9000-9001"]\n',
+      findings: [
+        {
+          line: 4,
+          column: 13,
+          severity: 'error',
+          service: 'a',
+          message: 'host port 8080/tcp is fixed, but the service runs 3 replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)',
+        },
+        {
+          line: 10,
+          column: 13,
+          severity: 'error',
+          service: 'b',
+          message: 'host port 127.0.0.1:9000-9001/tcp is fixed, but the service runs 2 replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)',
+        },
+      ],
+    },
+    {
+      name: 'a profile service clashes with an always-on one even while its profile is off; shared profiles clash',
+      code: 'services:\n  web:\n    image: x\n    ports: ["80:80"]\n  debug:\n    image: x\n    profiles: [debug]\n    ports: ["80:8080"]\n  a:\n    image: x\n    profiles: [one, two]\n    ports: ["90:90"]\n  b:\n    image: x\n    profiles: [two]\n    ports: ["90:90"]\n',
+      findings: [
+        { line: 4, column: 13, severity: 'error', service: 'web', message: `host port 80/tcp is also published by service "debug": ${ALLOCATED}` },
+        { line: 8, column: 13, severity: 'error', service: 'debug', message: `host port 80/tcp is also published by service "web": ${ALLOCATED}` },
+        { line: 12, column: 13, severity: 'error', service: 'a', message: `host port 90/tcp is also published by service "b": ${ALLOCATED}` },
+        { line: 16, column: 13, severity: 'error', service: 'b', message: `host port 90/tcp is also published by service "a": ${ALLOCATED}` },
+      ],
+    },
+    {
+      name: 'variables that are set or defaulted are known',
+      code: 'services:\n  a:\n    image: x\n    ports: ["${PORT}:80"]\n  b:\n    image: x\n    ports: ["${OTHER:-8080}:80"]\n',
+      env: { PORT: '8080' },
+      findings: [
+        { line: 4, column: 13, severity: 'error', service: 'a', message: `host port 8080/tcp is also published by service "b": ${ALLOCATED}` },
+        { line: 7, column: 13, severity: 'error', service: 'b', message: `host port 8080/tcp is also published by service "a": ${ALLOCATED}` },
+      ],
+    },
+    {
+      name: 'an override file adds the clashing port: reported in the file it came from',
+      code: {
+        'compose.yaml': 'services:\n  a:\n    image: x\n    ports: ["80:80"]\n  b:\n    image: x\n',
+        'compose.override.yaml': 'services:\n  b:\n    ports:\n      - "80:81"\n',
+      },
+      findings: [
+        { file: 'compose.override.yaml', line: 4, column: 9, severity: 'error', service: 'b', message: `host port 80/tcp is also published by service "a": ${ALLOCATED}` },
+        { line: 4, column: 13, severity: 'error', service: 'a', message: `host port 80/tcp is also published by service "b": ${ALLOCATED}` },
+      ],
+    },
+  ],
+});
+
+describe('host address overlap', () => {
+  test.each([
+    ['', '', true],
+    ['', '127.0.0.1', true],
+    ['', '::1', true],
+    ['0.0.0.0', '10.0.0.1', true],
+    ['0.0.0.0', '::', false],
+    ['0.0.0.0', '::1', false],
+    ['::', '::1', true],
+    ['::', '127.0.0.1', false],
+    ['127.0.0.1', '127.0.0.1', true],
+    ['127.0.0.1', '127.0.0.2', false],
+    ['::1', '0:0:0:0:0:0:0:1', true],
+    ['fe80::1', 'FE80:0::1', true],
+    ['::ffff:10.0.0.1', '::ffff:a00:1', true],
+    ['::1', '::2', false],
+  ])('%j and %j: %s', (a, b, overlap) => {
+    expect(hostAddressesOverlap(a, b)).toBe(overlap);
+    expect(hostAddressesOverlap(b, a)).toBe(overlap);
+  });
+});
+
+test('long lists of services are cut after three names', () => {
+  expect(quotedList(['a'])).toBe('"a"');
+  expect(quotedList(['a', 'b', 'c', 'd'])).toBe('"a", "b", "c" and "d"');
+  expect(quotedList(['a', 'b', 'c', 'd', 'e', 'f'])).toBe('"a", "b", "c" and 3 others');
+});

@@ -1,0 +1,63 @@
+import rule from '../rules/undefined-reference';
+import { ruleTester } from './rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'everything declared; default network implicit or named; externals count',
+      code: 'services:\n  web:\n    image: x\n    networks: [default, shared]\n    depends_on: [api]\n    volumes:\n      - data:/data\n      - ./conf:/conf:ro\n      - /abs:/abs\n      - ~/home:/home\n      - /anonymous\n      - type: bind\n        source: relative/path\n        target: /rel\n    secrets: [key]\n    configs:\n      - source: conf\n        target: /c\n  api:\n    image: x\n    links: ["web:frontend"]\n    volumes_from: ["web:ro", "container:other"]\nnetworks:\n  shared:\n    external: true\nvolumes:\n  data:\nsecrets:\n  key:\n    environment: KEY\nconfigs:\n  conf:\n    content: x\n',
+    },
+    {
+      name: 'a depends_on on a disabled service that is not required',
+      code: 'services:\n  web:\n    image: x\n    depends_on:\n      debug:\n        condition: service_started\n        required: false\n  debug:\n    image: x\n    profiles: [debug]\n',
+    },
+    {
+      name: 'a Windows host path is a bind mount',
+      code: 'services:\n  web:\n    image: x\n    volumes:\n      - C:\\data:/data\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'resources: network, volume (both syntaxes), secret, build secret, config, with suggestions',
+      code: 'services:\n  web:\n    image: x\n    build:\n      context: .\n      secrets: [npm_tokn]\n    networks:\n      backend:\n    volumes:\n      - db_dat:/data\n      - type: volume\n        source: cache\n        target: /cache\n    secrets:\n      - source: api_ky\n    configs: [site]\nnetworks:\n  back_end:\nvolumes:\n  db_data:\nsecrets:\n  api_key:\n    environment: K\n  npm_token:\n    environment: T\n',
+      findings: [
+        { line: 6, column: 17, severity: 'error', service: 'web', message: 'service "web" uses undefined build secret "npm_tokn" (not declared under the top-level `secrets`); did you mean "npm_token"?' },
+        { line: 8, column: 7, severity: 'error', service: 'web', message: 'service "web" uses undefined network "backend" (not declared under the top-level `networks`); did you mean "back_end"?' },
+        { line: 10, column: 9, severity: 'error', service: 'web', message: 'service "web" uses undefined volume "db_dat" (not declared under the top-level `volumes`); did you mean "db_data"?' },
+        { line: 11, column: 9, severity: 'error', service: 'web', message: 'service "web" uses undefined volume "cache" (not declared under the top-level `volumes`)' },
+        { line: 15, column: 9, severity: 'error', service: 'web', message: 'service "web" uses undefined secret "api_ky" (not declared under the top-level `secrets`); did you mean "api_key"?' },
+        { line: 16, column: 15, severity: 'error', service: 'web', message: 'service "web" uses undefined config "site" (not declared under the top-level `configs`)' },
+      ],
+    },
+    {
+      name: 'services: depends_on (both forms), links, volumes_from (plain, service:, with mode)',
+      code: 'services:\n  web:\n    image: x\n    depends_on:\n      - api\n      - dtabase\n    links:\n      - cache:c\n    volumes_from:\n      - service:api\n      - dat:ro\n  api:\n    image: x\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n  data:\n    image: x\n',
+      findings: [
+        { line: 6, column: 9, severity: 'error', service: 'web', message: 'service "web" depends on undefined service "dtabase"' },
+        { line: 8, column: 9, severity: 'error', service: 'web', message: 'service "web" links to undefined service "cache"' },
+        { line: 11, column: 9, severity: 'error', service: 'web', message: 'service "web" takes volumes_from undefined service "dat"; did you mean "data"?' },
+        { line: 15, column: 7, severity: 'error', service: 'api', message: 'service "api" depends on undefined service "migrate"' },
+      ],
+    },
+    {
+      name: 'services disabled by profiles: depends_on from the loader, links and volumes_from here',
+      code: 'services:\n  web:\n    image: x\n    depends_on: [debug]\n    links: [debug]\n    volumes_from: [debug]\n  debug:\n    image: x\n    profiles: [debug]\n',
+      findings: [
+        { line: 4, column: 18, severity: 'error', service: 'web', message: 'service "web" depends on "debug", which is disabled by profiles (active: none)' },
+        { line: 5, column: 13, severity: 'error', service: 'web', message: 'service "web" links to service "debug", which is disabled by profiles (it runs with debug; active: none)' },
+        { line: 6, column: 20, severity: 'error', service: 'web', message: 'service "web" takes volumes_from service "debug", which is disabled by profiles (it runs with debug; active: none)' },
+      ],
+    },
+    {
+      name: 'extends naming a missing service, here and in another file (from the loader)',
+      code: {
+        'compose.yaml': 'services:\n  base:\n    image: x\n  web:\n    extends: bsae\n  worker:\n    extends:\n      file: lib/common.yaml\n      service: missing\n',
+        'lib/common.yaml': 'services:\n  present:\n    image: x\n',
+      },
+      findings: [
+        { line: 5, column: 14, severity: 'error', service: 'web', message: 'service "web" extends undefined service "bsae"' },
+        { line: 9, column: 16, severity: 'error', service: 'worker', message: 'service "worker" extends undefined service "missing" in lib/common.yaml' },
+      ],
+    },
+  ],
+});

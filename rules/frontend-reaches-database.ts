@@ -90,7 +90,8 @@ const rule: Rule<Options> = {
       for (const front of members.filter(isPublic)) {
         // A public service that itself uses a datastore here belongs to this data network (the
         // voting app's `vote` writes to redis on back-tier): only strict mode questions that.
-        if (!strict && stores.some((st) => usersOf(graph, st.name).has(front.name))) continue;
+        const usesStoreHere = stores.some((st) => usersOf(graph, st.name).has(front.name));
+        if (usesStoreHere && !strict) continue;
         for (const store of stores) {
           if (store === front) continue;
           const users = usersOf(graph, store.name);
@@ -99,7 +100,7 @@ const rule: Rule<Options> = {
           const attachment = front.attachments.find((a) => a.network === net.name);
           ctx.report({
             messageId: users.size ? 'sharedNetwork' : 'strict',
-            message: message(graph, front, store, net.name, [...users], frontends.has(front.name)),
+            message: message(graph, { front, store, network: net.name, users: [...users], declared: frontends.has(front.name), needsNetwork: usesStoreHere }),
             origin: attachment?.origin ?? front.origin,
             service: front.name,
             value: net.name,
@@ -111,14 +112,26 @@ const rule: Rule<Options> = {
 };
 export default rule;
 
-function message(graph: Graph, front: ServiceNode, store: ServiceNode, network: string, users: string[], declared: boolean): string {
-  const what = declared ? `${front.name} is a frontend` : `${front.name} publishes ports`;
+interface Path {
+  front: ServiceNode;
+  store: ServiceNode;
+  network: string;
+  users: string[];
+  /** The front is a frontend by config rather than by publishing ports. */
+  declared: boolean;
+  /** The front uses another datastore on this network, so it cannot simply leave it. */
+  needsNetwork: boolean;
+}
+
+function message(graph: Graph, p: Path): string {
+  const { front, store, users } = p;
+  const what = p.declared ? `${front.name} is a frontend` : `${front.name} publishes ports`;
   const who = users.length ? `which only ${listNames(users)} ${users.length === 1 ? 'uses' : 'use'}` : `which ${front.name} does not use`;
-  const net = networkPhrase(graph, network);
-  const fix =
-    network === 'default' && !graph.networks.get(network)?.declared
-      ? `declare a front and a back network and keep ${store.name} on the back one with its clients`
-      : `keep ${front.name} off ${net} and give ${store.name} a back network shared only with its clients`;
+  const net = networkPhrase(graph, p.network);
+  let fix: string;
+  if (p.network === 'default' && !graph.networks.get(p.network)?.declared) fix = `declare a front and a back network and keep ${store.name} on the back one with its clients`;
+  else if (p.needsNetwork) fix = `give ${store.name} a network of its own, shared only with its clients`;
+  else fix = `keep ${front.name} off ${net} and give ${store.name} a back network shared only with its clients`;
   return `${what} and shares ${net} with the datastore ${store.name}, ${who}; ${fix}`;
 }
 

@@ -30,13 +30,16 @@ interface Case {
   cwd: string;
 }
 
+/** The LintOptions a header may set; the harness owns the rest (cwd, targets, env, rules, settings). */
+const HEADER_ARGS = ['profiles', 'envFiles', 'files', 'projectName', 'projectDirectory', 'config', 'ruleFlags', 'reportUnusedDisableDirectives'] as const;
+
 interface Header {
-  args?: Pick<LintOptions, 'profiles' | 'envFiles' | 'files'>;
+  args?: Pick<LintOptions, (typeof HEADER_ARGS)[number]>;
   env?: Record<string, string>;
 }
 
-/** A marker trails content on its line; comment-only lines (prose about markers) are never markers. */
-const MARKER = /^\s*[^\s#].*#\s*expect:(.*)$/;
+/** `# expect:` anywhere on a line (findings can sit on comment lines, e.g. unused suppressions). */
+const MARKER = /#\s*expect:(.*)$/;
 const MARKER_LIST = /^\s*[a-z0-9-]+(?:@\d+)?(?:\s*,\s*[a-z0-9-]+(?:@\d+)?)*\s*$/;
 const HEADER = /^\s*#\s*compose-lint-test:\s*(.*?)\s*$/;
 
@@ -85,7 +88,7 @@ function headerOf(c: Case): Header {
   if (headers.length > 1) throw new Error(`${c.name}: more than one compose-lint-test header (${headers.map((h) => path.relative(FIXTURES, h.file)).join(', ')})`);
   if (!headers.length) return {};
   const h = JSON.parse(headers[0].json) as Header;
-  const unknown = [...Object.keys(h).filter((k) => k !== 'args' && k !== 'env'), ...Object.keys(h.args ?? {}).filter((k) => !['profiles', 'envFiles', 'files'].includes(k))];
+  const unknown = [...Object.keys(h).filter((k) => k !== 'args' && k !== 'env'), ...Object.keys(h.args ?? {}).filter((k) => !(HEADER_ARGS as readonly string[]).includes(k))];
   if (unknown.length) throw new Error(`${c.name}: unknown header keys: ${unknown.join(', ')}`);
   return h;
 }
@@ -162,12 +165,13 @@ describe('example projects', () => {
 describe('the harness itself', () => {
   const f = (file: string, line: number, rule: string, column = 1): Finding => ({ rule, file, line, column, endLine: line, endColumn: column, severity: 'error', message: `m-${rule}` });
 
-  test('markers: several rules, pinned columns; comment-only lines are prose, not markers', () => {
-    const text = 'a: 1   # expect: unresolved-hostname, no-deprecated-links@7\nb: 2 # not a marker\nc: 3 #expect:obsolete-version\n# lines carry an `# expect:` marker\n';
+  test('markers: several rules, pinned columns, on value and comment lines', () => {
+    const text = 'a: 1   # expect: unresolved-hostname, no-deprecated-links@7\nb: 2 # not a marker\nc: 3 #expect:obsolete-version\n# a comment   # expect: schema\n';
     expect(parseMarkers('/x.yml', text)).toEqual([
       { file: '/x.yml', line: 1, rule: 'unresolved-hostname' },
       { file: '/x.yml', line: 1, rule: 'no-deprecated-links', column: 7 },
       { file: '/x.yml', line: 3, rule: 'obsolete-version' },
+      { file: '/x.yml', line: 4, rule: 'schema' },
     ]);
   });
 

@@ -10,8 +10,6 @@
  * letter; `localhost` and IP literals are never compose names. Whether a dotted name is a real DNS
  * domain (ignored) or a project alias (checked) is decided by the caller, who knows the aliases.
  */
-import { isIP } from 'net';
-
 export interface HostMention {
   host: string;
   port?: number;
@@ -32,8 +30,9 @@ const SELF_KEY = /(?:^|_)(?:VIRTUAL|LETSENCRYPT|PUBLIC|EXTERNAL|BIND|LISTEN)(?:_
 /** Keys whose `name:123` values are image references or versions, not host:port. */
 const NOT_HOST_PORT_KEY = /IMAGE|VERSION|(?:^|_)TAG(?:_|$)/i;
 
+/** IP literals fail here without an IP parser: IPv4 has no letter, IPv6 has colons. */
 export function isCandidateHost(h: string): boolean {
-  return HOST_RE.test(h) && HAS_LETTER.test(h) && !LOOPBACK.has(h.toLowerCase()) && isIP(h) === 0 && !h.includes('..');
+  return HOST_RE.test(h) && HAS_LETTER.test(h) && !LOOPBACK.has(h.toLowerCase()) && !h.includes('..');
 }
 
 /** A dotted name made of DNS labels ending in an alphabetic TLD: `smtp.gmail.com`, not `db_0.internal` or `app.py`. */
@@ -46,13 +45,15 @@ export function looksLikeDomain(h: string): boolean {
 
 /** Host names in an environment variable's value. */
 export function hostsInEnvValue(key: string, value: string): HostMention[] {
-  const urls = hostsInUrls(value);
-  if (urls.length) return urls;
+  if (value.includes('://')) {
+    const urls = hostsInUrls(value);
+    if (urls.length) return urls;
+  }
   const trimmed = value.trim();
   const lead = value.indexOf(trimmed);
-  const auth = userPassHost(trimmed);
+  const auth = trimmed.includes('@') ? userPassHost(trimmed) : undefined;
   if (auth) return [{ ...auth, index: auth.index + lead }];
-  if (!NOT_HOST_PORT_KEY.test(key)) {
+  if (trimmed.includes(':') && !NOT_HOST_PORT_KEY.test(key)) {
     const pairs = hostPortList(trimmed);
     if (pairs.length) return pairs.map((p) => ({ ...p, index: p.index + lead }));
   }
@@ -64,7 +65,7 @@ export function hostsInEnvValue(key: string, value: string): HostMention[] {
 
 /** Host names in a command or entrypoint argument: URLs only (other words are too often not hosts). */
 export function hostsInArgument(arg: string): HostMention[] {
-  return hostsInUrls(arg);
+  return arg.includes('://') ? hostsInUrls(arg) : [];
 }
 
 // `_` is not a scheme character, but Kafka listener names (PLAINTEXT_HOST://) use it and mark where a URL starts.

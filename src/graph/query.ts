@@ -125,20 +125,55 @@ export function nearestName(graph: Graph, name: string, exclude?: string): strin
     if (self.containerName) own.add(self.containerName.toLowerCase());
     for (const a of self.attachments) for (const al of a.aliases) own.add(al.value.toLowerCase());
   }
-  const limit = Math.max(1, Math.floor(lower.length / 3));
+  const mask = letterMask(lower);
   let best: string | undefined;
-  let bestDistance = limit + 1;
-  const consider = (candidate: string): void => {
-    if (own.has(candidate) || Math.abs(candidate.length - lower.length) >= bestDistance) return;
-    const d = editDistance(lower, candidate, bestDistance);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
-      best = candidate;
+  let bestDistance = Math.max(1, Math.floor(lower.length / 3)) + 1;
+  for (const c of candidatesOf(graph)) {
+    // Cheap bounds first (length, letters one name has and the other lacks): most names are far.
+    if (Math.abs(c.name.length - lower.length) >= bestDistance) continue;
+    if (Math.max(bitCount(mask & ~c.mask), bitCount(c.mask & ~mask)) > bestDistance || own.has(c.name)) continue;
+    const d = editDistance(lower, c.name, bestDistance);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && c.name < best)) {
+      best = c.name;
       bestDistance = d;
     }
-  };
-  for (const n of graph.names.keys()) consider(n);
-  for (const n of graph.serviceNames.keys()) consider(n);
+  }
   return best === undefined ? undefined : spelling(graph, best);
+}
+
+const candidatesCache = new WeakMap<Graph, { name: string; mask: number }[]>();
+
+/** Every lowercase name of the graph with its letter mask, built once per graph. */
+function candidatesOf(graph: Graph): { name: string; mask: number }[] {
+  let list = candidatesCache.get(graph);
+  if (!list) {
+    const names = new Set([...graph.names.keys(), ...graph.serviceNames.keys()]);
+    list = [...names].map((name) => ({ name, mask: letterMask(name) }));
+    candidatesCache.set(graph, list);
+  }
+  return list;
+}
+
+/**
+ * One bit per letter present (a-z; digits share five bits; `_`, `-` and `.` one): the letters one
+ * name has and the other lacks bound their edit distance from below.
+ */
+function letterMask(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) m |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) m |= 1 << (26 + ((c - 48) % 5));
+    else m |= 1 << 31;
+  }
+  return m;
+}
+
+function bitCount(n: number): number {
+  let v = n >>> 0;
+  let count = 0;
+  for (; v; v &= v - 1) count++;
+  return count;
 }
 
 /** A name as some file writes it (index keys are lowercase). */

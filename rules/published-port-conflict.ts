@@ -1,5 +1,7 @@
+import * as path from 'path';
 import type { Rule, RuleContext } from '../src/types';
 import { keyOriginOf } from '../src/model/origin';
+import { ComposeDict, Project, servicesOf } from '../src/model/project';
 import {
   PortEntry,
   canRunTogether,
@@ -11,6 +13,27 @@ import {
   quotedList,
   runnableServices,
 } from './_ports';
+
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `deploy` settings only `docker stack deploy` reads; Docker Compose ignores them. */
+const SWARM_ONLY = ['update_config', 'rollback_config', 'placement', 'endpoint_mode'];
+
+/**
+ * Why the project looks written for Swarm, where the routing mesh lets replicas share a published
+ * port: a stack file name (`docker-stack.yml`) or deploy settings only Swarm reads.
+ */
+function swarmEvidence(project: Project): string | undefined {
+  const stackFile = project.files.map((f) => path.basename(f)).find((f) => /stack/i.test(f));
+  if (stackFile) return `the file name ${stackFile}`;
+  for (const [name, svc] of Object.entries(servicesOf(project))) {
+    const deploy = isDict(svc) ? svc.deploy : undefined;
+    if (!isDict(deploy)) continue;
+    const key = SWARM_ONLY.find((k) => deploy[k] !== undefined) ?? (deploy.mode === 'global' ? 'mode: global' : undefined);
+    if (key) return `\`deploy.${key}\` in service "${name}"`;
+  }
+  return undefined;
+}
 
 function clash(a: PortEntry, b: PortEntry): boolean {
   if (!hostAddressesOverlap(a.hostIp, b.hostIp)) return false;
@@ -31,6 +54,7 @@ function check(ctx: RuleContext): void {
   const services = runnableServices(ctx.project).filter((s) => publishesPorts(s.svc));
   const entries = services.flatMap((s) => publishedEntries(s, ctx.project.env));
   const clashes = findClashes(entries, clash);
+  const swarm = swarmEvidence(ctx.project);
   for (const entry of entries) {
     const service = entry.service.name;
     const origin = entry.origin ?? keyOriginOf(entry.service.svc, 'ports');
@@ -44,15 +68,22 @@ function check(ctx: RuleContext): void {
         service,
       });
     }
-    if (entry.service.replicas > 1) {
-      const label = hostPortLabel(entry.hostIp, entry.ports, entry.protocol);
-      ctx.report({
-        message: `host port ${label} is fixed, but the service runs ${entry.service.replicas} replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)`,
-        origin,
-        service,
-      });
-    }
+    if (entry.service.replicas > 1) reportReplicas(ctx, entry, swarm);
   }
+}
+
+/** A fixed host port with several replicas: an error for Compose, a warning when the file is meant for Swarm. */
+function reportReplicas(ctx: RuleContext, entry: PortEntry, swarm: string | undefined): void {
+  const label = hostPortLabel(entry.hostIp, entry.ports, entry.protocol);
+  const start = `host port ${label} is fixed, but the service runs ${entry.service.replicas} replicas`;
+  ctx.report({
+    message: swarm
+      ? `${start}: Docker Compose can start only one of them ("port is already allocated"); Swarm's routing mesh would share the port, and this project looks written for Swarm (${swarm})`
+      : `${start}: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)`,
+    origin: entry.origin ?? keyOriginOf(entry.service.svc, 'ports'),
+    service: entry.service.name,
+    severity: swarm ? 'warning' : undefined,
+  });
 }
 
 const rule: Rule = {
@@ -63,7 +94,7 @@ const rule: Rule = {
   fixable: false,
   docs: {
     why:
-      'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas. Host ports that are still unknown after interpolation (an unset variable) are not guessed.',
+      'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). Host ports that are still unknown after interpolation (an unset variable) are not guessed.',
     bad: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8080:3000"\n',
     good: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8081:3000"\n',
   },

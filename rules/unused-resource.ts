@@ -1,6 +1,7 @@
+import * as path from 'path';
 import type { Rule, RuleContext } from '../src/types';
 import { keyOriginOf } from '../src/model/origin';
-import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
+import { ComposeDict, Project, servicesOf, topLevel } from '../src/model/project';
 import { resourceRefs, serviceNetworks, volumeMounts } from '../src/model/service';
 
 const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -21,8 +22,23 @@ function usedBy(svc: ComposeDict): Record<Kind, string[]> {
   };
 }
 
+/**
+ * True when some service extends a service of a file that could not be read (load-error reports
+ * it): the missing base may use any declared resource, so nothing can be called unused.
+ */
+function hasUnreadExtendsFile(project: Project): boolean {
+  const read = new Set(project.sources.map((s) => path.resolve(s.path)));
+  return project.documents.some(({ source, dict }) =>
+    Object.values(isDict(dict.services) ? dict.services : {}).some((svc) => {
+      const ext = isDict(svc) ? svc.extends : undefined;
+      return isDict(ext) && typeof ext.file === 'string' && !read.has(path.resolve(path.dirname(source.path), ext.file));
+    }),
+  );
+}
+
 function check(ctx: RuleContext): void {
   const { project } = ctx;
+  if (hasUnreadExtendsFile(project)) return;
   const used: Record<Kind, Set<string>> = { networks: new Set(), volumes: new Set(), secrets: new Set(), configs: new Set() };
   // Services disabled by profiles still use what they name: the resource is needed when the profile is on.
   for (const svc of [...Object.values(servicesOf(project)), ...Object.values(project.disabledServices)]) {
@@ -54,7 +70,7 @@ const rule: Rule = {
   fixable: false,
   docs: {
     why:
-      'A top-level network, volume, secret or config that no service uses is dead configuration: Docker Compose skips it, and it often means a service lost the reference it was meant to have (a typo elsewhere is reported by `undefined-reference`). A declared `default` network configures the network every service without `networks` or `network_mode` joins, so it counts as used while one such service exists. Services disabled by profiles count as users. External resources are reported too: the declaration asserts something about the host that nothing in the project needs.',
+      'A top-level network, volume, secret or config that no service uses is dead configuration: Docker Compose skips it, and it often means a service lost the reference it was meant to have (a typo elsewhere is reported by `undefined-reference`). A declared `default` network configures the network every service without `networks` or `network_mode` joins, so it counts as used while one such service exists. Services disabled by profiles count as users. External resources are reported too: the declaration asserts something about the host that nothing in the project needs. When a service extends a file that cannot be read, nothing is reported: the missing base service may use any of them.',
     bad: 'services:\n  db:\n    image: postgres\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n  cache:\n',
     good: 'services:\n  db:\n    image: postgres\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n',
   },

@@ -112,6 +112,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'replicas in a project written for Swarm: a warning that says why',
+      code: 'services:\n  a:\n    image: x\n    ports: ["8080:80"]\n    deploy:\n      replicas: 2\n      update_config:\n        parallelism: 1\n',
+      findings: [
+        {
+          line: 4,
+          column: 13,
+          severity: 'warning',
+          service: 'a',
+          message:
+            'host port 8080/tcp is fixed, but the service runs 2 replicas: Docker Compose can start only one of them ("port is already allocated"); Swarm\'s routing mesh would share the port, and this project looks written for Swarm (`deploy.update_config` in service "a")',
+        },
+      ],
+    },
+    {
       name: 'a profile service clashes with an always-on one even while its profile is off; shared profiles clash',
       code: 'services:\n  web:\n    image: x\n    ports: ["80:80"]\n  debug:\n    image: x\n    profiles: [debug]\n    ports: ["80:8080"]\n  a:\n    image: x\n    profiles: [one, two]\n    ports: ["90:90"]\n  b:\n    image: x\n    profiles: [two]\n    ports: ["90:90"]\n',
       findings: [

@@ -17,6 +17,10 @@ ruleTester(rule, {
       name: 'a resource used only by a service behind a profile, or only by a build',
       code: 'services:\n  web:\n    image: x\n    build:\n      context: .\n      secrets: [token]\n  backup:\n    image: x\n    profiles: [backup]\n    volumes: ["dumps:/dumps"]\nvolumes:\n  dumps:\nsecrets:\n  token:\n    environment: T\n',
     },
+    {
+      name: 'a service extends a file that cannot be read: its base may use anything',
+      code: 'services:\n  web:\n    extends:\n      file: missing/base.yaml\n      service: web\nvolumes:\n  data:\n',
+    },
   ],
   invalid: [
     {
@@ -41,6 +45,14 @@ ruleTester(rule, {
           message: `the default network is configured, but no service uses it (every service names its networks or sets network_mode); remove it, or attach it where it was meant to be used`,
         },
       ],
+    },
+    {
+      name: 'extends from a file that was read still lets unused resources show',
+      code: {
+        'compose.yaml': 'services:\n  web:\n    extends:\n      file: lib/base.yaml\n      service: base\nvolumes:\n  data:\n  logs:\n',
+        'lib/base.yaml': 'services:\n  base:\n    image: x\n    volumes: ["data:/data"]\n',
+      },
+      findings: [{ line: 8, column: 3, severity: 'info', message: `volume "logs" is declared, ${TAIL}` }],
     },
     {
       name: 'declared in an included file: reported there',

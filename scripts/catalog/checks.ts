@@ -49,7 +49,7 @@ export function indexProblems(index: SourceFile, rules: readonly RuleInfo[]): Ma
 /**
  * fixtures/<id>/ must hold a positive case (one that expects the rule: `# expect: <id>`) and a
  * negative one (expects no finding of the rule). A case is a YAML file directly in the directory
- * or a sub-directory (a project); its expectations are `# expect: rule-a, rule-b` comments.
+ * or a sub-directory (a project); fixtures/README.md describes the format.
  */
 export function fixtureProblem(root: string, id: string): string | undefined {
   const dir = path.join(root, 'fixtures', id);
@@ -68,9 +68,10 @@ export function fixtureProblem(root: string, id: string): string | undefined {
   return `fixtures/${id}/ has no ${missing} case`;
 }
 
+/** A line ending in `# expect: rule-a, rule-b@7` (a rule, optionally pinned to a column) names the rule. */
 export function expectsRule(text: string, id: string): boolean {
-  for (const m of text.matchAll(/#\s*expect:\s*([^\n#]*)/g)) {
-    if (m[1].split(/[\s,]+/).includes(id)) return true;
+  for (const m of text.matchAll(/#\s*expect:\s*([^#\n]*?)[ \t]*$/gm)) {
+    if (m[1].split(',').some((item) => item.trim().replace(/@\d+$/, '') === id)) return true;
   }
   return false;
 }

@@ -1,0 +1,157 @@
+/** scripts/gen-rules.ts on a small repository of its own: what it generates and what it refuses. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCatalog } from '../scripts/gen-rules';
+import { makeTree } from './engine-helpers';
+
+const TSCONFIG = JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true }, include: ['rules/*.ts'] });
+
+const GOOD_RULE = `
+import { SHARED_WHY } from './_shared';
+const HEAD = ['services:', '  web:'];
+const rule = {
+  id: 'good-rule',
+  description: 'A rule with everything it needs.',
+  category: 'style',
+  severity: 'warning',
+  fixable: true,
+  options: { type: 'object', properties: { strict: { type: 'boolean', default: false, description: 'Report more.' } }, additionalProperties: false },
+  messages: { tooLoud: 'Too loud.', tooQuiet: 'Too quiet.' },
+  docs: {
+    why: SHARED_WHY + \` See \${'the README'}.\`,
+    bad: [...HEAD, '    image: nginx:latest', ''].join('\\n'),
+    good: [...HEAD, '    image: nginx:1.25', ''].join('\\n'),
+  },
+  check(ctx: { report(r: object): void }) {
+    ctx.report({ messageId: 'tooLoud' });
+    const ids = rule.messages;
+    void ids.tooQuiet;
+  },
+};
+export default rule;
+`;
+
+const README = '# x\n\n## Rules\n\n<!-- rules:start -->\nold table\n<!-- rules:end -->\n\n## After\n';
+
+function repo(extra: Record<string, string> = {}): string {
+  return makeTree({
+    'tsconfig.json': TSCONFIG,
+    'README.md': README,
+    'rules/_shared.ts': "export const SHARED_WHY = 'Because.';\n",
+    'rules/good-rule.ts': GOOD_RULE,
+    'rules/index.ts': "import goodRule from './good-rule';\nexport const allRules = [goodRule];\n",
+    'fixtures/good-rule/bad.yaml': 'services:\n  web:\n    image: nginx:latest   # expect: good-rule@12\n',
+    'fixtures/good-rule/ok/compose.yaml': 'services:\n  web:\n    image: nginx:1.25\n',
+    ...extra,
+  });
+}
+
+describe('generate, then check', () => {
+  const root = repo({ 'docs/rules/removed-rule.md': 'old\n' });
+  const generated = runCatalog(root, false);
+  const read = (rel: string): string => fs.readFileSync(path.join(root, rel), 'utf8');
+
+  test('writes the docs page, the README table and the schema, and removes pages of rules that are gone', () => {
+    expect(generated).toEqual({ problems: [], drifted: ['README.md', 'docs/rules/good-rule.md', 'docs/rules/removed-rule.md', 'schemas/config.schema.json'] });
+    expect(fs.readdirSync(path.join(root, 'docs/rules'))).toEqual(['good-rule.md']);
+    expect(read('README.md')).toBe(
+      '# x\n\n## Rules\n\n<!-- rules:start -->\n' +
+        '| Rule | Category | Default | Fixable | Description |\n| --- | --- | --- | --- | --- |\n' +
+        '| [`good-rule`](docs/rules/good-rule.md) | style | warning | yes | A rule with everything it needs. |\n' +
+        '<!-- rules:end -->\n\n## After\n',
+    );
+  });
+
+  test('the docs page holds the evaluated metadata, docs and options', () => {
+    expect(read('docs/rules/good-rule.md')).toBe(
+      [
+        '<!-- Generated from rules/good-rule.ts by scripts/gen-rules.ts; edit the rule module, then run `npm run docs:generate`. -->',
+        '',
+        '# good-rule',
+        '',
+        'A rule with everything it needs.',
+        '',
+        '| Category | Default severity | Fixable | On in presets |',
+        '| --- | --- | --- | --- |',
+        '| style | warning | yes (`--fix`) | `recommended`, `all`, `strict` |',
+        '',
+        '## Why',
+        '',
+        'Because. See the README.',
+        '',
+        '## Bad',
+        '',
+        '```yaml\nservices:\n  web:\n    image: nginx:latest\n```',
+        '',
+        '## Good',
+        '',
+        '```yaml\nservices:\n  web:\n    image: nginx:1.25\n```',
+        '',
+        '## Options',
+        '',
+        '| Option | Type | Default | Description |',
+        '| --- | --- | --- | --- |',
+        '| `strict` | boolean | `false` | Report more. |',
+        '',
+        'Options go in the rule\'s entry: `good-rule: [warning, {option: value}]`.',
+        '',
+        '## Configure',
+        '',
+        '```yaml\n# .compose-lint.yaml\nrules:\n  good-rule: warning   # off | info | warning | error\n```',
+        '',
+        'Silence one finding, with the reason, on the line before it:',
+        '',
+        '```yaml\n# compose-lint-disable-next-line good-rule -- <reason>\n```',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('the schema knows the rule and its options', () => {
+    const schema = JSON.parse(read('schemas/config.schema.json'));
+    expect(Object.keys(schema.properties.rules.properties)).toEqual(['good-rule']);
+    expect(schema.properties.rules.properties['good-rule'].anyOf[1].items[1].properties).toEqual({
+      strict: { type: 'boolean', default: false, description: 'Report more.' },
+      exclude: { $ref: '#/definitions/exclude' },
+    });
+  });
+
+  test('check mode then finds nothing; a hand edit is drift', () => {
+    expect(runCatalog(root, true)).toEqual({ problems: [], drifted: [] });
+    fs.appendFileSync(path.join(root, 'docs/rules/good-rule.md'), 'hand edit\n');
+    expect(runCatalog(root, true)).toEqual({ problems: [], drifted: ['docs/rules/good-rule.md'] });
+    expect(read('docs/rules/good-rule.md').endsWith('hand edit\n')).toBe(true);
+  });
+});
+
+describe('problems', () => {
+  test('missing docs, unused message id, id/file mismatch, not in index, no fixtures, non-static docs', () => {
+    const root = repo({
+      'rules/half-done.ts': "export default { id: 'half-done', description: 'd', category: 'style', severity: 'info', fixable: false, messages: { never: 'n' }, docs: { why: 'w', bad: 'b' }, check() {} };\n",
+      'rules/renamed.ts': "const r = { id: 'other-name', description: 'd', category: 'speed', severity: 'fatal', fixable: false, docs: { why: 'w', bad: 'b', good: String(1) }, check() {} };\nexport default r;\n",
+      'rules/index.ts': "import goodRule from './good-rule';\nimport halfDone from './half-done';\nexport const allRules = [goodRule];\n",
+      'fixtures/half-done/a.yaml': 'x: 1   # expect: half-done\n',
+      'fixtures/half-done/b.yaml': 'x: 1   # expect: good-rule, half-done@3\n',
+    });
+    expect(runCatalog(root, true).problems).toEqual([
+      'rules/half-done.ts: lacks docs.good',
+      'rules/half-done.ts: declares message id "never" but never uses it',
+      'rules/half-done.ts: is imported by rules/index.ts but not listed in allRules',
+      'rules/half-done.ts: fixtures/half-done/ has no negative case',
+      'rules/renamed.ts: `docs`: `String(1)` at line 1 is not a static value',
+      'rules/renamed.ts: `id` is "other-name" but the file is rules/renamed.ts (they must match)',
+      'rules/renamed.ts: `category` must be one of correctness, network, security, style',
+      'rules/renamed.ts: `severity` must be one of error, warning, info',
+      'rules/renamed.ts: lacks docs.why',
+      'rules/renamed.ts: lacks docs.bad',
+      'rules/renamed.ts: lacks docs.good',
+      'rules/renamed.ts: is missing from rules/index.ts',
+      'rules/renamed.ts: has no fixtures/other-name/ directory (it needs a positive and a negative case)',
+    ]);
+  });
+
+  test('README markers are required', () => {
+    const root = repo({ 'README.md': '# no markers\n' });
+    expect(runCatalog(root, true).problems).toEqual(['README.md: has no <!-- rules:start --> / <!-- rules:end --> markers']);
+  });
+});

@@ -131,7 +131,8 @@ export function lintSync(o: LintOptions = {}): LintResult {
     if (o.text) relabelStdin(project, o.text.path, plan.cwd);
     for (const d of project.documents) if (!ignored(d.source.path)) files.add(d.source.path);
     for (const p of problems) if (p.origin && !ignored(p.origin.source.path)) files.add(p.origin.source.path);
-    for (const s of project.sources) if (!configOfFile.has(s.path)) configOfFile.set(s.path, cfg);
+    // Per file, the config of the first project that read it (for unused-disable); none for ignored files.
+    for (const s of project.sources) if (!configOfFile.has(s.path) && !ignored(s.path)) configOfFile.set(s.path, cfg);
     projects.push(project);
     const found = runRules(project, buildGraph(project), rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
     const kept = applyExcludes(found, cfg.rules);
@@ -140,7 +141,7 @@ export function lintSync(o: LintOptions = {}): LintResult {
   }
   const unusedDefault = rules.find((r) => r.id === UNUSED_DISABLE)?.severity ?? 'warning';
   const shown = applyDirectives(dedupe(raw), {
-    sources: projects.flatMap((p) => p.sources),
+    sources: projects.flatMap((p) => p.sources).filter((s) => configOfFile.has(s.path)),
     knownRules: rules.map((r) => r.id),
     unusedSeverity: (file) => {
       const configured = configOfFile.get(file)?.rules.get(UNUSED_DISABLE)?.severity ?? 'off';
@@ -150,7 +151,7 @@ export function lintSync(o: LintOptions = {}): LintResult {
   });
   return {
     findings: shown.findings.sort(compareFindings),
-    suppressed: [...suppressed, ...shown.suppressed].sort(compareFindings),
+    suppressed: dedupe([...suppressed, ...shown.suppressed]).sort(compareFindings),
     projects,
     files: [...files].sort(),
   };
@@ -251,7 +252,7 @@ function sourceTexts(projects: readonly Project[]): Map<string, string> {
 }
 
 /** The same file can be reached from several projects (a base linted alone and with an override). */
-function dedupe(findings: Finding[]): Finding[] {
+function dedupe<F extends Finding>(findings: F[]): F[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
     const k = `${f.file}\0${f.line}\0${f.column}\0${f.rule}\0${f.message}`;

@@ -123,15 +123,16 @@ describe('exclude, ignore and shared settings', () => {
     expect(r.suppressed.map((f) => [f.rule, f.service, f.suppression])).toEqual([['b-warn', 'web', { kind: 'exclude', reason: 'public on purpose' }]]);
   });
 
-  test('ignore globs skip compose files relative to the config file', () => {
+  test('ignore globs skip compose files relative to the config file (an ignored override still merges in)', () => {
     const root = makeTree({
-      '.compose-lint.yaml': 'ignore:\n  - legacy/**\n  - "*.old.yaml"\n',
+      '.compose-lint.yaml': 'ignore:\n  - legacy/**\n  - "*.old.yaml"\n  - x/compose.override.yaml\n',
       'compose.yaml': COMPOSE,
       'legacy/compose.yaml': COMPOSE,
       'x/compose.yaml': COMPOSE,
+      'x/compose.override.yaml': '# compose-lint-disable-file b-warn -- unused, but in an ignored file\nservices:\n  web:\n    restart: always\n',
       'x/compose.old.yaml': COMPOSE,
     });
-    const r = lintSync({ rules: RULES, env: {}, cwd: root, targets: ['.', 'x/compose.old.yaml'] });
+    const r = lintSync({ rules: RULES, env: {}, cwd: root, targets: ['.', 'x/compose.old.yaml'], reportUnusedDisableDirectives: true });
     expect(r.files).toEqual(['compose.yaml', 'x/compose.yaml']);
     expect([...new Set(r.findings.map((f) => f.file))]).toEqual(['compose.yaml', 'x/compose.yaml']);
   });

@@ -92,20 +92,20 @@ const rule: Rule<Options> = {
         // voting app's `vote` writes to redis on back-tier): only strict mode questions that.
         const usesStoreHere = stores.some((st) => usersOf(graph, st.name).has(front.name));
         if (usesStoreHere && !strict) continue;
-        for (const store of stores) {
-          if (store === front) continue;
-          const users = usersOf(graph, store.name);
-          if (users.has(front.name)) continue;
-          if (!strict && users.size === 0) continue;
-          const attachment = front.attachments.find((a) => a.network === net.name);
-          ctx.report({
-            messageId: users.size ? 'sharedNetwork' : 'strict',
-            message: message(graph, { front, store, network: net.name, users: [...users], declared: frontends.has(front.name), needsNetwork: usesStoreHere }),
-            origin: attachment?.origin ?? front.origin,
-            service: front.name,
-            value: net.name,
-          });
-        }
+        // One finding per attachment, naming every datastore it opens a path to.
+        const exposed = stores
+          .filter((store) => store !== front)
+          .map((store) => ({ store: store.name, users: [...usersOf(graph, store.name)] }))
+          .filter((e) => !e.users.includes(front.name) && (strict || e.users.length > 0));
+        if (!exposed.length) continue;
+        const attachment = front.attachments.find((a) => a.network === net.name);
+        ctx.report({
+          messageId: exposed.some((e) => e.users.length) ? 'sharedNetwork' : 'strict',
+          message: message(graph, { front, network: net.name, exposed, declared: frontends.has(front.name), needsNetwork: usesStoreHere }),
+          origin: attachment?.origin ?? front.origin,
+          service: front.name,
+          value: net.name,
+        });
       }
     }
   },
@@ -114,9 +114,9 @@ export default rule;
 
 interface Path {
   front: ServiceNode;
-  store: ServiceNode;
   network: string;
-  users: string[];
+  /** The datastores reachable through the attachment, each with the services that use it. */
+  exposed: { store: string; users: string[] }[];
   /** The front is a frontend by config rather than by publishing ports. */
   declared: boolean;
   /** The front uses another datastore on this network, so it cannot simply leave it. */
@@ -124,15 +124,39 @@ interface Path {
 }
 
 function message(graph: Graph, p: Path): string {
-  const { front, store, users } = p;
+  const { front, exposed } = p;
   const what = p.declared ? `${front.name} is a frontend` : `${front.name} publishes ports`;
-  const who = users.length ? `which only ${listNames(users)} ${users.length === 1 ? 'uses' : 'use'}` : `which ${front.name} does not use`;
   const net = networkPhrase(graph, p.network);
+  const stores = exposed.map((e) => e.store);
+  let whom: string;
+  if (exposed.length === 1) {
+    const users = exposed[0].users;
+    whom = `the datastore ${stores[0]}, ${users.length ? `which only ${shortList(users)} ${users.length === 1 ? 'uses' : 'use'}` : `which ${front.name} does not use`}`;
+  } else {
+    // Datastores with the same clients are named together: "redis-cache and redis-queue (used only by ...)".
+    const groups = new Map<string, { stores: string[]; users: string[] }>();
+    for (const e of exposed) {
+      const key = e.users.join('\0');
+      const g = groups.get(key) ?? { stores: [], users: e.users };
+      g.stores.push(e.store);
+      groups.set(key, g);
+    }
+    const parts = [...groups.values()].map((g) => `${listNames(g.stores)} (${g.users.length ? `used only by ${shortList(g.users)}` : `not used by ${front.name}`})`);
+    // An Oxford comma keeps "x (used by a), and y and z (used by b)" readable.
+    whom = `the datastores ${parts.length > 2 || (parts.length === 2 && groups.size < exposed.length) ? `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}` : listNames(parts)}`;
+  }
+  const them = exposed.length === 1 ? stores[0] : 'the datastores';
   let fix: string;
-  if (p.network === 'default' && !graph.networks.get(p.network)?.declared) fix = `declare a front and a back network and keep ${store.name} on the back one with its clients`;
-  else if (p.needsNetwork) fix = `give ${store.name} a network of its own, shared only with its clients`;
-  else fix = `keep ${front.name} off ${net} and give ${store.name} a back network shared only with its clients`;
-  return `${what} and shares ${net} with the datastore ${store.name}, ${who}; ${fix}`;
+  if (p.network === 'default' && !graph.networks.get(p.network)?.declared) fix = `declare a front and a back network and keep ${them} on the back one with ${exposed.length === 1 ? 'its' : 'their'} clients`;
+  else if (p.needsNetwork) fix = `give ${them} ${exposed.length === 1 ? 'a network of its own' : 'networks of their own'}, shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
+  else fix = `keep ${front.name} off ${net} and give ${them} a back network shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
+  return `${what} and shares ${net} with ${whom}; ${fix}`;
+}
+
+/** A list of services, the tail counted when it is long. */
+function shortList(names: string[]): string {
+  const LIMIT = 5;
+  return names.length <= LIMIT + 1 ? listNames(names) : `${names.slice(0, LIMIT).join(', ')} and ${names.length - LIMIT} more`;
 }
 
 /** `registry/team/postgres:16` -> postgres, to match `datastores` entries given as image names. */

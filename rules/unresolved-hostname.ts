@@ -1,5 +1,6 @@
-import type { Report, Rule } from '../src/types';
+import type { Rule, Severity } from '../src/types';
 import type { Graph, HostReference, ServiceNode } from '../src/graph/types';
+import type { Project } from '../src/model/project';
 import { holdersOf, isHostnameReference, namespaceOwner, nearestName, resolveName } from '../src/graph/query';
 import { listNames, networkPhrase, networksPhrase, placement } from '../src/graph/describe';
 import { datastoreWords } from '../src/graph/datastores';
@@ -19,50 +20,75 @@ const rule: Rule = {
     noSharedNetwork: 'The name exists, but on networks the service is not on.',
     noNetworkName: 'The name belongs to a service that has no name on any network (network_mode host, none, service:X, ...).',
     isolated: 'The service itself uses network_mode host, bridge or none, where compose names do not resolve.',
+    hostnameOnly: 'The name is only some service\'s `hostname`, which other containers cannot resolve.',
     maybeExternal: 'Not defined in the project, but the service is on an external network where it may live (warning).',
   },
   docs: {
     why: [
       'Compose services find each other through the DNS server of the networks they share: a service resolves the names (service name, `container_name`, network `aliases`) of the services on its own networks, and nothing else. A host name in `environment`, an `env_file`, `command` or `entrypoint` that no service answers to, or that belongs to a service on another network, fails at runtime with "could not resolve host" — often only when that code path first runs.',
-      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER` and `*_ADDR`. `localhost`, IP addresses and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. When the service is also on an external network the name may be a container there, so the finding is a warning.',
+      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. A service\'s `hostname` is not a DNS name for the others: use a network alias. Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there, so the finding is a warning.',
     ].join('\n\n'),
     bad: [...POST_ON_BACK_NET, '    networks: [back_net]', 'networks:', '  back_net:', ''].join('\n'),
     good: [...POST_ON_BACK_NET, '    networks:', '      back_net:', '        aliases: [post_db]', 'networks:', '  back_net:', ''].join('\n'),
   },
   check(ctx) {
     const { graph } = ctx;
+    // Services reading one env_file share its lines: one finding per place, naming every service it fails for.
+    const byPlace = new Map<string, { ref: HostReference; services: string[]; explanation: Explanation }[]>();
     for (const node of graph.services.values()) {
       for (const ref of node.references) {
         if (!isHostnameReference(ref)) continue;
         if (resolveName(graph, node.name, ref.host).status !== 'unresolved') continue;
         if (graph.disabledNames.has(ref.host.toLowerCase())) continue; // answers once its profile is active
-        const report = explain(graph, node, ref);
-        if (report) ctx.report({ ...report, origin: ref.origin, service: node.name, value: ref.host });
+        const explanation = explain(graph, node, ref, ctx.project);
+        if (!explanation) continue;
+        const place = ref.origin ? `${ref.origin.source.path}\0${ref.origin.start}\0${ref.origin.end}\0${ref.host}` : `${node.name}\0${ref.host}`;
+        const same = byPlace.get(place) ?? [];
+        byPlace.set(place, same);
+        const twin = same.find((g) => g.explanation.messageId === explanation.messageId && g.explanation.detail === explanation.detail);
+        if (twin) twin.services.push(node.name);
+        else same.push({ ref, services: [node.name], explanation });
+      }
+    }
+    for (const group of byPlace.values()) {
+      for (const { ref, services, explanation } of group) {
+        ctx.report({
+          messageId: explanation.messageId,
+          severity: explanation.severity,
+          message: `\`${ref.host}\` does not resolve from ${listNames(services)}: ${explanation.detail}`,
+          origin: ref.origin,
+          service: services[0],
+          value: ref.host,
+        });
       }
     }
   },
 };
 export default rule;
 
-type Explanation = Pick<Report, 'message' | 'messageId' | 'severity'>;
+interface Explanation {
+  messageId: string;
+  /** What follows "`name` does not resolve from <service>: ". */
+  detail: string;
+  severity?: Severity;
+}
 
-function explain(graph: Graph, node: ServiceNode, ref: HostReference): Explanation | undefined {
+function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: Project): Explanation | undefined {
   const name = ref.host;
   const lower = name.toLowerCase();
-  const head = `\`${name}\` does not resolve from ${node.name}`;
   const owner = namespaceOwner(graph, node.name)!;
   const isComposeName = graph.names.has(lower) || graph.serviceNames.has(lower);
   if (owner.namespace.kind !== 'own') {
     // The host's (or the default bridge's) resolver may know names outside the project: only compose names are sure misses.
     if (!isComposeName && owner.namespace.kind !== 'none') return undefined;
-    return { messageId: 'isolated', message: `${head}: ${node.name} ${placement(graph, node.name)}, where service names do not resolve` };
+    return { messageId: 'isolated', detail: `${node.name} ${placement(graph, node.name)}, where service names do not resolve` };
   }
   const holders = holdersOf(graph, name);
   if (holders.length) {
     const nets = [...new Set(holders.map((h) => h.network))];
     return {
       messageId: 'noSharedNetwork',
-      message: `${head}: ${whoAnswers(graph, name, holders.map((h) => h.service))} on ${networksPhrase(graph, nets)}, ${node.name} ${placement(graph, node.name, true)}`,
+      detail: `${whoAnswers(graph, name, holders.map((h) => h.service))} on ${networksPhrase(graph, nets)}, ${node.name} ${placement(graph, node.name, true)}`,
     };
   }
   const named = graph.serviceNames.get(lower);
@@ -70,17 +96,27 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference): Explanati
     const t = graph.services.get(named[0])!;
     const shares = t.namespace.kind === 'service' && t.namespace.target;
     const why = shares ? `it shares ${t.namespace.target}'s network stack (network_mode: ${t.namespace.raw}); use \`${t.namespace.target}\`` : `it uses network_mode: ${t.namespace.raw}`;
-    return { messageId: 'noNetworkName', message: `${head}: ${t.name} has no name on any network: ${why}` };
+    return { messageId: 'noNetworkName', detail: `${t.name} has no name on any network: ${why}` };
   }
+  const byHostname = graph.hostnames.get(lower);
+  if (byHostname) {
+    const t = byHostname[0];
+    return {
+      messageId: 'hostnameOnly',
+      detail: `it is only the \`hostname\` of ${t}, which other containers cannot resolve; add \`${name}\` to ${t}'s network aliases`,
+    };
+  }
+  // The hostname of a service whose profile is off: once it is on, the hostnameOnly message above applies.
+  if (Object.values(project.disabledServices).some((d) => typeof d.hostname === 'string' && d.hostname.toLowerCase() === lower)) return undefined;
   const external = owner.networks.find((n) => graph.networks.get(n)?.external);
   if (external) {
     return {
       messageId: 'maybeExternal',
       severity: 'warning',
-      message: `${head}: nothing in this project is called that; it may be a container on the external network ${external}, which ${node.name} joins`,
+      detail: `nothing in this project is called that; it may be a container on the external network ${external}, which ${node.name} joins`,
     };
   }
-  return { messageId: 'unknownName', message: `${head}: no service, container_name or network alias is called that${suggestion(graph, node, ref)}` };
+  return { messageId: 'unknownName', detail: `no service, container_name or network alias is called that${suggestion(graph, node, ref)}` };
 }
 
 /** "post is", "`post_db` (an alias of mongo) is", "`db` (post_db and cache) is". */

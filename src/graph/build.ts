@@ -17,7 +17,7 @@ const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'obj
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function buildGraph(project: Project): Graph {
-  const graph: Graph = { networks: new Map(), services: new Map(), names: new Map(), serviceNames: new Map(), disabledNames: new Set() };
+  const graph: Graph = { networks: new Map(), services: new Map(), names: new Map(), serviceNames: new Map(), hostnames: new Map(), disabledNames: new Set() };
   const declared = topLevel(project, 'networks');
   for (const name of Object.keys(declared)) graph.networks.set(name, declaredNetwork(name, declared[name], keyOriginOf(declared, name)));
 
@@ -30,6 +30,7 @@ export function buildGraph(project: Project): Graph {
     graph.services.set(name, node);
     index(graph.serviceNames, name, name);
     if (node.containerName) index(graph.serviceNames, node.containerName, name);
+    if (node.hostname) index(graph.hostnames, node.hostname, name);
     for (const a of node.attachments) attach(graph, node, a);
   }
 

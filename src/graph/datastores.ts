@@ -18,6 +18,7 @@ const FAMILIES: { repositories: string[]; words: string[] }[] = [
     repositories: ['cassandra', 'scylla', 'couchdb', 'couchbase', 'influxdb', 'clickhouse', 'clickhouse-server', 'neo4j', 'rethinkdb', 'arangodb', 'questdb'],
     words: ['cassandra', 'scylla', 'couchdb', 'couchbase', 'influxdb', 'influx', 'clickhouse', 'neo4j', 'rethinkdb', 'arangodb', 'questdb', 'db', 'database'],
   },
+  { repositories: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb'], words: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb', 'vector', 'db', 'database'] },
 ];
 
 const FAMILY_OF = new Map<string, readonly string[]>(FAMILIES.flatMap((f) => f.repositories.map((r) => [r, f.words] as const)));

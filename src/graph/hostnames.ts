@@ -5,6 +5,10 @@
  *   user:pass@host[:port]                                        the whole value
  *   host:port[,host:port...]                                      the whole value
  *   host                                                          the whole value of a key named HOST, *_HOST, *_SERVER, *_ADDR
+ *   host[,host...]                                                the whole value of a key named *_HOSTS, *_SERVERS, *_SEEDS
+ *
+ * URLs whose authority is not a network host (s3://bucket, file://, unix://) are skipped, and so are
+ * keys naming the service's own public or bind address (VIRTUAL_HOST, LISTEN_ADDR).
  *
  * Whatever is found must look like a host name: letters, digits, `_`, `-`, `.`, with at least one
  * letter; `localhost` and IP literals are never compose names. Whether a dotted name is a real DNS
@@ -23,8 +27,10 @@ const LOOPBACK = new Set(['localhost', 'localhost.localdomain', 'ip6-localhost',
 /** Values of *_HOST / *_SERVER keys that are settings, not hosts (REV_SERVER=true). */
 const NOT_HOSTS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'none', 'null', 'nil', 'enabled', 'disabled', 'enable', 'disable', 'auto', 'default', 'any', 'all']);
 
-/** A key whose bare value is a host: HOST, DB_HOST, SMTP_SERVER, LISTEN_ADDR (but see keyNamesSelf). */
+/** A key whose bare value is a host: HOST, DB_HOST, SMTP_SERVER, REDIS_ADDR (but see SELF_KEY). */
 const HOST_KEY = /(?:^|_)(?:HOST|SERVER|ADDR)$/i;
+/** Keys whose value is a comma-separated list of bare hosts: ELASTICSEARCH_HOSTS, CASSANDRA_SEEDS. */
+const HOST_LIST_KEY = /(?:^|_)(?:HOSTS|SERVERS|SEEDS)$/i;
 /** Keys that hold the service's own public or bind name rather than a peer it connects to. */
 const SELF_KEY = /(?:^|_)(?:VIRTUAL|LETSENCRYPT|PUBLIC|EXTERNAL|BIND|LISTEN)(?:_|$)/i;
 /** Keys whose `name:123` values are image references or versions, not host:port. */
@@ -57,8 +63,12 @@ export function hostsInEnvValue(key: string, value: string): HostMention[] {
     const pairs = hostPortList(trimmed);
     if (pairs.length) return pairs.map((p) => ({ ...p, index: p.index + lead }));
   }
-  if (HOST_KEY.test(key) && !SELF_KEY.test(key) && isCandidateHost(trimmed) && !NOT_HOSTS.has(trimmed.toLowerCase())) {
-    return [{ host: trimmed, index: lead }];
+  if (SELF_KEY.test(key)) return [];
+  const isBareHost = (h: string): boolean => isCandidateHost(h) && !NOT_HOSTS.has(h.toLowerCase());
+  if (HOST_KEY.test(key) && isBareHost(trimmed)) return [{ host: trimmed, index: lead }];
+  if (HOST_LIST_KEY.test(key)) {
+    const parts = splitList(trimmed, lead);
+    if (parts.length && parts.every((p) => isBareHost(p.text))) return parts.map((p) => ({ host: p.text, index: p.index }));
   }
   return [];
 }
@@ -70,15 +80,18 @@ export function hostsInArgument(arg: string): HostMention[] {
 
 // `_` is not a scheme character, but Kafka listener names (PLAINTEXT_HOST://) use it and mark where a URL starts.
 const SCHEME = /([A-Za-z][A-Za-z0-9+._-]*):\/\//g;
+/** Schemes whose authority is not a network host: buckets (s3://profiles), local paths, sockets. */
+const NOT_HOST_SCHEMES = new Set(['file', 'unix', 'npipe', 's3', 's3a', 's3n', 'gs', 'gcs', 'az', 'azblob', 'abfs', 'abfss', 'wasb', 'wasbs', 'sqlite', 'sqlite3', 'mem', 'memory', 'inmemory', 'local']);
 /** Where a URL's authority ends (a following URL is cut off separately, see hostsInUrls). */
 const AUTHORITY_END = /[\s/?#'"`\\)\]}<>]/;
 
 /** Hosts in every `scheme://authority` of a value; `a,b` authorities (mongodb://a:1,b:2) give each host. */
 export function hostsInUrls(value: string): HostMention[] {
-  const starts: { at: number; authority: number }[] = [];
-  for (const m of value.matchAll(SCHEME)) starts.push({ at: m.index, authority: m.index + m[0].length });
+  const starts: { at: number; authority: number; scheme: string }[] = [];
+  for (const m of value.matchAll(SCHEME)) starts.push({ at: m.index, authority: m.index + m[0].length, scheme: m[1].toLowerCase() });
   const out: HostMention[] = [];
   starts.forEach((s, i) => {
+    if (NOT_HOST_SCHEMES.has(s.scheme)) return;
     const limit = i + 1 < starts.length ? starts[i + 1].at : value.length;
     let end = s.authority;
     while (end < limit && !AUTHORITY_END.test(value[end])) end++;

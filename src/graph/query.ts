@@ -127,7 +127,8 @@ export function nearestName(graph: Graph, name: string, exclude?: string): strin
   }
   const mask = letterMask(lower);
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(lower.length / 3)) + 1;
+  // At most two edits, fewer for short names: supabase-mail is not a typo of supabase-meta.
+  let bestDistance = Math.min(2, Math.max(1, Math.floor(lower.length / 4))) + 1;
   for (const c of candidatesOf(graph)) {
     // Cheap bounds first (length, letters one name has and the other lacks): most names are far.
     if (Math.abs(c.name.length - lower.length) >= bestDistance) continue;

@@ -146,6 +146,8 @@ export interface Graph {
   names: Map<string, NameHolder[]>;
   /** Lowercase service name or container_name -> services, whether or not they are on a network (host mode, service:X). */
   serviceNames: Map<string, string[]>;
+  /** Lowercase `hostname` values -> services: not DNS names for others, but a common mistake to rely on. */
+  hostnames: Map<string, string[]>;
   /** Lowercase service names, container_names and aliases of services disabled by profiles. */
   disabledNames: Set<string>;
 }

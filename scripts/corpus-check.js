@@ -21,10 +21,15 @@ if (!fs.existsSync(corpus)) {
 const GROUPS = [['docker-jitsi-meet/docker-compose.yml', 'docker-jitsi-meet/jibri.yml']];
 
 /**
- * Findings of the loader rules that are real: the file itself is invalid for Docker Compose v2.
- * Key: `<file>:<line>:<rule>` -> why it is right to report it.
+ * Findings of the loader rules that are real: Docker Compose v2 refuses these files as they stand.
+ * Key: `<file>:<rule>` -> why it is right to report it.
  */
-const EXPECTED_LOADER_FINDINGS = {};
+const EXPECTED_LOADER_FINDINGS = {
+  'posthog/docker-compose.hobby.yml:load-error':
+    'every service extends docker-compose.base.yml, which the corpus does not include: `docker compose` fails the same way',
+  'f4rx_microservices/hw_19/docker-compose.yml:schema':
+    'a Compose v1 file (services at the top level, no `services:` key); Docker Compose v2 rejects it',
+};
 
 const ENV_NAMES = ['.env', '.env.example', 'example.env', 'env.example', '.env.dist'];
 const isCompose = (n) => /\.(ya?ml)$/.test(n) && !/^\.pre-commit|^\.gitlab|^\.github/.test(n);
@@ -76,7 +81,7 @@ for (const files of plan()) {
   }
   projects++;
   for (const f of result.findings) {
-    const key = `${f.file}:${f.line}:${f.rule}`;
+    const key = `${f.file}:${f.rule}`;
     const line = `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]`;
     if (LOADER_RULES.has(f.rule) && !EXPECTED_LOADER_FINDINGS[key]) {
       failures++;

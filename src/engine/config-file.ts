@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv, { ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Rule, RuleSeverity } from '../types';
 import { makeSource, lineCol, SourceFile } from '../model/source';
 import { keyOriginAtPath, originAtPath, Origin } from '../model/origin';
@@ -122,6 +122,8 @@ function validatorFor(rules: readonly Rule[]): ValidateFunction {
   let v = validators.get(rules);
   if (!v) {
     // verbose: describeError reads the allowed keys from each error's parent schema.
+    // Required here, not at the top: runs without a config file never load ajv's compiler.
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, messages: false });
     v = ajv.compile(buildConfigSchema(rules));
     validators.set(rules, v);

@@ -27,11 +27,14 @@ function ensurePreCommit(): string | undefined {
     return 'pre-commit is not on PATH and installing it with apt-get needs root';
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const started = Date.now();
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'pre-commit']]) {
     const r = spawnSync('apt-get', args, { env, encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS });
     if (r.status !== 0) return `\`apt-get ${args.join(' ')}\` failed: ${(r.stderr || String(r.error)).trim().split('\n').pop()}`;
   }
-  return onPath('pre-commit') ? undefined : 'apt-get installed pre-commit but it is still not on PATH';
+  if (!onPath('pre-commit')) return 'apt-get installed pre-commit but it is still not on PATH';
+  console.log(`installed pre-commit with apt-get in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return undefined;
 }
 
 const unavailable = ensurePreCommit();

@@ -165,6 +165,7 @@ describe('compose-lint rules / explain', () => {
     const r = run(['rules'], { cwd: os.tmpdir() });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^obsolete-version +style +warning +fixable +The top-level `version` key is obsolete/m);
+    expect(r.stdout).toMatch(/^unused-disable +style +off +fixable /m); // off unless a config turns it on
   });
   test('explain prints the docs; an unknown rule is a usage error', () => {
     const r = run(['explain', 'obsolete-version'], { cwd: os.tmpdir() });

@@ -1,12 +1,16 @@
 /** `compose-lint rules` and `compose-lint explain <id>`: the catalog, offline. */
 import { ruleMetas } from '../engine/catalog';
+import type { RuleMeta } from '../report/types';
 import { writeOut } from './exit';
 import { UsageError } from './exit';
+
+/** The severity a rule has when no config changes it. */
+const defaultSeverity = (m: RuleMeta): string => (m.recommended === false ? 'off' : m.severity);
 
 export function runRulesList(): void {
   const metas = ruleMetas();
   const w = Math.max(...metas.map((m) => m.id.length));
-  const lines = metas.map((m) => `${m.id.padEnd(w)}  ${m.category.padEnd(11)}  ${m.severity.padEnd(7)}  ${m.fixable ? 'fixable' : '       '}  ${m.description}`);
+  const lines = metas.map((m) => `${m.id.padEnd(w)}  ${m.category.padEnd(11)}  ${defaultSeverity(m).padEnd(7)}  ${m.fixable ? 'fixable' : '       '}  ${m.description}`);
   writeOut(`${'rule'.padEnd(w)}  ${'category'.padEnd(11)}  ${'severity'.padEnd(7)}  fix      description\n${lines.join('\n')}\n`);
 }
 
@@ -16,7 +20,7 @@ export function runExplain(id: string): void {
   const d = m.docs;
   const indent = (s: string): string => s.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
   writeOut(
-    `${m.id} (${m.category}, ${m.severity}${m.fixable ? ', fixable' : ''})\n\n${m.description}\n` +
+    `${m.id} (${m.category}, ${defaultSeverity(m)}${m.fixable ? ', fixable' : ''})\n\n${m.description}\n` +
       (d ? `\n${d.why}\n\nBad:\n${indent(d.bad)}\n\nGood:\n${indent(d.good)}\n` : ''),
   );
 }

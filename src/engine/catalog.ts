@@ -3,5 +3,5 @@ import { allRules } from '../../rules';
 import type { RuleMeta } from '../report/types';
 
 export function ruleMetas(): RuleMeta[] {
-  return allRules.map(({ id, description, category, severity, fixable, docs }) => ({ id, description, category, severity, fixable, docs }));
+  return allRules.map(({ id, description, category, severity, fixable, recommended, docs }) => ({ id, description, category, severity, fixable, recommended, docs }));
 }

@@ -8,6 +8,8 @@ export interface RuleMeta {
   category: Category;
   severity: Severity;
   fixable: boolean;
+  /** false: off unless a config or preset turns it on. */
+  recommended?: boolean;
   docs?: RuleDocs;
 }
 

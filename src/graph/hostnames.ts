@@ -51,6 +51,7 @@ export function looksLikeDomain(h: string): boolean {
 
 /** Host names in an environment variable's value. */
 export function hostsInEnvValue(key: string, value: string): HostMention[] {
+  if (SELF_KEY.test(key)) return [];
   if (value.includes('://')) {
     const urls = hostsInUrls(value);
     if (urls.length) return urls;
@@ -63,7 +64,6 @@ export function hostsInEnvValue(key: string, value: string): HostMention[] {
     const pairs = hostPortList(trimmed);
     if (pairs.length) return pairs.map((p) => ({ ...p, index: p.index + lead }));
   }
-  if (SELF_KEY.test(key)) return [];
   const isBareHost = (h: string): boolean => isCandidateHost(h) && !NOT_HOSTS.has(h.toLowerCase());
   if (HOST_KEY.test(key) && isBareHost(trimmed)) return [{ host: trimmed, index: lead }];
   if (HOST_LIST_KEY.test(key)) {
@@ -104,7 +104,7 @@ export function hostsInUrls(value: string): HostMention[] {
     }
     for (const part of splitList(authority, offset)) {
       const hp = splitHostPort(part.text);
-      if (hp && isCandidateHost(hp.host)) out.push({ host: hp.host, port: hp.port, index: part.index });
+      if (hp && isCandidateHost(hp.host)) out.push(hp.port === undefined ? { host: hp.host, index: part.index } : { host: hp.host, port: hp.port, index: part.index });
     }
   });
   return out;
@@ -114,7 +114,8 @@ export function hostsInUrls(value: string): HostMention[] {
 function userPassHost(v: string): HostMention | undefined {
   const m = /^[^\s:@/]+:[^\s@/]*@([^\s@/:]+)(?::(\d{1,5}))?(?:\/\S*)?$/.exec(v);
   if (!m || !isCandidateHost(m[1])) return undefined;
-  return { host: m[1], port: m[2] ? Number(m[2]) : undefined, index: v.indexOf('@') + 1 };
+  const index = v.indexOf('@') + 1;
+  return m[2] ? { host: m[1], port: Number(m[2]), index } : { host: m[1], index };
 }
 
 /** `host:port` or `host1:port1,host2:port2` as a whole value. */

@@ -61,23 +61,29 @@ function argumentsOf(svc: ComposeDict, key: 'command' | 'entrypoint'): { value: 
 }
 
 function mention(kind: ReferenceKind, m: HostMention, value: string, origin: Origin | undefined, key?: string, keyWritten = false): HostReference {
-  const ref: HostReference = { kind, host: m.host, value, origin: origin && narrow(origin, value, m, keyWritten) };
+  const ref: HostReference = { kind, host: m.host, value, origin: origin && narrow(origin, value, m, keyWritten ? key : undefined) };
   if (m.port !== undefined) ref.port = m.port;
   if (key !== undefined) ref.key = key;
   return ref;
 }
 
 /**
- * The host's own place inside the written scalar, when the text holds it literally (it does not
- * when the name came from a variable): the same occurrence as in the value, counted after the
- * `KEY=` of a list-form entry.
+ * The host's own place inside the written scalar, when the text holds it literally: the same
+ * occurrence as in the value, counted after `writtenKey` (a list-form `KEY=value` entry, or a map
+ * entry that a merge turned into one). When the name came from a variable, the value's place.
  */
-function narrow(origin: Origin, value: string, m: HostMention, keyWritten: boolean): Origin {
+function narrow(origin: Origin, value: string, m: HostMention, writtenKey?: string): Origin {
   const text = origin.source.text.slice(origin.start, origin.end);
+  let from = 0;
+  if (writtenKey !== undefined) {
+    const k = text.indexOf(writtenKey);
+    from = k === -1 ? 0 : k + writtenKey.length;
+    while (from < text.length && /[\s=:]/.test(text[from])) from++;
+  }
   let nth = 0;
   for (let i = value.indexOf(m.host); i !== -1 && i < m.index; i = value.indexOf(m.host, i + 1)) nth++;
-  let at = text.indexOf(m.host, keyWritten ? text.indexOf('=') + 1 : 0);
+  let at = text.indexOf(m.host, from);
   for (; at !== -1 && nth > 0; nth--) at = text.indexOf(m.host, at + 1);
-  if (at === -1) return origin;
+  if (at === -1) return from ? { source: origin.source, start: origin.start + from, end: origin.end } : origin;
   return { source: origin.source, start: origin.start + at, end: origin.start + at + m.host.length };
 }

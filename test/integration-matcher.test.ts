@@ -106,8 +106,8 @@ test('messages that look like positions or rule tags do not confuse the match', 
   expect(annotate('  1:1  error  message  rule')).toBeUndefined();
 });
 
-test('the VS Code tasks.json snippet in docs/integrations.md uses the same regexp', () => {
-  const doc = fs.readFileSync(path.join(root, 'docs', 'integrations.md'), 'utf8');
+test.each(['docs/integrations.md', 'README.md'])('the VS Code tasks.json snippet in %s uses the same regexp', (file) => {
+  const doc = fs.readFileSync(path.join(root, file), 'utf8');
   const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]).filter((b) => b.includes('"problemMatcher"'));
   expect(blocks).toHaveLength(1);
   const tasks = JSON.parse(blocks[0]);

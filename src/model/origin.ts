@@ -99,20 +99,21 @@ export function toPosition(o: Origin): Position {
   return { file: o.source.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
 }
 
-/** Walk a path like ['services','web','ports',0] and return the origin of the last step. */
-export function originAtPath(root: unknown, path: Key[]): Origin | undefined {
+/** The container holding the last step of a path, or undefined when the path leaves the tree. */
+function parentAt(root: unknown, path: Key[]): unknown {
   let parent: unknown = root;
   for (let i = 0; i < path.length - 1; i++) {
     if (parent === null || typeof parent !== 'object') return undefined;
     parent = (parent as Record<Key, unknown>)[path[i]];
   }
-  return path.length ? originOf(parent, path[path.length - 1]) : selfOrigin(root);
+  return parent;
 }
+
+/** Walk a path like ['services','web','ports',0] and return the origin of the last step's value. */
+export function originAtPath(root: unknown, path: Key[]): Origin | undefined {
+  return path.length ? originOf(parentAt(root, path), path[path.length - 1]) : selfOrigin(root);
+}
+/** The same for the last step's key. */
 export function keyOriginAtPath(root: unknown, path: Key[]): Origin | undefined {
-  let parent: unknown = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    if (parent === null || typeof parent !== 'object') return undefined;
-    parent = (parent as Record<Key, unknown>)[path[i]];
-  }
-  return path.length ? keyOriginOf(parent, path[path.length - 1]) : selfOrigin(root);
+  return path.length ? keyOriginOf(parentAt(root, path), path[path.length - 1]) : selfOrigin(root);
 }

@@ -1,17 +1,8 @@
 /** What a formatter receives besides the findings, and the formatter signature itself. */
-import type { Category, Finding, RuleDocs, Severity } from '../types';
+import type { Finding, Rule } from '../types';
 
 /** Rule metadata as the catalog describes it (formatters never import rule files). */
-export interface RuleMeta {
-  id: string;
-  description: string;
-  category: Category;
-  severity: Severity;
-  fixable: boolean;
-  /** false: off unless a config or preset turns it on. */
-  recommended?: boolean;
-  docs?: RuleDocs;
-}
+export type RuleMeta = Pick<Rule, 'id' | 'description' | 'category' | 'severity' | 'fixable' | 'recommended'> & Partial<Pick<Rule, 'docs'>>;
 
 export interface FormatContext {
   /** Directory that paths in the output are made relative to. */

@@ -13,6 +13,7 @@ import { projectEnvironment } from './env';
 import { discoverUpwards } from './discover';
 import { isValidProjectName, normalizeProjectName } from './name';
 import { validateCompose } from '../schema/validate';
+import { validatePortSyntax } from '../schema/ports';
 import type { ComposeDict, Project } from '../model/project';
 import { keyOriginOf } from '../model/origin';
 
@@ -64,7 +65,7 @@ export function loadProject(o: LoadOptions): LoadResult {
     merged = mergeDicts(merged, dict);
   }
 
-  for (const p of validateCompose(merged)) ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
+  for (const p of [...validateCompose(merged), ...validatePortSyntax(merged)]) ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
 
   const name = projectName(ctx, o.projectName, env, merged, projectDir);
   const prof = applyProfiles(merged, profiles);

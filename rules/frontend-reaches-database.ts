@@ -1,6 +1,6 @@
 import type { Rule } from '../src/types';
 import type { Graph, ServiceNode } from '../src/graph/types';
-import { usersOf } from '../src/graph/query';
+import { sharedNetworks, usersOf } from '../src/graph/query';
 import { isDatastoreImage } from '../src/graph/datastores';
 import { listNames, networkPhrase } from '../src/graph/describe';
 
@@ -101,7 +101,7 @@ const rule: Rule<Options> = {
         const attachment = front.attachments.find((a) => a.network === net.name);
         ctx.report({
           messageId: exposed.some((e) => e.users.length) ? 'sharedNetwork' : 'strict',
-          message: message(graph, { front, network: net.name, exposed, declared: frontends.has(front.name), needsNetwork: usesStoreHere }),
+          message: message(graph, { front, network: net.name, exposed, declared: frontends.has(front.name), usesStoreHere, reachesOnlyHere: reachesOnlyThrough(graph, front, net.name) }),
           origin: attachment?.origin ?? front.origin,
           service: front.name,
           value: net.name,
@@ -119,8 +119,16 @@ interface Path {
   exposed: { store: string; users: string[] }[];
   /** The front is a frontend by config rather than by publishing ports. */
   declared: boolean;
-  /** The front uses another datastore on this network, so it cannot simply leave it. */
-  needsNetwork: boolean;
+  /** The front uses another datastore on this network (strict mode), so it cannot simply leave it. */
+  usesStoreHere: boolean;
+  /** The front uses a service it reaches through this network only, so the datastores should move instead. */
+  reachesOnlyHere: boolean;
+}
+
+/** Does `front` use a service that shares no other network with it than `network`? */
+function reachesOnlyThrough(graph: Graph, front: ServiceNode, network: string): boolean {
+  const members = graph.networks.get(network)?.members ?? [];
+  return members.some((m) => m !== front.name && usersOf(graph, m).has(front.name) && sharedNetworks(graph, front.name, m).every((n) => n === network));
 }
 
 function message(graph: Graph, p: Path): string {
@@ -148,7 +156,8 @@ function message(graph: Graph, p: Path): string {
   const them = exposed.length === 1 ? stores[0] : 'the datastores';
   let fix: string;
   if (p.network === 'default' && !graph.networks.get(p.network)?.declared) fix = `declare a front and a back network and keep ${them} on the back one with ${exposed.length === 1 ? 'its' : 'their'} clients`;
-  else if (p.needsNetwork) fix = `give ${them} ${exposed.length === 1 ? 'a network of its own' : 'networks of their own'}, shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
+  else if (p.usesStoreHere) fix = `give ${them} ${exposed.length === 1 ? 'a network of its own' : 'networks of their own'}, shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
+  else if (p.reachesOnlyHere) fix = `${front.name} needs ${net} for other services, so move ${them} to a back network shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
   else fix = `keep ${front.name} off ${net} and give ${them} a back network shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
   return `${what} and shares ${net} with ${whom}; ${fix}`;
 }

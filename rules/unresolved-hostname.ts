@@ -22,11 +22,12 @@ const rule: Rule = {
     isolated: 'The service itself uses network_mode host, bridge or none, where compose names do not resolve.',
     hostnameOnly: 'The name is only some service\'s `hostname`, which other containers cannot resolve.',
     maybeExternal: 'Not defined in the project, but the service is on an external network where it may live (warning).',
+    maybeOtherFile: 'Not defined in the project, but another compose file of the same project name (beside it, or pinned by COMPOSE_PROJECT_NAME) may define it (warning).',
   },
   docs: {
     why: [
       'Compose services find each other through the DNS server of the networks they share: a service resolves the names (service name, `container_name`, network `aliases`) of the services on its own networks, and nothing else. A host name in `environment`, an `env_file`, `command` or `entrypoint` that no service answers to, or that belongs to a service on another network, fails at runtime with "could not resolve host" — often only when that code path first runs.',
-      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. A service\'s `hostname` is not a DNS name for the others: use a network alias. Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there, so the finding is a warning.',
+      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. A service\'s `hostname` is not a DNS name for the others: use a network alias. Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there, and another compose file started under the same project name (one beside it, or any with the same `COMPOSE_PROJECT_NAME`) shares the networks and may define it: those findings are warnings.',
     ].join('\n\n'),
     bad: [...POST_ON_BACK_NET, '    networks: [back_net]', 'networks:', '  back_net:', ''].join('\n'),
     good: [...POST_ON_BACK_NET, '    networks:', '      back_net:', '        aliases: [post_db]', 'networks:', '  back_net:', ''].join('\n'),
@@ -114,6 +115,19 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: P
       messageId: 'maybeExternal',
       severity: 'warning',
       detail: `nothing in this project is called that; it may be a container on the external network ${external}, which ${node.name} joins`,
+    };
+  }
+  // Compose files started one by one under one project name share its networks (the reddit
+  // course's docker-compose-monitoring.yml beside docker-compose.yml): the name may be defined there.
+  const pinned = project.env.COMPOSE_PROJECT_NAME;
+  if (graph.peerFiles.length || pinned) {
+    const others = graph.peerFiles.length
+      ? `${listNames(graph.peerFiles)} in the same directory ${graph.peerFiles.length === 1 ? 'runs' : 'run'} as the same project by default, ${graph.peerFiles.length === 1 ? 'shares' : 'share'} its networks`
+      : `another compose file run as project ${pinned} (COMPOSE_PROJECT_NAME) shares its networks`;
+    return {
+      messageId: 'maybeOtherFile',
+      severity: 'warning',
+      detail: `nothing in this project is called that; ${others} and may define it: lint the files together (-f one.yml -f other.yml)`,
     };
   }
   return { messageId: 'unknownName', detail: `no service, container_name or network alias is called that${suggestion(graph, node, ref)}` };

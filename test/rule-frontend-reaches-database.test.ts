@@ -142,6 +142,35 @@ ruleTester(rule as Rule, {
       ],
     },
     {
+      name: 'one declared network the frontend needs for its backend: the datastore should move',
+      code: lines(
+        'services:',
+        '  frontend:',
+        '    image: frappe/erpnext',
+        '    ports: ["8080:8080"]',
+        '    depends_on: [backend]',
+        '    networks: [app_net]',
+        '  backend:',
+        '    image: frappe/erpnext',
+        '    environment:',
+        '      DB_HOST: db',
+        '    networks: [app_net]',
+        '  db:',
+        '    image: mariadb:10.6',
+        '    networks: [app_net]',
+        ...networksBlock('app_net'),
+      ),
+      findings: [
+        {
+          line: 6,
+          column: 16,
+          severity: 'warning',
+          service: 'frontend',
+          message: 'frontend publishes ports and shares app_net with the datastore db, which only backend uses; frontend needs app_net for other services, so move db to a back network shared only with its clients',
+        },
+      ],
+    },
+    {
       name: 'an override that adds the network is where the finding goes',
       code: {
         'compose.yaml': lines(

@@ -266,6 +266,40 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a project pinned by COMPOSE_PROJECT_NAME: another compose file of the project may define the name',
+      code: {
+        'compose.yaml': lines('services:', '  mongodb-exporter:', '    image: percona/mongodb_exporter:0.40', '    command: ["--mongodb.uri=mongodb://post_db:27017"]'),
+        '.env': 'COMPOSE_PROJECT_NAME=otus_reddit\n',
+      },
+      findings: [
+        {
+          line: 4,
+          column: 40,
+          severity: 'warning',
+          service: 'mongodb-exporter',
+          message:
+            '`post_db` does not resolve from mongodb-exporter: nothing in this project is called that; another compose file run as project otus_reddit (COMPOSE_PROJECT_NAME) shares its networks and may define it: lint the files together (-f one.yml -f other.yml)',
+        },
+      ],
+    },
+    {
+      name: 'a compose file beside another one: it runs as the same project by default',
+      code: {
+        'compose.yaml': lines('services:', '  exporter:', '    image: x', '    environment:', '      MONGO_URL: mongodb://post_db:27017'),
+        'docker-compose-app.yml': lines('services:', '  post_db:', '    image: mongo:7'),
+      },
+      findings: [
+        {
+          line: 5,
+          column: 28,
+          severity: 'warning',
+          service: 'exporter',
+          message:
+            '`post_db` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml in the same directory runs as the same project by default, shares its networks and may define it: lint the files together (-f one.yml -f other.yml)',
+        },
+      ],
+    },
+    {
       name: 'a value from .env is reported at the scalar that asks for it',
       code: { 'compose.yaml': lines('services:', '  web:', '    image: x', '    environment:', '      - REDIS_HOST=${REDIS_HOST}'), '.env': 'REDIS_HOST=cache\n' },
       findings: [

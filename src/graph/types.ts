@@ -150,6 +150,12 @@ export interface Graph {
   hostnames: Map<string, string[]>;
   /** Lowercase service names, container_names and aliases of services disabled by profiles. */
   disabledNames: Set<string>;
+  /**
+   * Other compose files in the project directory (base names). `docker compose -f <one of them> up`
+   * runs under the same default project name and so joins the same networks: names they define
+   * may resolve here at runtime.
+   */
+  peerFiles: string[];
 }
 
 export type { Origin };

@@ -12,6 +12,10 @@
  *   sharedNetworks(graph, 'ui', 'post') -> networks both sit on
  *   holdersOf(graph, 'post_db')         -> every (service, network) where a name resolves
  *   usersOf(graph, 'db')                -> services that use db (depends_on, links, resolved hostnames)
+ *   nearestName(graph, 'kafak', 'api')  -> 'kafka': the closest known name, for "did you mean"
+ *   linkWorks(graph, web, 'db')         -> whether a link can work (links do not cross networks)
+ * `describe.ts` words the answers for messages ("post is on back_net, ui is only on front_net"),
+ * `datastores.ts` recognises datastores by image, `render/` prints the graph.
  */
 import type { Origin } from '../model/origin';
 

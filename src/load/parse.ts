@@ -9,6 +9,7 @@ import type { ScalarTag, CollectionTag } from 'yaml';
 import { SourceFile } from '../model/source';
 import { Origin, copyOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { mergeTagOf, setMergeTag } from './tags';
+import { fastParse } from './fast-yaml';
 
 export interface SyntaxProblem {
   message: string;
@@ -48,6 +49,14 @@ class ParseAbort extends Error {
 }
 
 export function parseYaml(source: SourceFile): ParsedFile {
+  // Most compose files fit the fast path's subset; anything else (errors included) goes to `yaml`.
+  const documents = fastParse(source);
+  if (documents) return { source, documents, errors: [] };
+  return parseWithYamlPackage(source);
+}
+
+/** The `yaml` package path: any YAML, exact errors; the reference the fast path is tested against. */
+export function parseWithYamlPackage(source: SourceFile): ParsedFile {
   const errors: SyntaxProblem[] = [];
   const at = (range: readonly number[] | null | undefined): Origin => ({
     source,

@@ -29,66 +29,74 @@ export interface Position {
 export type Container = Record<string, unknown> | unknown[];
 type Key = string | number;
 
-const valueOrigins = new WeakMap<object, Map<Key, Origin>>();
-const keyOrigins = new WeakMap<object, Map<Key, Origin>>();
-const selfOrigins = new WeakMap<object, Origin>();
+/**
+ * One record per container (rather than three WeakMaps and two Maps each): loading a large file
+ * records hundreds of thousands of origins, and this halves the allocation and GC work.
+ */
+interface Slots {
+  self?: Origin;
+  /** Value origins by key (sequences: by index). */
+  v?: Map<Key, Origin>;
+  /** Key origins by key (mappings only). */
+  k?: Map<Key, Origin>;
+}
+const slots = new WeakMap<object, Slots>();
 
-function tableFor(t: WeakMap<object, Map<Key, Origin>>, c: object): Map<Key, Origin> {
-  let m = t.get(c);
-  if (!m) {
-    m = new Map();
-    t.set(c, m);
+function slotsFor(c: object): Slots {
+  let s = slots.get(c);
+  if (!s) {
+    s = {};
+    slots.set(c, s);
   }
-  return m;
+  return s;
 }
 
 export function setOrigin(container: object, key: Key, origin: Origin | undefined): void {
-  if (origin) tableFor(valueOrigins, container).set(key, origin);
+  if (origin) (slotsFor(container).v ??= new Map()).set(key, origin);
 }
 export function setKeyOrigin(container: object, key: Key, origin: Origin | undefined): void {
-  if (origin) tableFor(keyOrigins, container).set(key, origin);
+  if (origin) (slotsFor(container).k ??= new Map()).set(key, origin);
 }
 export function setSelfOrigin(value: unknown, origin: Origin | undefined): void {
-  if (origin && value !== null && typeof value === 'object') selfOrigins.set(value, origin);
+  if (origin && value !== null && typeof value === 'object') slotsFor(value).self = origin;
 }
 
 /** Origin of the value stored at container[key] (falls back to the value's own origin for containers). */
 export function originOf(container: unknown, key: Key): Origin | undefined {
   if (container === null || typeof container !== 'object') return undefined;
-  const o = valueOrigins.get(container)?.get(key);
+  const o = slots.get(container)?.v?.get(key);
   if (o) return o;
   const v = (container as Record<Key, unknown>)[key];
-  return v !== null && typeof v === 'object' ? selfOrigins.get(v) : undefined;
+  return v !== null && typeof v === 'object' ? slots.get(v)?.self : undefined;
 }
 /** Origin of the key `key` in a mapping (falls back to the value's origin). */
 export function keyOriginOf(container: unknown, key: Key): Origin | undefined {
   if (container === null || typeof container !== 'object') return undefined;
-  return keyOrigins.get(container)?.get(key) ?? originOf(container, key);
+  return slots.get(container)?.k?.get(key) ?? originOf(container, key);
 }
 /** Origin of a mapping/sequence itself. */
 export function selfOrigin(value: unknown): Origin | undefined {
-  return value !== null && typeof value === 'object' ? selfOrigins.get(value) : undefined;
+  return value !== null && typeof value === 'object' ? slots.get(value)?.self : undefined;
 }
 
 /** Copy value and key origins of src[sk] to dst[dk] (the value itself is assigned by the caller). */
 export function copyOrigin(dst: object, dk: Key, src: object, sk: Key): void {
-  setOrigin(dst, dk, valueOrigins.get(src)?.get(sk));
-  setKeyOrigin(dst, dk, keyOrigins.get(src)?.get(sk));
+  const from = slots.get(src);
+  if (!from) return;
+  setOrigin(dst, dk, from.v?.get(sk));
+  setKeyOrigin(dst, dk, from.k?.get(sk));
 }
 
 /** Give a new container the same self origin as an old one (e.g. after a shallow clone). */
 export function copySelfOrigin(dst: object, src: object): void {
-  setSelfOrigin(dst, selfOrigins.get(src));
+  setSelfOrigin(dst, slots.get(src)?.self);
 }
 
 /** Shallow clone of a container that keeps every origin. */
 export function cloneWithOrigins<T extends Container>(c: T): T {
   const out = (Array.isArray(c) ? c.slice() : { ...c }) as T;
-  const v = valueOrigins.get(c);
-  if (v) valueOrigins.set(out, new Map(v));
-  const k = keyOrigins.get(c);
-  if (k) keyOrigins.set(out, new Map(k));
-  copySelfOrigin(out, c);
+  const from = slots.get(c);
+  if (from) slots.set(out, { self: from.self, v: from.v && new Map(from.v), k: from.k && new Map(from.k) });
   return out;
 }
 

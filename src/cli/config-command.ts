@@ -1,5 +1,4 @@
 /** `compose-lint config`: the resolved model, like `docker compose config`. */
-import { stringify } from 'yaml';
 import { loadProject } from '../load/project';
 import { planProjects } from '../api';
 import { toLintOptions, ProjectFlags } from './options';
@@ -27,7 +26,7 @@ export function runConfig(flags: ConfigFlags): void {
     return;
   }
   const model: ComposeDict = { name: project.name, ...project.model };
-  writeOut(format === 'json' ? JSON.stringify(model, null, 2) + '\n' : stringify(model, { lineWidth: 0 }));
+  writeOut(format === 'json' ? JSON.stringify(model, null, 2) + '\n' : (require('yaml') as typeof import('yaml')).stringify(model, { lineWidth: 0 }));
 }
 
 function lineOf(text: string, offset: number): number {

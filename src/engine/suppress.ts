@@ -9,7 +9,7 @@
  * No rule list means every rule. Comments are found with the `yaml` CST, so a `#` inside a quoted
  * string or a block scalar is never taken for one.
  */
-import { Parser } from 'yaml';
+
 import type { Finding } from '../types';
 import { lineCol, SourceFile } from '../model/source';
 
@@ -92,6 +92,7 @@ function commentsOf(text: string): Comment[] {
     }
     for (const v of Object.values(node)) if (typeof v === 'object') visit(v);
   };
+  const { Parser } = require('yaml') as typeof import('yaml'); // lazy: only files with directives need it
   for (const token of new Parser().parse(text)) visit(token);
   return out.sort((a, b) => a.start - b.start);
 }

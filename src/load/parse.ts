@@ -4,12 +4,16 @@
  * brings keep the origin of the anchored text. Alias expansion is bounded so a "billion laughs"
  * file is refused, while thousands of ordinary `<<: *defaults` are fine.
  */
-import { parseAllDocuments, visit, isAlias, isMap, isScalar, isSeq, isPair, Node, Document, Scalar, YAMLMap, YAMLSeq, Pair } from 'yaml';
+import type { Node, Document, Scalar, YAMLMap, YAMLSeq, Pair } from 'yaml';
 import type { ScalarTag, CollectionTag } from 'yaml';
 import { SourceFile } from '../model/source';
 import { Origin, copyOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { mergeTagOf, setMergeTag } from './tags';
 import { fastParse } from './fast-yaml';
+
+/** The yaml package, loaded only when the fast path declines a file (start-up cost). */
+let yamlLib: typeof import('yaml') | undefined;
+const Y = (): typeof import('yaml') => (yamlLib ??= require('yaml') as typeof import('yaml'));
 
 export interface SyntaxProblem {
   message: string;
@@ -65,7 +69,7 @@ export function parseWithYamlPackage(source: SourceFile): ParsedFile {
   });
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: false, merge: false, customTags }) as Document.Parsed[];
+    docs = Y().parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: false, merge: false, customTags }) as Document.Parsed[];
   } catch (e) {
     // The yaml parser recurses; absurd nesting overflows the stack.
     errors.push({ message: `cannot parse YAML: ${(e as Error).message}`, origin: at([0, 0]) });
@@ -112,10 +116,10 @@ class Converter {
   constructor(private readonly source: SourceFile, doc: Document.Parsed) {
     const anchors = new Map<string, Node>();
     let written = 0;
-    visit(doc, {
+    Y().visit(doc, {
       Node: (_key, node) => {
         written++;
-        if (isAlias(node)) {
+        if (Y().isAlias(node)) {
           const t = anchors.get(node.source);
           if (t) this.targets.set(node, t);
         } else if ((node as Scalar).anchor) anchors.set((node as Scalar).anchor as string, node);
@@ -139,19 +143,19 @@ class Converter {
     if (viaAlias && ++this.expanded > this.maxExpanded) {
       throw new ParseAbort(`aliases expand to more than ${this.maxExpanded} nodes (refusing a possible "billion laughs" file)`, node);
     }
-    if (isAlias(node)) {
+    if (Y().isAlias(node)) {
       const target = this.resolve(node);
       if (!target) throw new ParseAbort(`unknown alias *${node.source}`, node);
       return this.value(target as Node, depth + 1, true);
     }
-    if (isScalar(node)) return (node as Scalar).value ?? null;
-    if (isMap(node)) return this.map(node as YAMLMap, depth, viaAlias);
-    if (isSeq(node)) return this.seq(node as YAMLSeq, depth, viaAlias);
+    if (Y().isScalar(node)) return (node as Scalar).value ?? null;
+    if (Y().isMap(node)) return this.map(node as YAMLMap, depth, viaAlias);
+    if (Y().isSeq(node)) return this.seq(node as YAMLSeq, depth, viaAlias);
     return null;
   }
 
   private keyString(k: unknown): string {
-    if (isScalar(k)) return k.value === null ? 'null' : String((k as Scalar).value);
+    if (Y().isScalar(k)) return k.value === null ? 'null' : String((k as Scalar).value);
     if (k === null || k === undefined) return 'null';
     return String(k);
   }
@@ -167,11 +171,11 @@ class Converter {
     setSelfOrigin(obj, this.origin(node));
     const mergeSources: Node[] = [];
     for (const pair of node.items as Pair<Node, Node>[]) {
-      if (!isPair(pair)) continue;
+      if (!Y().isPair(pair)) continue;
       const k = pair.key;
-      if (isScalar(k) && k.value === '<<' && (k as Scalar).type === 'PLAIN') {
+      if (Y().isScalar(k) && k.value === '<<' && (k as Scalar).type === 'PLAIN') {
         const v = pair.value;
-        if (isSeq(v)) mergeSources.push(...((v as YAMLSeq).items as Node[]));
+        if (Y().isSeq(v)) mergeSources.push(...((v as YAMLSeq).items as Node[]));
         else if (v) mergeSources.push(v);
         continue;
       }
@@ -185,15 +189,15 @@ class Converter {
       const val = this.value(vnode, depth + 1, viaAlias);
       this.put(obj, key, val);
       setKeyOrigin(obj, key, this.origin(k as Node));
-      if (vnode && !isMap(vnode) && !isSeq(vnode)) setOrigin(obj, key, this.origin(vnode) ?? this.origin(k as Node));
+      if (vnode && !Y().isMap(vnode) && !Y().isSeq(vnode)) setOrigin(obj, key, this.origin(vnode) ?? this.origin(k as Node));
       else if (!vnode) setOrigin(obj, key, this.origin(k as Node));
       const tag = vnode && (vnode as Scalar).tag;
       if (tag === '!reset' || tag === '!override') setMergeTag(obj, key, tag === '!reset' ? 'reset' : 'override');
     }
     // Merge keys: explicit keys win; among several sources the earlier one wins.
     for (const src of mergeSources) {
-      const target = isAlias(src) ? this.resolve(src) : src;
-      if (!target || !isMap(target)) throw new ParseAbort('a merge key (<<) must refer to a mapping or a list of mappings', src);
+      const target = Y().isAlias(src) ? this.resolve(src) : src;
+      if (!target || !Y().isMap(target)) throw new ParseAbort('a merge key (<<) must refer to a mapping or a list of mappings', src);
       const merged = this.value(target, depth + 1, true) as Record<string, unknown>;
       for (const key of Object.keys(merged)) {
         if (Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -211,7 +215,7 @@ class Converter {
     for (let i = 0; i < items.length; i++) {
       const n = items[i];
       arr.push(this.value(n, depth + 1, viaAlias));
-      if (n && !isMap(n) && !isSeq(n)) setOrigin(arr, i, this.origin(n));
+      if (n && !Y().isMap(n) && !Y().isSeq(n)) setOrigin(arr, i, this.origin(n));
       const tag = n && (n as Scalar).tag;
       if (tag === '!reset' || tag === '!override') setMergeTag(arr, i, tag === '!reset' ? 'reset' : 'override');
     }

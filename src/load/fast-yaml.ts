@@ -14,7 +14,7 @@
 import { SourceFile } from '../model/source';
 import { Origin, keyOriginOf, originOf, selfOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { MergeTag, hasMergeTags, mergeTagOf, setMergeTag } from './tags';
-import { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION } from './parse';
+import { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION } from './limits';
 
 /** Values parsed by the fast path, or undefined when the text is outside its subset. */
 export function fastParse(source: SourceFile): Record<string, unknown>[] | undefined {

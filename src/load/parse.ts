@@ -10,6 +10,9 @@ import { SourceFile } from '../model/source';
 import { Origin, copyOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { mergeTagOf, setMergeTag } from './tags';
 import { fastParse } from './fast-yaml';
+import { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION } from './limits';
+
+export { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION };
 
 /** The yaml package, loaded only when the fast path declines a file (start-up cost). */
 let yamlLib: typeof import('yaml') | undefined;
@@ -28,15 +31,6 @@ export interface ParsedFile {
   errors: SyntaxProblem[];
 }
 
-/**
- * Nodes that aliases may expand to, in total per file, before the file is refused: a multiple of
- * the nodes actually written, so a real file with thousands of `<<: *defaults` passes while a
- * "billion laughs" file (a few dozen nodes expanding to millions) stops early.
- */
-export const ALIAS_EXPANSION_FACTOR = 20;
-export const MIN_ALIAS_EXPANSION = 100_000;
-/** Deepest nesting accepted (guards the converter's recursion). */
-export const MAX_DEPTH = 500;
 
 // Accept compose's merge tags without "unresolved tag" warnings; their meaning is applied by merge.
 const passThrough = (tag: string): (ScalarTag | CollectionTag)[] => [

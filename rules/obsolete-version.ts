@@ -1,4 +1,5 @@
-import type { Rule, TextEdit } from '../src/types';
+import type { TextEdit } from '../src/types';
+import { defineRule } from '../src/define-rule';
 import { keyOriginOf, originOf, Origin } from '../src/model/origin';
 import { isBlank, lineStartAt, nextLineStartAt } from '../src/engine/line-edits';
 
@@ -24,12 +25,15 @@ function removeVersion(key: Origin, value: Origin): TextEdit | undefined {
   return { start, end, text: '' };
 }
 
-const rule: Rule = {
+export default defineRule<Record<string, never>, 'obsolete'>({
   id: 'obsolete-version',
   description: 'The top-level `version` key is obsolete and ignored by Docker Compose v2.',
   category: 'style',
   severity: 'warning',
   fixable: true,
+  messages: {
+    obsolete: '`version` is obsolete: Docker Compose v2 ignores it; remove it',
+  },
   docs: {
     why: 'Docker Compose v2 ignores the top-level `version` key and warns that it is obsolete. It suggests a file format that no longer exists and misleads readers about which features are available. Remove it. The fix removes the `version` line with its trailing comment, and the comment line just above it when that comment mentions the version; nothing else in the file changes.',
     bad: 'version: "3.8"\nservices:\n  web:\n    image: nginx\n',
@@ -42,12 +46,11 @@ const rule: Rule = {
       const val = originOf(dict, 'version');
       const edit = key && val && key.source === source ? removeVersion(key, val) : undefined;
       ctx.report({
-        message: '`version` is obsolete: Docker Compose v2 ignores it; remove it',
+        messageId: 'obsolete',
         origin: key,
         value: String(dict.version),
         fix: edit ? { file: source.path, edits: [edit] } : undefined,
       });
     }
   },
-};
-export default rule;
+});

@@ -32,6 +32,8 @@ export interface Finding {
   endColumn: number;
   service?: string;
   messageId?: string;
+  /** The values filled into the message template of messageId (rules made with defineRule). */
+  data?: Record<string, string | number>;
   /** The offending value (for stable fingerprints that survive moved lines). */
   value?: string;
   fix?: Fix;
@@ -41,6 +43,8 @@ export interface Finding {
 export interface Report {
   message: string;
   messageId?: string;
+  /** The values filled into the message template of messageId. */
+  data?: Record<string, string | number>;
   origin?: Origin;
   service?: string;
   value?: string;

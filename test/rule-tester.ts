@@ -13,7 +13,10 @@ import type { Rule, Severity } from '../src/types';
 export interface ExpectedFinding {
   line: number;
   column: number;
-  message: string;
+  /** The rendered message; tables of defineRule rules may give messageId (+ data) instead. */
+  message?: string;
+  messageId?: string;
+  data?: Record<string, string | number>;
   severity: Severity;
   service?: string;
   /** Defaults to compose.yaml. */
@@ -26,6 +29,10 @@ export interface Snippet {
   code: string | Record<string, string>;
   profiles?: string[];
   env?: Record<string, string>;
+  /** The rule's options (as in a config file's `rules: {id: [severity, options]}`). */
+  options?: Record<string, unknown>;
+  /** Config-file settings every rule may read (`frontends`, `datastores`). */
+  settings?: { frontends?: string[]; datastores?: string[] };
 }
 
 export interface InvalidSnippet extends Snippet {
@@ -41,10 +48,22 @@ export function lintSnippet(rule: Rule, s: Snippet): ExpectedFinding[] {
       fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       fs.writeFileSync(path.join(dir, name), text);
     }
-    const { findings } = lintSync({ cwd: dir, targets: ['.'], rules: [rule], config: false, env: s.env ?? {}, profiles: s.profiles });
+    // A config file outside the project directory (never mistaken for a project file): the `all`
+    // preset runs rules that are off in `recommended`; options only when the snippet gives some.
+    const config = `${dir}.compose-lint.json`;
+    const rules = s.options ? { [rule.id]: [rule.severity, s.options] } : {};
+    fs.writeFileSync(config, JSON.stringify({ extends: 'all', rules, ...s.settings }));
+    let findings;
+    try {
+      ({ findings } = lintSync({ cwd: dir, targets: ['.'], rules: [rule], config, env: s.env ?? {}, profiles: s.profiles }));
+    } finally {
+      fs.rmSync(config, { force: true });
+    }
     return findings.map((f) => {
       expect(f.rule).toBe(rule.id);
       const out: ExpectedFinding = { line: f.line, column: f.column, message: f.message, severity: f.severity };
+      if (f.messageId !== undefined) out.messageId = f.messageId;
+      if (f.data !== undefined) out.data = f.data;
       if (f.service !== undefined) out.service = f.service;
       if (f.file !== 'compose.yaml') out.file = f.file;
       return out;
@@ -54,13 +73,26 @@ export function lintSnippet(rule: Rule, s: Snippet): ExpectedFinding[] {
   }
 }
 
+/**
+ * A finding reduced to the fields its expectation states: an expectation may name the message,
+ * or the message id with its data, or both; whichever it leaves out is not compared.
+ */
+function comparable(actual: ExpectedFinding, expected: ExpectedFinding | undefined): ExpectedFinding {
+  if (!expected) return actual;
+  const out = { ...actual };
+  if (expected.message === undefined && expected.messageId !== undefined) delete out.message;
+  if (expected.messageId === undefined) delete out.messageId;
+  if (expected.data === undefined) delete out.data;
+  return out;
+}
+
 export function ruleTester(rule: Rule, tables: { valid: Snippet[]; invalid: InvalidSnippet[] }): void {
   describe(rule.id, () => {
     test.each(tables.valid.map((s) => [s.name, s] as const))('valid: %s', (_name, s) => {
       expect(lintSnippet(rule, s)).toEqual([]);
     });
     test.each(tables.invalid.map((s) => [s.name, s] as const))('invalid: %s', (_name, s) => {
-      expect(lintSnippet(rule, s)).toEqual(s.findings);
+      expect(lintSnippet(rule, s).map((f, i) => comparable(f, s.findings[i]))).toEqual(s.findings);
     });
     test('docs: the bad example is reported, the good one is not', () => {
       expect(lintSnippet(rule, { name: 'bad', code: rule.docs.bad }).length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ export function toFinding(rule: string, severity: Severity, r: Report | LoadProb
   const f: Finding = { rule, severity, message: r.message, ...pos };
   if (r.service !== undefined) f.service = r.service;
   if ((r as Report).messageId !== undefined) f.messageId = (r as Report).messageId;
+  if ((r as Report).data !== undefined) f.data = (r as Report).data;
   if (r.value !== undefined) f.value = r.value;
   if ((r as Report).fix !== undefined) f.fix = (r as Report).fix;
   return f;

@@ -9,6 +9,7 @@ import { keyOriginOf } from '../model/origin';
 import { servicesOf, topLevel, ComposeDict, Project } from '../model/project';
 import { externalLinks, links, networkMode, serviceNetworks } from '../model/service';
 import { EnvFileReader } from './env-files';
+import { computeExposure } from './exposure';
 import { looksLikeDomain } from './hostnames';
 import { servicePorts } from './ports';
 import { isHostnameReference } from './query';
@@ -52,6 +53,7 @@ export function buildGraph(project: Project): Graph {
       return graph.names.has(lower) || graph.serviceNames.has(lower) || graph.disabledNames.has(lower);
     });
   }
+  for (const [name, exposure] of computeExposure(graph, services)) graph.services.get(name)!.exposure = exposure;
   return graph;
 }
 
@@ -92,6 +94,7 @@ function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin
     published,
     listening,
     references: serviceReferences(svc, envReader, env),
+    exposure: { level: 'internal', reason: 'not published' }, // set once every service is known
   };
 }
 

@@ -14,10 +14,12 @@
  *   usersOf(graph, 'db')                -> services that use db (depends_on, links, resolved hostnames)
  *   nearestName(graph, 'kafak', 'api')  -> 'kafka': the closest known name, for "did you mean"
  *   linkWorks(graph, web, 'db')         -> whether a link can work (links do not cross networks)
+ * `exposure.ts` says how reachable each service is (node.exposure: public / adjacent / internal),
  * `describe.ts` words the answers for messages ("post is on back_net, ui is only on front_net"),
  * `datastores.ts` recognises datastores by image, `render/` prints the graph.
  */
 import type { Origin } from '../model/origin';
+import type { Exposure } from './exposure';
 
 /**
  * Whose network stack a service uses (`network_mode`):
@@ -135,6 +137,8 @@ export interface ServiceNode {
   listening: ListeningPort[];
   /** Everything the service names as a host: depends_on, links, network_mode, environment, env_file, command, entrypoint. */
   references: HostReference[];
+  /** public / adjacent / internal, with the phrase a message uses (see exposure.ts). */
+  exposure: Exposure;
 }
 
 /** One place a DNS name resolves: `service`, on `network`. */

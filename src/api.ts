@@ -17,11 +17,14 @@ import { applyEdits, planFixes, staleReason, writeFileAtomic } from './engine/fi
 import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
 import type { Finding, Rule } from './types';
-import type { Project } from './model/project';
+import { servicesOf, type Project } from './model/project';
 import type { SourceFile } from './model/source';
+import type { LoadProblem } from './load/context';
+import type { Graph } from './graph/types';
 
 export type { Finding, Rule, Severity, Report, RuleContext } from './types';
 export type { Project } from './model/project';
+export type { LoadProblem } from './load/context';
 export type { SuppressedFinding, Suppression } from './engine/suppress';
 export { LoadError } from './load/context';
 export { ConfigError } from './engine/config';
@@ -265,4 +268,86 @@ function dedupe<F extends Finding>(findings: F[]): F[] {
 function relabelStdin(project: Project, virtualPath: string, cwd: string): void {
   const rel = path.relative(cwd, path.resolve(cwd, virtualPath)) || virtualPath;
   for (const s of project.sources) if (s.path === '<stdin>') s.path = rel.split(path.sep).join('/');
+}
+
+/** The one project `config` and `graph` work on: several targets must form a single project. */
+function singleProject(o: LintOptions, interpolate = true): { project: Project; problems: LoadProblem[] } {
+  const plans = planProjects(o);
+  if (plans.length > 1) {
+    const names = plans.map((p) => (p.files ?? []).map((f) => (f === '-' ? '<stdin>' : path.relative(p.cwd, f) || f)).join(' + ')).join(', ');
+    throw new LoadError(`these targets form ${plans.length} projects (${names}); name the files of one project, or use -f for each file`);
+  }
+  const { project, problems } = loadProject({ ...plans[0], interpolate });
+  if (o.text) relabelStdin(project, o.text.path, plans[0].cwd);
+  return { project, problems };
+}
+
+export interface ConfigOptions extends LintOptions {
+  /** Output format (default yaml). */
+  format?: 'yaml' | 'json';
+  /** false: `--no-interpolate` (variables printed as written, `$` not escaped). */
+  interpolate?: boolean;
+  /** Keep networks/volumes/secrets/configs no service uses (docker compose `--all-resources`). */
+  allResources?: boolean;
+}
+
+export interface ConfigResult {
+  project: Project;
+  /** Load problems; any error means Docker Compose would refuse the project (and `text` is ''). */
+  problems: LoadProblem[];
+  /** The canonical model (key order is the printed order); see src/model/canonical.ts. */
+  model: Record<string, unknown>;
+  /** What `docker compose config` prints for it (docs/config.md lists the known differences). */
+  text: string;
+  /** `--services`: service names, each after the services it depends on. */
+  services: string[];
+  /** `--volumes`, `--networks`: top-level keys, sorted. */
+  volumes: string[];
+  networks: string[];
+  /** `--profiles`: every profile named by a service, active or not, sorted. */
+  profiles: string[];
+  /** `--images`: each service's image, or `<project>-<service>` for one it builds, by service name. */
+  images: string[];
+}
+
+/**
+ * The project as `docker compose config` prints it. Throws LoadError when the options name no
+ * compose file or name several projects.
+ */
+export function configOf(o: ConfigOptions = {}): ConfigResult {
+  /* eslint-disable @typescript-eslint/no-require-imports -- the canonical model loads only for config */
+  const { canonicalModel, servicesInDependencyOrder, imagesOf } = require('./model/canonical') as typeof import('./model/canonical');
+  const { toGoJson, toGoYaml, sortedAsMaps } = require('./model/canonical-text') as typeof import('./model/canonical-text');
+  const { envFileReader } = require('./load/env-file-values') as typeof import('./load/env-file-values');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const interpolate = o.interpolate !== false;
+  const format = o.format ?? 'yaml';
+  const { project, problems } = singleProject(o, interpolate);
+  const model = canonicalModel(project, {
+    home: require('os').homedir(), // eslint-disable-line @typescript-eslint/no-require-imports
+    envFile: envFileReader(project.env),
+    format,
+    allResources: o.allResources,
+  });
+  const failed = problems.some((p) => p.severity === 'error');
+  // --no-interpolate prints compose-go's raw model: a map[string]any, every key sorted.
+  const printed = interpolate ? model : sortedAsMaps(model);
+  let text = failed ? '' : format === 'json' ? toGoJson(printed) : toGoYaml(printed);
+  if (interpolate) text = text.replace(/\$/g, '$$$$'); // a literal `$` reads back as `$$`
+  const keys = (k: string): string[] => Object.keys((model[k] as Record<string, unknown> | undefined) ?? {}).sort();
+  const all = [...Object.values(servicesOf(project)), ...Object.values(project.disabledServices)];
+  const profiles = [...new Set(all.flatMap((s) => (Array.isArray(s.profiles) ? s.profiles.map(String) : [])))].sort();
+  return { project, problems, model, text, services: servicesInDependencyOrder(model), volumes: keys('volumes'), networks: keys('networks'), profiles, images: imagesOf(model, project.name) };
+}
+
+export interface GraphResult {
+  project: Project;
+  problems: LoadProblem[];
+  graph: Graph;
+}
+
+/** The service/network graph of the one project the options name (see src/graph/). */
+export function graphOf(o: LintOptions = {}): GraphResult {
+  const { project, problems } = singleProject(o);
+  return { project, problems, graph: buildGraph(project) };
 }

@@ -1,7 +1,5 @@
-/** `compose-lint graph`: the service/network graph as mermaid, dot or json. */
-import { loadProject } from '../load/project';
-import { planProjects } from '../api';
-import { buildGraph } from '../graph/build';
+/** `compose-lint graph`: the service/network graph as mermaid, dot or json (through graphOf in the API). */
+import { graphOf } from '../api';
 import { lineCol } from '../model/source';
 import { graphView } from '../graph/render/view';
 import { toLintOptions, ProjectFlags } from './options';
@@ -17,19 +15,17 @@ const FORMATS = ['mermaid', 'dot', 'json'];
  * Load problems go to stderr (exit 1 when one is an error) and the graph of what did load is
  * printed anyway: a picture of a half-broken file still helps to fix it.
  */
-export function runGraph(flags: GraphFlags): void {
+export function runGraph(targets: string[], flags: GraphFlags): void {
   const format = flags.format ?? 'mermaid';
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"; use mermaid, dot or json`);
-  const [plan] = planProjects(toLintOptions(flags));
-  const { project, problems } = loadProject(plan);
+  const { project, problems, graph } = graphOf(toLintOptions(flags, targets));
   for (const p of problems) {
     if (p.severity !== 'error') continue;
     const where = p.origin ? `${p.origin.source.path}:${lineCol(p.origin.source, p.origin.start).line}` : p.file ?? '';
     process.stderr.write(`${where}: ${p.severity}: ${p.message} [${p.rule}]\n`);
     process.exitCode = EXIT_FINDINGS;
   }
-  const view = graphView(buildGraph(project), project.name);
-  writeOut(render(format, view));
+  writeOut(render(format, graphView(graph, project.name)));
 }
 
 function render(format: string, view: ReturnType<typeof graphView>): string {

@@ -33,16 +33,26 @@ export function buildProgram(): Command {
     (require('./lint-command') as typeof import('./lint-command')).runLint(targets, flags);
   });
 
-  addProjectOptions(program.command('config').description('print the resolved compose model, like `docker compose config`'))
+  addProjectOptions(program.command('config').description('print the project in canonical form, as `docker compose config` does'))
+    .argument('[targets...]', 'compose files or directories of one project (default: discover); - for stdin')
     .option('--format <name>', 'yaml or json', 'yaml')
-    .option('--no-interpolate', 'do not interpolate variables')
+    .option('--no-interpolate', "do not interpolate variables (and do not write '$' as '$$')")
+    .option('--services', 'print the service names, one per line')
+    .option('--volumes', 'print the volume names, one per line')
+    .option('--networks', 'print the network names, one per line')
+    .option('--profiles', 'print the profile names, one per line')
+    .option('--images', 'print the image names, one per line')
+    .option('-q, --quiet', "only validate the project: exit code 1 when Compose would refuse it, print nothing")
+    .option('-o, --output <path>', 'write to a file instead of stdout')
+    .option('--all-resources', 'keep networks, volumes, secrets and configs no service uses')
     .exitOverride()
-    .action((flags) => (require('./config-command') as typeof import('./config-command')).runConfig(flags));
+    .action((targets: string[], flags) => (require('./config-command') as typeof import('./config-command')).runConfig(targets, flags));
 
   addProjectOptions(program.command('graph').description('print the service/network graph'))
+    .argument('[targets...]', 'compose files or directories of one project (default: discover); - for stdin')
     .option('--format <name>', 'mermaid, dot or json', 'mermaid')
     .exitOverride()
-    .action((flags) => (require('./graph-command') as typeof import('./graph-command')).runGraph(flags));
+    .action((targets: string[], flags) => (require('./graph-command') as typeof import('./graph-command')).runGraph(targets, flags));
 
   program
     .command('rules')

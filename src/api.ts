@@ -289,6 +289,8 @@ export interface ConfigOptions extends LintOptions {
   interpolate?: boolean;
   /** Keep networks/volumes/secrets/configs no service uses (docker compose `--all-resources`). */
   allResources?: boolean;
+  /** The home directory `~` paths expand to (default: os.homedir()). */
+  home?: string;
 }
 
 export interface ConfigResult {
@@ -324,7 +326,7 @@ export function configOf(o: ConfigOptions = {}): ConfigResult {
   const format = o.format ?? 'yaml';
   const { project, problems } = singleProject(o, interpolate);
   const model = canonicalModel(project, {
-    home: require('os').homedir(), // eslint-disable-line @typescript-eslint/no-require-imports
+    home: o.home ?? require('os').homedir(), // eslint-disable-line @typescript-eslint/no-require-imports
     envFile: envFileReader(project.env),
     format,
     allResources: o.allResources,

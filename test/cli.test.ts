@@ -133,19 +133,58 @@ describe('fatal errors: one line on stderr, exit 2, nothing on stdout', () => {
 });
 
 describe('compose-lint config', () => {
-  test('prints the resolved model with the project name', () => {
+  test('prints the canonical model as JSON, keys sorted as Go prints a map', () => {
     const cwd = tempProject({
       'app/compose.yaml': 'services:\n  web:\n    image: nginx:${TAG:-latest}\n    ports: ["80:80"]\n',
       'app/compose.override.yaml': 'services:\n  web:\n    ports: ["443:443"]\n',
     });
     const r = run(['config', '--format', 'json'], { cwd: path.join(cwd, 'app') });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ name: 'app', services: { web: { image: 'nginx:latest', ports: ['80:80', '443:443'] } } });
+    expect(r.stdout).toBe(
+      [
+        '{',
+        '  "name": "app",',
+        '  "networks": {',
+        '    "default": {',
+        '      "name": "app_default"',
+        '    }',
+        '  },',
+        '  "services": {',
+        '    "web": {',
+        '      "command": null,',
+        '      "entrypoint": null,',
+        '      "image": "nginx:latest",',
+        '      "networks": {',
+        '        "default": null',
+        '      },',
+        '      "ports": [',
+        '        {',
+        '          "mode": "ingress",',
+        '          "target": 80,',
+        '          "published": "80",',
+        '          "protocol": "tcp"',
+        '        },',
+        '        {',
+        '          "mode": "ingress",',
+        '          "target": 443,',
+        '          "published": "443",',
+        '          "protocol": "tcp"',
+        '        }',
+        '      ]',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
   });
 
-  test('--no-interpolate keeps the templates', () => {
-    const cwd = tempProject({ 'compose.yaml': 'name: demo\nservices:\n  web:\n    image: nginx:${TAG:-latest}\n' });
-    expect(run(['config', '--no-interpolate'], { cwd })).toEqual({ code: 0, stdout: 'name: demo\nservices:\n  web:\n    image: nginx:${TAG:-latest}\n', stderr: '' });
+  test('--no-interpolate keeps the templates, keys sorted, `$` not doubled', () => {
+    const cwd = tempProject({ 'compose.yaml': 'name: demo\nservices:\n  web:\n    image: nginx:${TAG:-latest}\n    command: echo $$HOME\n' });
+    expect(run(['config', '--no-interpolate'], { cwd })).toEqual({
+      code: 0,
+      stdout: 'name: demo\nnetworks:\n  default:\n    name: demo_default\nservices:\n  web:\n    command:\n      - echo\n      - $$HOME\n    image: nginx:${TAG:-latest}\n    networks:\n      default: null\n',
+      stderr: '',
+    });
   });
 
   test('-f files, --env-file and --profile', () => {
@@ -155,8 +194,35 @@ describe('compose-lint config', () => {
       '.env.prod': 'TAG=2.0\n',
     });
     const args = ['config', '-f', 'base.yml', '-f', 'prod.yml', '--env-file', '.env.prod', '--format', 'json'];
-    expect(JSON.parse(run(args, { cwd }).stdout).services).toEqual({ web: { image: 'web:2.0', environment: { MODE: 'prod' } } });
-    expect(Object.keys(JSON.parse(run([...args, '--profile', 'debug'], { cwd }).stdout).services)).toEqual(['web', 'debug']);
+    expect(JSON.parse(run(args, { cwd }).stdout).services).toEqual({ web: { command: null, entrypoint: null, image: 'web:2.0', environment: { MODE: 'prod' }, networks: { default: null } } });
+    expect(Object.keys(JSON.parse(run([...args, '--profile', 'debug'], { cwd }).stdout).services)).toEqual(['debug', 'web']); // a Go map: sorted
+  });
+
+  const LISTED = {
+    'compose.yaml':
+      'services:\n  web:\n    build: .\n    depends_on: [db]\n    networks: [front, back]\n    volumes: [static:/srv]\n  db:\n    image: postgres:16\n    networks: [back]\n    volumes: [data:/var/lib/postgresql/data]\n  debug:\n    image: busybox\n    profiles: [debug, tools]\n' +
+      'networks: {front: {}, back: {}, unused: {}}\nvolumes: {data: {}, static: {}, spare: {}}\n',
+  };
+  test.each([
+    ['--services', 'db\nweb\n'],
+    ['--volumes', 'data\nstatic\n'],
+    ['--networks', 'back\nfront\n'],
+    ['--profiles', 'debug\ntools\n'],
+    ['--images', 'postgres:16\nproj-web\n'],
+  ])('config %s lists one name a line', (flag, stdout) => {
+    const cwd = tempProject(LISTED);
+    expect(run(['config', '-p', 'proj', flag], { cwd })).toEqual({ code: 0, stdout, stderr: '' });
+  });
+
+  test('takes targets like the lint command; -o writes the file; -q validates by exit code only', () => {
+    const cwd = tempProject({ 'app/compose.yaml': 'services:\n  web:\n    image: nginx\n', 'bad/compose.yaml': 'services:\n  web:\n    imagee: nginx\n' });
+    const expected = 'name: app\nservices:\n  web:\n    image: nginx\n    networks:\n      default: null\nnetworks:\n  default:\n    name: app_default\n';
+    expect(run(['config', 'app/compose.yaml'], { cwd })).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(run(['config', 'app', '-o', 'out.yaml'], { cwd })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(fs.readFileSync(path.join(cwd, 'out.yaml'), 'utf8')).toBe(expected);
+    expect(run(['config', '-q', 'app'], { cwd })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run(['config', '-q', 'bad'], { cwd })).toEqual({ code: 1, stdout: '', stderr: 'bad/compose.yaml:3: error: services.web: unknown key "imagee" (did you mean "image"?) [schema]\n' });
+    expect(run(['config', 'app', 'bad'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: these targets form 2 projects (app/compose.yaml, bad/compose.yaml); name the files of one project, or use -f for each file\n' });
   });
 });
 

@@ -79,13 +79,16 @@ const shellCommand: Conv = (v) => {
   if (Array.isArray(v)) return v.map((x) => String(x));
   return undefined;
 };
-/** A value that keeps the shape it was written in (types this module does not model). */
+/**
+ * A value that keeps the shape it was written in: extensions (map[string]any in Go, so mappings
+ * print with sorted keys) and the few types this module does not model (docs/config.md).
+ */
 const asWritten: Conv = (v) => (v === undefined ? undefined : copyPlain(v));
 
 function copyPlain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(copyPlain);
   if (isDict(v)) {
-    const out: Dict = {};
+    const out: Dict = goMap({});
     for (const [k, x] of Object.entries(v)) out[k] = copyPlain(x);
     return out;
   }

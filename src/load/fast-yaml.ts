@@ -345,6 +345,7 @@ class FastYaml {
       this.written++;
       this.pos = this.stopAt + 1; // past the ':'
       if (this.keyIsMerge) {
+        if (merges) bail(); // a second `<<` in one mapping is reported by the slow path
         (merges ??= []).push(...this.mergeValue(indent, depth));
       } else {
         if (hasOwn(map, key)) bail(); // duplicate keys are reported by the slow path

@@ -10,7 +10,8 @@ import { formatPath } from '../schema/path';
 
 /**
  * Load one compose file with the given environment. Returns undefined when the file has YAML errors
- * (they are recorded as `yaml-syntax` problems; the file's other checks are skipped).
+ * (they are recorded as `yaml-syntax` problems; the file's other checks are skipped), and `{}` for a
+ * file without content (comments only), which ctx.documents then does not list.
  * Throws LoadError when the file cannot be read.
  */
 export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<string, string>): ComposeDict | undefined {
@@ -20,11 +21,8 @@ export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<strin
     for (const e of parsed.errors) ctx.problems.push({ rule: 'yaml-syntax', severity: 'error', message: e.message, origin: e.origin });
     return undefined;
   }
-  if (parsed.documents.length === 0) {
-    // docker compose refuses a file with no content ("empty compose file").
-    ctx.problems.push({ rule: 'schema', severity: 'error', message: 'empty compose file: Docker Compose refuses a file with no content', origin: { source, start: 0, end: 0 } });
-    return {};
-  }
+  // A file with no content adds nothing; the project loader refuses it only when every file is empty.
+  if (parsed.documents.length === 0) return {};
   let result: ComposeDict | undefined;
   for (let doc of parsed.documents) {
     if (ctx.interpolate) {

@@ -6,7 +6,7 @@
  */
 import type { Node, Document, Scalar, YAMLMap, YAMLSeq, Pair } from 'yaml';
 import type { ScalarTag, CollectionTag } from 'yaml';
-import { SourceFile } from '../model/source';
+import { SourceFile, lineCol } from '../model/source';
 import { Origin, copyOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { mergeTagOf, setMergeTag } from './tags';
 import { fastParse } from './fast-yaml';
@@ -164,10 +164,18 @@ class Converter {
     const obj: Record<string, unknown> = {};
     setSelfOrigin(obj, this.origin(node));
     const mergeSources: Node[] = [];
+    let firstMerge: Origin | undefined;
     for (const pair of node.items as Pair<Node, Node>[]) {
       if (!Y().isPair(pair)) continue;
       const k = pair.key;
       if (Y().isScalar(k) && k.value === '<<' && (k as Scalar).type === 'PLAIN') {
+        // compose-go (Docker Compose 2.17+, yaml.v3) refuses a second merge key in one mapping;
+        // several sources go in one list instead (`<<: [*a, *b]`).
+        if (firstMerge) {
+          this.duplicates.push({ message: `mapping key "<<" already defined at line ${lineCol(this.source, firstMerge.start).line}: merge several mappings with one key, \`<<: [*a, *b]\``, origin: this.origin(k as Node) ?? { source: this.source, start: 0, end: 0 } });
+          continue;
+        }
+        firstMerge = this.origin(k as Node);
         const v = pair.value;
         if (Y().isSeq(v)) mergeSources.push(...((v as YAMLSeq).items as Node[]));
         else if (v) mergeSources.push(v);

@@ -5,15 +5,18 @@
 import * as path from 'path';
 import { LoadContext, LoadError, LoadProblem, newLoadContext } from './context';
 import { loadComposeFile } from './file';
+import { readSource } from './read';
 import { applyIncludes } from './include';
 import { applyExtends } from './extends';
 import { mergeDicts } from './merge';
 import { applyProfiles } from './profiles';
+import { checkConsistency } from './consistency';
 import { projectEnvironment } from './env';
 import { discoverUpwards } from './discover';
 import { isValidProjectName, normalizeProjectName } from './name';
 import { validateCompose } from '../schema/validate';
 import { validatePortSyntax } from '../schema/ports';
+import { validateUnits } from '../schema/units';
 import type { ComposeDict, Project } from '../model/project';
 import { keyOriginOf } from '../model/origin';
 
@@ -57,19 +60,29 @@ export function loadProject(o: LoadOptions): LoadResult {
 
   // compose-go order: per file load (interpolated) -> include -> extends, merged into an empty model.
   let merged: ComposeDict = {};
+  const empty: string[] = [];
   for (const f of files) {
+    const documentsBefore = ctx.documents.length;
     let dict = loadComposeFile(ctx, f, env);
     if (!dict) continue; // YAML errors recorded; other files still load
+    if (ctx.documents.length === documentsBefore) empty.push(f);
     dict = applyIncludes(ctx, dict, f, env, projectDir);
     dict = applyExtends(ctx, dict, f, env);
     merged = mergeDicts(merged, dict);
   }
+  // compose-go refuses a project whose files hold nothing ("empty compose file"); a comment-only
+  // overlay next to real files (e.g. an optional extras file) is fine.
+  if (empty.length && empty.length === files.length) {
+    const source = readSource(ctx, empty[0]);
+    ctx.problems.push({ rule: 'schema', severity: 'error', message: 'empty compose file: Docker Compose refuses a file with no content', origin: { source, start: 0, end: 0 } });
+  }
 
-  for (const p of [...validateCompose(merged), ...validatePortSyntax(merged)]) ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
+  for (const p of [...validateCompose(merged), ...validatePortSyntax(merged), ...validateUnits(merged)]) ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
 
   const name = projectName(ctx, o.projectName, env, merged, projectDir);
   const prof = applyProfiles(merged, profiles);
-  ctx.problems.push(...prof.problems);
+  const failedExtends = new Set(ctx.problems.flatMap((p) => (p.rule === 'load-error' && p.service !== undefined ? [p.service] : [])));
+  ctx.problems.push(...prof.problems, ...checkConsistency(prof.model, prof.disabled, failedExtends));
 
   const project: Project = {
     name,

@@ -1,0 +1,105 @@
+/**
+ * compose-go's consistency checks on the enabled services (loader/validate.go checkConsistency and
+ * types/project.go CheckContainerNameUnicity, v2.x), each reported at the key or value that causes it:
+ *
+ *   - a service needs an `image` or a `build` ("has neither an image nor a build context specified");
+ *   - `container_name` must be unique, and cannot be combined with more than one replica;
+ *   - `scale` and `deploy.replicas`, `cpus`, `mem_limit`, `mem_reservation` and `pids_limit` and their
+ *     `deploy.resources` counterparts must not disagree ("can't set distinct values on ...").
+ */
+import type { LoadProblem } from './context';
+import { keyOriginOf, originOf } from '../model/origin';
+import type { ComposeDict } from '../model/project';
+import { closestMatch } from '../schema/suggest';
+import { parseGoFloat } from './typecast';
+import { parseRamBytes } from '../schema/units';
+import { lineCol } from '../model/source';
+
+type Dict = Record<string, unknown>;
+const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
+const has = (d: Dict, k: string): boolean => Object.prototype.hasOwnProperty.call(d, k) && d[k] !== null && d[k] !== undefined;
+
+/** The consistency problems of a merged model whose services are the enabled ones. */
+export function checkConsistency(model: ComposeDict, disabled: Record<string, ComposeDict>, failedExtends: ReadonlySet<string> = new Set()): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  const services = isDict(model.services) ? model.services : {};
+  const names = Object.keys(services);
+  const containerNames = new Map<string, string>();
+  for (const name of names) {
+    const svc = services[name];
+    if (!isDict(svc)) continue;
+    const error = (message: string, origin = keyOriginOf(services, name), value?: string): void => {
+      problems.push({ rule: 'schema', severity: 'error', message, origin, service: name, value });
+    };
+    // A service whose `extends` failed (reported by load-error) misses its image because of that.
+    if (!has(svc, 'image') && !has(svc, 'build') && !failedExtends.has(name)) {
+      const near = closestMatch(name, [...names, ...Object.keys(disabled)].filter((n) => n !== name));
+      const hint = near ? `; is it meant to override "${near}"? A different name makes a new, empty service` : '; add one of them';
+      error(`service "${name}" has neither an image nor a build context specified: Docker Compose refuses the project${hint}`);
+    }
+    const containerName = typeof svc.container_name === 'string' && svc.container_name !== '' ? svc.container_name : undefined;
+    if (containerName !== undefined) {
+      const first = containerNames.get(containerName);
+      const at = originOf(svc, 'container_name');
+      if (first === undefined) containerNames.set(containerName, name);
+      else {
+        const firstAt = originOf(services[first], 'container_name');
+        const where = firstAt ? ` (${firstAt.source.path}:${lineCol(firstAt.source, firstAt.start).line})` : '';
+        error(`container name "${containerName}" is already in use by service "${first}"${where}: Docker Compose refuses two containers with one name`, at, containerName);
+      }
+      const replicas = replicaCount(svc);
+      if (replicas && replicas.count > 1) {
+        error(`container_name "${containerName}" cannot be combined with ${replicas.key}: ${replicas.count}: every replica needs a name of its own, and Docker Compose refuses the service`, at, containerName);
+      }
+    }
+    for (const p of distinctValues(svc)) error(`\`${p.key}\` and \`${p.deployKey}\` disagree (${p.value} and ${p.deployValue}): Docker Compose refuses the service ("can't set distinct values"); keep one of them`, keyOriginOf(svc, p.key));
+  }
+  return problems;
+}
+
+/** The replica count and the key it comes from (`scale` wins, as compose-go copies it over deploy.replicas). */
+function replicaCount(svc: Dict): { key: string; count: number } | undefined {
+  if (typeof svc.scale === 'number') return { key: 'scale', count: svc.scale };
+  const d = isDict(svc.deploy) ? svc.deploy.replicas : undefined;
+  return typeof d === 'number' ? { key: 'deploy.replicas', count: d } : undefined;
+}
+
+interface Disagreement {
+  key: string;
+  deployKey: string;
+  value: string;
+  deployValue: string;
+}
+
+/** Settings given twice, at the service and under `deploy`, with values that differ once decoded. */
+function distinctValues(svc: Dict): Disagreement[] {
+  const deploy = isDict(svc.deploy) ? svc.deploy : undefined;
+  if (!deploy) return [];
+  const resources = isDict(deploy.resources) ? deploy.resources : {};
+  const limits = isDict(resources.limits) ? resources.limits : {};
+  const reservations = isDict(resources.reservations) ? resources.reservations : {};
+  const cpu = (v: unknown): number | undefined => {
+    if (typeof v === 'number') return Math.fround(v);
+    const r = typeof v === 'string' ? parseGoFloat(v, true) : undefined;
+    return r && 'value' in r ? Math.fround(r.value as number) : undefined;
+  };
+  const bytes = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' ? parseRamBytes(v) : undefined);
+  const int = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const pairs: [string, Dict, string, string, (v: unknown) => number | undefined][] = [
+    ['scale', deploy, 'replicas', 'deploy.replicas', int],
+    ['cpus', limits, 'cpus', 'deploy.resources.limits.cpus', cpu],
+    ['mem_limit', limits, 'memory', 'deploy.resources.limits.memory', bytes],
+    ['mem_reservation', reservations, 'memory', 'deploy.resources.reservations.memory', bytes],
+    ['pids_limit', limits, 'pids', 'deploy.resources.limits.pids', int],
+  ];
+  const out: Disagreement[] = [];
+  for (const [key, where, deployField, deployKey, decode] of pairs) {
+    if (!has(svc, key) || !has(where, deployField)) continue;
+    const a = decode(svc[key]);
+    const b = decode(where[deployField]);
+    // Zero at the service level means "not set" to compose-go; undecodable values are the schema's.
+    if (a === undefined || b === undefined || (a === 0 && key !== 'scale') || a === b) continue;
+    out.push({ key, deployKey, value: String(svc[key]), deployValue: String(where[deployField]) });
+  }
+  return out;
+}

@@ -1,14 +1,14 @@
-import type { Rule, RuleContext } from '../src/types';
+import { defineRule, TypedRuleContext } from '../src/define-rule';
 import type { Origin } from '../src/model/origin';
 import { ComposeDict, servicesOf } from '../src/model/project';
-import { dependsOn, links, networkMode, volumesFrom } from '../src/model/service';
+import { dependsOn, links, networkMode, sharedNamespaces, volumesFrom } from '../src/model/service';
 
 const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 interface Edge {
   to: string;
-  /** The key that makes the dependency: Compose also starts link, volumes_from and network_mode targets first. */
-  via: 'depends_on' | 'links' | 'volumes_from' | 'network_mode';
+  /** The key that makes the dependency: Compose also starts link, volumes_from, network_mode, pid, ipc and uts targets first. */
+  via: 'depends_on' | 'links' | 'volumes_from' | 'network_mode' | 'pid' | 'ipc' | 'uts';
   origin?: Origin;
 }
 
@@ -22,6 +22,7 @@ function edgesOf(svc: ComposeDict, services: Record<string, unknown>): Edge[] {
       .filter((v) => v.kind === 'service')
       .map((v): Edge => ({ to: v.name, via: 'volumes_from', origin: v.origin })),
     ...(mode?.kind === 'service' && mode.target !== undefined ? [{ to: mode.target, via: 'network_mode' as const, origin: mode.origin }] : []),
+    ...sharedNamespaces(svc).map((n): Edge => ({ to: n.target, via: n.key, origin: n.origin })),
   ];
   const byTarget = new Map<string, Edge>();
   for (const e of all) if (Object.prototype.hasOwnProperty.call(services, e.to) && !byTarget.has(e.to)) byTarget.set(e.to, e);
@@ -47,7 +48,7 @@ function describeCycle(path: Step[]): string {
  * back to a service still on the walk's path closes exactly one cycle: the path from that service
  * to here. So each cycle found is reported once, at the entry that closes it.
  */
-function check(ctx: RuleContext): void {
+function check(ctx: TypedRuleContext<Record<string, never>, 'cycle'>): void {
   const services = servicesOf(ctx.project);
   const names = Object.keys(services).filter((n) => isDict(services[n]));
   const edges = new Map(names.map((n) => [n, edgesOf(services[n], services)]));
@@ -76,7 +77,8 @@ function check(ctx: RuleContext): void {
       } else if (seen === 'open') {
         const cycle = path.slice(path.findIndex((p) => p.name === edge.to));
         ctx.report({
-          message: `dependency cycle: ${describeCycle(cycle)}; Docker Compose cannot decide which service to start first and refuses the project`,
+          messageId: 'cycle',
+          data: { cycle: describeCycle(cycle) },
           origin: edge.origin,
           service: top.name,
           value: edge.to,
@@ -86,18 +88,20 @@ function check(ctx: RuleContext): void {
   }
 }
 
-const rule: Rule = {
+export default defineRule<Record<string, never>, 'cycle'>({
   id: 'depends-on-cycle',
   description: 'Services must not depend on each other in a cycle.',
   category: 'correctness',
   severity: 'error',
   fixable: false,
+  messages: {
+    cycle: 'dependency cycle: {{cycle}}; Docker Compose cannot decide which service to start first and refuses the project',
+  },
   docs: {
     why:
-      'Docker Compose starts a service after the services it depends on. When dependencies form a cycle (`a -> b -> a`), there is no order to start them in and Compose refuses the project. Links, `volumes_from` and `network_mode: service:X` are dependencies too. The cycle is reported once, in order, at the entry that closes it: remove the dependency that is not really needed, or let the application retry its connection instead.',
+      'Docker Compose starts a service after the services it depends on. When dependencies form a cycle (`a -> b -> a`), there is no order to start them in and Compose refuses the project. Links, `volumes_from` and `network_mode`, `pid`, `ipc` or `uts` set to `service:X` are dependencies too. The cycle is reported once, in order, at the entry that closes it: remove the dependency that is not really needed, or let the application retry its connection instead.',
     bad: 'services:\n  api:\n    image: myapi\n    depends_on:\n      - worker\n  worker:\n    image: myworker\n    depends_on:\n      - api\n',
     good: 'services:\n  api:\n    image: myapi\n    depends_on:\n      - worker\n  worker:\n    image: myworker\n',
   },
   check,
-};
-export default rule;
+});

@@ -1,9 +1,11 @@
-import type { Rule, RuleContext } from '../src/types';
+import { defineRule, TypedRuleContext } from '../src/define-rule';
 import type { Origin } from '../src/model/origin';
 import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
-import { dependsOn, links, profilesOf, resourceRefs, serviceNetworks, volumeMounts, volumesFrom } from '../src/model/service';
+import { dependsOn, hasHealthcheck, links, profilesOf, resourceRefs, serviceNetworks, sharedNamespaces, volumeMounts, volumesFrom } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
-import { reportLoadProblems } from './_load-problems';
+import { LOAD_PROBLEM_MESSAGE, reportLoadProblems } from './_load-problems';
+
+type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'disabledService' | 'noHealthcheck';
 
 const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
@@ -29,9 +31,10 @@ function resourceReferences(svc: ComposeDict): { key: 'networks' | 'volumes' | '
 }
 
 /**
- * Services one service names. Links and volumes_from make Compose start the named service first,
- * exactly like depends_on, so a disabled one is as fatal; depends_on on a disabled service is
- * reported by the profiles step of the loader (a load problem of this rule).
+ * Services one service names. Links, volumes_from and `pid`/`ipc`/`uts: service:X` make Compose
+ * start the named service first, exactly like depends_on, so a disabled one is as fatal; depends_on
+ * on a disabled service is reported by the profiles step of the loader (a load problem of this rule).
+ * (`network_mode: service:X` is network-mode-conflict's.)
  */
 function serviceReferences(svc: ComposeDict): { ref: Reference; disabledIsLoaderProblem: boolean }[] {
   return [
@@ -40,6 +43,7 @@ function serviceReferences(svc: ComposeDict): { ref: Reference; disabledIsLoader
     ...volumesFrom(svc)
       .filter((v) => v.kind === 'service')
       .map((v) => ({ ref: { kind: 'service', via: 'takes volumes_from', name: v.name, origin: v.origin }, disabledIsLoaderProblem: false })),
+    ...sharedNamespaces(svc).map((n) => ({ ref: { kind: 'service', via: `shares the ${n.key} namespace of`, name: n.target, origin: n.origin }, disabledIsLoaderProblem: false })),
   ].filter((r) => !r.ref.name.includes('$'));
 }
 
@@ -48,8 +52,8 @@ function suggestion(name: string, candidates: string[]): string {
   return near ? `; did you mean "${near}"?` : '';
 }
 
-function check(ctx: RuleContext): void {
-  reportLoadProblems(ctx);
+function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
+  reportLoadProblems(ctx as TypedRuleContext<Record<string, never>, 'loadProblem'>);
   const { project } = ctx;
   const services = servicesOf(project);
   const declared = {
@@ -63,7 +67,8 @@ function check(ctx: RuleContext): void {
     for (const { key, ref } of resourceReferences(svc)) {
       if (has(declared[key], ref.name)) continue;
       ctx.report({
-        message: `service "${name}" uses undefined ${ref.kind} "${ref.name}" (not declared under the top-level \`${key}\`)${suggestion(ref.name, Object.keys(declared[key]))}`,
+        messageId: 'undefinedResource',
+        data: { service: name, kind: ref.kind, name: ref.name, key, suggestion: suggestion(ref.name, Object.keys(declared[key])) },
         origin: ref.origin,
         service: name,
         value: ref.name,
@@ -73,31 +78,41 @@ function check(ctx: RuleContext): void {
       if (has(services, ref.name)) continue;
       const disabled = project.disabledServices[ref.name];
       if (disabled && disabledIsLoaderProblem) continue;
-      const why = disabled
-        ? `, which is disabled by profiles (it runs with ${profilesOf(disabled).join(', ')}; active: ${project.profiles.length ? project.profiles.join(', ') : 'none'})`
-        : suggestion(ref.name, Object.keys(services).filter((s) => s !== name));
-      ctx.report({
-        message: `service "${name}" ${ref.via} ${disabled ? '' : 'undefined '}service "${ref.name}"${why}`,
-        origin: ref.origin,
-        service: name,
-        value: ref.name,
-      });
+      const where = { origin: ref.origin, service: name, value: ref.name };
+      if (disabled) {
+        const active = project.profiles.length ? project.profiles.join(', ') : 'none';
+        ctx.report({ messageId: 'disabledService', data: { service: name, via: ref.via ?? '', name: ref.name, profiles: profilesOf(disabled).join(', '), active }, ...where });
+      } else {
+        const near = suggestion(ref.name, Object.keys(services).filter((s) => s !== name));
+        ctx.report({ messageId: 'undefinedService', data: { service: name, via: ref.via ?? '', name: ref.name, suggestion: near }, ...where });
+      }
+    }
+    for (const d of dependsOn(svc)) {
+      const target = services[d.name];
+      if (d.condition !== 'service_healthy' || !isDict(target) || hasHealthcheck(target)) continue;
+      ctx.report({ messageId: 'noHealthcheck', data: { service: name, name: d.name }, origin: d.conditionOrigin ?? d.origin, service: name, value: d.name, severity: 'warning' });
     }
   }
 }
 
-const rule: Rule = {
+export default defineRule<Record<string, never>, MessageId>({
   id: 'undefined-reference',
   description: 'Networks, volumes, secrets, configs and services a service names must be defined.',
   category: 'correctness',
   severity: 'error',
   fixable: false,
+  messages: {
+    ...LOAD_PROBLEM_MESSAGE,
+    undefinedResource: 'service "{{service}}" uses undefined {{kind}} "{{name}}" (not declared under the top-level `{{key}}`){{suggestion}}',
+    undefinedService: 'service "{{service}}" {{via}} undefined service "{{name}}"{{suggestion}}',
+    disabledService: 'service "{{service}}" {{via}} service "{{name}}", which is disabled by profiles (it runs with {{profiles}}; active: {{active}})',
+    noHealthcheck: 'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK',
+  },
   docs: {
     why:
-      'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from` or `extends`. Links and `volumes_from` make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project.',
+      'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck is a warning: it works only when the image itself declares a HEALTHCHECK.',
     bad: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - db\n    networks:\n      - frontend\n  database:\n    image: postgres\nnetworks:\n  front:\n',
     good: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - database\n    networks:\n      - front\n  database:\n    image: postgres\nnetworks:\n  front:\n',
   },
   check,
-};
-export default rule;
+});

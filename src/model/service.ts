@@ -59,6 +59,8 @@ export interface Dependency {
   condition: string;
   required: boolean;
   origin?: Origin;
+  /** Where `condition` is written (map form only). */
+  conditionOrigin?: Origin;
 }
 
 /** `depends_on` in list or map form. */
@@ -70,7 +72,35 @@ export function dependsOn(svc: ComposeDict): Dependency[] {
     condition: isDict(cfg) && typeof cfg.condition === 'string' ? cfg.condition : 'service_started',
     required: !(isDict(cfg) && cfg.required === false),
     origin: keyOriginOf(d, name),
+    conditionOrigin: isDict(cfg) && typeof cfg.condition === 'string' ? originOf(cfg, 'condition') : undefined,
   }));
+}
+
+export interface SharedNamespace {
+  /** The namespace shared: `pid`, `ipc` or `uts`. */
+  key: 'pid' | 'ipc' | 'uts';
+  /** The service named by `service:X`. */
+  target: string;
+  origin?: Origin;
+}
+
+/**
+ * `pid`, `ipc` and `uts` set to `service:X`: the container joins X's namespace, so X must exist
+ * and start first, as with `network_mode: service:X`.
+ */
+export function sharedNamespaces(svc: ComposeDict): SharedNamespace[] {
+  return (['pid', 'ipc', 'uts'] as const).flatMap((key): SharedNamespace[] => {
+    const v = svc[key];
+    const m = typeof v === 'string' ? /^service:(.+)$/.exec(v) : null;
+    return m ? [{ key, target: m[1], origin: originOf(svc, key) }] : [];
+  });
+}
+
+/** False when the service defines no healthcheck, or disables it (`disable: true`, `test: ["NONE"]`). */
+export function hasHealthcheck(svc: ComposeDict): boolean {
+  const h = svc.healthcheck;
+  if (!isDict(h) || h.disable === true) return false;
+  return !(Array.isArray(h.test) && h.test[0] === 'NONE');
 }
 
 export interface Link {

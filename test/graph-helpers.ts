@@ -26,6 +26,7 @@ export function projectOf(yaml: string, workingDir = '/nowhere'): Project {
     model,
     documents: [{ source, dict: model }],
     disabledServices: {},
+    envFiles: {},
   };
 }
 

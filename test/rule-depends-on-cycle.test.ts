@@ -61,7 +61,7 @@ test('a ring of 50 000 services is walked without overflowing the stack', () => 
   // check() is a pure function of the model: call it directly, the loader is not under test here.
   const n = 50000;
   const services = Object.fromEntries(Array.from({ length: n }, (_, i) => [`s${i}`, { image: 'x', depends_on: [`s${(i + 1) % n}`] }]));
-  const project = { model: { services }, disabledServices: {}, profiles: [], env: {} } as unknown as Project;
+  const project = { model: { services }, disabledServices: {}, envFiles: {}, profiles: [], env: {} } as unknown as Project;
   const reports: Report[] = [];
   rule.check({ project, graph: {} as Graph, options: {}, loadProblems: [], report: (r) => reports.push(r) });
   expect(reports.length).toBe(1);

@@ -8,7 +8,6 @@ import * as path from 'path';
 import { keyOriginOf } from '../model/origin';
 import { servicesOf, topLevel, ComposeDict, Project } from '../model/project';
 import { externalLinks, links, networkMode, serviceNetworks } from '../model/service';
-import { EnvFileReader } from './env-files';
 import { computeExposure } from './exposure';
 import { looksLikeDomain } from './hostnames';
 import { servicePorts } from './ports';
@@ -24,12 +23,11 @@ export function buildGraph(project: Project): Graph {
   const declared = topLevel(project, 'networks');
   for (const name of Object.keys(declared)) graph.networks.set(name, declaredNetwork(name, declared[name], keyOriginOf(declared, name)));
 
-  const envReader = new EnvFileReader(project);
   const services = servicesOf(project);
   for (const name of Object.keys(services)) {
     const svc = services[name];
     if (!isDict(svc)) continue;
-    const node = serviceNode(name, svc, keyOriginOf(services, name), envReader, project.env);
+    const node = serviceNode(name, svc, keyOriginOf(services, name), project);
     graph.services.set(name, node);
     index(graph.serviceNames, name, name);
     if (node.containerName) index(graph.serviceNames, node.containerName, name);
@@ -72,7 +70,7 @@ function declaredNetwork(name: string, cfg: ComposeDict | null, origin: NetworkN
   };
 }
 
-function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin'], envReader: EnvFileReader, env: Record<string, string>): ServiceNode {
+function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin'], project: Project): ServiceNode {
   const namespace = namespaceOf(svc);
   const attachments: Attachment[] =
     namespace.kind === 'own'
@@ -93,7 +91,7 @@ function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin
     externalLinks: externalLinks(svc),
     published,
     listening,
-    references: serviceReferences(svc, envReader, env),
+    references: serviceReferences(svc, project),
     exposure: { level: 'internal', reason: 'not published' }, // set once every service is known
   };
 }

@@ -3,21 +3,21 @@
  * found in its environment (env_file contents under `environment`, which wins), command and
  * entrypoint. Each reference keeps the place it is written, narrowed to the name inside its value.
  */
+import * as path from 'path';
 import { originOf, Origin } from '../model/origin';
 import { dependsOn, environment, envFiles, externalLinks, links, networkMode } from '../model/service';
-import type { ComposeDict } from '../model/project';
+import type { ComposeDict, Project } from '../model/project';
 import { hostsInArgument, hostsInEnvValue, HostMention } from './hostnames';
-import type { EnvFileReader } from './env-files';
 import type { HostReference, ReferenceKind } from './types';
 
-export function serviceReferences(svc: ComposeDict, envReader: EnvFileReader, projectEnv: Record<string, string>): HostReference[] {
+export function serviceReferences(svc: ComposeDict, project: Project): HostReference[] {
   const refs: HostReference[] = [];
   for (const d of dependsOn(svc)) refs.push({ kind: 'depends_on', host: d.name, value: d.name, origin: d.origin });
   for (const l of links(svc)) refs.push({ kind: 'links', host: l.target, value: l.raw, origin: l.origin });
   for (const l of externalLinks(svc)) refs.push({ kind: 'external_links', host: l.target, value: l.raw, origin: l.origin });
   const mode = networkMode(svc);
   if (mode?.kind === 'service' && mode.target) refs.push({ kind: 'network_mode', host: mode.target, value: mode.raw, origin: mode.origin });
-  for (const v of effectiveEnvironment(svc, envReader, projectEnv)) {
+  for (const v of effectiveEnvironment(svc, project)) {
     for (const m of hostsInEnvValue(v.key, v.value)) refs.push(mention(v.kind, m, v.value, v.origin, v.key, v.keyWritten));
   }
   for (const kind of ['command', 'entrypoint'] as const) {
@@ -37,16 +37,22 @@ interface EnvValue {
   keyWritten: boolean;
 }
 
-/** The container's environment as compose builds it: env_files in order, then `environment` over them. */
-function effectiveEnvironment(svc: ComposeDict, envReader: EnvFileReader, projectEnv: Record<string, string>): EnvValue[] {
+/**
+ * The container's environment as compose builds it: env_files in order, then `environment` over them.
+ * The loader folded the env files' values into `environment`; an entry that still points at its env
+ * file's value is reported as coming from the env file.
+ */
+function effectiveEnvironment(svc: ComposeDict, project: Project): EnvValue[] {
   const byKey = new Map<string, EnvValue>();
   for (const f of envFiles(svc)) {
-    for (const e of envReader.entries(f.path) ?? []) byKey.set(e.key, { key: e.key, value: e.value, origin: e.origin, kind: 'env_file', keyWritten: false });
+    for (const e of project.envFiles[path.resolve(project.workingDir, f.path)] ?? []) byKey.set(e.key, { key: e.key, value: e.value, origin: e.origin, kind: 'env_file', keyWritten: false });
   }
   const listForm = Array.isArray(svc.environment);
   for (const e of environment(svc)) {
+    const fromFile = byKey.get(e.key);
+    if (fromFile && e.origin && fromFile.origin?.source === e.origin.source && fromFile.origin.start === e.origin.start) continue;
     // `- NAME` takes its value from the project environment; the entry is where it is asked for.
-    const value = e.value ?? projectEnv[e.key];
+    const value = e.value ?? project.env[e.key];
     if (value === undefined) byKey.delete(e.key);
     else byKey.set(e.key, { key: e.key, value, origin: e.origin, kind: 'environment', keyWritten: listForm });
   }

@@ -11,6 +11,7 @@ import { applyExtends } from './extends';
 import { mergeDicts } from './merge';
 import { applyProfiles } from './profiles';
 import { checkConsistency } from './consistency';
+import { resolveServiceFiles } from './service-files';
 import { projectEnvironment } from './env';
 import { discoverUpwards } from './discover';
 import { isValidProjectName, normalizeProjectName } from './name';
@@ -82,6 +83,8 @@ export function loadProject(o: LoadOptions): LoadResult {
   const name = projectName(ctx, o.projectName, env, merged, projectDir);
   const prof = applyProfiles(merged, profiles);
   const failedExtends = new Set(ctx.problems.flatMap((p) => (p.rule === 'load-error' && p.service !== undefined ? [p.service] : [])));
+  const resolved = resolveServiceFiles(ctx, prof.model, projectDir, env);
+  ctx.problems.push(...resolved.problems);
   ctx.problems.push(...prof.problems, ...checkConsistency(prof.model, prof.disabled, failedExtends));
 
   const project: Project = {
@@ -92,8 +95,9 @@ export function loadProject(o: LoadOptions): LoadResult {
     env,
     profiles,
     documents: ctx.documents,
-    model: prof.model,
+    model: resolved.model,
     disabledServices: prof.disabled,
+    envFiles: resolved.files,
   };
   return { project, problems: ctx.problems };
 }

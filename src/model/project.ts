@@ -1,6 +1,7 @@
 /** The resolved project: merged, interpolated, profiles applied. Values carry origins (see origin.ts). */
 import type { SourceFile } from './source';
 import type { FileDocument } from '../load/context';
+import type { Origin } from './origin';
 
 export type ComposeDict = Record<string, unknown>;
 
@@ -23,6 +24,21 @@ export interface Project {
   documents: FileDocument[];
   /** Services present in the files but disabled by profiles (name -> definition). */
   disabledServices: Record<string, ComposeDict>;
+  /**
+   * The enabled services' `env_file` and `label_file` contents by absolute path, as the loader read
+   * them (their values are also folded into `environment` / `labels`). Later stages read these,
+   * never the disk.
+   */
+  envFiles: Record<string, EnvFileEntry[]>;
+}
+
+/** One `KEY=value` of an env or label file, after interpolation, with where it is written. */
+export interface EnvFileEntry {
+  key: string;
+  value: string;
+  /** The value on its line (the rest of the line when the value is quoted or spans lines). */
+  origin: Origin;
+  keyOrigin: Origin;
 }
 
 /** Typed accessors over the model, so rules don't repeat the same casts. */

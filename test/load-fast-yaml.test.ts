@@ -329,14 +329,10 @@ describe('anchors, aliases and merge keys', () => {
       '  <<:',
       '    - *b',
       '    - *a',
-      's3:',
-      '  <<: *a',
-      '  <<: *b',
       '',
     ].join('\n'));
     expect(doc.s1).toEqual({ p: 0, q: 1, r: 2 });
     expect(doc.s2).toEqual({ q: 2, r: 2, p: 1 });
-    expect(doc.s3).toEqual({ p: 1, q: 1, r: 2 });
     expect(pos(originOf(doc.s1, 'q'))).toBe('1:19-1:20');
     expect(pos(keyOriginOf(doc.s1, 'r'))).toBe('4:3-4:4');
   });

@@ -78,3 +78,22 @@ describe('parseYaml', () => {
     expect(({} as any).image).toBeUndefined();
   });
 });
+
+describe('two merge keys in one mapping (compose-go, Docker Compose 2.17+: mapping key "<<" already defined)', () => {
+  const errorsOf = (text: string) => parseYaml(makeSource('compose.yaml', text)).errors.map((e) => ({ message: e.message, ...toPosition(e.origin) }));
+
+  test.each([
+    ['block mapping', 'x-a: &a {image: a}\nx-b: &b {command: b}\nservices:\n  s:\n    <<: *a\n    <<: *b\n', 6, 5],
+    ['flow mapping', 'x-a: &a {image: a}\nx-b: &b {command: b}\nservices:\n  s: {<<: *a,\n     <<: *b}\n', 5, 6],
+  ])('%s: refused at the second key', (_name, text, line, column) => {
+    expect(errorsOf(text)).toEqual([
+      { message: 'mapping key "<<" already defined at line ' + (line - 1) + ': merge several mappings with one key, `<<: [*a, *b]`', file: 'compose.yaml', line, column, endLine: line, endColumn: column + 2 },
+    ]);
+  });
+
+  test('one merge key with a list of sources stays valid', () => {
+    const parsed = parseYaml(makeSource('compose.yaml', 'x-a: &a {image: a}\nx-b: &b {command: b}\nservices:\n  s:\n    <<: [*a, *b]\n'));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.documents[0].services).toEqual({ s: { image: 'a', command: 'b' } });
+  });
+});

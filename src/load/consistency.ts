@@ -7,7 +7,8 @@
  *   - `scale` and `deploy.replicas`, `cpus`, `mem_limit`, `mem_reservation` and `pids_limit` and their
  *     `deploy.resources` counterparts must not disagree ("can't set distinct values on ...").
  */
-import type { LoadProblem } from './context';
+import type { FileDocument, LoadProblem } from './context';
+import { volumeTarget } from './unicity';
 import { keyOriginOf, originOf } from '../model/origin';
 import type { ComposeDict } from '../model/project';
 import { closestMatch } from '../schema/suggest';
@@ -19,8 +20,11 @@ type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (d: Dict, k: string): boolean => Object.prototype.hasOwnProperty.call(d, k) && d[k] !== null && d[k] !== undefined;
 
-/** The consistency problems of a merged model whose services are the enabled ones. */
-export function checkConsistency(model: ComposeDict, disabled: Record<string, ComposeDict>, failedExtends: ReadonlySet<string> = new Set()): LoadProblem[] {
+/**
+ * The consistency problems of a merged model whose services are the enabled ones. `withErrors`:
+ * services with an error already (a failed extends, a mistyped key), whose missing image is its consequence.
+ */
+export function checkConsistency(model: ComposeDict, disabled: Record<string, ComposeDict>, withErrors: ReadonlySet<string> = new Set()): LoadProblem[] {
   const problems: LoadProblem[] = [];
   const services = isDict(model.services) ? model.services : {};
   const names = Object.keys(services);
@@ -31,8 +35,7 @@ export function checkConsistency(model: ComposeDict, disabled: Record<string, Co
     const error = (message: string, origin = keyOriginOf(services, name), value?: string): void => {
       problems.push({ rule: 'schema', severity: 'error', message, origin, service: name, value });
     };
-    // A service whose `extends` failed (reported by load-error) misses its image because of that.
-    if (!has(svc, 'image') && !has(svc, 'build') && !failedExtends.has(name)) {
+    if (!has(svc, 'image') && !has(svc, 'build') && !withErrors.has(name)) {
       const near = closestMatch(name, [...names, ...Object.keys(disabled)].filter((n) => n !== name));
       const hint = near ? `; is it meant to override "${near}"? A different name makes a new, empty service` : '; add one of them';
       error(`service "${name}" has neither an image nor a build context specified: Docker Compose refuses the project${hint}`);
@@ -102,4 +105,47 @@ function distinctValues(svc: Dict): Disagreement[] {
     out.push({ key, deployKey, value: String(svc[key]), deployValue: String(where[deployField]) });
   }
   return out;
+}
+
+/**
+ * Two mounts on one container path in one service of one file: compose-go keeps one mount per target
+ * (override/uncity.go, the later one) and drops the other without a word. Across files, a mount that
+ * replaces one at the same path is how an override changes it, so only a file's own list is checked.
+ */
+export function checkDuplicateMounts(documents: readonly FileDocument[]): LoadProblem[] {
+  const problems: LoadProblem[] = [];
+  for (const { dict } of documents) {
+    const services = isDict(dict.services) ? dict.services : {};
+    for (const [name, svc] of Object.entries(services)) {
+      const volumes = isDict(svc) ? svc.volumes : undefined;
+      if (!Array.isArray(volumes)) continue;
+      const seen = new Map<string, number>();
+      volumes.forEach((v, i) => {
+        const target = isDict(v) ? (typeof v.target === 'string' ? v.target : undefined) : typeof v === 'string' ? volumeTarget(v) : undefined;
+        if (target === undefined || target === '') return;
+        const first = seen.get(target);
+        if (first === undefined) {
+          seen.set(target, i);
+          return;
+        }
+        const firstAt = originOf(volumes, first);
+        const line = firstAt ? `line ${lineCol(firstAt.source, firstAt.start).line}` : `volumes[${first}]`;
+        problems.push({
+          rule: 'schema',
+          severity: 'warning',
+          message: `services.${name}.volumes[${i}]: mounts "${target}" again (also ${mountText(volumes[first])} on ${line}): Docker Compose keeps only this mount and drops the other without a word`,
+          origin: originOf(volumes, i),
+          service: name,
+          value: target,
+        });
+        seen.set(target, i);
+      });
+    }
+  }
+  return problems;
+}
+
+function mountText(v: unknown): string {
+  if (typeof v === 'string') return `"${v}"`;
+  return isDict(v) && typeof v.source === 'string' ? `"${v.source}"` : 'a mount';
 }

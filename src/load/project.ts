@@ -10,7 +10,7 @@ import { applyIncludes } from './include';
 import { applyExtends } from './extends';
 import { mergeDicts } from './merge';
 import { applyProfiles } from './profiles';
-import { checkConsistency } from './consistency';
+import { checkConsistency, checkDuplicateMounts } from './consistency';
 import { resolveServiceFiles } from './service-files';
 import { projectEnvironment } from './env';
 import { discoverUpwards } from './discover';
@@ -82,10 +82,11 @@ export function loadProject(o: LoadOptions): LoadResult {
 
   const name = projectName(ctx, o.projectName, env, merged, projectDir);
   const prof = applyProfiles(merged, profiles);
-  const failedExtends = new Set(ctx.problems.flatMap((p) => (p.rule === 'load-error' && p.service !== undefined ? [p.service] : [])));
+  // A service that already has an error (a failed extends, a mistyped key) misses its image because of it.
+  const withErrors = new Set(ctx.problems.flatMap((p) => (p.severity === 'error' && p.service !== undefined ? [p.service] : [])));
   const resolved = resolveServiceFiles(ctx, prof.model, projectDir, env);
   ctx.problems.push(...resolved.problems);
-  ctx.problems.push(...prof.problems, ...checkConsistency(prof.model, prof.disabled, failedExtends));
+  ctx.problems.push(...prof.problems, ...checkConsistency(prof.model, prof.disabled, withErrors), ...checkDuplicateMounts(ctx.documents));
 
   const project: Project = {
     name,

@@ -69,3 +69,16 @@ test('a ring of 50 000 services is walked without overflowing the stack', () => 
   expect(reports[0].message.startsWith('dependency cycle: s0 -> s1 -> s2 -> ')).toBe(true);
   expect(reports[0].message.endsWith(` -> s${n - 1} -> s0; ${REFUSED}`)).toBe(true);
 });
+
+describe('shared namespaces', () => {
+  ruleTester(rule, {
+    valid: [{ name: 'pid/ipc/uts chains without a cycle', code: 'services:\n  a:\n    image: x\n    pid: "service:b"\n  b:\n    image: x\n    ipc: "service:c"\n  c:\n    image: x\n    uts: host\n' }],
+    invalid: [
+      {
+        name: 'a cycle through pid and ipc',
+        code: 'services:\n  metrics: {image: example/metrics, pid: "service:agent"}\n  agent: {image: example/agent, ipc: "service:metrics"}\n',
+        findings: [{ line: 3, column: 38, severity: 'error', service: 'agent', messageId: 'cycle', data: { cycle: 'metrics -> agent -> metrics (metrics -> agent comes from pid; agent -> metrics comes from ipc)' } }],
+      },
+    ],
+  });
+});

@@ -61,3 +61,32 @@ ruleTester(rule, {
     },
   ],
 });
+
+describe('shared namespaces and healthchecks', () => {
+  ruleTester(rule, {
+    valid: [
+      {
+        name: 'service_healthy on a service with a healthcheck; pid: host',
+        code: 'services:\n  a:\n    image: x\n    pid: host\n    depends_on:\n      b: {condition: service_healthy}\n  b:\n    image: y\n    healthcheck:\n      test: ["CMD", "true"]\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'pid/ipc/uts naming an undefined service',
+        code: 'services:\n  api:\n    image: x\n  debug:\n    image: busybox\n    pid: "service:ap"\n    uts: "service:nope"\n',
+        findings: [
+          { line: 6, column: 10, severity: 'error', service: 'debug', messageId: 'undefinedService', data: { service: 'debug', via: 'shares the pid namespace of', name: 'ap', suggestion: '; did you mean "api"?' } },
+          { line: 7, column: 10, severity: 'error', service: 'debug', message: 'service "debug" shares the uts namespace of undefined service "nope"' },
+        ],
+      },
+      {
+        name: 'service_healthy on a service without a healthcheck, or with it disabled',
+        code: 'services:\n  a:\n    image: x\n    depends_on:\n      b:\n        condition: service_healthy\n      c:\n        condition: service_healthy\n  b:\n    image: y\n  c:\n    image: z\n    healthcheck:\n      disable: true\n',
+        findings: [
+          { line: 6, column: 20, severity: 'warning', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'b' } },
+          { line: 8, column: 20, severity: 'warning', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'c' } },
+        ],
+      },
+    ],
+  });
+});

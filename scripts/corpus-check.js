@@ -27,6 +27,10 @@ const GROUPS = [['docker-jitsi-meet/docker-compose.yml', 'docker-jitsi-meet/jibr
 const EXPECTED_LOADER_FINDINGS = {
   'posthog/docker-compose.hobby.yml:load-error':
     'every service extends docker-compose.base.yml, which the corpus does not include: `docker compose` fails the same way',
+  'immich/docker/docker-compose.yml:load-error':
+    '`env_file: .env` is required, and the corpus holds only example.env (users copy it to .env first): `docker compose` fails the same way here',
+  'self-hosted-ai-starter-kit/docker-compose.yml:load-error':
+    '`env_file: .env` is required, and the corpus holds only .env.example (users copy it to .env first): `docker compose` fails the same way here',
   'f4rx_microservices/hw_19/docker-compose.yml:schema':
     'a Compose v1 file (services at the top level, no `services:` key); Docker Compose v2 rejects it',
 };

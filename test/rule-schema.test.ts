@@ -90,3 +90,10 @@ ruleTester(rule, {
     },
   ],
 });
+
+describe('values made by interpolation', () => {
+  ruleTester(rule, {
+    valid: [{ name: 'an unset variable in a volume is the interpolation rule\'s', code: 'services:\n  a:\n    image: x\n    volumes:\n      - ${DATA_DIR}:/data\n    mem_limit: ${MEM:-}\n' }],
+    invalid: [],
+  });
+});

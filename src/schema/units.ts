@@ -126,7 +126,10 @@ export function validateUnits(model: Dict): SchemaProblem[] {
   const services = model.services;
   if (!isDict(services)) return problems;
   const report = (path: PathStep[], container: object, key: PathStep, text: string): void => {
-    problems.push({ message: `${formatPath(path)}: ${text}`, origin: originOf(container, key), path });
+    const origin = originOf(container, key);
+    // A value made by interpolation is the interpolation rule's to explain (an unset variable, usually).
+    if (origin && origin.source.text.slice(origin.start, origin.end).includes('$')) return;
+    problems.push({ message: `${formatPath(path)}: ${text}`, origin, path });
   };
   for (const [name, svc] of Object.entries(services)) {
     if (!isDict(svc)) continue;

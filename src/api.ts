@@ -320,14 +320,17 @@ export function configOf(o: ConfigOptions = {}): ConfigResult {
   /* eslint-disable @typescript-eslint/no-require-imports -- the canonical model loads only for config */
   const { canonicalModel, servicesInDependencyOrder, imagesOf } = require('./model/canonical') as typeof import('./model/canonical');
   const { toGoJson, toGoYaml, sortedAsMaps } = require('./model/canonical-text') as typeof import('./model/canonical-text');
-  const { envFileReader } = require('./load/env-file-values') as typeof import('./load/env-file-values');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const interpolate = o.interpolate !== false;
   const format = o.format ?? 'yaml';
   const { project, problems } = singleProject(o, interpolate);
   const model = canonicalModel(project, {
     home: o.home ?? require('os').homedir(), // eslint-disable-line @typescript-eslint/no-require-imports
-    envFile: envFileReader(project.env),
+    // The loader read the env files (and folded them under `environment`); config never reads the disk.
+    envFile: (absPath: string) => {
+      const entries = project.envFiles[absPath];
+      return entries && Object.fromEntries(entries.map((e) => [e.key, e.value]));
+    },
     format,
     allResources: o.allResources,
   });

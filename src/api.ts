@@ -192,6 +192,8 @@ export function effectiveConfig(o: LintOptions, file: string): Record<string, un
 export interface FixOptions extends LintOptions {
   /** Compute the changes but write nothing. */
   dryRun?: boolean;
+  /** Rules whose suggestions are applied too (`--fix-rule`): each finding's first suggestion, when it has no fix of its own. */
+  fixRules?: readonly string[];
 }
 
 export interface FileChange {
@@ -225,7 +227,7 @@ export function fixSync(o: FixOptions = {}): FixResult {
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const texts = sourceTexts(result.projects);
     let wrote = false;
-    for (const [file, edits] of planFixes(result.findings)) {
+    for (const [file, edits] of planFixes(withSuggestions(result.findings, o.fixRules ?? []))) {
       const before = texts.get(file);
       if (o.text || before === undefined || file === '<stdin>') continue;
       const after = applyEdits(before, edits);
@@ -246,6 +248,12 @@ export function fixSync(o: FixOptions = {}): FixResult {
     result = lintSync(o);
   }
   return { ...result, changes: [...changes.values()].sort((a, b) => (a.file < b.file ? -1 : 1)), skipped };
+}
+
+/** Findings of the named rules with their first suggestion promoted to the fix (ESLint applies a suggestion only on request). */
+export function withSuggestions(findings: readonly Finding[], rules: readonly string[]): Finding[] {
+  if (!rules.length) return [...findings];
+  return findings.map((f) => (!f.fix && f.suggestions?.length && rules.includes(f.rule) ? { ...f, fix: f.suggestions[0].fix } : f));
 }
 
 function sourceTexts(projects: readonly Project[]): Map<string, string> {

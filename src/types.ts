@@ -20,6 +20,16 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/**
+ * An edit that would change what runs (e.g. add `no-new-privileges:true`), offered as in ESLint:
+ * shown by `--fix-dry-run` and in SARIF `fixes`, applied only with `--fix --fix-rule <rule>`.
+ */
+export interface Suggestion {
+  /** What the edit does, as a short imperative ("add `cap_drop: [ALL]` to web"). */
+  description: string;
+  fix: Fix;
+}
+
 /** A finding as formatters see it: flat, positions resolved (the json format prints these fields). */
 export interface Finding {
   rule: string;
@@ -37,6 +47,8 @@ export interface Finding {
   /** The offending value (for stable fingerprints that survive moved lines). */
   value?: string;
   fix?: Fix;
+  /** Behaviour-changing edits, applied only when the user names the rule (--fix-rule). */
+  suggestions?: Suggestion[];
 }
 
 /** What a rule hands to ctx.report. */
@@ -51,6 +63,8 @@ export interface Report {
   /** Overrides the rule's configured severity for this one finding (e.g. a softer variant). */
   severity?: Severity;
   fix?: Fix;
+  /** Behaviour-changing edits (see Suggestion); never applied by a plain --fix. */
+  suggestions?: Suggestion[];
 }
 
 export interface RuleDocs {
@@ -60,6 +74,21 @@ export interface RuleDocs {
   bad: string;
   /** The same file, corrected. */
   good: string;
+  /** Benchmarks and guides the rule follows (shown in its docs and as SARIF tags). */
+  references?: RuleReference[];
+}
+
+/**
+ * One published source for a rule. Give at least one field:
+ * - `cis`: a CIS Docker Benchmark v1.2.0 recommendation, number first ("5.25 Ensure that the container is restricted from acquiring additional privileges");
+ * - `owasp`: an OWASP Docker Security Cheat Sheet rule ("RULE #4 - Prevent in-container privilege escalation");
+ * - `url`: any other page (Docker docs), with `title` as its link text.
+ */
+export interface RuleReference {
+  cis?: string;
+  owasp?: string;
+  url?: string;
+  title?: string;
 }
 
 /** Config-file facts shared by several rules (the network rules). */

@@ -19,9 +19,24 @@ export function metadataProblems(r: RuleInfo): string[] {
   for (const part of ['why', 'bad', 'good'] as const) {
     if (!r.docs?.[part]?.trim()) out.push(`lacks docs.${part}`);
   }
+  out.push(...referenceProblems((r.docs as { references?: unknown } | undefined)?.references));
   if (r.options && r.options.type !== 'object') out.push('`options` must be a JSON schema with `type: "object"`');
   for (const id of r.unusedMessages) out.push(`declares message id "${id}" but never uses it`);
   return out;
+}
+
+/** docs.references: a list of objects, each with a `cis`, `owasp` or `url` string (and an http(s) url). */
+function referenceProblems(refs: unknown): string[] {
+  if (refs === undefined) return [];
+  if (!Array.isArray(refs)) return ['docs.references must be a list'];
+  return refs.flatMap((ref, i) => {
+    const r = (ref ?? {}) as Record<string, unknown>;
+    const known = ['cis', 'owasp', 'url', 'title'];
+    if (typeof ref !== 'object' || Object.keys(r).some((k) => !known.includes(k) || typeof r[k] !== 'string')) return [`docs.references[${i}] may only hold the strings ${known.join(', ')}`];
+    if (!r.cis && !r.owasp && !r.url) return [`docs.references[${i}] names no cis, owasp or url`];
+    if (r.url && !/^https?:\/\//.test(String(r.url))) return [`docs.references[${i}].url must start with http:// or https://`];
+    return [];
+  });
 }
 
 /** Rule modules that rules/index.ts does not import, or imports but leaves out of `allRules`. */

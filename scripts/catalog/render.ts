@@ -1,6 +1,8 @@
 /** The generated text: docs/rules/<id>.md, the README's rules table, schemas/config.schema.json. */
 import { presetsEnabling } from '../../src/engine/presets';
 import { buildConfigSchema } from '../../src/engine/config-schema';
+import { referenceLines } from '../../src/report/references';
+import type { RuleReference } from '../../src/types';
 
 /** The fields of a rule the generated text uses (after metadataProblems found nothing missing). */
 export interface RuleDocInput {
@@ -11,7 +13,7 @@ export interface RuleDocInput {
   fixable: boolean;
   recommended?: boolean;
   options?: Record<string, unknown>;
-  docs: { why: string; bad: string; good: string };
+  docs: { why: string; bad: string; good: string; references?: RuleReference[] };
 }
 
 export const README_START = '<!-- rules:start -->';
@@ -45,6 +47,7 @@ export function ruleDoc(r: RuleDocInput): string {
     '',
     fence(r.docs.good),
     '',
+    ...referencesSection(r.docs.references),
     '## Options',
     '',
     ...optionsSection(r.id, r.severity, r.options),
@@ -58,6 +61,12 @@ export function ruleDoc(r: RuleDocInput): string {
     fence(`# compose-lint-disable-next-line ${r.id} -- <reason>\n`),
     '',
   ].join('\n');
+}
+
+/** `## References` with one bullet per line of each reference; nothing when the rule has none. */
+function referencesSection(refs: RuleReference[] | undefined): string[] {
+  const lines = (refs ?? []).flatMap(referenceLines);
+  return lines.length ? ['## References', '', ...lines.map((l) => `- ${l}`), ''] : [];
 }
 
 function fence(yaml: string): string {

@@ -1,6 +1,6 @@
 /** The default command: lint, format, exit code. */
 import * as fs from 'fs';
-import { effectiveConfig, fixSync, lintSync, LintOptions, LintResult, unifiedDiff } from '../api';
+import { effectiveConfig, fixSync, lintSync, FixOptions, LintOptions, LintResult, unifiedDiff } from '../api';
 import { loadFormatter, DEFAULT_FORMAT } from '../report';
 import { ruleMetas } from '../engine/catalog';
 import { toLintOptions, ProjectFlags } from './options';
@@ -20,6 +20,8 @@ export interface LintFlags extends ProjectFlags {
   printConfig?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** Rules whose suggestions --fix / --fix-dry-run apply (repeatable). */
+  fixRule?: string[];
   reportUnusedDisableDirectives?: boolean;
 }
 
@@ -34,6 +36,7 @@ export function runLint(targets: string[], flags: LintFlags): void {
   const maxWarnings = flags.maxWarnings === undefined ? -1 : Number(flags.maxWarnings);
   if (!Number.isInteger(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
   if (flags.fix && flags.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  const fixRules = checkFixRules(flags);
   const options: LintOptions = {
     ...toLintOptions(flags, targets),
     config: flags.config,
@@ -45,10 +48,10 @@ export function runLint(targets: string[], flags: LintFlags): void {
     return;
   }
   if (flags.fixDryRun) {
-    runFixDryRun(options);
+    runFixDryRun(options, fixRules);
     return;
   }
-  const result = flags.fix ? fixed(options) : lintSync(options);
+  const result = flags.fix ? fixed({ ...options, fixRules }) : lintSync(options);
   const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const text = format(shown, {
     cwd: process.cwd(),
@@ -64,16 +67,33 @@ export function runLint(targets: string[], flags: LintFlags): void {
   if (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings)) process.exitCode = EXIT_FINDINGS;
 }
 
+/** --fix-rule ids: known rules only, and only with --fix or --fix-dry-run. */
+function checkFixRules(flags: LintFlags): string[] {
+  const ids = flags.fixRule ?? [];
+  if (ids.length && !flags.fix && !flags.fixDryRun) throw new UsageError('--fix-rule applies suggestions: use it with --fix or --fix-dry-run');
+  const known = new Set(ruleMetas().map((r) => r.id));
+  const unknown = ids.find((id) => !known.has(id));
+  if (unknown !== undefined) throw new UsageError(`--fix-rule: unknown rule "${unknown}"; \`compose-lint rules\` lists them`);
+  return ids;
+}
+
 /** --fix: write the fixes, then report what is left. */
-function fixed(options: LintOptions): LintResult {
+function fixed(options: FixOptions): LintResult {
   const result = fixSync(options);
   for (const s of result.skipped) process.stderr.write(`compose-lint: not fixing ${s.file}: ${s.reason}\n`);
   return result;
 }
 
-/** --fix-dry-run: the diff only; exit 1 when there is something to fix, like a check. */
-function runFixDryRun(options: LintOptions): void {
-  const { changes } = fixSync({ ...options, dryRun: true });
+/**
+ * --fix-dry-run: the diff on stdout (with the suggestions of --fix-rule rules); the other
+ * suggestions listed on stderr, so stdout stays a patch. Exit 1 when there is something to fix.
+ */
+function runFixDryRun(options: LintOptions, fixRules: string[]): void {
+  const { changes, findings } = fixSync({ ...options, dryRun: true, fixRules });
   writeOut(changes.map((c) => unifiedDiff(c.file, c.before, c.after)).join(''));
+  for (const f of findings) {
+    if (fixRules.includes(f.rule)) continue;
+    for (const s of f.suggestions ?? []) process.stderr.write(`${f.file}:${f.line}:${f.column}: suggestion (${f.rule}): ${s.description}; apply with --fix --fix-rule ${f.rule}\n`);
+  }
   if (changes.length) process.exitCode = EXIT_FINDINGS;
 }

@@ -23,6 +23,7 @@ export function buildProgram(): Command {
     .option('--print-config <file>', 'print the configuration that applies to a compose file, and exit')
     .option('--fix', 'write fixes to the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
+    .option('--fix-rule <id>', "with --fix or --fix-dry-run: also apply this rule's suggestions (edits that change what runs; repeatable)", collectValues)
     .option('--report-unused-disable-directives', 'report suppression comments that suppress nothing')
     .exitOverride()
     .enablePositionalOptions() // `config --format json` belongs to `config`, not to the lint command

@@ -15,6 +15,7 @@ export function toFinding(rule: string, severity: Severity, r: Report | LoadProb
   if ((r as Report).data !== undefined) f.data = (r as Report).data;
   if (r.value !== undefined) f.value = r.value;
   if ((r as Report).fix !== undefined) f.fix = (r as Report).fix;
+  if ((r as Report).suggestions?.length) f.suggestions = (r as Report).suggestions;
   return f;
 }
 

@@ -5,11 +5,12 @@
  */
 import { pathToFileURL } from 'url';
 import * as path from 'path';
-import type { Finding, Severity } from '../types';
+import type { Finding, Fix, Severity } from '../types';
 import type { FormatContext, RuleMeta } from './types';
 import { stableFingerprints } from './fingerprint';
 import { isOutside, relativePath } from './paths';
 import { ruleDocsUrl } from './rule-url';
+import { referenceTags } from './references';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/compose-lint/compose-lint';
@@ -43,7 +44,7 @@ function helpOf(rule: RuleMeta): { text: string; markdown: string } | undefined 
 }
 
 function describeRule(rule: RuleMeta) {
-  const properties: Record<string, unknown> = { tags: [rule.category] };
+  const properties: Record<string, unknown> = { tags: [rule.category, ...referenceTags(rule.docs?.references)] };
   if (rule.category === 'security') properties['security-severity'] = SECURITY_SEVERITY[rule.severity];
   const help = helpOf(rule);
   return {
@@ -80,6 +81,26 @@ function directoryUri(dir: string): string {
   return href.endsWith('/') ? href : `${href}/`;
 }
 
+/**
+ * SARIF `fixes` (3.55): the rule's own fix, then its suggestions. Regions are character offsets
+ * into the file as read (UTF-16 code units, a BOM not counted), which SARIF allows for text files.
+ */
+function sarifFixes(cwd: string, f: Finding) {
+  const fixes = [
+    ...(f.fix ? [{ description: 'Apply the fix (compose-lint --fix)', fix: f.fix }] : []),
+    ...(f.suggestions ?? []).map((s) => ({ description: `${s.description} (compose-lint --fix --fix-rule ${f.rule})`, fix: s.fix })),
+  ];
+  return fixes.map(({ description, fix }: { description: string; fix: Fix }) => ({
+    description: { text: description },
+    artifactChanges: [
+      {
+        artifactLocation: artifactLocation(cwd, fix.file),
+        replacements: fix.edits.map((e) => ({ deletedRegion: { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.text } })),
+      },
+    ],
+  }));
+}
+
 export function format(findings: Finding[], ctx: FormatContext): string {
   const descriptors: object[] = ctx.rules.map(describeRule);
   const ruleIndex = new Map(ctx.rules.map((r, i) => [r.id, i]));
@@ -107,6 +128,7 @@ export function format(findings: Finding[], ctx: FormatContext): string {
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
+    ...((f.fix || f.suggestions?.length) && { fixes: sarifFixes(ctx.cwd, f) }),
   }));
   const log = {
     $schema: SARIF_SCHEMA,

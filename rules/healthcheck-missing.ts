@@ -1,0 +1,58 @@
+import { defineRule } from '../src/define-rule';
+import { keyOriginOf } from '../src/model/origin';
+import { usersOf } from '../src/graph/query';
+import { isDatastoreImage } from '../src/graph/datastores';
+import type { ComposeDict } from '../src/model/project';
+import { hardeningTargets, isDict, reachData } from './_hardening';
+
+/** `healthcheck: {disable: true}` and a test of `NONE` turn off the image's own check too. */
+function healthcheckState(svc: ComposeDict): 'set' | 'none' | 'disabled' {
+  const hc = svc.healthcheck;
+  if (!isDict(hc)) return 'none';
+  const test = hc.test;
+  const none = test === 'NONE' || (Array.isArray(test) && test[0] === 'NONE');
+  if (hc.disable === true || hc.disable === 'true' || none) return 'disabled';
+  return 'set'; // without `test`, the image's own HEALTHCHECK runs with these settings
+}
+
+/** The image's repository name (no registry, tag or digest), for the config's `datastores` list. */
+const repositoryName = (image: string): string => image.split('@')[0].replace(/:[^/]*$/, '').split('/').pop()!.toLowerCase();
+
+export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
+  id: 'healthcheck-missing',
+  description: 'A datastore that other services use has no healthcheck.',
+  category: 'security',
+  severity: 'warning',
+  fixable: false,
+  recommended: false,
+  messages: {
+    missing: 'datastore `{{service}}` ({{reach}}) has no healthcheck for {{users}} to wait for: `depends_on` can only wait for it to start, not to accept connections (`condition: service_healthy` needs a healthcheck)',
+    disabled: 'datastore `{{service}}` ({{reach}}) disables its healthcheck: {{users}} cannot wait for it to be ready, and nothing reports it stuck',
+  },
+  docs: {
+    why: [
+      'A database container is "started" long before it accepts connections: it initialises its data directory, replays its log, runs init scripts. Services that use it then start too early, fail their first connections and crash-loop or, worse, start without their data. A `healthcheck` lets `depends_on: {db: {condition: service_healthy}}` wait until the datastore really answers, lets Docker report a stuck instance as unhealthy, and lets orchestrators restart it. Official database images ship no HEALTHCHECK, so the compose file must add one (`pg_isready`, `mysqladmin ping`, `redis-cli ping`, ...).',
+      'Datastores are recognised by image (postgres, mysql, mariadb, mongo, redis, valkey, elasticsearch, ...) or named in the config\'s `datastores` list; the rule reports one only when another service uses it (depends_on, links, or its name in the environment or command). `healthcheck: {disable: true}` and `test: ["NONE"]` count as no healthcheck. The finding is a warning when the datastore is public and info otherwise.',
+    ].join('\n\n'),
+    bad: 'services:\n  app:\n    image: example/app:1.0\n    depends_on: [db]\n  db:\n    image: postgres:16\n',
+    good: 'services:\n  app:\n    image: example/app:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres"]\n      interval: 10s\n      retries: 5\n',
+    references: [
+      { cis: '5.26 Ensure that container health is checked at runtime' },
+      { url: 'https://docs.docker.com/compose/how-tos/startup-order/', title: 'Docker docs: Control startup order' },
+    ],
+  },
+  check(ctx) {
+    const declared = new Set(ctx.settings?.datastores ?? []);
+    for (const t of hardeningTargets(ctx)) {
+      const image = typeof t.svc.image === 'string' ? t.svc.image : '';
+      if (!declared.has(t.name) && !(image && (isDatastoreImage(image) || declared.has(repositoryName(image))))) continue;
+      const users = [...usersOf(ctx.graph, t.name)];
+      if (!users.length) continue;
+      const state = healthcheckState(t.svc);
+      if (state === 'set') continue;
+      const data = { ...reachData(t), users: users.map((u) => `\`${u}\``).join(', ') };
+      const origin = state === 'disabled' ? keyOriginOf(t.svc, 'healthcheck') : t.origin;
+      ctx.report({ messageId: state === 'disabled' ? 'disabled' : 'missing', data, origin, service: t.name, severity: t.severity });
+    }
+  },
+});

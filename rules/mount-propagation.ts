@@ -1,0 +1,58 @@
+import { defineRule } from '../src/define-rule';
+import { originOf } from '../src/model/origin';
+import { hardeningTargets, isDict, reachData } from './_hardening';
+
+const SHARED = new Set(['shared', 'rshared']);
+
+/**
+ * The source and shared propagation of a short-syntax volume (`src:dst[:opts]`, opts a comma list
+ * such as `ro,rshared`), split as compose-go's format.ParseVolume does (a Windows drive's colon
+ * belongs to the source); mode undefined when it sets no shared propagation.
+ */
+function shortPropagation(spec: string): { source: string; mode?: string } {
+  const drive = /^[A-Za-z]:[\\/]/.test(spec) ? 2 : 0;
+  const parts = spec.slice(drive).split(':');
+  const source = spec.slice(0, drive + parts[0].length);
+  return { source, mode: parts.length < 3 ? undefined : parts[parts.length - 1].split(',').find((o) => SHARED.has(o.trim())) };
+}
+
+export default defineRule<Record<string, never>, 'shared'>({
+  id: 'mount-propagation',
+  description: 'A bind mount uses `shared` or `rshared` propagation.',
+  category: 'security',
+  severity: 'warning',
+  fixable: false,
+  recommended: false,
+  messages: {
+    shared: '`{{service}}` ({{reach}}) mounts `{{source}}` with `{{mode}}` propagation: mounts made inside the container appear on the host and in every container sharing the mount',
+  },
+  docs: {
+    why: [
+      'With `shared` or `rshared` propagation a bind mount is a two-way street: a mount made inside the container (by a process with `SYS_ADMIN`, or a volume plugin) appears on the host and in every other container that shares the mount, and the container sees mounts the host makes later. Docker\'s default, `rprivate`, keeps the container\'s mounts to itself. Only storage drivers and a few system agents need shared propagation; give it to those alone and say why in a comment.',
+      'Both syntaxes are checked: `./data:/data:rshared` and `bind: {propagation: rshared}`. The finding is a warning on a public service and info elsewhere.',
+    ].join('\n\n'),
+    bad: 'services:\n  agent:\n    image: example/agent:1.0\n    volumes:\n      - /mnt/data:/data:rshared\n',
+    good: 'services:\n  agent:\n    image: example/agent:1.0\n    volumes:\n      - /mnt/data:/data:ro\n',
+    references: [{ cis: '5.19 Ensure that mount propagation mode is not set to shared' }],
+  },
+  check(ctx) {
+    for (const t of hardeningTargets(ctx)) {
+      const vols = t.svc.volumes;
+      if (!Array.isArray(vols)) continue;
+      vols.forEach((v, i) => {
+        let mode: string | undefined;
+        let source = '';
+        let origin = originOf(vols, i);
+        if (typeof v === 'string') {
+          ({ mode, source } = shortPropagation(v));
+        } else if (isDict(v) && isDict(v.bind) && typeof v.bind.propagation === 'string') {
+          mode = v.bind.propagation;
+          source = typeof v.source === 'string' ? v.source : '';
+          origin = originOf(v.bind, 'propagation') ?? origin;
+        }
+        if (mode === undefined || !SHARED.has(mode.trim())) return;
+        ctx.report({ messageId: 'shared', data: { ...reachData(t), source, mode: mode.trim() }, origin, service: t.name, severity: t.severity, value: typeof v === 'string' ? v : mode });
+      });
+    }
+  },
+});

@@ -1,18 +1,22 @@
 import { defineRule } from '../src/define-rule';
-import { keyOriginOf } from '../src/model/origin';
+import { originOf } from '../src/model/origin';
+import type { Origin } from '../src/model/origin';
 import { usersOf } from '../src/graph/query';
 import { isDatastoreImage } from '../src/graph/datastores';
 import type { ComposeDict } from '../src/model/project';
 import { hardeningTargets, isDict, reachData } from './_hardening';
 
-/** `healthcheck: {disable: true}` and a test of `NONE` turn off the image's own check too. */
-function healthcheckState(svc: ComposeDict): 'set' | 'none' | 'disabled' {
+/**
+ * `healthcheck: {disable: true}` and a test of `NONE` turn off the image's own check too; `at` is
+ * the value that disables it (in the file that set it).
+ */
+function healthcheckState(svc: ComposeDict): { state: 'set' | 'none' | 'disabled'; at?: Origin } {
   const hc = svc.healthcheck;
-  if (!isDict(hc)) return 'none';
+  if (!isDict(hc)) return { state: 'none' };
+  if (hc.disable === true || hc.disable === 'true') return { state: 'disabled', at: originOf(hc, 'disable') };
   const test = hc.test;
-  const none = test === 'NONE' || (Array.isArray(test) && test[0] === 'NONE');
-  if (hc.disable === true || hc.disable === 'true' || none) return 'disabled';
-  return 'set'; // without `test`, the image's own HEALTHCHECK runs with these settings
+  if (test === 'NONE' || (Array.isArray(test) && test[0] === 'NONE')) return { state: 'disabled', at: originOf(hc, 'test') };
+  return { state: 'set' }; // without `test`, the image's own HEALTHCHECK runs with these settings
 }
 
 /** The image's repository name (no registry, tag or digest), for the config's `datastores` list. */
@@ -48,11 +52,10 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
       if (!declared.has(t.name) && !(image && (isDatastoreImage(image) || declared.has(repositoryName(image))))) continue;
       const users = [...usersOf(ctx.graph, t.name)];
       if (!users.length) continue;
-      const state = healthcheckState(t.svc);
+      const { state, at } = healthcheckState(t.svc);
       if (state === 'set') continue;
       const data = { ...reachData(t), users: users.map((u) => `\`${u}\``).join(', ') };
-      const origin = state === 'disabled' ? keyOriginOf(t.svc, 'healthcheck') : t.origin;
-      ctx.report({ messageId: state === 'disabled' ? 'disabled' : 'missing', data, origin, service: t.name, severity: t.severity });
+      ctx.report({ messageId: state === 'disabled' ? 'disabled' : 'missing', data, origin: at ?? t.origin, service: t.name, severity: t.severity });
     }
   },
 });

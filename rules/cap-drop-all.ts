@@ -14,8 +14,8 @@ export default defineRule<Record<string, never>, 'missing' | 'partial'>({
   fixable: false,
   recommended: false,
   messages: {
-    missing: '`{{service}}` ({{reach}}) keeps Docker\'s default capabilities: drop them with `cap_drop: [ALL]` and add back only what it needs with `cap_add`',
-    partial: '`{{service}}` ({{reach}}) drops only {{dropped}}: drop every capability with `cap_drop: [ALL]` and add back only what it needs',
+    missing: '`{{service}}`, {{reach}}, keeps Docker\'s default capabilities: drop them with `cap_drop: [ALL]` and add back only what it needs with `cap_add`',
+    partial: '`{{service}}`, {{reach}}, drops only {{dropped}}: drop every capability with `cap_drop: [ALL]` and add back only what it needs',
   },
   docs: {
     why: [

@@ -24,7 +24,7 @@ export default defineRule<Record<string, never>, 'shared'>({
   fixable: false,
   recommended: false,
   messages: {
-    shared: '`{{service}}` ({{reach}}) mounts `{{source}}` with `{{mode}}` propagation: mounts made inside the container appear on the host and in every container sharing the mount',
+    shared: '`{{service}}`, {{reach}}, mounts `{{source}}` with `{{mode}}` propagation: mounts made inside the container appear on the host and in every container sharing the mount',
   },
   docs: {
     why: [

@@ -15,8 +15,8 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   fixable: false,
   recommended: false,
   messages: {
-    missing: '`{{service}}` ({{reach}}) does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges',
-    disabled: '`{{service}}` ({{reach}}) sets `{{value}}`: processes can raise their privileges through setuid binaries',
+    missing: '`{{service}}`, {{reach}}, does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges',
+    disabled: '`{{service}}`, {{reach}}, sets `{{value}}`: processes can raise their privileges through setuid binaries',
   },
   docs: {
     why: [

@@ -10,8 +10,8 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   fixable: false,
   recommended: false,
   messages: {
-    missing: '`{{service}}` ({{reach}}) has a writable root filesystem: set `read_only: true` and give it `tmpfs` or volumes for the paths it writes',
-    disabled: '`{{service}}` ({{reach}}) sets `read_only: false`: its root filesystem is writable',
+    missing: '`{{service}}`, {{reach}}, has a writable root filesystem: set `read_only: true` and give it `tmpfs` or volumes for the paths it writes',
+    disabled: '`{{service}}`, {{reach}}, sets `read_only: false`: its root filesystem is writable',
   },
   docs: {
     why: [

@@ -32,7 +32,7 @@ export default defineRule<Record<string, never>, 'missing'>({
   fixable: false,
   recommended: false,
   messages: {
-    missing: '`{{service}}` ({{reach}}) has {{missing}}: one runaway or attacked container can starve the host and every other service',
+    missing: '`{{service}}`, {{reach}}, has {{missing}}: one runaway or attacked container can starve the host and every other service',
   },
   docs: {
     why: [

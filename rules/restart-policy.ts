@@ -14,7 +14,7 @@ export default defineRule<Record<string, never>, 'missing'>({
   fixable: false,
   recommended: false,
   messages: {
-    missing: '`{{service}}` ({{reach}}) has no restart policy: after a crash or a host reboot it stays down; set `restart: unless-stopped` (or `on-failure`)',
+    missing: '`{{service}}`, {{reach}}, has no restart policy: after a crash or a host reboot it stays down; set `restart: unless-stopped` (or `on-failure`)',
   },
   docs: {
     why: [

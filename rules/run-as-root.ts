@@ -13,8 +13,8 @@ export default defineRule<Record<string, never>, 'unset' | 'root'>({
   fixable: false,
   recommended: false,
   messages: {
-    unset: '`{{service}}` ({{reach}}) sets no `user`: it runs as the image\'s default user, which is root unless the image sets USER',
-    root: '`{{service}}` ({{reach}}) runs as root (`user: {{user}}`)',
+    unset: '`{{service}}`, {{reach}}, sets no `user`: it runs as the image\'s default user, which is root unless the image sets USER',
+    root: '`{{service}}`, {{reach}}, runs as root (`user: {{user}}`)',
   },
   docs: {
     why: [

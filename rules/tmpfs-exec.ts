@@ -13,7 +13,7 @@ export default defineRule<Record<string, never>, 'reenabled'>({
   fixable: false,
   recommended: false,
   messages: {
-    reenabled: '`{{service}}` ({{reach}}) mounts a tmpfs at `{{path}}` with {{options}}, undoing Docker\'s default `noexec,nosuid,nodev`: a writable scratch directory becomes a place to run dropped payloads',
+    reenabled: '`{{service}}`, {{reach}}, mounts a tmpfs at `{{path}}` with {{options}}, undoing Docker\'s default `noexec,nosuid,nodev`: a writable scratch directory becomes a place to run dropped payloads',
   },
   docs: {
     why: [

@@ -25,6 +25,7 @@ export default defineRule<Record<string, never>, 'tag'>({
     for (const t of hardeningTargets(ctx)) {
       const image = typeof t.svc.image === 'string' ? t.svc.image.trim() : '';
       if (image === '' || t.svc.build !== undefined || image.includes('@')) continue; // pinned (a malformed digest is Docker's to refuse)
+      if (/^[/:]|:$|\/\//.test(image)) continue; // left broken by an unset variable: the interpolation rule says so
       ctx.report({ messageId: 'tag', data: { ...reachData(t), image }, origin: originOf(t.svc, 'image'), service: t.name, severity: t.severity, value: image });
     }
   },

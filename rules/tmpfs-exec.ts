@@ -17,7 +17,7 @@ export default defineRule<Record<string, never>, 'reenabled'>({
   },
   docs: {
     why: [
-      'Docker mounts the entries of a service\'s `tmpfs` with `noexec,nosuid,nodev` (Docker docs, "tmpfs mounts"; docker/compose#3425): a process can write there but cannot run what it wrote, honour setuid bits or open device nodes. Those defaults matter most on a read-only container, where the tmpfs is the only writable place an attacker has. The `exec`, `suid` and `dev` options turn each default off again. Some tools do need to run files from a scratch directory (a JIT cache, a build step); give them their own path and keep `/tmp` and `/run` on the defaults.',
+      'Docker mounts the entries of a service\'s `tmpfs` with `noexec,nosuid,nodev` (Docker docs, "tmpfs mounts"; docker/compose#3425): a process can write there but cannot run what it wrote, honour setuid bits or open device nodes. Those defaults matter most on a read-only container, where the tmpfs is the only writable place an attacker has. The `exec`, `suid` and `dev` options turn each default off again. Some tools do need to run files from a scratch directory (a JIT cache, a build step); give them their own path and keep `/tmp` and `/run` on the defaults. Images built on s6-overlay need `exec` on `/run` (it runs its service scripts from there): silence the finding with that reason.',
       'Entries of `tmpfs` are checked (`/tmp:exec,size=64m`). Long-syntax `volumes` of `type: tmpfs` take only `size` and `mode` in the Compose file format, so they keep Docker\'s defaults and need no check. The finding is a warning on a public service and info elsewhere.',
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs:\n      - /tmp:exec,size=64m\n',

@@ -7,6 +7,7 @@ const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 ruleTester(rule, {
   valid: [
     { name: 'digests with and without a tag; build services', code: lines('services:', '  a:', `    image: postgres:16@${DIGEST}`, '  b:', `    image: "ghcr.io/x/y@${DIGEST}"`, '  c:', '    build: .', '    image: example/app:dev', '  d:', '    build: .') },
+    { name: 'a name broken by unset variables is the interpolation rule\'s', code: lines('services:', '  a:', '    image: ${USER_NAME}/comment:${VERSION}') },
     { name: 'a digest from .env', code: { 'compose.yaml': lines('services:', '  a:', '    image: "redis:${REDIS}"'), '.env': `REDIS=7@${DIGEST}\n` } },
   ],
   invalid: [

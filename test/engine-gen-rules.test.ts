@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCatalog } from '../scripts/gen-rules';
+import { ruleDoc } from '../scripts/catalog/render';
 import { makeTree } from './engine-helpers';
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true }, include: ['rules/*.ts'] });
@@ -153,5 +154,38 @@ describe('problems', () => {
   test('README markers are required', () => {
     const root = repo({ 'README.md': '# no markers\n' });
     expect(runCatalog(root, true).problems).toEqual(['README.md: has no <!-- rules:start --> / <!-- rules:end --> markers']);
+  });
+});
+
+describe('docs.references', () => {
+  test('rendered as a References section between the examples and the options', () => {
+    const page = ruleDoc({
+      id: 'ref-rule',
+      description: 'd',
+      category: 'security',
+      severity: 'warning',
+      fixable: false,
+      docs: {
+        why: 'w',
+        bad: 'b\n',
+        good: 'g\n',
+        references: [{ cis: '5.25 Ensure x' }, { owasp: 'RULE #4 - y' }, { url: 'https://docs.docker.com/z', title: 'Docker docs: z' }],
+      },
+    });
+    expect(page).toContain(
+      '```yaml\ng\n```\n\n## References\n\n- CIS Docker Benchmark v1.2.0, 5.25 Ensure x\n- [OWASP Docker Security Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html), RULE #4 - y\n- [Docker docs: z](https://docs.docker.com/z)\n\n## Options\n',
+    );
+  });
+
+  test('malformed references are problems', () => {
+    const refs = "[{ cis: '5.1 a' }, { title: 'only a title' }, { url: 'docs.docker.com' }, { cis: 5 }]";
+    const root = repo({
+      'rules/good-rule.ts': GOOD_RULE.replace("good: [...HEAD, '    image: nginx:1.25', ''].join('\\n'),", `good: [...HEAD, '    image: nginx:1.25', ''].join('\\n'),\n    references: ${refs},`),
+    });
+    expect(runCatalog(root, true).problems).toEqual([
+      'rules/good-rule.ts: docs.references[1] names no cis, owasp or url',
+      'rules/good-rule.ts: docs.references[2].url must start with http:// or https://',
+      'rules/good-rule.ts: docs.references[3] may only hold the strings cis, owasp, url, title',
+    ]);
   });
 });

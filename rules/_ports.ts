@@ -6,9 +6,11 @@
 import { isIP } from 'net';
 import type { Origin } from '../src/model/origin';
 import { ComposeDict, Project, servicesOf } from '../src/model/project';
-import { networkMode, profilesOf, replicas } from '../src/model/service';
+import { environment, networkMode, profilesOf, replicas } from '../src/model/service';
 import { substitute, TemplateError } from '../src/load/template';
-import { servicePorts } from '../src/graph/ports';
+import { listeningPorts, servicePorts } from '../src/graph/ports';
+import { imageReference } from '../src/graph/image-ports';
+import type { Graph, ListeningPort } from '../src/graph/types';
 
 const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -128,6 +130,10 @@ export interface PortEntry {
   hostIp: string;
   protocol: string;
   ports: number[];
+  /** For listening ports not declared in `ports`/`expose`: how they are known ("nginx listens on 80 by default"). */
+  how?: string;
+  /** The ports are the image's defaults, which the service's own configuration may change. */
+  fromImage?: boolean;
 }
 
 /**
@@ -142,13 +148,32 @@ export function publishedEntries(s: RunnableService, env: Record<string, string>
   );
 }
 
-/** Ports the service's processes listen on (`ports` targets and `expose`), with known values. */
-export function listeningEntries(s: RunnableService, env: Record<string, string>): PortEntry[] {
-  return groupByOrigin(
+/**
+ * Ports the service's processes listen on, with known values: the graph's answer (declared ports,
+ * stated settings, else the image's defaults); for a service disabled by profiles, which the graph
+ * does not hold, the same computed from its `environment`.
+ */
+export function listeningEntries(s: RunnableService, env: Record<string, string>, graph: Graph): PortEntry[] {
+  const node = graph.services.get(s.name);
+  const listening: ListeningPort[] = node
+    ? node.listening
+    : listeningPorts(
+        s.svc,
+        environment(s.svc).flatMap((e) => (e.value === undefined ? [] : [{ key: e.key, value: e.value, origin: e.origin, kind: 'environment' as const, keyWritten: false }])),
+      );
+  const entries = groupByOrigin(
     s,
-    servicePorts(s.svc).listening.filter((l) => !writtenWithUnknownVariable(l.origin, env)),
+    listening.filter((l) => !writtenWithUnknownVariable(l.origin, env)),
     (l) => ({ hostIp: '', protocol: l.protocol, port: l.port }),
   );
+  for (const e of entries) {
+    const first = listening.find((l) => l.origin === e.origin && l.protocol === e.protocol);
+    if (first?.from === 'image' && typeof s.svc.image === 'string') {
+      e.fromImage = true;
+      e.how = `${imageReference(s.svc.image).path} listens on ${describePorts(e.ports, e.protocol).replace(/\/tcp$/, '')} by default`;
+    } else if (first?.source) e.how = first.source;
+  }
+  return entries;
 }
 
 /** One PortEntry per written entry: the mappings of one entry share its origin object. */

@@ -1,41 +1,46 @@
-import type { Rule } from '../src/types';
+import { defineRule } from '../src/define-rule';
+import type { Severity } from '../src/types';
 import type { Graph, ServiceNode } from '../src/graph/types';
-import { sharedNetworks, usersOf } from '../src/graph/query';
-import { isDatastoreImage } from '../src/graph/datastores';
+import { namespaceOwner, sharedNetworks, usersOf } from '../src/graph/query';
+import { datastoreOf } from '../src/graph/datastores';
 import { listNames, networkPhrase } from '../src/graph/describe';
 
 interface Options {
-  /** Report every public service next to a datastore it does not use, whether or not others use it. */
-  strict?: boolean;
+  /** Report datastores no service is seen using too. */
+  strict: boolean;
   /** Services that count as public even without published ports. */
-  frontends?: string[];
-  /** Services (or image names) that count as datastores besides the recognised images. */
-  datastores?: string[];
+  frontends: string[];
+  /** Services (or image names) that count as datastores besides the recognised ones. */
+  datastores: string[];
 }
 
-const rule: Rule<Options> = {
+type MessageId = 'shared' | 'unused';
+
+export default defineRule<Options, MessageId>({
   id: 'frontend-reaches-database',
-  description: 'A public service shares a network with a datastore that only other services use.',
+  description: 'A public service shares a network with a datastore it does not use.',
   category: 'network',
   severity: 'warning',
   fixable: false,
   options: {
     type: 'object',
     properties: {
-      strict: { type: 'boolean', default: false, description: 'Report every public service sharing a network with a datastore it does not use, even when no other service is seen using it.' },
-      frontends: { type: 'array', items: { type: 'string' }, description: 'Services that are public even without published ports.' },
-      datastores: { type: 'array', items: { type: 'string' }, description: 'Services (by name or image name) that are datastores besides the recognised images.' },
+      strict: { type: 'boolean', default: false, description: 'Also report datastores that no service is seen using (an app that hardcodes its hosts).' },
+      frontends: { type: 'array', items: { type: 'string' }, default: [], description: 'Services that are public even without published ports.' },
+      datastores: { type: 'array', items: { type: 'string' }, default: [], description: 'Services (by name or image name) that are datastores besides the recognised ones.' },
     },
     additionalProperties: false,
   },
   messages: {
-    sharedNetwork: 'A public service shares a network with a datastore that other services use and it does not.',
-    strict: 'strict: a public service shares a network with a datastore it does not use.',
+    shared: 'datastore {{store}} shares {{network}} with public {{publics}}, which {{doNot}} use it (only {{users}} {{use}} it); {{fix}}',
+    unused: 'datastore {{store}} shares {{network}} with public {{publics}}, and no service is seen using it; {{fix}}',
   },
   docs: {
     why: [
-      'A service that publishes ports is the one an attacker reaches first. When it sits on the same network as a database it never talks to, a compromise of the frontend is one hop from the data: nothing but the database password stands in the way. Put public services on a front network and datastores on a back network shared only with the services that use them.',
-      'To stay quiet on designs where an app hardcodes its hosts, the rule needs evidence of the datastore\'s real clients: another service that depends on it, links to it, or names it (service name, `container_name` or alias) in its environment. A public service that itself uses a datastore on that network is taken to belong there (the voting app\'s `vote` writes to redis on its back tier, next to the results database). With `strict: true` every public service next to a datastore it does not use is reported. Datastores are recognised by image (mongo, postgres, mysql, mariadb, redis, valkey, memcached, elasticsearch, opensearch, cassandra, couchdb, influxdb, clickhouse, neo4j, cockroach, ...); `frontends` and `datastores` options add services by name.',
+      'A public service (one that publishes a port on an address other machines reach, or runs on the host network) is the one an attacker reaches first. When it sits on the same network as a datastore it never talks to, a compromise of the frontend is one hop from the data: nothing but the datastore\'s password stands in the way. Put public services on a front network and datastores on a back network shared only with the services that use them.',
+      'There is one finding per datastore and network, at the datastore\'s attachment to that network, listing the public services there that do not use it. Services published only on loopback (`127.0.0.1:8080:80`) are not public. A service that uses the datastore through a sidecar sharing its network stack (`network_mode: service:X`) uses it. To stay quiet on designs where an app hardcodes its hosts, the rule needs evidence of the datastore\'s real clients: a service that depends on it, links to it, or names it in its environment; with `strict: true` datastores without seen clients are reported too.',
+      'Severity: a warning, or `info` when every public service listed uses another datastore on that network (the voting app\'s `vote` writes to redis on the back tier it shares with `db`): it belongs on that network, and the advice is to give the datastore a network of its own.',
+      'Datastores are recognised by evidence: the image (postgres, mysql, mariadb, mongo, redis, valkey, memcached, elasticsearch, opensearch, cassandra, clickhouse, ..., and the brokers kafka, rabbitmq, nats, zookeeper), also when the engine is part of the image name (`bitnami/postgresql`, `pgautoupgrade/pgautoupgrade`, `weaveworksdemos/user-db`) but not tools around it (`postgres-exporter`, `mongo-express`); server settings in the environment (`POSTGRES_PASSWORD`, `MYSQL_ROOT_PASSWORD`, `MONGO_INITDB_*`, without a host to connect to); a well-known datastore port in `expose` or a `ports` target; a name like `db`, `*-db`, `*_db`. The `frontends` and `datastores` options (or the config\'s top-level lists) add services by name.',
     ].join('\n\n'),
     bad: [
       'services:',
@@ -76,100 +81,80 @@ const rule: Rule<Options> = {
     ].join('\n'),
   },
   check(ctx) {
-    const { graph } = ctx;
-    const strict = ctx.options.strict === true;
-    const frontends = new Set(ctx.options.frontends ?? []);
-    const declaredStores = new Set(ctx.options.datastores ?? []);
-    const isDatastore = (s: ServiceNode): boolean => declaredStores.has(s.name) || (s.image !== undefined && (isDatastoreImage(s.image) || declaredStores.has(repositoryName(s.image))));
-    const isPublic = (s: ServiceNode): boolean => frontends.has(s.name) || (s.published.length > 0 && !isDatastore(s));
+    const { graph, options } = ctx;
+    const frontends = new Set(options.frontends);
+    const isStore = (s: ServiceNode): boolean => datastoreOf(s, options.datastores) !== undefined;
+    const isPublic = (s: ServiceNode): boolean => !isStore(s) && (frontends.has(s.name) || s.exposure.level === 'public');
+    const group = namespaceGroups(graph);
+    // A service uses a datastore when it, or a sidecar in its network stack, does.
+    const uses = (svc: ServiceNode, store: ServiceNode): boolean => {
+      const users = usersOf(graph, store.name);
+      return (group.get(svc.name) ?? [svc.name]).some((m) => users.has(m));
+    };
 
     for (const net of graph.networks.values()) {
       const members = net.members.map((m) => graph.services.get(m)!);
-      const stores = members.filter(isDatastore);
-      if (!stores.length) continue;
-      for (const front of members.filter(isPublic)) {
-        // A public service that itself uses a datastore here belongs to this data network (the
-        // voting app's `vote` writes to redis on back-tier): only strict mode questions that.
-        const usesStoreHere = stores.some((st) => usersOf(graph, st.name).has(front.name));
-        if (usesStoreHere && !strict) continue;
-        // One finding per attachment, naming every datastore it opens a path to.
-        const exposed = stores
-          .filter((store) => store !== front)
-          .map((store) => ({ store: store.name, users: [...usersOf(graph, store.name)] }))
-          .filter((e) => !e.users.includes(front.name) && (strict || e.users.length > 0));
-        if (!exposed.length) continue;
-        const attachment = front.attachments.find((a) => a.network === net.name);
-        ctx.report({
-          messageId: exposed.some((e) => e.users.length) ? 'sharedNetwork' : 'strict',
-          message: message(graph, { front, network: net.name, exposed, declared: frontends.has(front.name), usesStoreHere, reachesOnlyHere: reachesOnlyThrough(graph, front, net.name) }),
-          origin: attachment?.origin ?? front.origin,
-          service: front.name,
-          value: net.name,
-        });
+      const stores = members.filter(isStore);
+      const publics = members.filter(isPublic);
+      if (!stores.length || !publics.length) continue;
+      for (const store of stores) {
+        const exposed = publics.filter((p) => !uses(p, store));
+        const users = [...usersOf(graph, store.name)].filter((u) => u !== store.name);
+        if (!exposed.length || (!users.length && !options.strict)) continue;
+        // Publics that use another datastore here belong on this network: the datastore should move.
+        const settled = exposed.filter((p) => stores.some((other) => other !== store && uses(p, other)));
+        const severity: Severity = settled.length === exposed.length ? 'info' : 'warning';
+        const names = exposed.map((p) => p.name);
+        const data = {
+          store: store.name,
+          network: networkPhrase(graph, net.name),
+          publics: `${names.length === 1 ? 'service' : 'services'} ${shortList(names)}`,
+          doNot: names.length === 1 ? 'does not' : 'do not',
+          users: shortList(users),
+          use: users.length === 1 ? 'uses' : 'use',
+          fix: advice(graph, net.name, store.name, exposed, severity === 'info', group),
+        };
+        const attachment = store.attachments.find((a) => a.network === net.name);
+        ctx.report({ messageId: users.length ? 'shared' : 'unused', data, severity, origin: attachment?.origin ?? store.origin, service: store.name, value: net.name });
       }
     }
   },
-};
-export default rule;
+});
 
-interface Path {
-  front: ServiceNode;
-  network: string;
-  /** The datastores reachable through the attachment, each with the services that use it. */
-  exposed: { store: string; users: string[] }[];
-  /** The front is a frontend by config rather than by publishing ports. */
-  declared: boolean;
-  /** The front uses another datastore on this network (strict mode), so it cannot simply leave it. */
-  usesStoreHere: boolean;
-  /** The front uses a service it reaches through this network only, so the datastores should move instead. */
-  reachesOnlyHere: boolean;
-}
-
-/** Does `front` use a service that shares no other network with it than `network`? */
-function reachesOnlyThrough(graph: Graph, front: ServiceNode, network: string): boolean {
-  const members = graph.networks.get(network)?.members ?? [];
-  return members.some((m) => m !== front.name && usersOf(graph, m).has(front.name) && sharedNetworks(graph, front.name, m).every((n) => n === network));
-}
-
-function message(graph: Graph, p: Path): string {
-  const { front, exposed } = p;
-  const what = p.declared ? `${front.name} is a frontend` : `${front.name} publishes ports`;
-  const net = networkPhrase(graph, p.network);
-  const stores = exposed.map((e) => e.store);
-  let whom: string;
-  if (exposed.length === 1) {
-    const users = exposed[0].users;
-    whom = `the datastore ${stores[0]}, ${users.length ? `which only ${shortList(users)} ${users.length === 1 ? 'uses' : 'use'}` : `which ${front.name} does not use`}`;
-  } else {
-    // Datastores with the same clients are named together: "redis-cache and redis-queue (used only by ...)".
-    const groups = new Map<string, { stores: string[]; users: string[] }>();
-    for (const e of exposed) {
-      const key = e.users.join('\0');
-      const g = groups.get(key) ?? { stores: [], users: e.users };
-      g.stores.push(e.store);
-      groups.set(key, g);
-    }
-    const parts = [...groups.values()].map((g) => `${listNames(g.stores)} (${g.users.length ? `used only by ${shortList(g.users)}` : `not used by ${front.name}`})`);
-    // An Oxford comma keeps "x (used by a), and y and z (used by b)" readable.
-    whom = `the datastores ${parts.length > 2 || (parts.length === 2 && groups.size < exposed.length) ? `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}` : listNames(parts)}`;
+/** Each namespace owner -> itself and the services sharing its network stack (network_mode: service:X). */
+function namespaceGroups(graph: Graph): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const node of graph.services.values()) {
+    const owner = namespaceOwner(graph, node.name);
+    if (!owner) continue;
+    const list = out.get(owner.name) ?? [];
+    list.push(node.name);
+    out.set(owner.name, list);
   }
-  const them = exposed.length === 1 ? stores[0] : 'the datastores';
-  let fix: string;
-  if (p.network === 'default' && !graph.networks.get(p.network)?.declared) fix = `declare a front and a back network and keep ${them} on the back one with ${exposed.length === 1 ? 'its' : 'their'} clients`;
-  else if (p.usesStoreHere) fix = `give ${them} ${exposed.length === 1 ? 'a network of its own' : 'networks of their own'}, shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
-  else if (p.reachesOnlyHere) fix = `${front.name} needs ${net} for other services, so move ${them} to a back network shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
-  else fix = `keep ${front.name} off ${net} and give ${them} a back network shared only with ${exposed.length === 1 ? 'its' : 'their'} clients`;
-  return `${what} and shares ${net} with ${whom}; ${fix}`;
+  return out;
+}
+
+/**
+ * Does `front` (or a sidecar in its stack) use a service it shares no other network with than
+ * `network`? Then cutting it off the network would break that, and the datastore should move.
+ */
+function needsNetwork(graph: Graph, front: ServiceNode, network: string, group: Map<string, string[]>): boolean {
+  const mine = group.get(front.name) ?? [front.name];
+  const members = graph.networks.get(network)?.members ?? [];
+  return members.some((m) => !mine.includes(m) && mine.some((s) => usersOf(graph, m).has(s)) && sharedNetworks(graph, front.name, m).every((n) => n === network));
+}
+
+function advice(graph: Graph, network: string, store: string, exposed: ServiceNode[], settled: boolean, group: Map<string, string[]>): string {
+  const net = networkPhrase(graph, network);
+  if (network === 'default' && !graph.networks.get(network)?.declared) return `declare a front and a back network and keep ${store} on the back one with its clients`;
+  if (settled) return `give ${store} a network of its own, shared only with its clients`;
+  const needy = exposed.filter((p) => needsNetwork(graph, p, network, group)).map((p) => p.name);
+  if (needy.length) return `${shortList(needy)} ${needy.length === 1 ? 'needs' : 'need'} ${net} for other services, so move ${store} to a back network shared only with its clients`;
+  return `keep ${shortList(exposed.map((p) => p.name))} off ${net} and give ${store} a back network shared only with its clients`;
 }
 
 /** A list of services, the tail counted when it is long. */
 function shortList(names: string[]): string {
   const LIMIT = 5;
   return names.length <= LIMIT + 1 ? listNames(names) : `${names.slice(0, LIMIT).join(', ')} and ${names.length - LIMIT} more`;
-}
-
-/** `registry/team/postgres:16` -> postgres, to match `datastores` entries given as image names. */
-function repositoryName(image: string): string {
-  const noTag = image.split('@')[0].replace(/:[^/]*$/, '');
-  return noTag.split('/').pop()!.toLowerCase();
 }

@@ -7,7 +7,9 @@ import healthcheckMissing from './healthcheck-missing';
 import hostNetworkPortClash from './host-network-port-clash';
 import imageDigest from './image-digest';
 import interpolation from './interpolation';
+import ipamAddress from './ipam-address';
 import loadError from './load-error';
+import loggingAddress from './logging-address';
 import mountPropagation from './mount-propagation';
 import networkModeConflict from './network-mode-conflict';
 import noDeprecatedLinks from './no-deprecated-links';
@@ -34,7 +36,9 @@ export const allRules: readonly Rule[] = [
   hostNetworkPortClash,
   imageDigest,
   interpolation,
+  ipamAddress,
   loadError,
+  loggingAddress,
   mountPropagation,
   networkModeConflict,
   noDeprecatedLinks,

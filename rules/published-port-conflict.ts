@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { Rule, RuleContext } from '../src/types';
+import { defineRule, TypedRuleContext } from '../src/define-rule';
 import { keyOriginOf } from '../src/model/origin';
 import { ComposeDict, Project, servicesOf } from '../src/model/project';
 import {
@@ -50,7 +50,10 @@ function describeOthers(entry: PortEntry, others: Iterable<PortEntry>): string {
   return parts.join(' and ');
 }
 
-function check(ctx: RuleContext): void {
+type MessageId = 'conflict' | 'replicas' | 'replicasSwarm';
+type Context = TypedRuleContext<Record<string, never>, MessageId>;
+
+function check(ctx: Context): void {
   const services = runnableServices(ctx.project).filter((s) => publishesPorts(s.svc));
   const entries = services.flatMap((s) => publishedEntries(s, ctx.project.env));
   const clashes = findClashes(entries, clash);
@@ -62,36 +65,37 @@ function check(ctx: RuleContext): void {
     if (others) {
       const ports = [...new Set([...others.values()].flat())];
       const label = hostPortLabel(entry.hostIp, ports, entry.protocol);
-      ctx.report({
-        message: `${ports.length > 1 ? 'host ports' : 'host port'} ${label} ${ports.length > 1 ? 'are' : 'is'} also published by ${describeOthers(entry, others.keys())}: whichever container starts second fails with "port is already allocated"`,
-        origin,
-        service,
-      });
+      const many = ports.length > 1;
+      ctx.report({ messageId: 'conflict', data: { what: many ? 'host ports' : 'host port', label, verb: many ? 'are' : 'is', others: describeOthers(entry, others.keys()) }, origin, service });
     }
     if (entry.service.replicas > 1) reportReplicas(ctx, entry, swarm);
   }
 }
 
 /** A fixed host port with several replicas: an error for Compose, a warning when the file is meant for Swarm. */
-function reportReplicas(ctx: RuleContext, entry: PortEntry, swarm: string | undefined): void {
-  const label = hostPortLabel(entry.hostIp, entry.ports, entry.protocol);
-  const start = `host port ${label} is fixed, but the service runs ${entry.service.replicas} replicas`;
+function reportReplicas(ctx: Context, entry: PortEntry, swarm: string | undefined): void {
+  const data = { label: hostPortLabel(entry.hostIp, entry.ports, entry.protocol), replicas: entry.service.replicas };
   ctx.report({
-    message: swarm
-      ? `${start}: Docker Compose can start only one of them ("port is already allocated"); Swarm's routing mesh would share the port, and this project looks written for Swarm (${swarm})`
-      : `${start}: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)`,
+    messageId: swarm ? 'replicasSwarm' : 'replicas',
+    data: swarm ? { ...data, swarm } : data,
     origin: entry.origin ?? keyOriginOf(entry.service.svc, 'ports'),
     service: entry.service.name,
     severity: swarm ? 'warning' : undefined,
   });
 }
 
-const rule: Rule = {
+export default defineRule<Record<string, never>, MessageId>({
   id: 'published-port-conflict',
   description: 'Two services must not publish the same host port, protocol and address.',
   category: 'network',
   severity: 'error',
   fixable: false,
+  messages: {
+    conflict: '{{what}} {{label}} {{verb}} also published by {{others}}: whichever container starts second fails with "port is already allocated"',
+    replicas: 'host port {{label}} is fixed, but the service runs {{replicas}} replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)',
+    replicasSwarm:
+      'host port {{label}} is fixed, but the service runs {{replicas}} replicas: Docker Compose can start only one of them ("port is already allocated"); Swarm\'s routing mesh would share the port, and this project looks written for Swarm ({{swarm}})',
+  },
   docs: {
     why:
       'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). Host ports that are still unknown after interpolation (an unset variable) are not guessed.',
@@ -99,5 +103,4 @@ const rule: Rule = {
     good: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8081:3000"\n',
   },
   check,
-};
-export default rule;
+});

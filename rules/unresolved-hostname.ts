@@ -1,39 +1,42 @@
-import type { Rule, Severity } from '../src/types';
+import { defineRule, MessageData } from '../src/define-rule';
+import type { Severity } from '../src/types';
 import type { Graph, HostReference, ServiceNode } from '../src/graph/types';
 import type { Project } from '../src/model/project';
 import { holdersOf, isHostnameReference, namespaceOwner, nearestName, resolveName } from '../src/graph/query';
 import { listNames, networkPhrase, networksPhrase, placement } from '../src/graph/describe';
-import { datastoreWords } from '../src/graph/datastores';
+import { datastoreOf } from '../src/graph/datastores';
 
 /** The docs' example up to the database's networks, which the bad and good versions write differently. */
 const POST_ON_BACK_NET = ['services:', '  post:', '    image: reddit/post', '    environment:', '      POST_DATABASE_HOST: post_db', '    networks: [back_net]', '  mongo:', '    image: mongo:4'];
 
-const rule: Rule = {
+type MessageId = 'unknownName' | 'noSharedNetwork' | 'noNetworkName' | 'isolated' | 'hostnameOnly' | 'maybeExternal' | 'maybeOtherFile';
+
+export default defineRule<Record<string, never>, MessageId>({
   id: 'unresolved-hostname',
   description: 'A service refers to a host name that does not resolve from the networks it is on.',
   category: 'network',
   severity: 'error',
   fixable: false,
-  options: { type: 'object', properties: {}, additionalProperties: false },
   messages: {
-    unknownName: 'No service, container_name or network alias is called that (suggests the nearest name, or an alias to add).',
-    noSharedNetwork: 'The name exists, but on networks the service is not on.',
-    noNetworkName: 'The name belongs to a service that has no name on any network (network_mode host, none, service:X, ...).',
-    isolated: 'The service itself uses network_mode host, bridge or none, where compose names do not resolve.',
-    hostnameOnly: 'The name is only some service\'s `hostname`, which other containers cannot resolve.',
-    maybeExternal: 'Not defined in the project, but the service is on an external network where it may live (warning).',
-    maybeOtherFile: 'Not defined in the project, but another compose file of the same project name (beside it, or pinned by COMPOSE_PROJECT_NAME) may define it (warning).',
+    unknownName: '`{{host}}` does not resolve from {{services}}: no service, container_name or network alias is called that{{suggestion}}',
+    noSharedNetwork: '`{{host}}` does not resolve from {{services}}: {{holder}} on {{networks}}, {{service}} {{placement}}',
+    noNetworkName: '`{{host}}` does not resolve from {{services}}: {{target}} has no name on any network: {{why}}',
+    isolated: '`{{host}}` does not resolve from {{services}}: {{service}} {{placement}}, where service names do not resolve',
+    hostnameOnly: '`{{host}}` does not resolve from {{services}}: it is only the `hostname` of {{target}}, which is on no network where Docker could register it as a DNS name; give the service meant to answer the network alias `{{host}}`',
+    maybeExternal: '`{{host}}` does not resolve from {{services}}: nothing in this project is called that; it may be a container on the external network {{network}}, which {{service}} joins',
+    maybeOtherFile: '`{{host}}` does not resolve from {{services}}: nothing in this project is called that; {{others}} and may define it: lint the files together (-f one.yml -f other.yml)',
   },
   docs: {
     why: [
       'Compose services find each other through the DNS server of the networks they share: a service resolves the names (service name, `container_name`, network `aliases`) of the services on its own networks, and nothing else. A host name in `environment`, an `env_file`, `command` or `entrypoint` that no service answers to, or that belongs to a service on another network, fails at runtime with "could not resolve host" — often only when that code path first runs.',
-      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. A service\'s `hostname` is not a DNS name for the others: use a network alias. Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there, and another compose file started under the same project name (one beside it, or any with the same `COMPOSE_PROJECT_NAME`) shares the networks and may define it: those findings are warnings.',
+      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. Since Docker Engine 25 a service\'s `hostname` is also a DNS name on its user-defined networks (the daemon registers it as an alias), and compose-lint resolves it there; on the default bridge (`network_mode: bridge`) and with older engines it is not, so use a network alias where those matter. A bare word under a URL-like key (`MONGODB_URL=post_db`, `*_URI`, `*_DSN`, `*_ENDPOINT`, `*_BROKER(S)`, `*_CONNECTION`) is checked when the project defines that name, and ignored otherwise (it is some other setting). Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there, and another compose file started under the same project name (one beside it, or any with the same `COMPOSE_PROJECT_NAME`) shares the networks and may define it: those findings are warnings.',
     ].join('\n\n'),
     bad: [...POST_ON_BACK_NET, '    networks: [back_net]', 'networks:', '  back_net:', ''].join('\n'),
     good: [...POST_ON_BACK_NET, '    networks:', '      back_net:', '        aliases: [post_db]', 'networks:', '  back_net:', ''].join('\n'),
   },
   check(ctx) {
     const { graph } = ctx;
+    const datastores = ctx.settings?.datastores ?? [];
     // Services reading one env_file share its lines: one finding per place, naming every service it fails for.
     const byPlace = new Map<string, { ref: HostReference; services: string[]; explanation: Explanation }[]>();
     for (const node of graph.services.values()) {
@@ -41,12 +44,12 @@ const rule: Rule = {
         if (!isHostnameReference(ref)) continue;
         if (resolveName(graph, node.name, ref.host).status !== 'unresolved') continue;
         if (graph.disabledNames.has(ref.host.toLowerCase())) continue; // answers once its profile is active
-        const explanation = explain(graph, node, ref, ctx.project);
+        const explanation = explain(graph, node, ref, ctx.project, datastores);
         if (!explanation) continue;
         const place = ref.origin ? `${ref.origin.source.path}\0${ref.origin.start}\0${ref.origin.end}\0${ref.host}` : `${node.name}\0${ref.host}`;
         const same = byPlace.get(place) ?? [];
         byPlace.set(place, same);
-        const twin = same.find((g) => g.explanation.messageId === explanation.messageId && g.explanation.detail === explanation.detail);
+        const twin = same.find((g) => g.explanation.messageId === explanation.messageId && sameData(g.explanation.data, explanation.data));
         if (twin) twin.services.push(node.name);
         else same.push({ ref, services: [node.name], explanation });
       }
@@ -56,7 +59,7 @@ const rule: Rule = {
         ctx.report({
           messageId: explanation.messageId,
           severity: explanation.severity,
-          message: `\`${ref.host}\` does not resolve from ${listNames(services)}: ${explanation.detail}`,
+          data: { host: ref.host, services: listNames(services), ...explanation.data },
           origin: ref.origin,
           service: services[0],
           value: ref.host,
@@ -64,17 +67,18 @@ const rule: Rule = {
       }
     }
   },
-};
-export default rule;
+});
 
 interface Explanation {
-  messageId: string;
-  /** What follows "`name` does not resolve from <service>: ". */
-  detail: string;
+  messageId: MessageId;
+  /** The message's data besides `host` and `services`. */
+  data: MessageData;
   severity?: Severity;
 }
 
-function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: Project): Explanation | undefined {
+const sameData = (a: MessageData, b: MessageData): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: Project, datastores: readonly string[]): Explanation | undefined {
   const name = ref.host;
   const lower = name.toLowerCase();
   const owner = namespaceOwner(graph, node.name)!;
@@ -82,14 +86,14 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: P
   if (owner.namespace.kind !== 'own') {
     // The host's (or the default bridge's) resolver may know names outside the project: only compose names are sure misses.
     if (!isComposeName && owner.namespace.kind !== 'none') return undefined;
-    return { messageId: 'isolated', detail: `${node.name} ${placement(graph, node.name)}, where service names do not resolve` };
+    return { messageId: 'isolated', data: { service: node.name, placement: placement(graph, node.name) } };
   }
   const holders = holdersOf(graph, name);
   if (holders.length) {
     const nets = [...new Set(holders.map((h) => h.network))];
     return {
       messageId: 'noSharedNetwork',
-      detail: `${whoAnswers(graph, name, holders.map((h) => h.service))} on ${networksPhrase(graph, nets)}, ${node.name} ${placement(graph, node.name, true)}`,
+      data: { holder: whoAnswers(graph, name, holders.map((h) => h.service)), networks: networksPhrase(graph, nets), service: node.name, placement: placement(graph, node.name, true) },
     };
   }
   const named = graph.serviceNames.get(lower);
@@ -97,25 +101,18 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: P
     const t = graph.services.get(named[0])!;
     const shares = t.namespace.kind === 'service' && t.namespace.target;
     const why = shares ? `it shares ${t.namespace.target}'s network stack (network_mode: ${t.namespace.raw}); use \`${t.namespace.target}\`` : `it uses network_mode: ${t.namespace.raw}`;
-    return { messageId: 'noNetworkName', detail: `${t.name} has no name on any network: ${why}` };
+    return { messageId: 'noNetworkName', data: { target: t.name, why } };
   }
   const byHostname = graph.hostnames.get(lower);
   if (byHostname) {
     const t = byHostname[0];
-    return {
-      messageId: 'hostnameOnly',
-      detail: `it is only the \`hostname\` of ${t}, which other containers cannot resolve; add \`${name}\` to ${t}'s network aliases`,
-    };
+    return { messageId: 'hostnameOnly', data: { target: t } };
   }
   // The hostname of a service whose profile is off: once it is on, the hostnameOnly message above applies.
   if (Object.values(project.disabledServices).some((d) => typeof d.hostname === 'string' && d.hostname.toLowerCase() === lower)) return undefined;
   const external = owner.networks.find((n) => graph.networks.get(n)?.external);
   if (external) {
-    return {
-      messageId: 'maybeExternal',
-      severity: 'warning',
-      detail: `nothing in this project is called that; it may be a container on the external network ${external}, which ${node.name} joins`,
-    };
+    return { messageId: 'maybeExternal', severity: 'warning', data: { network: external, service: node.name } };
   }
   // Compose files started one by one under one project name share its networks (the reddit
   // course's docker-compose-monitoring.yml beside docker-compose.yml): the name may be defined there.
@@ -124,13 +121,9 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: P
     const others = graph.peerFiles.length
       ? `${listNames(graph.peerFiles)} in the same directory ${graph.peerFiles.length === 1 ? 'runs' : 'run'} as the same project by default, ${graph.peerFiles.length === 1 ? 'shares' : 'share'} its networks`
       : `another compose file run as project ${pinned} (COMPOSE_PROJECT_NAME) shares its networks`;
-    return {
-      messageId: 'maybeOtherFile',
-      severity: 'warning',
-      detail: `nothing in this project is called that; ${others} and may define it: lint the files together (-f one.yml -f other.yml)`,
-    };
+    return { messageId: 'maybeOtherFile', severity: 'warning', data: { others } };
   }
-  return { messageId: 'unknownName', detail: `no service, container_name or network alias is called that${suggestion(graph, node, ref)}` };
+  return { messageId: 'unknownName', data: { suggestion: suggestion(graph, node, ref, datastores) } };
 }
 
 /** "post is", "`post_db` (an alias of mongo) is", "`db` (post_db and cache) is". */
@@ -138,15 +131,23 @@ function whoAnswers(graph: Graph, name: string, services: string[]): string {
   const unique = [...new Set(services)];
   if (unique.length === 1 && unique[0] === name) return `${name} is`;
   const node = graph.services.get(unique[0]);
-  const what = unique.length > 1 ? listNames(unique) : node?.containerName?.toLowerCase() === name.toLowerCase() ? `the container_name of ${unique[0]}` : `an alias of ${unique[0]}`;
+  const lower = name.toLowerCase();
+  const what =
+    unique.length > 1
+      ? listNames(unique)
+      : node?.containerName?.toLowerCase() === lower
+        ? `the container_name of ${unique[0]}`
+        : node?.hostname?.toLowerCase() === lower
+          ? `the hostname of ${unique[0]}`
+          : `an alias of ${unique[0]}`;
   return `\`${name}\` (${what}) is`;
 }
 
 /** The nearest existing name; else the one reachable datastore the reference's words point at, with the alias to add. */
-function suggestion(graph: Graph, node: ServiceNode, ref: HostReference): string {
+function suggestion(graph: Graph, node: ServiceNode, ref: HostReference, datastores: readonly string[]): string {
   const near = nearestName(graph, ref.host, node.name);
   if (near) return `; did you mean \`${near}\`?`;
-  const meant = meantDatastore(graph, node, ref);
+  const meant = meantDatastore(graph, node, ref, datastores);
   if (meant) return `; if ${meant.service} is meant, add \`${ref.host}\` to its aliases on ${networkPhrase(graph, meant.network)}`;
   return '; add it to the network aliases of the service meant to answer';
 }
@@ -156,13 +157,14 @@ function suggestion(graph: Graph, node: ServiceNode, ref: HostReference): string
  * networks, those whose family the reference's words name (POST_DATABASE_HOST=post_db -> a
  * database, CACHE_URL -> a cache); a single one wins, else the single one the referrer depends on.
  */
-function meantDatastore(graph: Graph, node: ServiceNode, ref: HostReference): { service: string; network: string } | undefined {
+function meantDatastore(graph: Graph, node: ServiceNode, ref: HostReference, datastores: readonly string[]): { service: string; network: string } | undefined {
   const scheme = /^([A-Za-z][A-Za-z0-9+._-]*):\/\//.exec(ref.value)?.[1] ?? '';
   const words = new Set(`${ref.key ?? ''} ${ref.host} ${scheme}`.toLowerCase().split(/[^a-z0-9]+/));
   const candidates = new Map<string, string>();
   for (const net of node.networks) {
     for (const m of graph.networks.get(net)?.members ?? []) {
-      const family = m === node.name ? undefined : datastoreWords(graph.services.get(m)?.image ?? '');
+      const other = graph.services.get(m);
+      const family = m === node.name || !other ? undefined : datastoreOf(other, datastores)?.family.words;
       if (family?.some((w) => words.has(w)) && !candidates.has(m)) candidates.set(m, net);
     }
   }

@@ -3,6 +3,7 @@
  *
  *   # compose-lint-disable-next-line rule-a, rule-b -- reason
  *   image: x   # compose-lint-disable-line rule-a -- reason
+ *   # compose-lint-disable-next-line rule-a -- reason     (above `environment:` or a service: covers its whole block)
  *   # compose-lint-disable rule-a -- reason      ...      # compose-lint-enable rule-a
  *   # compose-lint-disable-file rule-a -- reason
  *
@@ -27,6 +28,12 @@ export interface Directive {
   end: number;
   line: number;
   column: number;
+  /**
+   * For disable-next-line: the last line it covers. The next line, or when that line holds a key
+   * whose value is a block (`links:`, `environment:`, a service) or starts a block sequence item,
+   * the last line of that block.
+   */
+  lastLine?: number;
 }
 
 /** How a finding was suppressed: by a comment or by the config's per-rule `exclude`. */
@@ -61,7 +68,43 @@ export function parseDirectives(source: SourceFile): Directive[] {
     if (reason) d.reason = reason;
     out.push(d);
   }
+  const nextLine = out.filter((d) => d.kind === 'disable-next-line');
+  if (nextLine.length) {
+    const ends = blockEnds(source);
+    for (const d of nextLine) d.lastLine = Math.max(d.line + 1, ends.get(d.line + 1) ?? 0);
+  }
   return out;
+}
+
+/**
+ * Line -> last line of the block that starts there: for each key whose value is a block collection
+ * or a block scalar (`|`, `>`), and each block sequence item holding a collection, the collection's last line. Parsed only for
+ * files with disable-next-line directives.
+ */
+function blockEnds(source: SourceFile): Map<number, number> {
+  const { parseAllDocuments, visit, isPair, isCollection, isNode, isScalar } = require('yaml') as typeof import('yaml');
+  const isBlock = (v: unknown): v is { range: [number, number, number] } =>
+    (isCollection(v) && !v.flow && !!v.range) || (isScalar(v) && (v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED') && !!v.range);
+  const ends = new Map<number, number>();
+  const record = (start: number, valueEnd: number): void => {
+    const from = lineCol(source, start).line;
+    // The range ends after the block's last character (often the newline): step back onto it.
+    const to = lineCol(source, Math.max(start, valueEnd - 1)).line;
+    if (to > from) ends.set(from, Math.max(ends.get(from) ?? 0, to));
+  };
+  for (const doc of parseAllDocuments(source.text)) {
+    if (!('contents' in doc)) continue;
+    visit(doc, {
+      Pair(_key, pair) {
+        if (isPair(pair) && isNode(pair.key) && pair.key.range && isBlock(pair.value)) record(pair.key.range[0], pair.value.range[1]);
+      },
+      Seq(_key, seq) {
+        if (seq.flow) return;
+        for (const item of seq.items) if (isCollection(item) && !item.flow && item.range) record(item.range[0], item.range[1]);
+      },
+    });
+  }
+  return ends;
 }
 
 /** "a, b -- why" -> ["a, b", "why"]; the separator is `--` between spaces (or ending the comment). */
@@ -148,7 +191,7 @@ function lineDirective(directives: Directive[], f: Finding): Directive | undefin
   return directives.find(
     (d) =>
       covers(d, f.rule) &&
-      ((d.kind === 'disable-line' && d.line === f.line) || (d.kind === 'disable-next-line' && d.line + 1 === f.line) || d.kind === 'disable-file'),
+      ((d.kind === 'disable-line' && d.line === f.line) || (d.kind === 'disable-next-line' && f.line > d.line && f.line <= (d.lastLine ?? d.line + 1)) || d.kind === 'disable-file'),
   );
 }
 

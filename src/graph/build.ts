@@ -10,9 +10,11 @@ import { servicesOf, topLevel, ComposeDict, Project } from '../model/project';
 import { externalLinks, links, networkMode, serviceNetworks } from '../model/service';
 import { computeExposure } from './exposure';
 import { looksLikeDomain } from './hostnames';
-import { servicePorts } from './ports';
+import { listeningPorts, servicePorts } from './ports';
+import { recognizeDatastore } from './datastores';
+import { imageDefaultPorts } from './image-ports';
 import { isHostnameReference } from './query';
-import { serviceReferences } from './references';
+import { effectiveEnvironment, serviceReferences } from './references';
 import type { Attachment, Graph, Namespace, NetworkNode, ServiceNode } from './types';
 
 const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -43,13 +45,14 @@ export function buildGraph(project: Project): Graph {
     for (const a of serviceNetworks(svc)) for (const al of a.aliases) graph.disabledNames.add(al.value.toLowerCase());
   }
 
-  // A dotted name is an outside domain (smtp.gmail.com) unless the project itself answers to it.
+  // A dotted name is an outside domain (smtp.gmail.com), and a bare word under a URL-like key some
+  // other setting, unless the project itself answers to it.
+  const defined = (name: string): boolean => {
+    const lower = name.toLowerCase();
+    return graph.names.has(lower) || graph.serviceNames.has(lower) || graph.hostnames.has(lower) || graph.disabledNames.has(lower);
+  };
   for (const node of graph.services.values()) {
-    node.references = node.references.filter((r) => {
-      if (!isHostnameReference(r) || !looksLikeDomain(r.host)) return true;
-      const lower = r.host.toLowerCase();
-      return graph.names.has(lower) || graph.serviceNames.has(lower) || graph.disabledNames.has(lower);
-    });
+    node.references = node.references.filter((r) => !isHostnameReference(r) || !(r.ifDefined || looksLikeDomain(r.host)) || defined(r.host));
   }
   for (const [name, exposure] of computeExposure(graph, services)) graph.services.get(name)!.exposure = exposure;
   return graph;
@@ -76,8 +79,17 @@ function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin
     namespace.kind === 'own'
       ? serviceNetworks(svc).map((a) => ({ network: a.name, aliases: a.aliases, origin: a.origin, implicit: a.implicit }))
       : [];
-  const { published, listening } = servicePorts(svc);
-  return {
+  const { published, listening: declared } = servicePorts(svc);
+  const environment = effectiveEnvironment(svc, project);
+  const image = str(svc.image);
+  const datastore = recognizeDatastore({
+    name,
+    image,
+    envKeys: environment.map((e) => e.key),
+    declaredPorts: declared.map((l) => l.port),
+    knownOtherImage: image !== undefined && imageDefaultPorts(image).length > 0,
+  });
+  const node: ServiceNode = {
     name,
     origin,
     namespace,
@@ -85,15 +97,17 @@ function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin
     networks: attachments.map((a) => a.network),
     containerName: str(svc.container_name),
     hostname: str(svc.hostname),
-    image: str(svc.image),
+    image,
     extraHosts: extraHostNames(svc.extra_hosts),
     links: links(svc),
     externalLinks: externalLinks(svc),
     published,
-    listening,
-    references: serviceReferences(svc, project),
+    listening: listeningPorts(svc, environment, declared),
+    references: serviceReferences(svc, environment),
     exposure: { level: 'internal', reason: 'not published' }, // set once every service is known
   };
+  if (datastore) node.datastore = datastore;
+  return node;
 }
 
 function namespaceOf(svc: ComposeDict): Namespace {
@@ -130,7 +144,8 @@ function attach(graph: Graph, node: ServiceNode, a: Attachment): void {
   }
   net.members.push(node.name);
   if (net.driver === 'host' || net.driver === 'none') return; // no embedded DNS there
-  const names = new Set([node.name, ...(node.containerName ? [node.containerName] : []), ...a.aliases.map((al) => al.value)].map((n) => n.toLowerCase()));
+  // Docker Engine 25 registers the container's hostname as a DNS name on user-defined networks.
+  const names = new Set([node.name, ...(node.containerName ? [node.containerName] : []), ...(node.hostname ? [node.hostname] : []), ...a.aliases.map((al) => al.value)].map((n) => n.toLowerCase()));
   for (const n of names) {
     index(net.dnsNames, n, node.name);
     index(graph.names, n, { service: node.name, network: net.name });

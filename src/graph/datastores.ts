@@ -1,36 +1,185 @@
 /**
- * Datastores recognised by image: databases, caches and search engines a public service should not
- * sit next to. Matched on the image's repository name (registry, tag and digest removed), so
- * `docker.io/library/postgres:16`, `bitnami/postgresql` and `postgis/postgis` all count. Each
- * family also lists the words configuration uses for it (POST_DATABASE_HOST, CACHE_URL, pg://),
- * so a message can guess which datastore a dangling name was meant for.
+ * Datastores: databases, caches, search engines and message brokers, the services a public service
+ * should not sit next to. This is the one definition every rule and the graph view read
+ * (`node.datastore`, set by buildGraph; `datastoreOf` adds the config's `datastores` list).
+ *
+ * A service is a datastore when some evidence says so, strongest first:
+ *   1. its image is a known engine: the repository's last part (`postgres`, `bitnami/postgresql`,
+ *      `pgautoupgrade/pgautoupgrade`), or any part of the image path naming an engine
+ *      (`mcr.microsoft.com/mssql/server`, `weaveworksdemos/user-db`), unless a part names a tool around the engine
+ *      (`postgres-exporter`, `mongo-express`, `kafka-ui`);
+ *   2. its environment configures a database server (`POSTGRES_PASSWORD`, `MYSQL_ROOT_PASSWORD`,
+ *      `MONGO_INITDB_*`) and names no host to connect to (clients set `POSTGRES_HOST` too);
+ *   3. it listens on a well-known datastore port (`expose` or a `ports` target: 5432, 3306, 6379...);
+ *   4. its name says so (`db`, `database`, `*-db`, `*_db`, or an engine: `redis`, `post_db`), when
+ *      its image is not a known non-datastore.
+ *
+ * Each family lists the words configuration uses for it (POST_DATABASE_HOST, CACHE_URL, pg://), so a
+ * message can guess which datastore a dangling name was meant for.
+ * Default ports: each engine's official image documentation on Docker Hub (the EXPOSE of its Dockerfile).
  */
-const FAMILIES: { repositories: string[]; words: string[] }[] = [
-  { repositories: ['mongo', 'mongodb', 'mongodb-community-server'], words: ['mongo', 'mongodb', 'db', 'database'] },
+import type { ServiceNode } from './types';
+
+export interface Family {
+  /** The family's name in messages: "postgres", "redis", "kafka". */
+  name: string;
+  /** Repository names (last path part) of images of this engine. */
+  repositories: string[];
+  /** Words configuration uses for this kind of datastore. */
+  words: string[];
+  /** Ports the engine listens on by default. */
+  ports: number[];
+  /** Environment variables only the server image reads. */
+  serverEnv?: RegExp;
+}
+
+const FAMILIES: readonly Family[] = [
+  { name: 'mongo', repositories: ['mongo', 'mongodb', 'mongodb-community-server', 'mongodb-enterprise-server', 'percona-server-mongodb'], words: ['mongo', 'mongodb', 'db', 'database'], ports: [27017], serverEnv: /^MONGO_INITDB_/ },
   {
-    repositories: ['postgres', 'postgresql', 'postgis', 'pgvector', 'timescaledb', 'timescaledb-ha', 'cockroach', 'cockroachdb'],
+    name: 'postgres',
+    repositories: ['postgres', 'postgresql', 'postgis', 'pgvector', 'timescaledb', 'timescaledb-ha', 'pgautoupgrade', 'cockroach', 'cockroachdb', 'supabase-postgres'],
     words: ['postgres', 'postgresql', 'pg', 'psql', 'sql', 'db', 'database'],
+    ports: [5432],
+    serverEnv: /^(POSTGRES_(PASSWORD|USER|DB|INITDB_ARGS|INITDB_WALDIR|HOST_AUTH_METHOD)|PGDATA)$/,
   },
-  { repositories: ['mysql', 'mysql-server', 'mariadb', 'percona', 'percona-server', 'mssql'], words: ['mysql', 'mariadb', 'maria', 'mssql', 'sql', 'db', 'database'] },
-  { repositories: ['redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb', 'dragonfly', 'memcached'], words: ['redis', 'valkey', 'keydb', 'memcached', 'memcache', 'cache', 'kv'] },
-  { repositories: ['elasticsearch', 'opensearch'], words: ['elasticsearch', 'elastic', 'opensearch', 'es', 'search'] },
   {
-    repositories: ['cassandra', 'scylla', 'couchdb', 'couchbase', 'influxdb', 'clickhouse', 'clickhouse-server', 'neo4j', 'rethinkdb', 'arangodb', 'questdb'],
-    words: ['cassandra', 'scylla', 'couchdb', 'couchbase', 'influxdb', 'influx', 'clickhouse', 'neo4j', 'rethinkdb', 'arangodb', 'questdb', 'db', 'database'],
+    name: 'mysql',
+    repositories: ['mysql', 'mysql-server', 'mariadb', 'percona', 'percona-server'],
+    words: ['mysql', 'mariadb', 'maria', 'sql', 'db', 'database'],
+    ports: [3306],
+    serverEnv: /^(MYSQL|MARIADB)_(ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD|RANDOM_ROOT_PASSWORD|ROOT_HOST|DATABASE|USER|PASSWORD)$/,
   },
-  { repositories: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb'], words: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb', 'vector', 'db', 'database'] },
+  { name: 'mssql', repositories: ['mssql', 'mssql-server-linux', 'azure-sql-edge'], words: ['mssql', 'sqlserver', 'sql', 'db', 'database'], ports: [1433], serverEnv: /^(MSSQL_SA_PASSWORD|SA_PASSWORD|ACCEPT_EULA)$/ },
+  { name: 'redis', repositories: ['redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb', 'dragonfly', 'garnet'], words: ['redis', 'valkey', 'keydb', 'cache', 'kv'], ports: [6379] },
+  { name: 'memcached', repositories: ['memcached'], words: ['memcached', 'memcache', 'cache'], ports: [11211] },
+  { name: 'elasticsearch', repositories: ['elasticsearch', 'opensearch'], words: ['elasticsearch', 'elastic', 'opensearch', 'es', 'search'], ports: [9200] },
+  { name: 'cassandra', repositories: ['cassandra', 'scylla'], words: ['cassandra', 'scylla', 'db', 'database'], ports: [9042] },
+  { name: 'couchdb', repositories: ['couchdb', 'couchbase'], words: ['couchdb', 'couchbase', 'couch', 'db', 'database'], ports: [5984] },
+  { name: 'influxdb', repositories: ['influxdb'], words: ['influxdb', 'influx', 'db', 'database'], ports: [8086] },
+  { name: 'clickhouse', repositories: ['clickhouse', 'clickhouse-server'], words: ['clickhouse', 'ch', 'db', 'database'], ports: [8123] },
+  { name: 'neo4j', repositories: ['neo4j'], words: ['neo4j', 'graph', 'db', 'database'], ports: [7687] },
+  { name: 'rethinkdb', repositories: ['rethinkdb'], words: ['rethinkdb', 'rethink', 'db', 'database'], ports: [28015] },
+  { name: 'arangodb', repositories: ['arangodb'], words: ['arangodb', 'arango', 'db', 'database'], ports: [8529] },
+  { name: 'questdb', repositories: ['questdb'], words: ['questdb', 'db', 'database'], ports: [8812] },
+  { name: 'vector', repositories: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb'], words: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb', 'vector', 'db', 'database'], ports: [6333, 19530] },
+  // Message brokers hold data in flight (and often at rest): data services like the databases.
+  { name: 'kafka', repositories: ['kafka', 'cp-kafka', 'cp-server', 'redpanda'], words: ['kafka', 'broker', 'brokers', 'bootstrap', 'redpanda'], ports: [9092] },
+  { name: 'rabbitmq', repositories: ['rabbitmq'], words: ['rabbitmq', 'rabbit', 'amqp', 'broker', 'mq', 'queue'], ports: [5672] },
+  { name: 'nats', repositories: ['nats', 'nats-streaming'], words: ['nats', 'broker'], ports: [4222] },
+  { name: 'zookeeper', repositories: ['zookeeper', 'cp-zookeeper'], words: ['zookeeper', 'zk'], ports: [2181] },
 ];
 
-const FAMILY_OF = new Map<string, readonly string[]>(FAMILIES.flatMap((f) => f.repositories.map((r) => [r, f.words] as const)));
+/** Parts of an image or service name that make it a tool around an engine rather than the engine. */
+const TOOL_WORDS = new Set([
+  'exporter', 'express', 'commander', 'ui', 'admin', 'insight', 'insights', 'web', 'gui', 'console', 'proxy', 'rest', 'connect', 'registry', 'backup', 'backups',
+  'init', 'migrate', 'migration', 'migrations', 'migrator', 'operator', 'client', 'cli', 'manager', 'dashboard', 'browser', 'studio', 'setup', 'seed', 'seeder',
+  'exporters', 'meta', 'monitor', 'metrics', 'agent', 'sync', 'cron', 'worker', 'dump', 'restore', 'tools', 'wait', 'healthcheck', 'bouncer', 'schema', 'ksql', 'mirror',
+]);
+
+const BY_REPOSITORY = new Map<string, Family>(FAMILIES.flatMap((f) => f.repositories.map((r) => [r, f] as const)));
+const BY_PORT = new Map<number, Family>(FAMILIES.flatMap((f) => f.ports.map((p) => [p, f] as const)));
+const GENERIC_DB: Family = { name: 'database', repositories: [], words: ['db', 'database', 'sql', 'data'], ports: [] };
+
+/** Why a service counts as a datastore. */
+export interface Datastore {
+  family: Family;
+  /** The evidence, as a phrase for messages: "image postgres:16", "POSTGRES_PASSWORD in its environment", "named post_db". */
+  evidence: string;
+}
+
+/** `docker.io/library/postgres:16@sha256:...` -> ['postgres']; `ghcr.io/team/user-db` -> ['ghcr.io', 'team', 'user-db']. */
+function imagePath(image: string): string[] {
+  return image.split('@')[0].replace(/:[^/]*$/, '').toLowerCase().split('/');
+}
+
+const tokens = (part: string): string[] => part.split(/[-_.]+/).filter(Boolean);
+
+/** The family a name (an image path part or a service name) points at, unless it names a tool: an engine leading it, or a last word `db`. */
+function familyOfName(part: string): Family | undefined {
+  const words = tokens(part);
+  if (words.some((w) => TOOL_WORDS.has(w))) return undefined;
+  const whole = BY_REPOSITORY.get(part);
+  if (whole) return whole;
+  // The engine leads the name (redis-cache, postgres_alpha); later it is a variant of something
+  // else (zabbix-server-mysql is a Zabbix server built for MySQL).
+  const first = words.length ? BY_REPOSITORY.get(words[0]) : undefined;
+  if (first) return first;
+  return words.length && (words[words.length - 1] === 'db' || words[words.length - 1] === 'database') ? GENERIC_DB : undefined;
+}
+
+/** The datastore family of an image, or undefined. */
+export function imageFamily(image: string): Family | undefined {
+  const parts = imagePath(image);
+  const last = parts[parts.length - 1];
+  const exact = BY_REPOSITORY.get(last);
+  if (exact) return exact;
+  // mcr.microsoft.com/mssql/server, weaveworksdemos/user-db: an engine anywhere in the path (registry host excluded).
+  const path = parts.length > 1 && /[.:]/.test(parts[0]) ? parts.slice(1) : parts;
+  if (path.some((p) => tokens(p).some((w) => TOOL_WORDS.has(w)))) return undefined;
+  for (const p of [...path].reverse()) {
+    const f = familyOfName(p);
+    if (f) return f;
+  }
+  return undefined;
+}
 
 /** The words of the image's datastore family, or undefined when the image is not a datastore. */
 export function datastoreWords(image: string): readonly string[] | undefined {
-  const repo = image.split('@')[0].replace(/:[^/]*$/, '').toLowerCase();
-  const parts = repo.split('/');
-  // mcr.microsoft.com/mssql/server: the product is in the path, not the last part.
-  return FAMILY_OF.get(parts[parts.length - 1]) ?? (parts.includes('mssql') ? FAMILY_OF.get('mssql') : undefined);
+  return imageFamily(image)?.words;
 }
 
 export function isDatastoreImage(image: string): boolean {
-  return datastoreWords(image) !== undefined;
+  return imageFamily(image) !== undefined;
+}
+
+/** What the evidence needs to know of a service. */
+export interface DatastoreInput {
+  name: string;
+  image?: string;
+  /** Keys of the container's environment (environment and env_file). */
+  envKeys: readonly string[];
+  /** Ports it listens on inside its namespace, as written in `expose` or a `ports` target. */
+  declaredPorts: readonly number[];
+  /** True when the image is known to be something else (a web server, a proxy): the name alone is then no evidence. */
+  knownOtherImage: boolean;
+}
+
+/** A key naming a host to connect to: the service is a client of that engine, not the engine. */
+const CLIENT_KEY = /(?:^|_)(?:HOST|HOSTNAME|SERVER|ADDR|ADDRESS|URL|URI|DSN)$/;
+
+/** The evidence that a service is a datastore (see the module comment for the order), or undefined. */
+export function recognizeDatastore(s: DatastoreInput): Datastore | undefined {
+  if (s.image) {
+    const f = imageFamily(s.image);
+    if (f) return { family: f, evidence: `image ${s.image}` };
+  }
+  if (!s.envKeys.some((k) => CLIENT_KEY.test(k))) {
+    for (const f of FAMILIES) {
+      const key = f.serverEnv && s.envKeys.find((k) => f.serverEnv!.test(k));
+      if (key) return { family: f, evidence: `${key} in its environment` };
+    }
+  }
+  for (const p of s.declaredPorts) {
+    const f = BY_PORT.get(p);
+    if (f) return { family: f, evidence: `listens on ${p} (${f.name})` };
+  }
+  if (!s.knownOtherImage) {
+    const f = familyOfName(s.name.toLowerCase());
+    if (f) return { family: f, evidence: `named ${s.name}` };
+  }
+  return undefined;
+}
+
+/**
+ * The service's datastore evidence, counting the config's `datastores` list (service names or image
+ * repository names) as evidence too.
+ */
+export function datastoreOf(node: ServiceNode, declared: readonly string[] = []): Datastore | undefined {
+  if (declared.length) {
+    const repo = node.image ? imagePath(node.image).pop()! : undefined;
+    if (declared.includes(node.name) || (repo !== undefined && declared.includes(repo))) {
+      return node.datastore ?? { family: GENERIC_DB, evidence: 'listed under `datastores` in the config' };
+    }
+  }
+  return node.datastore;
 }

@@ -6,6 +6,9 @@
  *   host:port[,host:port...]                                      the whole value
  *   host                                                          the whole value of a key named HOST, *_HOST, *_SERVER, *_ADDR
  *   host[,host...]                                                the whole value of a key named *_HOSTS, *_SERVERS, *_SEEDS
+ *   host[,host...]                                                the whole value of a URL-like key (*_URL, *_URI, *_DSN,
+ *                                                                 *_ENDPOINT, *_BROKER(S), *_CONNECTION), marked `ifDefined`:
+ *                                                                 a host only when the project defines that name
  *
  * URLs whose authority is not a network host (s3://bucket, file://, unix://) are skipped, and so are
  * keys naming the service's own public or bind address (VIRTUAL_HOST, LISTEN_ADDR).
@@ -19,6 +22,11 @@ export interface HostMention {
   port?: number;
   /** Offset of `host` in the value. */
   index: number;
+  /**
+   * A bare word under a URL-like key (MONGODB_URL=post_db): a host only if the project defines
+   * that name (a word matching nothing is some other setting and stays ignored).
+   */
+  ifDefined?: boolean;
 }
 
 const HOST_RE = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
@@ -31,6 +39,8 @@ const NOT_HOSTS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'none', 'n
 const HOST_KEY = /(?:^|_)(?:HOST|SERVER|ADDR)$/i;
 /** Keys whose value is a comma-separated list of bare hosts: ELASTICSEARCH_HOSTS, CASSANDRA_SEEDS. */
 const HOST_LIST_KEY = /(?:^|_)(?:HOSTS|SERVERS|SEEDS)$/i;
+/** Keys whose value is usually a URL, so a bare word there may be a host: MONGODB_URL, *_DSN, KAFKA_BROKERS. */
+const URL_KEY = /(?:^|_)(?:URL|URI|DSN|ENDPOINT|BROKERS?|CONNECTION)$/i;
 /** Keys that hold the service's own public or bind name rather than a peer it connects to. */
 const SELF_KEY = /(?:^|_)(?:VIRTUAL|LETSENCRYPT|PUBLIC|EXTERNAL|BIND|LISTEN)(?:_|$)/i;
 /** Keys whose `name:123` values are image references or versions, not host:port. */
@@ -66,9 +76,10 @@ export function hostsInEnvValue(key: string, value: string): HostMention[] {
   }
   const isBareHost = (h: string): boolean => isCandidateHost(h) && !NOT_HOSTS.has(h.toLowerCase());
   if (HOST_KEY.test(key) && isBareHost(trimmed)) return [{ host: trimmed, index: lead }];
-  if (HOST_LIST_KEY.test(key)) {
+  if (HOST_LIST_KEY.test(key) || URL_KEY.test(key)) {
     const parts = splitList(trimmed, lead);
-    if (parts.length && parts.every((p) => isBareHost(p.text))) return parts.map((p) => ({ host: p.text, index: p.index }));
+    const ifDefined = !HOST_LIST_KEY.test(key);
+    if (parts.length && parts.every((p) => isBareHost(p.text))) return parts.map((p) => (ifDefined ? { host: p.text, index: p.index, ifDefined } : { host: p.text, index: p.index }));
   }
   return [];
 }

@@ -10,14 +10,15 @@ import type { ComposeDict, Project } from '../model/project';
 import { hostsInArgument, hostsInEnvValue, HostMention } from './hostnames';
 import type { HostReference, ReferenceKind } from './types';
 
-export function serviceReferences(svc: ComposeDict, project: Project): HostReference[] {
+/** @param env the container's environment (effectiveEnvironment), read once by the caller */
+export function serviceReferences(svc: ComposeDict, env: readonly EnvValue[]): HostReference[] {
   const refs: HostReference[] = [];
   for (const d of dependsOn(svc)) refs.push({ kind: 'depends_on', host: d.name, value: d.name, origin: d.origin });
   for (const l of links(svc)) refs.push({ kind: 'links', host: l.target, value: l.raw, origin: l.origin });
   for (const l of externalLinks(svc)) refs.push({ kind: 'external_links', host: l.target, value: l.raw, origin: l.origin });
   const mode = networkMode(svc);
   if (mode?.kind === 'service' && mode.target) refs.push({ kind: 'network_mode', host: mode.target, value: mode.raw, origin: mode.origin });
-  for (const v of effectiveEnvironment(svc, project)) {
+  for (const v of env) {
     for (const m of hostsInEnvValue(v.key, v.value)) refs.push(mention(v.kind, m, v.value, v.origin, v.key, v.keyWritten));
   }
   for (const kind of ['command', 'entrypoint'] as const) {
@@ -28,7 +29,8 @@ export function serviceReferences(svc: ComposeDict, project: Project): HostRefer
   return refs;
 }
 
-interface EnvValue {
+/** One variable of a container's environment, with where it is written. */
+export interface EnvValue {
   key: string;
   value: string;
   origin?: Origin;
@@ -42,7 +44,7 @@ interface EnvValue {
  * The loader folded the env files' values into `environment`; an entry that still points at its env
  * file's value is reported as coming from the env file.
  */
-function effectiveEnvironment(svc: ComposeDict, project: Project): EnvValue[] {
+export function effectiveEnvironment(svc: ComposeDict, project: Project): EnvValue[] {
   const byKey = new Map<string, EnvValue>();
   for (const f of envFiles(svc)) {
     for (const e of project.envFiles[path.resolve(project.workingDir, f.path)] ?? []) byKey.set(e.key, { key: e.key, value: e.value, origin: e.origin, kind: 'env_file', keyWritten: false });
@@ -70,6 +72,7 @@ function mention(kind: ReferenceKind, m: HostMention, value: string, origin: Ori
   const ref: HostReference = { kind, host: m.host, value, origin: origin && narrow(origin, value, m, keyWritten ? key : undefined) };
   if (m.port !== undefined) ref.port = m.port;
   if (key !== undefined) ref.key = key;
+  if (m.ifDefined) ref.ifDefined = true;
   return ref;
 }
 

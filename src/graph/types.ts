@@ -16,10 +16,12 @@
  *   linkWorks(graph, web, 'db')         -> whether a link can work (links do not cross networks)
  * `exposure.ts` says how reachable each service is (node.exposure: public / adjacent / internal),
  * `describe.ts` words the answers for messages ("post is on back_net, ui is only on front_net"),
- * `datastores.ts` recognises datastores by image, `render/` prints the graph.
+ * `datastores.ts` recognises datastores (node.datastore), `image-ports.ts` knows default ports of
+ * well-known images, `render/` prints the graph.
  */
 import type { Origin } from '../model/origin';
 import type { Exposure } from './exposure';
+import type { Datastore } from './datastores';
 
 /**
  * Whose network stack a service uses (`network_mode`):
@@ -56,7 +58,7 @@ export interface NetworkNode {
   members: string[];
   /**
    * Lowercase DNS name -> services it resolves to on this network: each member's service name,
-   * container_name and aliases on this network. Links aliases are not here: they resolve for the
+   * container_name, `hostname` (Docker Engine 25 and later) and aliases on this network. Links aliases are not here: they resolve for the
    * linking service only (see ServiceNode.links). Networks with driver host or none hold no names.
    */
   dnsNames: Map<string, string[]>;
@@ -85,9 +87,15 @@ export interface PublishedPort {
 export interface ListeningPort {
   port: number;
   protocol: string;
-  /** `ports` (a target) or `expose`. */
-  from: 'ports' | 'expose';
+  /**
+   * Where the port is known from: declared (`ports` target, `expose`), stated by the service's own
+   * settings (`environment`, `env_file`, `command`, `entrypoint`), or the `image`'s default.
+   */
+  from: 'ports' | 'expose' | 'environment' | 'env_file' | 'command' | 'entrypoint' | 'image';
+  /** Where it was written: the entry, the variable, the argument, or the `image` value. */
   origin?: Origin;
+  /** For ports not declared: how it is known, for messages ("nginx listens on 80 by default", "PORT=3000 in its environment"). */
+  source?: string;
 }
 
 export type ReferenceKind = 'depends_on' | 'links' | 'external_links' | 'network_mode' | 'environment' | 'env_file' | 'command' | 'entrypoint';
@@ -104,6 +112,8 @@ export interface HostReference {
   value: string;
   /** Where the name is written: the host inside the value when it can be found there, else the value. */
   origin?: Origin;
+  /** A bare word under a URL-like key: kept only when the project defines the name (see hostnames.ts). */
+  ifDefined?: boolean;
 }
 
 export interface ServiceLink {
@@ -125,7 +135,10 @@ export interface ServiceNode {
   /** attachments' network names, in order. */
   networks: string[];
   containerName?: string;
-  /** `hostname`: resolves for the service itself (and services sharing its namespace), not for others. */
+  /**
+   * `hostname`: resolves for the service itself (and services sharing its namespace), and, since
+   * Docker Engine 25, for the other services on its user-defined networks (it is in their dnsNames).
+   */
   hostname?: string;
   /** `image` as written (after interpolation). */
   image?: string;
@@ -139,6 +152,8 @@ export interface ServiceNode {
   references: HostReference[];
   /** public / adjacent / internal, with the phrase a message uses (see exposure.ts). */
   exposure: Exposure;
+  /** Why the service is a datastore (database, cache, search engine, broker), if it is one (see datastores.ts). */
+  datastore?: Datastore;
 }
 
 /** One place a DNS name resolves: `service`, on `network`. */
@@ -154,7 +169,7 @@ export interface Graph {
   names: Map<string, NameHolder[]>;
   /** Lowercase service name or container_name -> services, whether or not they are on a network (host mode, service:X). */
   serviceNames: Map<string, string[]>;
-  /** Lowercase `hostname` values -> services: not DNS names for others, but a common mistake to rely on. */
+  /** Lowercase `hostname` values -> services (DNS names on their networks since Docker Engine 25; not on the default bridge). */
   hostnames: Map<string, string[]>;
   /** Lowercase service names, container_names and aliases of services disabled by profiles. */
   disabledNames: Set<string>;

@@ -1,0 +1,156 @@
+import { defineRule } from '../src/define-rule';
+import { originOf, Origin } from '../src/model/origin';
+import type { ComposeDict } from '../src/model/project';
+import { servicesOf } from '../src/model/project';
+import type { Graph } from '../src/graph/types';
+import { isLoopbackAddress } from '../src/graph/exposure';
+import { listNames } from '../src/graph/describe';
+
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Logging options that hold a collector's address, with the port used when none is written.
+ * Sources: Docker docs, logging drivers fluentd (default localhost:24224), gelf, syslog (514),
+ * splunk, and the Grafana Loki Docker driver (loki-url).
+ */
+const ADDRESS_KEYS: Record<string, { defaultPort?: number }> = {
+  'fluentd-address': { defaultPort: 24224 },
+  'gelf-address': {},
+  'syslog-address': { defaultPort: 514 },
+  'splunk-url': {},
+  'loki-url': {},
+};
+const SCHEME_PORTS: Record<string, number> = { http: 80, https: 443 };
+
+interface Address {
+  host: string;
+  port?: number;
+  protocol: 'tcp' | 'udp';
+}
+
+/** `tcp://fluentd:24224`, `fluentd:24224`, `udp://[::1]:12201`, `https://user@splunk:8088/path`; unix sockets give nothing. */
+export function parseLogAddress(key: string, value: string): Address | undefined {
+  const m = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#]+)(?::(\d{1,5}))?(?:[/?#].*)?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const scheme = (m[1] ?? '').toLowerCase();
+  if (scheme === 'unix' || scheme === 'unixgram' || value.startsWith('/')) return undefined;
+  const port = m[3] ? Number(m[3]) : (SCHEME_PORTS[scheme] ?? ADDRESS_KEYS[key]?.defaultPort);
+  const address: Address = { host: m[2].replace(/^\[(.*)\]$/, '$1'), protocol: scheme.startsWith('udp') ? 'udp' : 'tcp' };
+  if (port !== undefined) address.port = port;
+  return address;
+}
+
+/** The project's services a name belongs to (service name, container_name, alias, hostname), if any. */
+function composeName(graph: Graph, host: string): string | undefined {
+  const lower = host.toLowerCase();
+  const holder = graph.serviceNames.get(lower)?.[0] ?? graph.names.get(lower)?.[0]?.service ?? graph.hostnames.get(lower)?.[0];
+  if (holder) return holder;
+  return graph.disabledNames.has(lower) ? host : undefined;
+}
+
+/** Does some service bind `port` on the host: publish it (any address), or listen on it on the host network? */
+function boundOnHost(graph: Graph, port: number, protocol: string): boolean {
+  for (const node of graph.services.values()) {
+    if (node.namespace.kind === 'host' && node.listening.some((l) => l.port === port && l.protocol === protocol)) return true;
+    if (node.namespace.kind !== 'own' && node.namespace.kind !== 'bridge') continue;
+    for (const p of node.published) {
+      if (p.protocol !== protocol) continue;
+      const [from, to] = p.published.split('-').map(Number);
+      if (p.published !== '' && port >= from && port <= (to || from)) return true;
+    }
+  }
+  return false;
+}
+
+type MessageId = 'serviceName' | 'notPublished' | 'notPublishedPeer';
+
+interface Problem {
+  messageId: MessageId;
+  data: Record<string, string | number>;
+  origin?: Origin;
+  services: string[];
+  severity?: 'warning';
+}
+
+export default defineRule<Record<string, never>, MessageId>({
+  id: 'logging-address',
+  description: 'Logging driver addresses are resolved by the Docker daemon on the host, not on the compose network.',
+  category: 'network',
+  severity: 'error',
+  fixable: false,
+  messages: {
+    serviceName:
+      '`{{key}}: {{value}}` names the service {{target}}, but the Docker daemon connects to logging addresses from the host, where compose names do not resolve ({{services}}); publish {{port}} on {{target}} and use localhost:{{port}}',
+    notPublished: '`{{key}}: {{value}}` points at the host, but no service of this project binds {{port}}/{{protocol}} there ({{services}}); publish {{port}} on the log collector',
+    notPublishedPeer:
+      '`{{key}}: {{value}}` points at the host, and no service of this project binds {{port}}/{{protocol}} there ({{services}}); another file of this project ({{files}}) may: lint them together, or publish it here',
+  },
+  docs: {
+    why: [
+      'The logging driver runs in the Docker daemon, on the host, not in the container: `fluentd-address`, `gelf-address`, `syslog-address`, `splunk-url` and `loki-url` are resolved and connected to from the host\'s network. A compose service name (`fluentd:24224`) does not resolve there, and the container fails to start (or loses its logs). Publish the collector\'s port and point the driver at `localhost:<port>`.',
+      'A service-name address is an error. A `localhost` (or 127.0.0.1, ::1) address whose port no service of the project publishes (or listens on with `network_mode: host`) is a warning: the collector may run elsewhere on the host, or be started by another compose file of the project, which the message then names. Ports default to fluentd 24224, syslog 514, http 80, https 443. Unix sockets and outside hosts are not checked.',
+    ].join('\n\n'),
+    bad: [
+      'services:',
+      '  web:',
+      '    image: nginx',
+      '    logging:',
+      '      driver: fluentd',
+      '      options:',
+      '        fluentd-address: fluentd:24224',
+      '  fluentd:',
+      '    image: fluent/fluentd:v1.17',
+      '',
+    ].join('\n'),
+    good: [
+      'services:',
+      '  web:',
+      '    image: nginx',
+      '    logging:',
+      '      driver: fluentd',
+      '      options:',
+      '        fluentd-address: localhost:24224',
+      '  fluentd:',
+      '    image: fluent/fluentd:v1.17',
+      '    ports:',
+      '      - "127.0.0.1:24224:24224"',
+      '',
+    ].join('\n'),
+  },
+  check(ctx) {
+    const { graph } = ctx;
+    // Services sharing one `x-logging` anchor share its lines: one finding per place, naming them all.
+    const byPlace = new Map<string, Problem>();
+    for (const [name, svc] of Object.entries(servicesOf(ctx.project))) {
+      const logging = isDict(svc) ? svc.logging : undefined;
+      const options = isDict(logging) ? logging.options : undefined;
+      if (!isDict(options)) continue;
+      for (const key of Object.keys(ADDRESS_KEYS)) {
+        const value = options[key];
+        if (typeof value !== 'string' || value === '') continue;
+        const address = parseLogAddress(key, value);
+        if (!address) continue;
+        const origin = originOf(options, key);
+        const problem = explain(graph, key, value, address);
+        if (!problem) continue;
+        const place = origin ? `${origin.source.path}\0${origin.start}` : `${name}\0${key}`;
+        const known = byPlace.get(place);
+        if (known) known.services.push(name);
+        else byPlace.set(place, { ...problem, origin, services: [name] });
+      }
+    }
+    for (const p of byPlace.values()) {
+      ctx.report({ messageId: p.messageId, data: { ...p.data, services: `for ${listNames(p.services)}` }, origin: p.origin, service: p.services[0], severity: p.severity });
+    }
+  },
+});
+
+function explain(graph: Graph, key: string, value: string, address: Address): Omit<Problem, 'origin' | 'services'> | undefined {
+  const port = address.port === undefined ? 'its port' : String(address.port);
+  const target = composeName(graph, address.host);
+  if (target) return { messageId: 'serviceName', data: { key, value, target, port } };
+  if (!isLoopbackAddress(address.host) || address.port === undefined || boundOnHost(graph, address.port, address.protocol)) return undefined;
+  const data = { key, value, port: address.port, protocol: address.protocol };
+  if (graph.peerFiles.length) return { messageId: 'notPublishedPeer', data: { ...data, files: listNames(graph.peerFiles) }, severity: 'warning' };
+  return { messageId: 'notPublished', data, severity: 'warning' };
+}

@@ -19,6 +19,8 @@ interface Expectation {
   line: number;
   rule: string;
   column?: number;
+  /** Pinned with `rule:severity` (or `rule@col:severity`). */
+  severity?: string;
 }
 
 interface Case {
@@ -40,7 +42,8 @@ interface Header {
 
 /** `# expect:` anywhere on a line (findings can sit on comment lines, e.g. unused suppressions). */
 const MARKER = /#\s*expect:(.*)$/;
-const MARKER_LIST = /^\s*[a-z0-9-]+(?:@\d+)?(?:\s*,\s*[a-z0-9-]+(?:@\d+)?)*\s*$/;
+const MARKER_ITEM = '[a-z0-9-]+(?:@\\d+)?(?::(?:error|warning|info))?';
+const MARKER_LIST = new RegExp(`^\\s*${MARKER_ITEM}(?:\\s*,\\s*${MARKER_ITEM})*\\s*$`);
 const HEADER = /^\s*#\s*compose-lint-test:\s*(.*?)\s*$/;
 
 function listFiles(dir: string): string[] {
@@ -69,9 +72,10 @@ export function parseMarkers(file: string, text: string): Expectation[] {
     if (!m) return;
     if (!MARKER_LIST.test(m[1])) throw new Error(`${file}:${i + 1}: malformed marker "#${line.split('#').pop()}" (write "# expect: rule-a, rule-b@column")`);
     for (const item of m[1].split(',').map((s) => s.trim())) {
-      const [rule, column] = item.split('@');
+      const [pinned, severity] = item.split(':');
+      const [rule, column] = pinned.split('@');
       if (!RULE_IDS.has(rule)) throw new Error(`${file}:${i + 1}: marker names unknown rule "${rule}"`);
-      out.push({ file, line: i + 1, rule, ...(column !== undefined ? { column: Number(column) } : {}) });
+      out.push({ file, line: i + 1, rule, ...(column !== undefined ? { column: Number(column) } : {}), ...(severity !== undefined ? { severity } : {}) });
     }
   });
   return out;
@@ -111,7 +115,7 @@ function lintCase(c: Case): Finding[] {
 export function compare(expected: Expectation[], findings: Finding[]): string[] {
   const left = [...findings];
   const take = (e: Expectation, withColumn: boolean): boolean => {
-    const i = left.findIndex((f) => f.file === e.file && f.line === e.line && f.rule === e.rule && (!withColumn || f.column === e.column));
+    const i = left.findIndex((f) => f.file === e.file && f.line === e.line && f.rule === e.rule && (!withColumn || f.column === e.column) && (e.severity === undefined || f.severity === e.severity));
     if (i === -1) return false;
     left.splice(i, 1);
     return true;
@@ -120,8 +124,8 @@ export function compare(expected: Expectation[], findings: Finding[]): string[] 
   const missing = pinnedFirst.filter((e) => !take(e, e.column !== undefined));
   const rel = (f: string): string => path.relative(FIXTURES, f);
   const lines = [
-    ...missing.map((e) => ({ file: e.file, line: e.line, text: `missing     ${rel(e.file)}:${e.line}${e.column ? `:${e.column}` : ''}  ${e.rule}` })),
-    ...left.map((f) => ({ file: f.file, line: f.line, text: `unexpected  ${rel(f.file)}:${f.line}:${f.column}  ${f.rule}  ${f.message}` })),
+    ...missing.map((e) => ({ file: e.file, line: e.line, text: `missing     ${rel(e.file)}:${e.line}${e.column ? `:${e.column}` : ''}  ${e.rule}${e.severity ? `:${e.severity}` : ''}` })),
+    ...left.map((f) => ({ file: f.file, line: f.line, text: `unexpected  ${rel(f.file)}:${f.line}:${f.column}  ${f.rule}:${f.severity}  ${f.message}` })),
   ];
   return lines.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)).map((l) => l.text);
 }
@@ -175,6 +179,15 @@ describe('the harness itself', () => {
     ]);
   });
 
+  test('markers may pin the severity too', () => {
+    expect(parseMarkers('/x.yml', 'a: 1 # expect: frontend-reaches-database@9:info, schema:error\n')).toEqual([
+      { file: '/x.yml', line: 1, rule: 'frontend-reaches-database', column: 9, severity: 'info' },
+      { file: '/x.yml', line: 1, rule: 'schema', severity: 'error' },
+    ]);
+    const file = path.join(FIXTURES, 'x.yml');
+    expect(compare([{ file, line: 1, rule: 'schema', severity: 'warning' }], [f(file, 1, 'schema')])).toEqual(['missing     x.yml:1  schema:warning', 'unexpected  x.yml:1:1  schema:error  m-schema']);
+  });
+
   test('a marker naming an unknown rule is refused', () => {
     expect(() => parseMarkers('/x.yml', 'a: 1 # expect: no-such-rule\n')).toThrow('/x.yml:1: marker names unknown rule "no-such-rule"');
   });
@@ -195,8 +208,8 @@ describe('the harness itself', () => {
     expect(compare(exp, [f(file, 2, 'unresolved-hostname'), f(file, 4, 'no-deprecated-links', 3), f(file, 5, 'obsolete-version')])).toEqual([
       'missing     x.yml:2  unresolved-hostname',
       'missing     x.yml:4:9  no-deprecated-links',
-      'unexpected  x.yml:4:3  no-deprecated-links  m-no-deprecated-links',
-      'unexpected  x.yml:5:1  obsolete-version  m-obsolete-version',
+      'unexpected  x.yml:4:3  no-deprecated-links:error  m-no-deprecated-links',
+      'unexpected  x.yml:5:1  obsolete-version:error  m-obsolete-version',
     ]);
   });
 });

@@ -65,7 +65,88 @@ ruleTester(rule as Rule, {
       ),
     },
     {
-      name: 'the voting app: vote and result each use a datastore on back-tier',
+      name: 'published on loopback only (also through a variable default): not public',
+      code: lines(
+        'services:',
+        '  web:',
+        '    image: example/web',
+        '    ports: ["127.0.0.1:8080:80", "${BIND_IP:-127.0.0.1}:8443:443", "[::1]:9000:9000"]',
+        '  app:',
+        '    image: example/app',
+        '    depends_on: [db]',
+        '  db:',
+        '    image: postgres:16',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a flat network: one finding per datastore, listing the public services',
+      code: lines(
+        'services:',
+        '  a:',
+        '    image: example/a',
+        '    ports: ["8001:80"]',
+        '  b:',
+        '    image: example/b',
+        '    ports: ["8002:80"]',
+        '  c:',
+        '    image: example/c',
+        '    network_mode: host',
+        '  app:',
+        '    image: example/app',
+        '    environment:',
+        '      DATABASE_URL: postgres://app@store:5432/app',
+        '  store:',
+        '    build: ./db',
+        '    environment:',
+        '      POSTGRES_PASSWORD: example',
+      ),
+      findings: [
+        {
+          line: 15,
+          column: 3,
+          severity: 'warning',
+          service: 'store',
+          message: 'datastore store shares the default network with public services a and b, which do not use it (only app uses it); declare a front and a back network and keep store on the back one with its clients',
+        },
+      ],
+    },
+    {
+      name: 'a sidecar of the public service uses the api on the network: move the datastore, do not cut the service off',
+      code: lines(
+        'services:',
+        '  edge:',
+        '    image: example/edge',
+        '    ports: ["443:443"]',
+        '    networks: [apps]',
+        '  tunnel:',
+        '    image: example/tunnel',
+        '    network_mode: service:edge',
+        '    environment:',
+        '      UPSTREAM: http://api:8080',
+        '  api:',
+        '    image: example/api',
+        '    depends_on: [db]',
+        '    networks: [apps]',
+        '  db:',
+        '    image: mariadb:11',
+        '    networks: [apps]',
+        ...networksBlock('apps'),
+      ),
+      findings: [
+        {
+          line: 17,
+          column: 16,
+          severity: 'warning',
+          service: 'db',
+          messageId: 'shared',
+          data: { store: 'db', network: 'apps', publics: 'service edge', doNot: 'does not', users: 'api', use: 'uses', fix: 'edge needs apps for other services, so move db to a back network shared only with its clients' },
+        },
+      ],
+    },
+    {
+      name: 'the voting app: vote uses redis next to db, result uses db next to redis: info, give each datastore its own network',
       code: lines(
         'services:',
         '  vote:',
@@ -90,24 +171,26 @@ ruleTester(rule as Rule, {
         '    networks: [back-tier]',
         ...networksBlock('front-tier', 'back-tier'),
       ),
+      findings: [
+        { line: 18, column: 16, severity: 'info', service: 'redis', message: 'datastore redis shares back-tier with public service result, which does not use it (only vote and worker use it); give redis a network of its own, shared only with its clients' },
+        { line: 21, column: 16, severity: 'info', service: 'db', message: 'datastore db shares back-tier with public service vote, which does not use it (only result and worker use it); give db a network of its own, shared only with its clients' },
+      ],
     },
-  ],
-  invalid: [
     {
       name: 'the reddit ui shares back_net with the mongo post and comment use',
       code: REDDIT_UI_ON_BACK,
       findings: [
         {
-          line: 7,
-          column: 27,
+          line: 20,
+          column: 7,
           severity: 'warning',
-          service: 'ui',
-          message: 'ui publishes ports and shares back_net with the datastore mongo, which only post and comment use; keep ui off back_net and give mongo a back network shared only with its clients',
+          service: 'mongo',
+          message: 'datastore mongo shares back_net with public service ui, which does not use it (only post and comment use it); keep ui off back_net and give mongo a back network shared only with its clients',
         },
       ],
     },
     {
-      name: 'the implicit default network: reported at the service key; several datastores in one finding',
+      name: 'the implicit default network: one finding per datastore, at its service key',
       code: lines(
         'services:',
         '  proxy:',
@@ -132,13 +215,21 @@ ruleTester(rule as Rule, {
       ),
       findings: [
         {
-          line: 2,
+          line: 15,
           column: 3,
           severity: 'warning',
-          service: 'proxy',
-          message:
-            'proxy publishes ports and shares the default network with the datastores db (used only by app), and cache and queue (used only by app and worker); declare a front and a back network and keep the datastores on the back one with their clients',
+          service: 'db',
+          message: 'datastore db shares the default network with public service proxy, which does not use it (only app uses it); declare a front and a back network and keep db on the back one with its clients',
         },
+        {
+          line: 17,
+          column: 3,
+          severity: 'warning',
+          service: 'cache',
+          messageId: 'shared',
+          data: { store: 'cache', network: 'the default network', publics: 'service proxy', doNot: 'does not', users: 'app and worker', use: 'use', fix: 'declare a front and a back network and keep cache on the back one with its clients' },
+        },
+        { line: 19, column: 3, severity: 'warning', service: 'queue', messageId: 'shared' },
       ],
     },
     {
@@ -162,16 +253,16 @@ ruleTester(rule as Rule, {
       ),
       findings: [
         {
-          line: 6,
+          line: 14,
           column: 16,
           severity: 'warning',
-          service: 'frontend',
-          message: 'frontend publishes ports and shares app_net with the datastore db, which only backend uses; frontend needs app_net for other services, so move db to a back network shared only with its clients',
+          service: 'db',
+          message: 'datastore db shares app_net with public service frontend, which does not use it (only backend uses it); frontend needs app_net for other services, so move db to a back network shared only with its clients',
         },
       ],
     },
     {
-      name: 'an override that adds the network is where the finding goes',
+      name: 'an override that puts the public service on the back network: reported at the datastore, naming it',
       code: {
         'compose.yaml': lines(
           'services:',
@@ -192,12 +283,11 @@ ruleTester(rule as Rule, {
       },
       findings: [
         {
-          file: 'compose.override.yaml',
-          line: 4,
-          column: 9,
+          line: 12,
+          column: 16,
           severity: 'warning',
-          service: 'ui',
-          message: 'ui publishes ports and shares back with the datastore db, which only api uses; keep ui off back and give db a back network shared only with its clients',
+          service: 'db',
+          message: 'datastore db shares back with public service ui, which does not use it (only api uses it); keep ui off back and give db a back network shared only with its clients',
         },
       ],
     },
@@ -219,16 +309,17 @@ function lintWith(code: string, options: Record<string, unknown>): string[] {
 describe('options', () => {
   test('strict: every public service next to a datastore it does not use', () => {
     expect(lintWith(HARDCODED, { strict: true })).toEqual([
-      '2:3 web publishes ports and shares the default network with the datastore cache, which web does not use; declare a front and a back network and keep cache on the back one with its clients',
+      '5:3 datastore cache shares the default network with public service web, and no service is seen using it; declare a front and a back network and keep cache on the back one with its clients',
     ]);
     expect(lintSnippet(rule as Rule, { name: 'default mode', code: HARDCODED })).toEqual([]);
   });
 
-  test('strict also questions a public service that uses another datastore on the network', () => {
+  test('a public service that uses another datastore on the network: reported in both modes', () => {
     const code = lines('services:', '  vote:', '    image: vote', '    ports: ["80:80"]', '    depends_on: [redis]', '  worker:', '    image: w', '    depends_on: [db]', '  redis:', '    image: redis:7', '  db:', '    image: postgres:16');
     expect(lintWith(code, { strict: true })).toEqual([
-      '2:3 vote publishes ports and shares the default network with the datastore db, which only worker uses; declare a front and a back network and keep db on the back one with its clients',
+      '11:3 datastore db shares the default network with public service vote, which does not use it (only worker uses it); declare a front and a back network and keep db on the back one with its clients',
     ]);
+    expect(lintSnippet(rule as Rule, { name: 'default mode', code }).map((f) => `${f.line}:${f.column} ${f.severity}`)).toEqual(['11:3 info']);
   });
 
   test('frontends and datastores name services (datastores also by image name)', () => {
@@ -247,7 +338,8 @@ describe('options', () => {
       '    image: example/tigergraph:3',
     );
     expect(lintWith(code, { frontends: ['bff'], datastores: ['blobs', 'tigergraph'] })).toEqual([
-      '2:3 bff is a frontend and shares the default network with the datastores blobs and tiger (used only by app); declare a front and a back network and keep the datastores on the back one with their clients',
+      '9:3 datastore blobs shares the default network with public service bff, which does not use it (only app uses it); declare a front and a back network and keep blobs on the back one with its clients',
+      '11:3 datastore tiger shares the default network with public service bff, which does not use it (only app uses it); declare a front and a back network and keep tiger on the back one with its clients',
     ]);
   });
 });

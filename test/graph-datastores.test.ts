@@ -1,0 +1,51 @@
+/** The one datastore definition: evidence from image, environment, ports and names. */
+import { imageFamily, recognizeDatastore, DatastoreInput } from '../src/graph/datastores';
+
+const input = (over: Partial<DatastoreInput>): DatastoreInput => ({ name: 'svc', envKeys: [], declaredPorts: [], knownOtherImage: false, ...over });
+
+describe('imageFamily', () => {
+  test.each([
+    ['postgres:16', 'postgres'],
+    ['docker.io/library/postgres:16@sha256:abc', 'postgres'],
+    ['bitnami/postgresql:16', 'postgres'],
+    ['pgautoupgrade/pgautoupgrade:16-alpine', 'postgres'],
+    ['mcr.microsoft.com/mssql/server:2022-latest', 'mssql'],
+    ['weaveworksdemos/user-db:0.3.0', 'database'],
+    ['bitnami/redis-sentinel:7', 'redis'],
+    ['confluentinc/cp-kafka:7.6.0', 'kafka'],
+    ['rabbitmq:3-management', 'rabbitmq'],
+    ['nats:2', 'nats'],
+    ['zookeeper:3.9', 'zookeeper'],
+  ])('%s is %s', (image, family) => {
+    expect(imageFamily(image)?.name).toBe(family);
+  });
+
+  test.each(['prometheuscommunity/postgres-exporter', 'mongo-express:1', 'provectuslabs/kafka-ui', 'confluentinc/cp-kafka-connect:7', 'zabbix/zabbix-server-mysql:7.0', 'supabase/postgres-meta:v0.8', 'nginx', 'dpage/pgadmin4'])(
+    '%s is not a datastore',
+    (image) => {
+      expect(imageFamily(image)).toBeUndefined();
+    },
+  );
+});
+
+describe('recognizeDatastore', () => {
+  test('server settings in the environment, unless a host to connect to is named too', () => {
+    expect(recognizeDatastore(input({ envKeys: ['POSTGRES_PASSWORD', 'POSTGRES_DB'] }))?.evidence).toBe('POSTGRES_PASSWORD in its environment');
+    expect(recognizeDatastore(input({ envKeys: ['MONGO_INITDB_ROOT_USERNAME'] }))?.family.name).toBe('mongo');
+    expect(recognizeDatastore(input({ envKeys: ['POSTGRES_PASSWORD', 'POSTGRES_HOST'] }))).toBeUndefined();
+  });
+
+  test('a well-known datastore port declared', () => {
+    expect(recognizeDatastore(input({ declaredPorts: [8080, 3306] }))?.evidence).toBe('listens on 3306 (mysql)');
+  });
+
+  test('names: db, *-db, *_db, an engine leading the name; not tools, not known other images', () => {
+    expect(recognizeDatastore(input({ name: 'db' }))?.evidence).toBe('named db');
+    expect(recognizeDatastore(input({ name: 'orders-db' }))).toBeDefined();
+    expect(recognizeDatastore(input({ name: 'post_db' }))).toBeDefined();
+    expect(recognizeDatastore(input({ name: 'redis-cache' }))?.family.name).toBe('redis');
+    expect(recognizeDatastore(input({ name: 'db-migrate' }))).toBeUndefined();
+    expect(recognizeDatastore(input({ name: 'server-mysql' }))).toBeUndefined();
+    expect(recognizeDatastore(input({ name: 'db', image: 'nginx', knownOtherImage: true }))).toBeUndefined();
+  });
+});

@@ -5,6 +5,8 @@ import { makeSource } from '../src/model/source';
 import unusedDisable from '../rules/unused-disable';
 import obsoleteVersion from '../rules/obsolete-version';
 import interpolation from '../rules/interpolation';
+import unresolvedHostname from '../rules/unresolved-hostname';
+import noDeprecatedLinks from '../rules/no-deprecated-links';
 import { makeTree, probeRule } from './engine-helpers';
 
 const RULES = [probeRule('p-one', 'warning'), probeRule('p-two', 'error'), obsoleteVersion, unusedDisable];
@@ -71,6 +73,67 @@ describe('directive forms', () => {
       { kind: 'disable-line', rules: ['r1', 'r2', 'r3'], reason: 'why not', line: 1, column: 6 },
       { kind: 'enable', rules: [], reason: undefined, line: 2, column: 1 },
       { kind: 'disable-next-line', rules: ['r--x'], reason: undefined, line: 4, column: 6 },
+    ]);
+  });
+});
+
+describe('disable-next-line above a key whose value is a block', () => {
+  const lintReal = (text: string) => {
+    const r = lintSync({ rules: [unresolvedHostname, noDeprecatedLinks], env: {}, config: false, cwd: makeTree({ 'compose.yaml': text }) });
+    return { findings: r.findings.map((f) => `${f.line}:${f.column} ${f.rule}`), suppressed: r.suppressed.map((f) => `${f.line}:${f.column} ${f.rule} <- ${f.suppression.line}`) };
+  };
+
+  test('covers the whole block (a service, environment:, a list item), and nothing after it', () => {
+    const text = [
+      'services:',
+      '  # compose-lint-disable-next-line no-deprecated-links -- legacy app, see ADR-3',
+      '  web:',
+      '    image: x',
+      '    links:',
+      '      - db',
+      '  api:',
+      '    image: y',
+      '    # compose-lint-disable-next-line unresolved-hostname -- started by the ops stack',
+      '    environment:',
+      '      A_URL: http://nowhere:80',
+      '      B_URL: http://gone:80',
+      '    links:',
+      '      - db',
+      '    command:',
+      '      # compose-lint-disable-next-line',
+      '      - --target',
+      '      - http://missing:80',
+      '  db:',
+      '    image: postgres',
+      '',
+    ].join('\n');
+    expect(lintReal(text)).toEqual({
+      findings: ['14:9 no-deprecated-links', '18:16 unresolved-hostname'],
+      suppressed: ['6:9 no-deprecated-links <- 2', '11:21 unresolved-hostname <- 9', '12:21 unresolved-hostname <- 9'],
+    });
+  });
+
+  test('a list item holding a mapping, and a block scalar', () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    image: x',
+      '    networks:',
+      '      default:',
+      '    command: >',
+      '      run',
+      '    environment:',
+      '      # compose-lint-disable-next-line unresolved-hostname',
+      '      - A_URL=http://nowhere:80',
+      '      - B_URL=http://gone:80',
+      '',
+    ].join('\n');
+    // The list item is a scalar: only its own line is covered.
+    expect(lintReal(text).findings).toEqual(['11:22 unresolved-hostname']);
+    const src = makeSource('x.yaml', 'a:\n  # compose-lint-disable-next-line\n  - name: x\n    port: 1\n  - name: y\n# compose-lint-disable-next-line\nb: |\n  one\n  two\nc: 1\n');
+    expect(parseDirectives(src).map((d) => [d.line, d.lastLine])).toEqual([
+      [2, 4],
+      [6, 9],
     ]);
   });
 });

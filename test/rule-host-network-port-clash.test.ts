@@ -23,7 +23,7 @@ ruleTester(rule, {
     },
     {
       name: 'replicas of a host service that declares no port',
-      code: `services:\n${host('worker', '    deploy:\n      replicas: 4\n')}`,
+      code: 'services:\n  worker:\n    image: example/worker\n    network_mode: host\n    deploy:\n      replicas: 4\n',
     },
     {
       name: 'a host range on the publisher side: Docker takes a free port',

@@ -51,7 +51,9 @@ export function listeningPorts(svc: ComposeDict, env: readonly EnvValue[], decla
     seen.add(`${l.port}/${l.protocol}`);
     out.push(l);
   }
-  if (out.length || typeof svc.image !== 'string') return out;
+  // Any `ports`/`expose` written (even one whose value is still unknown) says the file knows better than the image.
+  const writes = (k: string): boolean => Array.isArray(svc[k]) && (svc[k] as unknown[]).length > 0;
+  if (out.length || writes('ports') || writes('expose') || typeof svc.image !== 'string') return out;
   const origin = originOf(svc, 'image');
   return imageDefaultPorts(svc.image).map((p) => ({ port: p.port, protocol: p.protocol, from: 'image', origin, source: `${p.image} listens on ${p.port}${p.protocol === 'tcp' ? '' : `/${p.protocol}`} by default` }));
 }

@@ -73,7 +73,7 @@ export default defineRule<Record<string, never>, MessageId>({
   docs: {
     why: [
       'Networks created with `ipam.config` get the subnets written there. Docker refuses a network whose subnet overlaps one that exists (so two networks of a project must not overlap), and refuses to start a container whose static `ipv4_address`/`ipv6_address` lies outside its network\'s subnets, is already taken by another container on that network, or is given on a network without a user-configured subnet (the implicit `default` network has none). All four stop `docker compose up`.',
-      'Addresses and subnets written with variables that are unset are skipped; external networks are configured outside the project and not checked.',
+      'Only networks some service uses are compared (Compose creates no others). Addresses and subnets written with variables that are unset are skipped; external networks are configured outside the project and not checked.',
     ].join('\n\n'),
     bad: [
       'services:',
@@ -82,6 +82,7 @@ export default defineRule<Record<string, never>, MessageId>({
       '    networks:',
       '      front_net:',
       '        ipv4_address: 10.0.2.10',
+      '      back_net:',
       'networks:',
       '  front_net:',
       '    ipam:',
@@ -100,6 +101,7 @@ export default defineRule<Record<string, never>, MessageId>({
       '    networks:',
       '      front_net:',
       '        ipv4_address: 10.0.1.10',
+      '      back_net:',
       'networks:',
       '  front_net:',
       '    ipam:',
@@ -114,9 +116,12 @@ export default defineRule<Record<string, never>, MessageId>({
   },
   check(ctx) {
     const { subnets, external } = declaredSubnets(topLevel(ctx.project, 'networks'));
+    // Compose creates only the networks its services use: only those can collide.
+    const used = new Set(Object.values(servicesOf(ctx.project)).flatMap((svc) => (isDict(svc) ? serviceNetworks(svc).map((a) => a.name) : [])));
+    const created = subnets.filter((s) => used.has(s.network));
     // Each subnet against the ones before it: the later one is the network Docker refuses.
-    subnets.forEach((s, i) => {
-      const earlier = subnets.slice(0, i).find((o) => o.network !== s.network && overlaps(o, s));
+    created.forEach((s, i) => {
+      const earlier = created.slice(0, i).find((o) => o.network !== s.network && overlaps(o, s));
       if (earlier) ctx.report({ messageId: 'overlap', data: { subnet: s.text, network: s.network, other: earlier.text, otherNetwork: earlier.network }, origin: s.origin, value: s.text });
     });
 

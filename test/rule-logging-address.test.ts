@@ -1,0 +1,55 @@
+import rule from '../rules/logging-address';
+import { parseLogAddress } from '../rules/logging-address';
+import { ruleTester } from './rule-tester';
+import { lines } from './graph-helpers';
+
+const logging = (driver: string, key: string, value: string): string[] => ['    logging:', `      driver: ${driver}`, '      options:', `        ${key}: ${value}`];
+
+describe('parseLogAddress', () => {
+  test.each([
+    ['fluentd-address', 'fluentd:24224', { host: 'fluentd', port: 24224, protocol: 'tcp' }],
+    ['fluentd-address', 'tcp://fluentd', { host: 'fluentd', port: 24224, protocol: 'tcp' }],
+    ['gelf-address', 'udp://[::1]:12201', { host: '::1', port: 12201, protocol: 'udp' }],
+    ['splunk-url', 'https://user@splunk/services', { host: 'splunk', port: 443, protocol: 'tcp' }],
+    ['gelf-address', 'udp://graylog', { host: 'graylog', protocol: 'udp' }],
+  ])('%s %s', (key, value, expected) => {
+    expect(parseLogAddress(key, value)).toEqual(expected);
+  });
+  test('unix sockets are not network addresses', () => {
+    expect(parseLogAddress('syslog-address', 'unix:///dev/log')).toBeUndefined();
+  });
+});
+
+ruleTester(rule, {
+  valid: [
+    { name: 'localhost with the port published on loopback', code: lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'localhost:24224'), '  fluentd:', '    image: fluent/fluentd', '    ports: ["127.0.0.1:24224:24224"]') },
+    { name: 'an outside host', code: lines('services:', '  web:', '    image: nginx', ...logging('gelf', 'gelf-address', 'udp://graylog.example.com:12201')) },
+    { name: 'a collector on the host network listening on the port', code: lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', '127.0.0.1:24224'), '  fluentd:', '    image: fluent/fluentd:v1.17', '    network_mode: host') },
+  ],
+  invalid: [
+    {
+      name: 'a service name: an error at the value',
+      code: lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'fluentd:24224'), '  fluentd:', '    image: fluent/fluentd'),
+      findings: [
+        {
+          line: 7,
+          column: 26,
+          severity: 'error',
+          service: 'web',
+          message:
+            '`fluentd-address: fluentd:24224` names the service fluentd, but the Docker daemon connects to logging addresses from the host, where compose names do not resolve (for web); publish 24224 on fluentd and use localhost:24224',
+        },
+      ],
+    },
+    {
+      name: 'a localhost port nobody publishes (udp published as tcp does not count): a warning',
+      code: lines('services:', '  web:', '    image: nginx', ...logging('gelf', 'gelf-address', 'udp://localhost:12201'), '  graylog:', '    image: graylog/graylog:6.0', '    ports: ["12201:12201"]'),
+      findings: [{ line: 7, column: 23, severity: 'warning', service: 'web', messageId: 'notPublished', data: { key: 'gelf-address', value: 'udp://localhost:12201', port: 12201, protocol: 'udp', services: 'for web' } }],
+    },
+    {
+      name: 'another compose file beside it may publish it',
+      code: { 'compose.yaml': lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'localhost:24224')), 'compose-logging.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd', '    ports: ["24224:24224"]') },
+      findings: [{ line: 7, column: 26, severity: 'warning', service: 'web', messageId: 'notPublishedPeer', data: { key: 'fluentd-address', value: 'localhost:24224', port: 24224, protocol: 'tcp', services: 'for web', files: 'compose-logging.yaml' } }],
+    },
+  ],
+});

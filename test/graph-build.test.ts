@@ -53,14 +53,14 @@ describe('networks and DNS names', () => {
     expect(at(g.networks.get('back_net')!.origin)).toBe('compose.yaml:22:3-11');
   });
 
-  test('per network: service names, container_names and that network\'s aliases (lowercase); hostname is not one', () => {
-    expect(dnsNames(g, 'front_net')).toEqual({ ui: ['ui'], 'reddit-ui': ['ui'], post: ['post'] });
+  test('per network: service names, container_names and that network\'s aliases (lowercase); hostname too (Docker Engine 25)', () => {
+    expect(dnsNames(g, 'front_net')).toEqual({ ui: ['ui'], 'reddit-ui': ['ui'], 'ui-host': ['ui'], post: ['post'] });
     expect(dnsNames(g, 'back_net')).toEqual({ post: ['post'], 'post-api': ['post'], mongo: ['mongo'], post_db: ['mongo'], comment_db: ['mongo'] });
     expect(g.names.get('post')).toEqual([
       { service: 'post', network: 'front_net' },
       { service: 'post', network: 'back_net' },
     ]);
-    expect(g.names.has('ui-host')).toBe(false);
+    expect(g.names.get('ui-host')).toEqual([{ service: 'ui', network: 'front_net' }]);
     expect(g.hostnames.get('ui-host')).toEqual(['ui']);
     expect(g.serviceNames.get('reddit-ui')).toEqual(['ui']);
   });

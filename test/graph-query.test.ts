@@ -80,7 +80,7 @@ describe('resolveName', () => {
     ['ui', 'LDAP', { status: 'resolved', via: 'extra_hosts', targets: [] }],
     ['ui', 'redis', { status: 'resolved', via: 'external_link', targets: [] }],
     ['ui', 'ui-box', { status: 'resolved', via: 'hostname', targets: ['ui'] }],
-    ['post', 'ui-box', { status: 'unresolved' }],
+    ['post', 'ui-box', { status: 'resolved', via: 'network', targets: ['ui'], network: 'front_net' }],
     ['sidecar2', 'post_db', { status: 'resolved', via: 'network', targets: ['mongo'], network: 'back_net' }],
     ['sidecar2', 'sidecar', { status: 'unresolved' }],
     ['agent', 'post', { status: 'unresolved' }],

@@ -83,10 +83,10 @@ export function fixtureProblem(root: string, id: string): string | undefined {
   return `fixtures/${id}/ has no ${missing} case`;
 }
 
-/** A line ending in `# expect: rule-a, rule-b@7` (a rule, optionally pinned to a column) names the rule. */
+/** A line ending in `# expect: rule-a, rule-b@7:warning` (a rule, optionally pinned to a column and a severity) names the rule. */
 export function expectsRule(text: string, id: string): boolean {
   for (const m of text.matchAll(/#\s*expect:\s*([^#\n]*?)[ \t]*$/gm)) {
-    if (m[1].split(',').some((item) => item.trim().replace(/@\d+$/, '') === id)) return true;
+    if (m[1].split(',').some((item) => item.trim().replace(/(?:@\d+)?(?::(?:error|warning|info))?$/, '') === id)) return true;
   }
   return false;
 }

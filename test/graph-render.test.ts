@@ -56,7 +56,7 @@ test('view: services, networks and edges (resolved, to a service on another netw
   expect(view.services.map((s) => [s.name, s.namespace, s.datastore, s.listening])).toEqual([
     ['web', 'own', false, ['443/tcp', '80/udp', '9000/tcp']],
     ['api', 'own', false, []],
-    ['db', 'own', true, []],
+    ['db', 'own', true, ['5432/tcp']],
     ['envoy', 'service:api', false, []],
     ['agent', 'host', false, []],
   ]);

@@ -2,7 +2,6 @@
  * What `compose-lint graph` prints, independent of the output format: networks, services with
  * their ports, and who reaches whom (each edge with the kinds of reference that make it).
  */
-import { isDatastoreImage } from '../datastores';
 import { isHostnameReference, resolveName } from '../query';
 import type { Graph, HostReference, ReferenceKind, ServiceNode } from '../types';
 
@@ -75,7 +74,7 @@ function serviceView(s: ServiceNode): ServiceView {
     name: s.name,
     namespace: s.namespace.kind === 'own' ? 'own' : s.namespace.raw ?? s.namespace.kind,
     networks: s.networks,
-    datastore: s.image !== undefined && isDatastoreImage(s.image),
+    datastore: s.datastore !== undefined,
     published: s.published.map(({ hostIp, published, target, protocol }) => ({ hostIp, published, target, protocol })),
     listening,
   };

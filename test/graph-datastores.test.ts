@@ -30,7 +30,11 @@ describe('imageFamily', () => {
 
 describe('recognizeDatastore', () => {
   test('server settings in the environment, unless a host to connect to is named too', () => {
-    expect(recognizeDatastore(input({ envKeys: ['POSTGRES_PASSWORD', 'POSTGRES_DB'] }))?.evidence).toBe('POSTGRES_PASSWORD in its environment');
+    expect(recognizeDatastore(input({ builds: true, envKeys: ['POSTGRES_PASSWORD', 'POSTGRES_DB'] }))?.evidence).toBe('POSTGRES_PASSWORD in its environment');
+    // Clients set POSTGRES_PASSWORD / MYSQL_USER too: alone they say nothing about an image or a service without build.
+    expect(recognizeDatastore(input({ envKeys: ['MYSQL_USER', 'MYSQL_PASSWORD'] }))).toBeUndefined();
+    expect(recognizeDatastore(input({ image: 'zabbix/zabbix-server-mysql', builds: true, envKeys: ['MYSQL_USER'] }))).toBeUndefined();
+    expect(recognizeDatastore(input({ envKeys: ['MYSQL_ROOT_PASSWORD'] }))?.family.name).toBe('mysql');
     expect(recognizeDatastore(input({ envKeys: ['MONGO_INITDB_ROOT_USERNAME'] }))?.family.name).toBe('mongo');
     expect(recognizeDatastore(input({ envKeys: ['POSTGRES_PASSWORD', 'POSTGRES_HOST'] }))).toBeUndefined();
   });

@@ -87,6 +87,7 @@ function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin
     image,
     envKeys: environment.map((e) => e.key),
     declaredPorts: declared.map((l) => l.port),
+    builds: svc.build !== undefined && svc.build !== null,
     knownOtherImage: image !== undefined && imageDefaultPorts(image).length > 0,
   });
   const node: ServiceNode = {

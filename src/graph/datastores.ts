@@ -8,8 +8,9 @@
  *      `pgautoupgrade/pgautoupgrade`), or any part of the image path naming an engine
  *      (`mcr.microsoft.com/mssql/server`, `weaveworksdemos/user-db`), unless a part names a tool around the engine
  *      (`postgres-exporter`, `mongo-express`, `kafka-ui`);
- *   2. its environment configures a database server (`POSTGRES_PASSWORD`, `MYSQL_ROOT_PASSWORD`,
- *      `MONGO_INITDB_*`) and names no host to connect to (clients set `POSTGRES_HOST` too);
+ *   2. its environment configures a database server (`MYSQL_ROOT_PASSWORD`, `MONGO_INITDB_*`,
+ *      `POSTGRES_INITDB_ARGS`; `POSTGRES_PASSWORD`, `MYSQL_USER` only for a service built without
+ *      an `image`, since clients set those too) and names no host to connect to (`*_HOST`, `*_URL`);
  *   3. it listens on a well-known datastore port (`expose` or a `ports` target: 5432, 3306, 6379...);
  *   4. its name says so (`db`, `database`, `*-db`, `*_db`, or an engine: `redis`, `post_db`), when
  *      its image is not a known non-datastore.
@@ -31,6 +32,11 @@ export interface Family {
   ports: number[];
   /** Environment variables only the server image reads. */
   serverEnv?: RegExp;
+  /**
+   * Variables clients set too (zabbix-server-mysql reads MYSQL_USER): evidence only for a service
+   * built from a Dockerfile (`build:` without `image`), where nothing else names the engine.
+   */
+  clientOrServerEnv?: RegExp;
 }
 
 const FAMILIES: readonly Family[] = [
@@ -40,14 +46,16 @@ const FAMILIES: readonly Family[] = [
     repositories: ['postgres', 'postgresql', 'postgis', 'pgvector', 'timescaledb', 'timescaledb-ha', 'pgautoupgrade', 'cockroach', 'cockroachdb', 'supabase-postgres'],
     words: ['postgres', 'postgresql', 'pg', 'psql', 'sql', 'db', 'database'],
     ports: [5432],
-    serverEnv: /^(POSTGRES_(PASSWORD|USER|DB|INITDB_ARGS|INITDB_WALDIR|HOST_AUTH_METHOD)|PGDATA)$/,
+    serverEnv: /^(POSTGRES_(INITDB_ARGS|INITDB_WALDIR|HOST_AUTH_METHOD)|PGDATA)$/,
+    clientOrServerEnv: /^POSTGRES_(PASSWORD|USER|DB)$/,
   },
   {
     name: 'mysql',
     repositories: ['mysql', 'mysql-server', 'mariadb', 'percona', 'percona-server'],
     words: ['mysql', 'mariadb', 'maria', 'sql', 'db', 'database'],
     ports: [3306],
-    serverEnv: /^(MYSQL|MARIADB)_(ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD|RANDOM_ROOT_PASSWORD|ROOT_HOST|DATABASE|USER|PASSWORD)$/,
+    serverEnv: /^(MYSQL|MARIADB)_(ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD|RANDOM_ROOT_PASSWORD|ROOT_HOST)$/,
+    clientOrServerEnv: /^(MYSQL|MARIADB)_(DATABASE|USER|PASSWORD)$/,
   },
   { name: 'mssql', repositories: ['mssql', 'mssql-server-linux', 'azure-sql-edge'], words: ['mssql', 'sqlserver', 'sql', 'db', 'database'], ports: [1433], serverEnv: /^(MSSQL_SA_PASSWORD|SA_PASSWORD|ACCEPT_EULA)$/ },
   { name: 'redis', repositories: ['redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb', 'dragonfly', 'garnet'], words: ['redis', 'valkey', 'keydb', 'cache', 'kv'], ports: [6379] },
@@ -140,6 +148,8 @@ export interface DatastoreInput {
   envKeys: readonly string[];
   /** Ports it listens on inside its namespace, as written in `expose` or a `ports` target. */
   declaredPorts: readonly number[];
+  /** The service builds its image (`build:`). */
+  builds?: boolean;
   /** True when the image is known to be something else (a web server, a proxy): the name alone is then no evidence. */
   knownOtherImage: boolean;
 }
@@ -155,7 +165,7 @@ export function recognizeDatastore(s: DatastoreInput): Datastore | undefined {
   }
   if (!s.envKeys.some((k) => CLIENT_KEY.test(k))) {
     for (const f of FAMILIES) {
-      const key = f.serverEnv && s.envKeys.find((k) => f.serverEnv!.test(k));
+      const key = s.envKeys.find((k) => f.serverEnv?.test(k) || (s.builds && !s.image && f.clientOrServerEnv?.test(k)));
       if (key) return { family: f, evidence: `${key} in its environment` };
     }
   }

@@ -16,6 +16,7 @@ import { UNUSED_DISABLE } from './engine/unused-disable';
 import { applyEdits, planFixes, staleReason, writeFileAtomic } from './engine/fix';
 import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
+import unusedDisableRule from '../rules/unused-disable';
 import type { Finding, Rule } from './types';
 import { servicesOf, type Project } from './model/project';
 import type { SourceFile } from './model/source';
@@ -142,14 +143,17 @@ export function lintSync(o: LintOptions = {}): LintResult {
     raw.push(...kept.findings);
     suppressed.push(...kept.suppressed);
   }
-  const unusedDefault = rules.find((r) => r.id === UNUSED_DISABLE)?.severity ?? 'warning';
+  const unusedRule = rules.find((r) => r.id === UNUSED_DISABLE) ?? unusedDisableRule;
   const shown = applyDirectives(dedupe(raw), {
     sources: projects.flatMap((p) => p.sources).filter((s) => configOfFile.has(s.path)),
-    knownRules: rules.map((r) => r.id),
-    unusedSeverity: (file) => {
-      const configured = configOfFile.get(file)?.rules.get(UNUSED_DISABLE)?.severity ?? 'off';
+    knownRules: allRuleIds(rules),
+    messages: unusedRule.messages ?? {},
+    unusedSeverity: (file, unknownRule) => {
+      const setting = configOfFile.get(file)?.rules.get(UNUSED_DISABLE);
+      const configured = setting?.severity ?? 'off';
       if (configured !== 'off') return configured;
-      return o.reportUnusedDisableDirectives ? unusedDefault : undefined;
+      // A rule name that does not exist is a typo: reported unless the user turned the rule off.
+      return o.reportUnusedDisableDirectives || (unknownRule && !setting?.explicit) ? unusedRule.severity : undefined;
     },
   });
   return {
@@ -271,6 +275,11 @@ function dedupe<F extends Finding>(findings: F[]): F[] {
     seen.add(k);
     return true;
   });
+}
+
+/** Every rule id a suppression may name: the rules run, plus the built-in ones (a custom rule set does not make them typos). */
+function allRuleIds(rules: readonly Rule[]): string[] {
+  return [...new Set([...rules.map((r) => r.id), ...allRules.map((r) => r.id)])];
 }
 
 function relabelStdin(project: Project, virtualPath: string, cwd: string): void {

@@ -184,14 +184,20 @@ describe('unused-disable', () => {
     '',
   ].join('\n');
   const unused = [
-    'compose.yaml:5:3 warning unused-disable unused compose-lint-disable-next-line directive: "p-tow" is not a rule (did you mean "p-two"?)',
+    'compose.yaml:5:3 warning unused-disable compose-lint-disable-next-line names "p-tow", which is not a rule (did you mean "p-two"?)',
     'compose.yaml:8:5 warning unused-disable unused compose-lint-disable-next-line directive: no finding to suppress',
     'compose.yaml:10:3 warning unused-disable unused compose-lint-disable directive: no "p-two" finding to suppress',
     'compose.yaml:12:6 warning unused-disable unused compose-lint-disable-line directive: no "obsolete-version" finding to suppress',
   ];
 
-  test('off by default', () => {
-    expect(lint({ 'compose.yaml': text }).findings.filter((f) => f.includes('unused-disable'))).toEqual([]);
+  test('off by default, except for a rule name that does not exist (a typo), reported with the nearest rule id', () => {
+    expect(lint({ 'compose.yaml': text }).findings.filter((f) => f.includes('unused-disable'))).toEqual([unused[0]]);
+  });
+
+  test('an unknown rule name without a near rule id; nothing when the config turns the rule off', () => {
+    const typo = 'services:\n  a: # compose-lint-disable-line zzz-qqq\n    image: x\n';
+    expect(lint({ 'compose.yaml': typo }).findings.filter((f) => f.includes('unused-disable'))).toEqual(['compose.yaml:2:6 warning unused-disable compose-lint-disable-line names "zzz-qqq", which is not a rule']);
+    expect(lint({ 'compose.yaml': typo, '.compose-lint.yaml': 'rules:\n  unused-disable: off\n' }, { config: undefined }).findings.filter((f) => f.includes('unused-disable'))).toEqual([]);
   });
 
   test('--report-unused-disable-directives reports each unused directive, or unused rule of a list, at the comment', () => {

@@ -10,7 +10,7 @@ test('prints nothing at all without findings, even with colour on', () => {
   expect(stylish([], { ...ctx, color: true })).toBe('');
 });
 
-test('aligns the columns within a file and pluralises the summary', () => {
+test('aligns the columns within a file; the summary counts only the severities that occur', () => {
   const out = stylish(
     [
       finding({ line: 1, column: 1, severity: 'error', message: 'short', rule: 'a' }),
@@ -23,7 +23,7 @@ test('aligns the columns within a file and pluralises the summary', () => {
       '  1:1    error  short         a\n' +
       '  10:12  info   a longer one  b-rule\n' +
       '\n' +
-      '\u2716 2 problems (1 error, 0 warnings, 1 info)\n',
+      '\u2716 2 problems (1 error, 1 info)\n',
   );
 });
 
@@ -36,9 +36,39 @@ test('colours only when ctx.color; the summary takes the worst severity colour',
   expect(stylish([finding()], ctx)).not.toContain('\x1b[');
   const out = stylish([finding({ severity: 'warning' })], { ...ctx, color: true });
   expect(out).toBe(
-    '\x1b[4mcompose.yaml\x1b[0m\n' +
-      '  \x1b[2m1:1\x1b[0m  \x1b[33mwarning\x1b[0m  top-level `version` is obsolete  \x1b[2mno-version\x1b[0m\n' +
+    '\x1b[4mcompose.yaml\x1b[24m\n' +
+      '  \x1b[2m1:1\x1b[22m  \x1b[33mwarning\x1b[39m  top-level `version` is obsolete  \x1b[2mno-version\x1b[22m\n' +
       '\n' +
-      '\x1b[1;33m\u2716 1 problem (0 errors, 1 warning, 0 infos)\x1b[0m\n',
+      '\x1b[1m\x1b[33m\u2716 1 problem (1 warning)\x1b[39m\x1b[22m\n',
   );
+});
+
+describe('terminal width', () => {
+  const long = 'the quick brown fox jumps over the lazy dog and keeps running far beyond the edge';
+  const rows = [finding({ line: 3, column: 5, severity: 'error', message: long, rule: 'some-rule' })];
+
+  test('without a width (piped) a long message stays on one line', () => {
+    expect(stylish(rows, ctx).split('\n')[1]).toBe(`  3:5  error  ${long}  some-rule`);
+  });
+
+  test('with a width (a TTY) the message wraps under its column and the rule stays on the first line', () => {
+    expect(stylish(rows, { ...ctx, width: 60 })).toBe(
+      'compose.yaml\n' +
+        '  3:5  error  the quick brown fox jumps over the   some-rule\n' +
+        '              lazy dog and keeps running far\n' +
+        '              beyond the edge\n' +
+        '\n' +
+        '\u2716 1 problem (1 error)\n',
+    );
+    for (const line of stylish(rows, { ...ctx, width: 60 }).split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  test('a terminal too narrow for a useful column leaves the line whole', () => {
+    expect(stylish(rows, { ...ctx, width: 30 }).split('\n')[1]).toBe(`  3:5  error  ${long}  some-rule`);
+  });
+
+  test('a word longer than the column is cut', () => {
+    const out = stylish([finding({ message: 'x'.repeat(50), rule: 'r' })], { ...ctx, width: 40 });
+    expect(out.split('\n').slice(1, 4)).toEqual(['  1:1  warning  ' + 'x'.repeat(21) + '  r', '                ' + 'x'.repeat(21), '                ' + 'x'.repeat(8)]);
+  });
 });

@@ -86,16 +86,16 @@ export function resolveConfig(
 function applyEntry(settings: RuleSettings, id: string, entry: RuleEntry): void {
   const previous = settings.get(id) ?? { severity: 'off', options: {} };
   if (typeof entry === 'string') {
-    settings.set(id, { ...previous, severity: entry });
+    settings.set(id, { ...previous, severity: entry, explicit: true });
     return;
   }
   const [severity, options] = entry;
   if (options === undefined) {
-    settings.set(id, { ...previous, severity });
+    settings.set(id, { ...previous, severity, explicit: true });
     return;
   }
   const { exclude, ...own } = options;
-  settings.set(id, exclude?.services ? { severity, options: own, exclude: exclude.services } : { severity, options: own });
+  settings.set(id, exclude?.services ? { severity, options: own, exclude: exclude.services, explicit: true } : { severity, options: own, explicit: true });
 }
 
 function toList<T>(v: T | T[]): T[] {

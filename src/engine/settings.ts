@@ -6,6 +6,12 @@ export interface RuleSetting {
   options: Record<string, unknown>;
   /** Findings about these services are dropped (service name -> the reason given in the config). */
   exclude?: Record<string, string>;
+  /**
+   * True when a config file or `--rule` set the severity (even to the rule's default): then it
+   * applies to every finding of the rule, including those a rule reports with a softer severity
+   * of their own (e.g. an unset variable, a warning, under `interpolation: error`).
+   */
+  explicit?: boolean;
 }
 export type RuleSettings = Map<string, RuleSetting>;
 

@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../types';
 import type { SourceFile } from '../model/source';
 import type { RuleSettings } from './settings';
 import { DirectiveIndex, SuppressedFinding, UnusedDirective } from './suppress';
-import { unusedDirectiveFinding } from './unused-disable';
+import { namesUnknownRule, unusedDirectiveFinding } from './unused-disable';
 
 export interface Filtered {
   findings: Finding[];
@@ -26,9 +26,15 @@ export function applyExcludes(findings: readonly Finding[], settings: RuleSettin
 
 export interface DirectiveOptions {
   sources: Iterable<SourceFile>;
-  /** Severity of `unused-disable` for a file, or undefined when unused directives are not reported there. */
-  unusedSeverity(file: string): Severity | undefined;
+  /**
+   * Severity of `unused-disable` for a file, or undefined when unused directives are not reported
+   * there. `unknownRule`: the directive names a rule that does not exist (a typo), which is
+   * reported unless the config turned the rule off outright.
+   */
+  unusedSeverity(file: string, unknownRule: boolean): Severity | undefined;
   knownRules: readonly string[];
+  /** Message templates of the unused-disable rule. */
+  messages: Record<string, string>;
 }
 
 export function applyDirectives(findings: readonly Finding[], o: DirectiveOptions): Filtered {
@@ -41,8 +47,8 @@ export function applyDirectives(findings: readonly Finding[], o: DirectiveOption
   }
   const unused = index.unused();
   for (const u of unused) {
-    const severity = o.unusedSeverity(u.directive.source.path);
-    if (severity) out.findings.push(unusedDirectiveFinding(u, severity, o.knownRules, wholeDirectiveUnused(u, unused)));
+    const severity = o.unusedSeverity(u.directive.source.path, namesUnknownRule(u, o.knownRules));
+    if (severity) out.findings.push(unusedDirectiveFinding(u, severity, o.knownRules, wholeDirectiveUnused(u, unused), o.messages));
   }
   return out;
 }

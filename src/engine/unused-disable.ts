@@ -1,19 +1,38 @@
-/** Findings of the `unused-disable` rule: suppression comments that suppressed nothing. */
+/** Findings of the `unused-disable` rule: suppression comments that suppressed nothing, or name no rule. */
 import type { Finding, Severity } from '../types';
 import { lineCol } from '../model/source';
 import { closestMatch } from '../schema/suggest';
+import { renderMessage } from '../define-rule';
 import { removeComment } from './line-edits';
 import type { UnusedDirective } from './suppress';
 
 export const UNUSED_DISABLE = 'unused-disable';
 
-export function unusedDirectiveFinding(u: UnusedDirective, severity: Severity, knownRules: readonly string[], allUnused: boolean): Finding {
+/** Whether an unused directive names a rule that does not exist (reported even while the rule is off). */
+export function namesUnknownRule(u: UnusedDirective, knownRules: readonly string[]): boolean {
+  return u.rule !== undefined && !knownRules.includes(u.rule);
+}
+
+/**
+ * The finding for one unused directive (or one unused rule of its list).
+ * @param messages the rule's message templates (rules/unused-disable.ts), by message id
+ */
+export function unusedDirectiveFinding(
+  u: UnusedDirective,
+  severity: Severity,
+  knownRules: readonly string[],
+  allUnused: boolean,
+  messages: Record<string, string>,
+): Finding {
   const d = u.directive;
   const end = lineCol(d.source, d.end);
+  const [messageId, data] = messageOf(u, d.kind, knownRules);
   const finding: Finding = {
     rule: UNUSED_DISABLE,
     severity,
-    message: `unused compose-lint-${d.kind} directive: ${detail(u.rule, knownRules)}`,
+    message: renderMessage(UNUSED_DISABLE, messageId, messages[messageId], data),
+    messageId,
+    data,
     file: d.source.path,
     line: d.line,
     column: d.column,
@@ -26,9 +45,9 @@ export function unusedDirectiveFinding(u: UnusedDirective, severity: Severity, k
   return finding;
 }
 
-function detail(rule: string | undefined, knownRules: readonly string[]): string {
-  if (rule === undefined) return 'no finding to suppress';
-  if (knownRules.includes(rule)) return `no "${rule}" finding to suppress`;
-  const near = closestMatch(rule, knownRules);
-  return `"${rule}" is not a rule${near ? ` (did you mean "${near}"?)` : ''}`;
+function messageOf(u: UnusedDirective, kind: string, knownRules: readonly string[]): [string, Record<string, string>] {
+  if (u.rule === undefined) return ['unused', { kind }];
+  if (knownRules.includes(u.rule)) return ['unusedRule', { kind, rule: u.rule }];
+  const suggestion = closestMatch(u.rule, knownRules);
+  return suggestion ? ['unknownRuleSuggest', { kind, rule: u.rule, suggestion }] : ['unknownRule', { kind, rule: u.rule }];
 }

@@ -1,25 +1,62 @@
 /**
  * The default, human format: findings grouped under their file, columns aligned, then a summary.
  * Prints nothing at all for a clean run, so `compose-lint && ...` stays quiet.
+ *
+ * One line per finding, always, unless `ctx.width` (the terminal's columns, given only on a TTY)
+ * is set: then a message too long for its column wraps onto indented continuation lines, so the
+ * rule id stays visible. Piped output is never wrapped: `grep` and `wc -l` see one finding a line.
  */
+import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../types';
 import type { FormatContext } from './types';
 import { countBySeverity, groupByFile, oneLine } from './group';
 
-const SGR = { bold: 1, dim: 2, underline: 4, red: 31, yellow: 33, cyan: 36 } as const;
-const SEVERITY_COLOR: Record<Severity, number> = { error: SGR.red, warning: SGR.yellow, info: SGR.cyan };
+type Colors = ReturnType<typeof createColors>;
 
-function painter(enabled: boolean) {
-  return (text: string, ...codes: number[]) => (enabled ? `\x1b[${codes.join(';')}m${text}\x1b[0m` : text);
-}
+const severityColor = (c: Colors): Record<Severity, (s: string) => string> => ({ error: c.red, warning: c.yellow, info: c.cyan });
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Narrower than this, wrapping helps nobody: the line is left for the terminal to wrap. */
+const MIN_MESSAGE_WIDTH = 20;
+
+/** Greedy word wrap of plain text to `width` columns; a word longer than the width is cut. */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(' ')) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** "1 error, 3 warnings": only the severities that occur. */
+export function summaryCounts(findings: Finding[]): string {
+  const counts = countBySeverity(findings);
+  return (['error', 'warning', 'info'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => plural(counts[s], s))
+    .join(', ');
+}
+
 export function format(findings: Finding[], ctx: FormatContext): string {
   if (findings.length === 0) return '';
-  const paint = painter(ctx.color);
+  const c = createColors(ctx.color);
+  const colorOf = severityColor(c);
   let out = '';
   for (const group of groupByFile(findings, ctx.cwd)) {
     const rows = group.findings.map((f) => ({
@@ -32,19 +69,21 @@ export function format(findings: Finding[], ctx: FormatContext): string {
     const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => pick(r).length));
     const wPosition = width((r) => r.position);
     const wSeverity = width((r) => r.severity);
-    const wMessage = width((r) => r.message);
-    out += `${paint(group.path, SGR.underline)}\n`;
+    const indent = 2 + wPosition + 2 + wSeverity + 2;
+    const room = ctx.width ? ctx.width - indent - 2 - width((r) => r.rule) : Infinity;
+    const wMessage = Math.min(width((r) => r.message), room >= MIN_MESSAGE_WIDTH ? room : Infinity);
+    out += `${c.underline(group.path)}\n`;
     for (const r of rows) {
-      const position = paint(r.position.padEnd(wPosition), SGR.dim);
-      const severity = paint(r.severity.padEnd(wSeverity), SEVERITY_COLOR[r.severity]);
-      out += `  ${position}  ${severity}  ${r.message.padEnd(wMessage)}  ${paint(r.rule, SGR.dim)}\n`;
+      const [first, ...rest] = r.message.length > wMessage ? wrapText(r.message, wMessage) : [r.message];
+      const position = c.dim(r.position.padEnd(wPosition));
+      const severity = colorOf[r.severity](r.severity.padEnd(wSeverity));
+      out += `  ${position}  ${severity}  ${first.padEnd(wMessage)}  ${c.dim(r.rule)}\n`;
+      for (const more of rest) out += `${' '.repeat(indent)}${more}\n`;
     }
     out += '\n';
   }
   const counts = countBySeverity(findings);
-  const summary =
-    `\u2716 ${plural(findings.length, 'problem')} ` +
-    `(${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
   const worst: Severity = counts.error ? 'error' : counts.warning ? 'warning' : 'info';
-  return `${out}${paint(summary, SGR.bold, SEVERITY_COLOR[worst])}\n`;
+  const summary = `\u2716 ${plural(findings.length, 'problem')} (${summaryCounts(findings)})`;
+  return `${out}${c.bold(colorOf[worst](summary))}\n`;
 }

@@ -12,6 +12,8 @@ export interface FormatContext {
   rules: RuleMeta[];
   /** Whether ANSI colours may be used (the CLI decides from TTY and NO_COLOR/FORCE_COLOR). */
   color: boolean;
+  /** Terminal width in columns when output goes to a terminal (stylish wraps to it); undefined when piped. */
+  width?: number;
   /** files linted, including clean ones (junit/checkstyle list them) */
   files: string[];
 }

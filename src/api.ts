@@ -22,6 +22,7 @@ import { servicesOf, type Project } from './model/project';
 import type { SourceFile } from './model/source';
 import type { LoadProblem } from './load/context';
 import type { Graph } from './graph/types';
+import { displayPath, NO_SUCH_FILE } from './load/read';
 
 export type { Finding, Rule, Severity, Report, RuleContext } from './types';
 export type { Project } from './model/project';
@@ -56,6 +57,10 @@ export interface LintOptions {
   ruleFlags?: string[];
   /** Report suppression comments that suppress nothing (rule `unused-disable`). */
   reportUnusedDisableDirectives?: boolean;
+  /** false: the config's `ignore` patterns are not applied (`--no-ignore`). */
+  ignore?: boolean;
+  /** Receives one line per step (files loaded, config used, milliseconds per stage): `--debug`. */
+  onDebug?: (line: string) => void;
 }
 
 export interface LintResult {
@@ -65,6 +70,8 @@ export interface LintResult {
   projects: Project[];
   /** Every compose file linted (display paths), clean ones included. */
   files: string[];
+  /** Files named explicitly (a file target, `-f`, the text's path) that the config's `ignore` skipped (display paths). */
+  ignored: string[];
 }
 
 /** Work out which projects the options name: each is a LoadOptions for loadProject. */
@@ -101,7 +108,7 @@ export function planProjects(o: LintOptions): LoadOptions[] {
     try {
       st = fs.statSync(abs);
     } catch {
-      throw new LoadError(`${t}: no such file or directory`);
+      throw new LoadError(`${t}: ${NO_SUCH_FILE}`);
     }
     if (st.isDirectory()) {
       const found = discoverBelow(abs);
@@ -122,27 +129,45 @@ export function lintSync(o: LintOptions = {}): LintResult {
   const rules = o.rules ?? allRules;
   const configFor = configLookup(o, rules);
   const cwd = path.resolve(o.cwd ?? process.cwd());
+  const debug = o.onDebug ?? ((): void => undefined);
   const raw: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const projects: Project[] = [];
   const files = new Set<string>();
+  const ignoredNamed = new Set<string>();
+  const named = namedFiles(o, cwd);
   const configOfFile = new Map<string, EffectiveConfig>();
   for (const plan of planProjects(o)) {
     const cfg = configFor(configDirOf(plan.files, plan.projectDirectory, cwd));
-    const ignored = (file: string): boolean => file !== '-' && file !== '<stdin>' && isIgnored(cfg, path.resolve(cwd, file));
-    if (plan.files?.length && plan.files.every(ignored)) continue;
+    const ignoredAbs = (abs: string): boolean => o.ignore !== false && isIgnored(cfg, abs);
+    const ignored = (file: string): boolean => file !== '-' && file !== '<stdin>' && ignoredAbs(path.resolve(cwd, file));
+    const planned = o.text ? [path.resolve(cwd, o.text.path)] : (plan.files ?? []).filter((f) => f !== '-').map((f) => path.resolve(cwd, f));
+    if (planned.length && planned.length === (o.text ? 1 : plan.files?.length) && planned.every(ignoredAbs)) {
+      for (const abs of planned) if (named.has(abs)) ignoredNamed.add(displayPath(cwd, abs));
+      debug(`skipped ${planned.map((f) => displayPath(cwd, f)).join(', ')}: matched by \`ignore\` in ${cfg.file ? displayPath(cwd, cfg.file) : 'the config'}`);
+      continue;
+    }
+    let t = Date.now();
     const { project, problems } = loadProject(plan);
     if (o.text) relabelStdin(project, o.text.path, plan.cwd);
+    debug(`project "${project.name}": loaded ${project.sources.map((s) => s.path).join(', ') || '(no file)'} in ${Date.now() - t} ms`);
+    debug(`project "${project.name}": config ${cfg.file ? displayPath(cwd, cfg.file) : '(none: defaults)'}, extends ${cfg.extends.join(', ')}${o.ignore === false ? ', ignore patterns off' : ''}`);
     for (const d of project.documents) if (!ignored(d.source.path)) files.add(d.source.path);
     for (const p of problems) if (p.origin && !ignored(p.origin.source.path)) files.add(p.origin.source.path);
     // Per file, the config of the first project that read it (for unused-disable); none for ignored files.
     for (const s of project.sources) if (!configOfFile.has(s.path) && !ignored(s.path)) configOfFile.set(s.path, cfg);
     projects.push(project);
-    const found = runRules(project, buildGraph(project), rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
+    t = Date.now();
+    const graph = buildGraph(project);
+    debug(`project "${project.name}": graph in ${Date.now() - t} ms`);
+    t = Date.now();
+    const found = runRules(project, graph, rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
+    debug(`project "${project.name}": ${rules.length} rules in ${Date.now() - t} ms, ${found.length} findings`);
     const kept = applyExcludes(found, cfg.rules);
     raw.push(...kept.findings);
     suppressed.push(...kept.suppressed);
   }
+  const t = Date.now();
   const unusedRule = rules.find((r) => r.id === UNUSED_DISABLE) ?? unusedDisableRule;
   const shown = applyDirectives(dedupe(raw), {
     sources: projects.flatMap((p) => p.sources).filter((s) => configOfFile.has(s.path)),
@@ -156,12 +181,27 @@ export function lintSync(o: LintOptions = {}): LintResult {
       return o.reportUnusedDisableDirectives || (unknownRule && !setting?.explicit) ? unusedRule.severity : undefined;
     },
   });
+  debug(`suppression comments in ${Date.now() - t} ms`);
   return {
     findings: shown.findings.sort(compareFindings),
     suppressed: dedupe([...suppressed, ...shown.suppressed]).sort(compareFindings),
     projects,
     files: [...files].sort(),
+    ignored: [...ignoredNamed].sort(),
   };
+}
+
+/** Absolute paths of the files the options name outright (not found by discovery in a directory). */
+function namedFiles(o: LintOptions, cwd: string): Set<string> {
+  const out = new Set<string>();
+  if (o.text) out.add(path.resolve(cwd, o.text.path));
+  for (const f of o.files ?? []) if (f !== '-') out.add(path.resolve(cwd, f));
+  for (const t of o.targets ?? []) {
+    if (t === '-') continue;
+    const abs = path.resolve(cwd, t);
+    if (fs.statSync(abs, { throwIfNoEntry: false })?.isFile()) out.add(abs);
+  }
+  return out;
 }
 
 export async function lint(o: LintOptions = {}): Promise<LintResult> {
@@ -221,22 +261,27 @@ const MAX_FIX_PASSES = 10;
  * Lint, apply the fixes of the findings shown, and lint again until nothing is left to fix. The
  * result's findings are those of the fixed files; in a dry run, one pass is computed and nothing
  * is written (findings are those of the files as they are). Text given as `text` or stdin is
- * never written.
+ * never written: it is fixed in memory, and its change (file `<stdin>`, or the text's path)
+ * holds the fixed text.
  */
 export function fixSync(o: FixOptions = {}): FixResult {
   const cwd = path.resolve(o.cwd ?? process.cwd());
   const changes = new Map<string, FileChange>();
   const skipped: { file: string; reason: string }[] = [];
-  let result = lintSync(o);
+  let current: LintOptions = o;
+  let result = lintSync(current);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const texts = sourceTexts(result.projects);
-    let wrote = false;
+    let changed = false;
     for (const [file, edits] of planFixes(withSuggestions(result.findings, o.fixRules ?? []))) {
       const before = texts.get(file);
-      if (o.text || before === undefined || file === '<stdin>') continue;
+      if (before === undefined) continue;
       const after = applyEdits(before, edits);
       if (after === before) continue;
-      if (!o.dryRun) {
+      // Text from stdin (or given as `text`) is fixed in memory: the caller prints it.
+      const inMemory = o.text !== undefined || file === '<stdin>';
+      if (inMemory) current = o.text ? { ...current, text: { path: o.text.path, content: after } } : { ...current, stdin: after };
+      else if (!o.dryRun) {
         const abs = path.resolve(cwd, file);
         const reason = staleReason(abs, before);
         if (reason) {
@@ -244,12 +289,12 @@ export function fixSync(o: FixOptions = {}): FixResult {
           continue;
         }
         writeFileAtomic(abs, after);
-        wrote = true;
       }
+      changed = true;
       changes.set(file, { file, before: changes.get(file)?.before ?? before, after });
     }
-    if (o.dryRun || !wrote) break;
-    result = lintSync(o);
+    if (o.dryRun || !changed) break;
+    result = lintSync(current);
   }
   return { ...result, changes: [...changes.values()].sort((a, b) => (a.file < b.file ? -1 : 1)), skipped };
 }

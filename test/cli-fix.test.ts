@@ -19,11 +19,11 @@ const COMMENTED = [
 const FIXED = COMMENTED.split('\n').slice(3).join('\n');
 
 describe('--fix-dry-run', () => {
-  test('prints a unified diff, exits 1, writes nothing', () => {
+  test('prints a unified diff, exits as --fix would (0: only a fixable warning), writes nothing', () => {
     const root = makeTree({ 'compose.yaml': COMMENTED });
     const before = snapshotTree(root);
     expect(cli(root, ['--fix-dry-run'])).toEqual({
-      code: 1,
+      code: 0,
       stdout: [
         '--- a/compose.yaml',
         '+++ b/compose.yaml',
@@ -102,7 +102,7 @@ describe('config and suppression flags', () => {
     expect(cli(root, ['--rule', 'obsolete-version: loud'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'compose-lint: --rule "obsolete-version: loud": rules.obsolete-version: must be one of "off", "info", "warning", "error"\n',
+      stderr: 'compose-lint: --rule "obsolete-version: loud": rules.obsolete-version: must be one of "off", "info", "warning", "error", "warn"\n',
     });
   });
 

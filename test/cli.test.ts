@@ -109,14 +109,14 @@ describe('compose-lint (lint)', () => {
 describe('fatal errors: one line on stderr, exit 2, nothing on stdout', () => {
   const cases: [string, Record<string, string | Buffer>, string[], string][] = [
     ['missing file', {}, ['nothere.yml'], 'compose-lint: nothere.yml: no such file or directory\n'],
-    ['missing -f file', {}, ['-f', 'nothere.yml'], 'compose-lint: nothere.yml: no such file\n'],
+    ['missing -f file', {}, ['-f', 'nothere.yml'], 'compose-lint: nothere.yml: no such file or directory\n'],
     ['directory without compose files', { 'empty/.keep': '' }, ['empty'], 'compose-lint: empty: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n'],
     ['no compose file to discover', {}, [], 'compose-lint: no compose file found in the current directory or its parents (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n'],
     ['binary file', { 'bin.yaml': Buffer.from([0x00, 0x01, 0x02]) }, ['bin.yaml'], 'compose-lint: bin.yaml: binary file (contains NUL bytes), not a compose file\n'],
     ['unknown flag', {}, ['--bogus'], "compose-lint: unknown option '--bogus'\n"],
     ['unknown format', { 'compose.yaml': 'services: {}\n' }, ['--format', 'xml'], 'compose-lint: unknown format "xml"; use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle\n'],
     ['broken .env', { 'compose.yaml': 'services: {}\n', '.env': 'A=1\n%bad=2\n' }, [], 'compose-lint: .env:2: unexpected character "%" in variable name "%bad=2"\n'],
-    ['missing --env-file', { 'compose.yaml': 'services: {}\n' }, ['--env-file', 'prod.env'], 'compose-lint: prod.env: env file not found\n'],
+    ['missing --env-file', { 'compose.yaml': 'services: {}\n' }, ['--env-file', 'prod.env'], 'compose-lint: prod.env: no such file or directory\n'],
     ['invalid -p', { 'compose.yaml': 'services: {}\n' }, ['-p', 'My App'], 'compose-lint: invalid project name "My App": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number\n'],
   ];
   test.each(cases)('%s', (_name, files, args, stderr) => {

@@ -189,8 +189,8 @@ describe('--print-config', () => {
 describe('fatal config errors name file, line, column and key', () => {
   const cases: [string, string, string][] = [
     ['unknown rule', 'rules:\n  b-wran: warning\n', '.compose-lint.yaml:2:3: rules: unknown rule "b-wran" (did you mean "b-warn"?)'],
-    ['bad severity', 'rules:\n  a-info: warning\n  b-warn: warn\n', '.compose-lint.yaml:3:11: rules.b-warn: must be one of "off", "info", "warning", "error"'],
-    ['bad severity in a list', 'rules:\n  b-warn: [fatal]\n', '.compose-lint.yaml:2:12: rules.b-warn[0]: must be one of "off", "info", "warning", "error"'],
+    ['bad severity', 'rules:\n  a-info: warning\n  b-warn: warm\n', '.compose-lint.yaml:3:11: rules.b-warn: must be one of "off", "info", "warning", "error", "warn"'],
+    ['bad severity in a list', 'rules:\n  b-warn: [fatal]\n', '.compose-lint.yaml:2:12: rules.b-warn[0]: must be one of "off", "info", "warning", "error", "warn"'],
     ['bad option type', 'rules:\n  b-warn: [error, {strict: "yes"}]\n', '.compose-lint.yaml:2:28: rules.b-warn[1].strict: must be a boolean'],
     ['option out of range', 'rules:\n  b-warn:\n    - error\n    - limit: 0\n', '.compose-lint.yaml:4:14: rules.b-warn[1].limit: must be at least 1'],
     ['unknown option', 'rules:\n  b-warn: [error, {strickt: true}]\n', '.compose-lint.yaml:2:20: rules.b-warn[1]: unknown key "strickt" (did you mean "strict"?)'],
@@ -208,15 +208,15 @@ describe('fatal config errors name file, line, column and key', () => {
 
   test('a JSON config points at the JSON text', () => {
     const root = makeTree({ '.compose-lint.json': '{\n  "rules": {\n    "a-info": "loud"\n  }\n}\n', 'compose.yaml': COMPOSE });
-    expect(lintError({ cwd: root })).toBe('ConfigError: .compose-lint.json:3:15: rules.a-info: must be one of "off", "info", "warning", "error"');
+    expect(lintError({ cwd: root })).toBe('ConfigError: .compose-lint.json:3:15: rules.a-info: must be one of "off", "info", "warning", "error", "warn"');
   });
 
   test('--rule mistakes and a missing -c file', () => {
     const root = makeTree({ 'compose.yaml': COMPOSE });
     expect(lintError({ cwd: root, ruleFlags: ['nope: off'] })).toBe('ConfigError: --rule "nope: off": rules: unknown rule "nope"');
-    expect(lintError({ cwd: root, ruleFlags: ['a-info: loud'] })).toBe('ConfigError: --rule "a-info: loud": rules.a-info: must be one of "off", "info", "warning", "error"');
-    expect(lintError({ cwd: root, ruleFlags: ['a-info'] })).toBe('ConfigError: --rule "a-info": top-level of a config file must be a mapping');
-    expect(lintError({ cwd: root, config: 'missing.yaml' })).toBe('ConfigError: missing.yaml: cannot read config file: no such file');
+    expect(lintError({ cwd: root, ruleFlags: ['a-info: loud'] })).toBe('ConfigError: --rule "a-info: loud": rules.a-info: must be one of "off", "info", "warning", "error", "warn"');
+    expect(lintError({ cwd: root, ruleFlags: ['a-info'] })).toBe("ConfigError: --rule \"a-info\": give a severity, e.g. --rule 'a-info: error' (off, info, warning or error)");
+    expect(lintError({ cwd: root, config: 'missing.yaml' })).toBe('ConfigError: missing.yaml: no such file or directory');
   });
 });
 

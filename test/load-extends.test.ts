@@ -50,7 +50,7 @@ describe('applyExtends on fixtures/load/extends', () => {
       },
       {
         rule: 'load-error',
-        message: 'service "badfile" cannot extend "x": nothere.yml: no such file',
+        message: 'service "badfile" cannot extend "x": nothere.yml: no such file or directory',
         service: 'badfile',
         at: { file: 'compose.yml', line: 29, column: 13, endLine: 29, endColumn: 24 },
       },

@@ -49,7 +49,7 @@ describe('applyIncludes on fixtures/load/include', () => {
   });
   test('problems: a missing file and an include cycle are reported at their entry; the rest loads', () => {
     expect(ctx.problems.map((p) => ({ rule: p.rule, message: p.message, at: p.origin && at(p.origin) }))).toEqual([
-      { rule: 'load-error', message: 'cannot include missing/compose.yml: no such file', at: 'compose.yml:5:5' },
+      { rule: 'load-error', message: 'cannot include missing/compose.yml: no such file or directory', at: 'compose.yml:5:5' },
       { rule: 'load-error', message: 'include cycle detected: compose.yml include loop/a.yml include loop/b.yml include loop/a.yml', at: 'loop/b.yml:2:5' },
     ]);
   });
@@ -93,7 +93,7 @@ test('a missing env_file of an entry is reported at it; the entry is skipped', (
   const out = applyIncludes(ctx, raw, abs('bad-env.yml'), {});
   expect(out).toEqual({ services: { web: { image: 'web' } } });
   expect(ctx.problems.map((p) => [p.rule, p.message, at(p.origin)])).toEqual([
-    ['load-error', 'cannot read env file of include: nope.env: no such file', 'bad-env.yml:3:15'],
+    ['load-error', 'cannot read env file of include: nope.env: no such file or directory', 'bad-env.yml:3:15'],
   ]);
 });
 

@@ -1,11 +1,16 @@
 /** The default command: lint, format, exit code. */
 import * as fs from 'fs';
-import { effectiveConfig, fixSync, lintSync, FixOptions, LintOptions, LintResult, unifiedDiff } from '../api';
-import { loadFormatter, DEFAULT_FORMAT } from '../report';
+import * as path from 'path';
+import { effectiveConfig, fixSync, lintSync, withSuggestions, FixOptions, FixResult, LintOptions, LintResult, unifiedDiff } from '../api';
+import { loadFormatter, DEFAULT_FORMAT, FormatContext, Formatter } from '../report';
 import { ruleMetas } from '../engine/catalog';
-import { toLintOptions, ProjectFlags } from './options';
+import { describeFsError } from '../load/read';
+import type { Finding } from '../types';
+import { readStdin, toLintOptions, ProjectFlags } from './options';
 import { EXIT_FINDINGS, writeOut } from './exit';
 import { UsageError } from './exit';
+import { useColor, terminalWidth } from './color';
+import { checkTargets } from './targets';
 import { VERSION } from './version';
 
 export interface LintFlags extends ProjectFlags {
@@ -23,48 +28,118 @@ export interface LintFlags extends ProjectFlags {
   /** Rules whose suggestions --fix / --fix-dry-run apply (repeatable). */
   fixRule?: string[];
   reportUnusedDisableDirectives?: boolean;
+  /** false for --no-ignore. */
+  ignore?: boolean;
+  stdinFilename?: string;
+  debug?: boolean;
 }
 
-export function useColor(flag: boolean | undefined): boolean {
-  if (flag === false || process.env.NO_COLOR) return false;
-  if (flag === true || (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0')) return true;
-  return Boolean(process.stdout.isTTY);
+/** `--debug` (or COMPOSE_LINT_DEBUG=1): one line per step on stderr. */
+export function debugSink(flag: boolean | undefined): ((line: string) => void) | undefined {
+  if (!flag && !process.env.COMPOSE_LINT_DEBUG) return undefined;
+  return (line) => process.stderr.write(`compose-lint: debug: ${line}\n`);
 }
+
+/** Formats the report shape of which a diff may precede (plain text for people). */
+const TEXT_FORMATS = ['stylish', 'compact'];
 
 export function runLint(targets: string[], flags: LintFlags): void {
-  const format = loadFormatter(flags.format ?? DEFAULT_FORMAT); // unknown format: fatal before any work
+  const started = Date.now();
+  const formatName = flags.format ?? DEFAULT_FORMAT;
+  const format = loadFormatter(formatName); // unknown format: fatal before any work
   const maxWarnings = flags.maxWarnings === undefined ? -1 : Number(flags.maxWarnings);
-  if (!Number.isInteger(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number, not "${flags.maxWarnings}"`);
   if (flags.fix && flags.fixDryRun) throw new UsageError('use either --fix or --fix-dry-run, not both');
   const fixRules = checkFixRules(flags);
+  checkTargets(targets);
+  const debug = debugSink(flags.debug);
   const options: LintOptions = {
     ...toLintOptions(flags, targets),
     config: flags.config,
     ruleFlags: flags.rule,
     reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives,
+    ignore: flags.ignore,
+    onDebug: debug,
   };
+  if (flags.stdinFilename !== undefined) {
+    if (targets.some((t) => t !== '-') || flags.file?.length) throw new UsageError('--stdin-filename names the text read from stdin: give no other file (use - or no target)');
+    options.text = { path: flags.stdinFilename, content: options.stdin ?? readStdin() };
+    options.targets = [];
+    options.stdin = undefined;
+  }
   if (flags.printConfig !== undefined) {
     writeOut(JSON.stringify(effectiveConfig(options, flags.printConfig), null, 2) + '\n');
     return;
   }
-  if (flags.fixDryRun) {
-    runFixDryRun(options, fixRules);
-    return;
+  const fromStdin = options.text !== undefined || options.stdin !== undefined;
+  if (fromStdin && (flags.fix || flags.fixDryRun) && (options.targets ?? []).some((t) => t !== '-')) {
+    throw new UsageError(`${flags.fix ? '--fix' : '--fix-dry-run'} with stdin: give - as the only target`);
   }
-  const result = flags.fix ? fixed({ ...options, fixRules }) : lintSync(options);
-  const shown = flags.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  const text = format(shown, {
+  debug?.(`compose-lint ${VERSION}, node ${process.version}, cwd ${process.cwd()}`);
+  const ctx: FormatContext = {
     cwd: process.cwd(),
     version: VERSION,
     rules: ruleMetas(),
     color: flags.outputFile ? false : useColor(flags.color),
-    files: result.files,
-  });
-  if (flags.outputFile) fs.writeFileSync(flags.outputFile, text);
-  else writeOut(text);
-  const errors = result.findings.filter((f) => f.severity === 'error').length;
-  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
-  if (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings)) process.exitCode = EXIT_FINDINGS;
+    width: flags.outputFile ? undefined : terminalWidth(),
+    files: [],
+  };
+  const report = (result: LintResult, findings: Finding[], extra: Partial<FormatContext> = {}, to: 'stdout' | 'stderr' = 'stdout'): void => {
+    warnIgnored(result.ignored);
+    const t = Date.now();
+    const shown = flags.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    const text = format(shown, { ...ctx, files: result.files, ...extra });
+    debug?.(`format ${formatName} in ${Date.now() - t} ms`);
+    output(text, flags.outputFile, to);
+    setExitCode(findings, maxWarnings);
+    debug?.(`total ${Date.now() - started} ms`);
+  };
+  if (flags.fixDryRun) {
+    runFixDryRun({ ...options, fixRules }, formatName, format, flags, ctx, maxWarnings);
+    debug?.(`total ${Date.now() - started} ms`);
+    return;
+  }
+  if (flags.fix && fromStdin) {
+    // Like a formatter: the fixed text on stdout, the report of what is left on stderr.
+    const result = fixSync({ ...options, fixRules });
+    const change = result.changes[0];
+    process.stdout.write(change ? change.after : (options.text?.content ?? options.stdin ?? ''));
+    report(result, result.findings, { color: false, width: undefined }, 'stderr');
+    return;
+  }
+  const result = flags.fix ? fixed({ ...options, fixRules }) : lintSync(options);
+  report(result, result.findings);
+}
+
+/** Exit 1 on an error, or on more warnings than --max-warnings allows (saying so on stderr). */
+function setExitCode(findings: readonly Finding[], maxWarnings: number): void {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
+  if (tooMany) process.stderr.write(`compose-lint found too many warnings: ${warnings} (maximum: ${maxWarnings})\n`);
+  if (errors > 0 || tooMany) process.exitCode = EXIT_FINDINGS;
+}
+
+/** A file named on the command line that the config's `ignore` skips: say so, as ESLint does. */
+function warnIgnored(ignored: readonly string[]): void {
+  for (const file of ignored) process.stderr.write(`compose-lint: warning: ${file} is skipped: the config's \`ignore\` matches it (--no-ignore lints it)\n`);
+}
+
+/** The report to stdout, stderr, or `-o FILE` (its directory is created; a directory or unwritable path is a usage error). */
+function output(text: string, file: string | undefined, to: 'stdout' | 'stderr'): void {
+  if (file === undefined) {
+    if (to === 'stderr') process.stderr.write(text);
+    else writeOut(text);
+    return;
+  }
+  try {
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output-file ${file}: is a directory; name a file`);
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`--output-file ${file}: cannot write: ${describeFsError(e as NodeJS.ErrnoException)}`);
+  }
 }
 
 /** --fix-rule ids: known rules only, and only with --fix or --fix-dry-run. */
@@ -85,15 +160,31 @@ function fixed(options: FixOptions): LintResult {
 }
 
 /**
- * --fix-dry-run: the diff on stdout (with the suggestions of --fix-rule rules); the other
- * suggestions listed on stderr, so stdout stays a patch. Exit 1 when there is something to fix.
+ * --fix-dry-run: what --fix would do, writing nothing. Text formats print the unified diff (with
+ * the suggestions of --fix-rule rules), then the problems --fix would leave; `json` lists every
+ * finding with the fix of each fixable one; other formats report the problems --fix would leave.
+ * The other suggestions are listed on stderr. The exit code is the one --fix would give.
  */
-function runFixDryRun(options: LintOptions, fixRules: string[]): void {
-  const { changes, findings } = fixSync({ ...options, dryRun: true, fixRules });
-  writeOut(changes.map((c) => unifiedDiff(c.file, c.before, c.after)).join(''));
-  for (const f of findings) {
+function runFixDryRun(options: FixOptions, formatName: string, format: Formatter, flags: LintFlags, ctx: FormatContext, maxWarnings: number): void {
+  const fixRules = options.fixRules ?? [];
+  const result: FixResult = fixSync({ ...options, dryRun: true });
+  warnIgnored(result.ignored);
+  const fixedFiles = new Set(result.changes.map((c) => c.file));
+  const findings = withSuggestions(result.findings, fixRules);
+  const remaining = findings.filter((f) => !(f.fix && fixedFiles.has(f.fix.file)));
+  for (const f of remaining) {
     if (fixRules.includes(f.rule)) continue;
     for (const s of f.suggestions ?? []) process.stderr.write(`${f.file}:${f.line}:${f.column}: suggestion (${f.rule}): ${s.description}; apply with --fix --fix-rule ${f.rule}\n`);
   }
-  if (changes.length) process.exitCode = EXIT_FINDINGS;
+  const shown = (list: Finding[]): Finding[] => (flags.quiet ? list.filter((f) => f.severity === 'error') : list);
+  const fctx = { ...ctx, files: result.files };
+  let text: string;
+  if (formatName === 'json') text = format(shown(findings), { ...fctx, fixes: true });
+  else if (TEXT_FORMATS.includes(formatName)) {
+    const diff = result.changes.map((c) => unifiedDiff(c.file, c.before, c.after)).join('');
+    const rest = format(shown(remaining), fctx);
+    text = diff && rest ? `${diff}\n${rest}` : diff + rest;
+  } else text = format(shown(remaining), fctx);
+  output(text, flags.outputFile, 'stdout');
+  setExitCode(remaining, maxWarnings);
 }

@@ -25,6 +25,10 @@ export function buildProgram(): Command {
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')
     .option('--fix-rule <id>', "with --fix or --fix-dry-run: also apply this rule's suggestions (edits that change what runs; repeatable)", collectValues)
     .option('--report-unused-disable-directives', 'report suppression comments that suppress nothing')
+    .option('--no-ignore', "lint files the config's `ignore` patterns skip")
+    .option('--stdin-filename <path>', 'lint stdin as if it were this file (project, config and suppressions as for that file)')
+    .option('--debug', 'print files loaded, config used and time per stage on stderr (also: COMPOSE_LINT_DEBUG=1)')
+    .helpCommand('help [command]', 'show help for compose-lint or a command')
     .exitOverride()
     .enablePositionalOptions() // `config --format json` belongs to `config`, not to the lint command
     .showSuggestionAfterError(true)
@@ -55,6 +59,11 @@ export function buildProgram(): Command {
     .exitOverride()
     .action((targets: string[], flags) => (require('./graph-command') as typeof import('./graph-command')).runGraph(targets, flags));
 
+  addProjectOptions(program.command('init'))
+    .description('write a starter .compose-lint.yaml for the project here (rules at their preset severities, an exclude per service with findings)')
+    .option('--force', 'overwrite an existing .compose-lint.yaml')
+    .exitOverride()
+    .action((flags) => (require('./init-command') as typeof import('./init-command')).runInit(flags));
   program
     .command('rules')
     .description('list the rules')
@@ -79,7 +88,7 @@ export function main(argv: string[]): void {
     }
     const err = e as Error;
     if (err.name === 'LoadError' || err.name === 'UnknownFormatError' || err.name === 'ConfigError' || err.name === 'UsageError') fail(err.message);
-    else if (process.env.COMPOSE_LINT_DEBUG) {
+    else if (process.env.COMPOSE_LINT_DEBUG || argv.includes('--debug')) {
       process.stderr.write(`${err.stack}\n`);
       process.exitCode = EXIT_FATAL;
     } else fail(`${err.message} (internal error; set COMPOSE_LINT_DEBUG=1 for details)`);

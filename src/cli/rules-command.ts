@@ -2,6 +2,7 @@
 import { ruleMetas } from '../engine/catalog';
 import type { RuleMeta } from '../report/types';
 import { writeOut } from './exit';
+import { closestMatch } from '../schema/suggest';
 import { UsageError } from './exit';
 
 /** The severity a rule has when no config changes it. */
@@ -16,7 +17,10 @@ export function runRulesList(): void {
 
 export function runExplain(id: string): void {
   const m = ruleMetas().find((r) => r.id === id);
-  if (!m) throw new UsageError(`unknown rule "${id}"; \`compose-lint rules\` lists them`);
+  if (!m) {
+    const near = closestMatch(id, ruleMetas().map((r) => r.id));
+    throw new UsageError(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`compose-lint rules\` lists them`);
+  }
   const d = m.docs;
   const indent = (s: string): string => s.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
   writeOut(

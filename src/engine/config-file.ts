@@ -9,11 +9,12 @@ import type { Rule, RuleSeverity } from '../types';
 import { makeSource, lineCol, SourceFile } from '../model/source';
 import { keyOriginAtPath, originAtPath, Origin } from '../model/origin';
 import { parseYaml } from '../load/parse';
-import { displayPath, describeFsError } from '../load/read';
+import { displayPath, describeFsError, NO_SUCH_FILE } from '../load/read';
 import { collapseAlternatives } from '../schema/collapse';
 import { describeError } from '../schema/describe';
 import { formatPath } from '../schema/path';
-import { buildConfigSchema } from './config-schema';
+import { buildConfigSchema, SEVERITY_ALIASES } from './config-schema';
+import { closestMatch } from '../schema/suggest';
 import type { PresetName } from './presets';
 
 /** Names looked for in each directory, in order of preference. */
@@ -67,22 +68,42 @@ export function readConfigFile(abs: string, cwd: string, rules: readonly Rule[])
   try {
     text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${shown}: cannot read config file: ${describeFsError(e as NodeJS.ErrnoException)}`);
+    const err = e as NodeJS.ErrnoException;
+    throw new ConfigError(err.code === 'ENOENT' ? `${shown}: ${NO_SUCH_FILE}` : `${shown}: cannot read config file: ${describeFsError(err)}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const source = makeSource(shown, text);
   const data = parseSingleMapping(source);
   validateConfig(data, rules, (origin, where, text) => `${at(source, origin)}: ${where ? `${where}: ` : ''}${text}`);
+  if (data.rules) normalizeSeverities(data.rules as Record<string, unknown>);
   return data as ConfigData;
 }
 
 /** `--rule 'id: severity'` or `--rule 'id: [severity, {options}]'` -> the rule entries it sets. */
 export function parseRuleFlag(spec: string, rules: readonly Rule[]): Record<string, RuleEntry> {
+  const shown = `--rule ${JSON.stringify(spec)}`;
+  if (/^\s*[A-Za-z0-9_-]+\s*:?\s*$/.test(spec)) {
+    // A bare rule id: say what is missing rather than what YAML makes of it.
+    const id = spec.trim().replace(/\s*:$/, '');
+    const known = rules.some((r) => r.id === id);
+    const near = known ? undefined : closestMatch(id, rules.map((r) => r.id));
+    if (!known) throw new ConfigError(`${shown}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    throw new ConfigError(`${shown}: give a severity, e.g. --rule '${id}: error' (off, info, warning or error)`);
+  }
   // `id:severity` without the space YAML needs is what people type on a command line.
   const source = makeSource('--rule', spec.replace(/^(\s*[A-Za-z0-9_-]+):(?=[a-z[])/, '$1: '));
-  const entries = parseSingleMapping(source, `--rule ${JSON.stringify(spec)}`);
-  validateConfig({ rules: entries }, rules, (_origin, where, text) => `--rule ${JSON.stringify(spec)}: ${where}: ${text}`);
+  const entries = parseSingleMapping(source, shown);
+  validateConfig({ rules: entries }, rules, (_origin, where, text) => `${shown}: ${where}: ${text}`);
+  normalizeSeverities(entries);
   return entries as Record<string, RuleEntry>;
+}
+
+/** `warn` -> `warning` (after validation, which accepts both), in place. */
+function normalizeSeverities(entries: Record<string, unknown>): void {
+  for (const [id, entry] of Object.entries(entries)) {
+    if (typeof entry === 'string') entries[id] = SEVERITY_ALIASES[entry] ?? entry;
+    else if (Array.isArray(entry) && typeof entry[0] === 'string') entry[0] = SEVERITY_ALIASES[entry[0]] ?? entry[0];
+  }
 }
 
 function parseSingleMapping(source: SourceFile, shown = source.path): Record<string, unknown> {

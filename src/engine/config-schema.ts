@@ -15,6 +15,8 @@ export interface RuleSchemaInput {
 
 export const CONFIG_SCHEMA_ID = 'https://github.com/compose-lint/compose-lint/schemas/config.schema.json';
 export const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+/** Other spellings accepted for a severity, as ESLint accepts them: `warn` is `warning`. */
+export const SEVERITY_ALIASES: Readonly<Record<string, (typeof SEVERITIES)[number]>> = { warn: 'warning' };
 
 const serviceList = (what: string): Record<string, unknown> => ({
   type: 'array',
@@ -70,7 +72,7 @@ export function buildConfigSchema(rules: readonly RuleSchemaInput[]): Record<str
       },
     },
     definitions: {
-      severity: { type: 'string', enum: [...SEVERITIES] },
+      severity: { type: 'string', enum: [...SEVERITIES, ...Object.keys(SEVERITY_ALIASES)] },
       preset: { type: 'string', enum: [...PRESET_NAMES] },
       exclude: {
         type: 'object',

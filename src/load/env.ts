@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LoadContext, LoadError } from './context';
-import { displayPath, describeFsError, readSource } from './read';
+import { displayPath, describeFsError, readSource, NO_SUCH_FILE } from './read';
 import { envFromFiles, DotenvError } from './dotenv';
 
 export interface EnvOptions {
@@ -22,7 +22,7 @@ export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<stri
     files = !disabled && fs.existsSync(dflt) && !fs.statSync(dflt).isDirectory() ? [dflt] : [];
   } else {
     for (const f of files) {
-      if (!fs.existsSync(f)) throw new LoadError(`${displayPath(ctx.cwd, f)}: env file not found`);
+      if (!fs.existsSync(f)) throw new LoadError(`${displayPath(ctx.cwd, f)}: ${NO_SUCH_FILE}`);
     }
   }
   const sources = files.map((f) => {

@@ -42,10 +42,13 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
   return src;
 }
 
+/** The one wording for a missing file of any kind (compose file, env file, config file, target). */
+export const NO_SUCH_FILE = 'no such file or directory';
+
 export function describeFsError(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOENT':
-      return 'no such file';
+      return NO_SUCH_FILE;
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

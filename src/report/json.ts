@@ -12,9 +12,11 @@ interface JsonFinding {
   severity: Finding['severity'];
   message: string;
   service?: string;
+  /** With ctx.fixes: the edits `--fix` would make, as offsets (UTF-16 code units) into the file's text. */
+  fix?: Finding['fix'];
 }
 
-function toJson(f: Finding): JsonFinding {
+function toJson(f: Finding, withFix: boolean): JsonFinding {
   const out: JsonFinding = {
     file: f.file,
     line: f.line,
@@ -26,9 +28,10 @@ function toJson(f: Finding): JsonFinding {
     message: f.message,
   };
   if (f.service !== undefined) out.service = f.service;
+  if (withFix && f.fix) out.fix = f.fix;
   return out;
 }
 
-export function format(findings: Finding[], _ctx: FormatContext): string {
-  return `${JSON.stringify(findings.map(toJson), null, 2)}\n`;
+export function format(findings: Finding[], ctx: FormatContext): string {
+  return `${JSON.stringify(findings.map((f) => toJson(f, ctx.fixes === true)), null, 2)}\n`;
 }

@@ -14,6 +14,8 @@ export interface FormatContext {
   color: boolean;
   /** Terminal width in columns when output goes to a terminal (stylish wraps to it); undefined when piped. */
   width?: number;
+  /** `json` adds each finding's fix (`--fix-dry-run --format json`). */
+  fixes?: boolean;
   /** files linted, including clean ones (junit/checkstyle list them) */
   files: string[];
 }

@@ -1,0 +1,343 @@
+/** End-to-end (issue 12): the CLI behaves the way users of ESLint, pre-commit and docker compose expect. */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { makeTree, snapshotTree } from './engine-helpers';
+import { useColor } from '../src/cli/color';
+
+const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
+
+function run(cwd: string, args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, ['--', BIN, ...args], {
+    cwd,
+    input: opts.input ?? '',
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...opts.env },
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const VERSIONED = 'version: "3"\nservices:\n  web:\n    image: nginx\n';
+const FIXED = 'services:\n  web:\n    image: nginx\n';
+const OBSOLETE = '`version` is obsolete: Docker Compose v2 ignores it; remove it';
+
+describe('--max-warnings', () => {
+  test('says why it exits 1, also with -q (which hides the warnings themselves)', () => {
+    const cwd = makeTree({ 'compose.yaml': VERSIONED });
+    expect(run(cwd, ['--format', 'compact', '--max-warnings', '0'])).toEqual({
+      code: 1,
+      stdout: `compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`,
+      stderr: 'compose-lint found too many warnings: 1 (maximum: 0)\n',
+    });
+    expect(run(cwd, ['-q', '--max-warnings', '0'])).toEqual({ code: 1, stdout: '', stderr: 'compose-lint found too many warnings: 1 (maximum: 0)\n' });
+    expect(run(cwd, ['-q', '--max-warnings', '1'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
+describe('-o / --output-file', () => {
+  test('creates missing directories', () => {
+    const cwd = makeTree({ 'compose.yaml': VERSIONED });
+    expect(run(cwd, ['--format', 'compact', '-o', 'reports/lint/out.txt'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(fs.readFileSync(path.join(cwd, 'reports/lint/out.txt'), 'utf8')).toBe(`compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`);
+  });
+
+  test('a directory, or a path under a file, is a one-line usage error', () => {
+    const cwd = makeTree({ 'compose.yaml': VERSIONED, 'reports/.keep': '' });
+    expect(run(cwd, ['-o', 'reports'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: --output-file reports: is a directory; name a file\n' });
+    expect(run(cwd, ['-o', 'compose.yaml/out.txt'])).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^compose-lint: --output-file compose.yaml\/out.txt: cannot write: \S.*\n$/) });
+  });
+});
+
+describe('--debug', () => {
+  test('prints files loaded, config used and milliseconds per stage on stderr; stdout unchanged', () => {
+    const cwd = makeTree({ 'app/compose.yaml': VERSIONED, 'app/.env': 'A=1\n', '.compose-lint.yaml': 'extends: all\n' });
+    const r = run(path.join(cwd, 'app'), ['--debug', '--format', 'compact']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`);
+    const lines = r.stderr.trimEnd().split('\n').map((l) => l.replace(/\d+ ms/g, 'N ms'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^compose-lint: debug: compose-lint \d+\.\d+\.\d+, node v\d+/),
+      'compose-lint: debug: project "app": loaded .env, compose.yaml in N ms',
+      `compose-lint: debug: project "app": config ${path.join(cwd, '.compose-lint.yaml')}, extends all`,
+      'compose-lint: debug: project "app": graph in N ms',
+      'compose-lint: debug: project "app": 15 rules in N ms, 1 findings',
+      'compose-lint: debug: suppression comments in N ms',
+      'compose-lint: debug: format compact in N ms',
+      'compose-lint: debug: total N ms',
+    ]);
+  });
+});
+
+describe('ignore patterns', () => {
+  const files = { 'compose.yaml': FIXED, 'legacy/compose.yaml': VERSIONED, '.compose-lint.yaml': 'ignore: ["legacy/**"]\n' };
+
+  test('a file named on the command line that `ignore` skips gets a warning; a directory walk skips it quietly', () => {
+    const cwd = makeTree(files);
+    const warning = "compose-lint: warning: legacy/compose.yaml is skipped: the config's `ignore` matches it (--no-ignore lints it)\n";
+    expect(run(cwd, ['legacy/compose.yaml'])).toEqual({ code: 0, stdout: '', stderr: warning });
+    expect(run(cwd, ['-f', 'legacy/compose.yaml'])).toEqual({ code: 0, stdout: '', stderr: warning });
+    expect(run(cwd, ['--stdin-filename', 'legacy/compose.yaml'], { input: VERSIONED })).toEqual({ code: 0, stdout: '', stderr: warning });
+    expect(run(cwd, ['.'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  test('--no-ignore lints it', () => {
+    const cwd = makeTree(files);
+    const out = `legacy/compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`;
+    expect(run(cwd, ['legacy/compose.yaml', '--no-ignore', '--format', 'compact'])).toEqual({ code: 0, stdout: out, stderr: '' });
+    expect(run(cwd, ['.', '--no-ignore', '--format', 'compact'])).toEqual({ code: 0, stdout: out, stderr: '' });
+  });
+});
+
+describe('--fix-dry-run', () => {
+  const files = { 'compose.yaml': VERSIONED.replace('image: nginx', 'image: nginx\n    imagee: x') };
+
+  test('prints the diff, then the problems --fix would leave; exits as --fix would; writes nothing', () => {
+    const cwd = makeTree(files);
+    const before = snapshotTree(cwd);
+    expect(run(cwd, ['--fix-dry-run', '--format', 'compact'])).toEqual({
+      code: 1,
+      stdout: [
+        '--- a/compose.yaml',
+        '+++ b/compose.yaml',
+        '@@ -1,4 +1,3 @@',
+        '-version: "3"',
+        ' services:',
+        '   web:',
+        '     image: nginx',
+        '',
+        'compose.yaml:5:5: error: services.web: unknown key "imagee" (did you mean "image"?) [schema]',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  test('only fixable warnings: the diff and exit 0, or 1 over --max-warnings counting what would remain', () => {
+    const cwd = makeTree({ 'compose.yaml': VERSIONED });
+    const r = run(cwd, ['--fix-dry-run']);
+    expect(r).toEqual({ code: 0, stdout: '--- a/compose.yaml\n+++ b/compose.yaml\n@@ -1,4 +1,3 @@\n-version: "3"\n services:\n   web:\n     image: nginx\n', stderr: '' });
+    expect(run(cwd, ['--fix-dry-run', '--max-warnings', '0']).code).toBe(0);
+  });
+
+  test('--format json lists every finding, each fixable one with its fix', () => {
+    const cwd = makeTree(files);
+    const r = run(cwd, ['--fix-dry-run', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        file: 'compose.yaml',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 8,
+        rule: 'obsolete-version',
+        severity: 'warning',
+        message: OBSOLETE,
+        fix: { file: 'compose.yaml', edits: [{ start: 0, end: 13, text: '' }] },
+      },
+      {
+        file: 'compose.yaml',
+        line: 5,
+        column: 5,
+        endLine: 5,
+        endColumn: 11,
+        rule: 'schema',
+        severity: 'error',
+        message: 'services.web: unknown key "imagee" (did you mean "image"?)',
+        service: 'web',
+      },
+    ]);
+  });
+
+  test('on stdin: the diff of <stdin>', () => {
+    const cwd = makeTree({});
+    expect(run(cwd, ['-', '--fix-dry-run'], { input: VERSIONED })).toEqual({
+      code: 0,
+      stdout: '--- a/<stdin>\n+++ b/<stdin>\n@@ -1,4 +1,3 @@\n-version: "3"\n services:\n   web:\n     image: nginx\n',
+      stderr: '',
+    });
+  });
+});
+
+describe('--fix on stdin', () => {
+  test('prints the fixed text on stdout and what is left on stderr', () => {
+    const cwd = makeTree({});
+    expect(run(cwd, ['--fix', '-', '--format', 'compact'], { input: VERSIONED })).toEqual({ code: 0, stdout: FIXED, stderr: '' });
+    expect(run(cwd, ['--fix', '-', '--format', 'compact'], { input: VERSIONED.replace('nginx', '${TAG}') })).toEqual({
+      code: 0,
+      stdout: FIXED.replace('nginx', '${TAG}'),
+      stderr: '<stdin>:3:12: warning: The "TAG" variable is not set. Defaulting to a blank string. (used in services.web.image) [interpolation]\n',
+    });
+  });
+
+  test('text without anything to fix comes back unchanged', () => {
+    expect(run(makeTree({}), ['--fix', '-'], { input: FIXED })).toEqual({ code: 0, stdout: FIXED, stderr: '' });
+  });
+
+  test('stdin together with files is a usage error', () => {
+    const cwd = makeTree({ 'compose.yaml': FIXED });
+    expect(run(cwd, ['--fix', '-', 'compose.yaml'], { input: FIXED })).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: --fix with stdin: give - as the only target\n' });
+  });
+});
+
+describe('--stdin-filename', () => {
+  test('lints the buffer as that file: its project .env, config and path; never writes it', () => {
+    const cwd = makeTree({
+      'svc/compose.yaml': FIXED,
+      'svc/.env': 'TAG=1.0\n',
+      '.compose-lint.yaml': 'rules:\n  obsolete-version: error\n',
+    });
+    const before = snapshotTree(cwd);
+    const input = 'version: "3"\nservices:\n  web:\n    image: nginx:${TAG}\n    ports: ["${PORT}:80"]\n';
+    expect(run(cwd, ['--stdin-filename', 'svc/compose.yaml', '--format', 'compact'], { input })).toEqual({
+      code: 1,
+      stdout:
+        `svc/compose.yaml:1:1: error: ${OBSOLETE} [obsolete-version]\n` +
+        'svc/compose.yaml:5:14: warning: The "PORT" variable is not set. Defaulting to a blank string. (used in services.web.ports[0]) [interpolation]\n',
+      stderr: '',
+    });
+    expect(run(cwd, ['--stdin-filename', 'svc/compose.yaml', '--fix'], { input: VERSIONED })).toEqual({ code: 0, stdout: FIXED, stderr: '' });
+    expect(snapshotTree(cwd)).toEqual(before);
+  });
+
+  test('suppression comments apply as in that file', () => {
+    const input = '# compose-lint-disable-next-line obsolete-version -- old tooling\nversion: "3"\nservices: {}\n';
+    expect(run(makeTree({}), ['--stdin-filename', 'compose.yaml'], { input })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  test('with another file target it is a usage error', () => {
+    const cwd = makeTree({ 'compose.yaml': FIXED });
+    expect(run(cwd, ['--stdin-filename', 'x.yaml', 'compose.yaml'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'compose-lint: --stdin-filename names the text read from stdin: give no other file (use - or no target)\n',
+    });
+  });
+});
+
+describe('severity set by the user applies to every finding of the rule', () => {
+  test("--rule 'interpolation: error' makes an unset variable an error (the rule's default severity, written out)", () => {
+    const cwd = makeTree({ 'compose.yaml': 'services:\n  web:\n    image: ${TAG}\n' });
+    const line = (sev: string) => `compose.yaml:3:12: ${sev}: The "TAG" variable is not set. Defaulting to a blank string. (used in services.web.image) [interpolation]\n`;
+    expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 0, stdout: line('warning'), stderr: '' });
+    expect(run(cwd, ['--format', 'compact', '--rule', 'interpolation: error'])).toEqual({ code: 1, stdout: line('error'), stderr: '' });
+    fs.writeFileSync(path.join(cwd, '.compose-lint.yaml'), 'rules:\n  interpolation: error\n');
+    expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 1, stdout: line('error'), stderr: '' });
+  });
+});
+
+describe('words', () => {
+  test.each([
+    ['help', ['help'], 0, /^Usage: compose-lint \[options\] \[command\] \[targets\.\.\.\]\n/],
+    ['help for a command', ['help', 'init'], 0, /^Usage: compose-lint init \[options\]\n/],
+  ])('%s', (_name, args, code, stdout) => {
+    const r = run(makeTree({}), args);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toMatch(stdout);
+    expect(r.stderr).toBe('');
+  });
+
+  test.each([
+    ['a mistyped command', ['confg'], 'compose-lint: confg: no such file or directory (did you mean `compose-lint config`?)\n'],
+    ['a missing file', ['nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
+    ['a missing -f file', ['-f', 'nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
+    ['a missing config file', ['-c', 'nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
+    ['a missing env file', ['--env-file', 'nothere.env'], 'compose-lint: nothere.env: no such file or directory\n'],
+    ['a rule without severity', ['--rule', 'obsolete-version'], "compose-lint: --rule \"obsolete-version\": give a severity, e.g. --rule 'obsolete-version: error' (off, info, warning or error)\n"],
+    ['a mistyped rule in --rule', ['--rule', 'obsolete-versio: warn'], 'compose-lint: --rule "obsolete-versio: warn": rules: unknown rule "obsolete-versio" (did you mean "obsolete-version"?)\n'],
+    ['explain a mistyped rule', ['explain', 'obsolete-versio'], 'compose-lint: unknown rule "obsolete-versio" (did you mean "obsolete-version"?); `compose-lint rules` lists them\n'],
+  ])('%s', (_name, args, stderr) => {
+    const cwd = makeTree({ 'compose.yaml': FIXED });
+    expect(run(cwd, args)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  test('a socket or device target is neither a file nor a directory', () => {
+    expect(run(makeTree({}), ['/dev/null'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: /dev/null: not a file or directory\n' });
+  });
+
+  test('`warn` is accepted as `warning` in --rule and in config files', () => {
+    const cwd = makeTree({ 'compose.yaml': 'services:\n  a:\n    image: x\n    links: [b]\n  b:\n    image: x\n' });
+    const out = 'compose.yaml:4:13: error: link to `b` is legacy: a and b share the default network, where b already resolves by name; remove the link (depends_on gives the start order) [no-deprecated-links]\n';
+    const warn = out.replace('error:', 'warning:');
+    expect(run(cwd, ['--format', 'compact', '--rule', 'no-deprecated-links: error'])).toEqual({ code: 1, stdout: out, stderr: '' });
+    expect(run(cwd, ['--format', 'compact', '--rule', 'no-deprecated-links: warn', '--max-warnings', '5'])).toEqual({ code: 0, stdout: warn, stderr: '' });
+    fs.writeFileSync(path.join(cwd, '.compose-lint.yaml'), 'rules:\n  no-deprecated-links: [warn]\n');
+    expect(run(cwd, ['--format', 'compact', '--print-config', 'compose.yaml']).stdout).toContain('"no-deprecated-links": "warning"');
+  });
+});
+
+describe('colour', () => {
+  const cwd = makeTree({ 'compose.yaml': VERSIONED });
+  const colored = (env: Record<string, string>, args: string[] = []) => run(cwd, args, { env: { NO_COLOR: '', ...env } }).stdout.includes('\x1b[');
+
+  test('off when piped; FORCE_COLOR=1 turns it on, FORCE_COLOR=0 or false keeps it off', () => {
+    expect(colored({})).toBe(false);
+    expect(colored({ FORCE_COLOR: '1' })).toBe(true);
+    expect(colored({ FORCE_COLOR: '0' })).toBe(false);
+    expect(colored({ FORCE_COLOR: 'false' })).toBe(false);
+  });
+
+  test('an explicit --color beats NO_COLOR; --no-color beats FORCE_COLOR', () => {
+    expect(colored({ NO_COLOR: '1' }, ['--color'])).toBe(true);
+    expect(colored({ FORCE_COLOR: '1' }, ['--no-color'])).toBe(false);
+  });
+
+  test.each([
+    ['a TTY', undefined, {}, true, true],
+    ['not a TTY', undefined, {}, false, false],
+    ['TERM=dumb on a TTY', undefined, { TERM: 'dumb' }, true, false],
+    ['NO_COLOR on a TTY', undefined, { NO_COLOR: '1' }, true, false],
+    ['NO_COLOR empty on a TTY', undefined, { NO_COLOR: '' }, true, true],
+    ['FORCE_COLOR=0 on a TTY', undefined, { FORCE_COLOR: '0' }, true, false],
+    ['FORCE_COLOR=FALSE on a TTY', undefined, { FORCE_COLOR: 'FALSE' }, true, false],
+    ['FORCE_COLOR=1 piped', undefined, { FORCE_COLOR: '1' }, false, true],
+    ['FORCE_COLOR=1 with TERM=dumb', undefined, { FORCE_COLOR: '1', TERM: 'dumb' }, false, true],
+    ['--color with NO_COLOR', true, { NO_COLOR: '1' }, false, true],
+    ['--no-color with FORCE_COLOR', false, { FORCE_COLOR: '1' }, true, false],
+  ] as const)('useColor: %s', (_name, flag, env, tty, expected) => {
+    expect(useColor(flag, env as NodeJS.ProcessEnv, tty)).toBe(expected);
+  });
+});
+
+describe('init', () => {
+  test('writes rules at their preset severities and an exclude with "TODO: reason" per service with findings; the project then passes', () => {
+    const cwd = makeTree({
+      'compose.yaml': 'version: "3"\nservices:\n  web:\n    image: ${TAG}\n    links: [db]\n  db:\n    image: postgres\n',
+    });
+    const r = run(cwd, ['init']);
+    expect(r).toEqual({ code: 0, stdout: 'wrote .compose-lint.yaml: 15 rules, 1 service excluded with "TODO: reason"; 1 finding not about one service remain (run compose-lint)\n', stderr: '' });
+    const text = fs.readFileSync(path.join(cwd, '.compose-lint.yaml'), 'utf8');
+    expect(text.split('\n').filter((l) => !l.startsWith('#'))).toEqual([
+      'extends: recommended',
+      'rules:',
+      '  depends-on-cycle: error',
+      '  frontend-reaches-database: warning',
+      '  host-network-port-clash: error',
+      '  interpolation:',
+      '    - error',
+      '    - exclude:',
+      '        services:',
+      '          web: "TODO: reason"   # 1 finding today',
+      '  load-error: error',
+      '  network-mode-conflict: error',
+      '  no-deprecated-links:',
+      '    - warning',
+      '    - exclude:',
+      '        services:',
+      '          web: "TODO: reason"   # 1 finding today',
+      '  obsolete-version: warning',
+      '  published-port-conflict: error',
+      '  schema: error',
+      '  undefined-reference: error',
+      '  unresolved-hostname: error',
+      '  unused-disable: off',
+      '  unused-resource: info',
+      '  yaml-syntax: error',
+      '',
+    ]);
+    expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 0, stdout: `compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`, stderr: '' });
+    expect(run(cwd, ['init'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .compose-lint.yaml already exists; use --force to overwrite it\n' });
+    expect(run(cwd, ['init', '--force']).code).toBe(0);
+  });
+});

@@ -341,3 +341,19 @@ describe('init', () => {
     expect(run(cwd, ['init', '--force']).code).toBe(0);
   });
 });
+
+describe('SARIF keeps suppressed findings', () => {
+  test('a suppression comment and a config exclude become dismissed results with the reason', () => {
+    const cwd = makeTree({
+      'compose.yaml': '# compose-lint-disable-next-line obsolete-version -- old deploy tool\nversion: "3"\nservices:\n  web:\n    image: x\n    links: [db]\n  db:\n    image: y\n',
+      '.compose-lint.yaml': 'rules:\n  no-deprecated-links: [warning, {exclude: {services: {web: "removed in Q3"}}}]\n',
+    });
+    const r = run(cwd, ['--format', 'sarif']);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout).runs[0].results;
+    expect(results.map((x: { ruleId: string; suppressions: unknown }) => [x.ruleId, x.suppressions])).toEqual([
+      ['obsolete-version', [{ kind: 'inSource', status: 'accepted', justification: 'old deploy tool' }]],
+      ['no-deprecated-links', [{ kind: 'external', status: 'accepted', justification: 'removed in Q3' }]],
+    ]);
+  });
+});

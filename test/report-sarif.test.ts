@@ -174,3 +174,29 @@ describe('partialFingerprints', () => {
     expect(fp([{ ...base, line: 2 }, { ...base, line: 30 }])).toEqual([a, b]);
   });
 });
+
+describe('suppressed findings', () => {
+  const shown = finding({ rule: 'r', file: '/repo/compose.yaml', line: 2 });
+  const suppressed = [
+    { ...finding({ rule: 'r', file: '/repo/compose.yaml', line: 5, service: 'web' }), suppression: { kind: 'directive' as const, reason: 'set by the deploy job', file: 'compose.yaml', line: 4 } },
+    { ...finding({ rule: 'r', file: '/repo/compose.yaml', line: 9, service: 'db' }), suppression: { kind: 'exclude' as const, reason: 'VPN only' } },
+    { ...finding({ rule: 'r', file: '/repo/compose.yaml', line: 12 }), suppression: { kind: 'directive' as const, file: 'compose.yaml', line: 11 } },
+  ];
+
+  test('are kept as results with suppressions: inSource for a comment, external for the config, the reason as justification', () => {
+    const results = run([shown], { ...ctx, suppressed }).results;
+    expect(results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[]; suppressions?: unknown }) => [r.locations[0].physicalLocation.region.startLine, r.suppressions])).toEqual([
+      [2, undefined],
+      [5, [{ kind: 'inSource', status: 'accepted', justification: 'set by the deploy job' }]],
+      [9, [{ kind: 'external', status: 'accepted', justification: 'VPN only' }]],
+      [12, [{ kind: 'inSource', status: 'accepted' }]],
+    ]);
+  });
+
+  test('the log with suppressions validates against the SARIF 2.1.0 schema', () => {
+    const validate = schemaValidator();
+    const ok = validate(JSON.parse(sarif([shown], { ...ctx, suppressed })));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+});

@@ -88,7 +88,7 @@ export function runLint(targets: string[], flags: LintFlags): void {
     warnIgnored(result.ignored);
     const t = Date.now();
     const shown = flags.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-    const text = format(shown, { ...ctx, files: result.files, ...extra });
+    const text = format(shown, { ...ctx, files: result.files, suppressed: result.suppressed, ...extra });
     debug?.(`format ${formatName} in ${Date.now() - t} ms`);
     output(text, flags.outputFile, to);
     setExitCode(findings, maxWarnings);

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'url';
 import * as path from 'path';
 import type { Finding, Fix, Severity } from '../types';
 import type { FormatContext, RuleMeta } from './types';
+import type { SuppressedFinding } from '../engine/suppress';
 import { stableFingerprints } from './fingerprint';
 import { isOutside, relativePath } from './paths';
 import { ruleDocsUrl } from './rule-url';
@@ -101,7 +102,18 @@ function sarifFixes(cwd: string, f: Finding) {
   }));
 }
 
-export function format(findings: Finding[], ctx: FormatContext): string {
+/**
+ * SARIF `suppressions` of a dropped finding: `inSource` for a suppression comment, `external` for
+ * the config's `exclude`; the reason given becomes the justification (SARIF 2.1.0 §3.35).
+ */
+function suppressionsOf(f: Finding): object[] | undefined {
+  const s = (f as SuppressedFinding).suppression;
+  if (!s) return undefined;
+  return [{ kind: s.kind === 'directive' ? 'inSource' : 'external', status: 'accepted', ...(s.reason !== undefined && { justification: s.reason }) }];
+}
+
+export function format(shown: Finding[], ctx: FormatContext): string {
+  const findings: Finding[] = [...shown, ...(ctx.suppressed ?? [])];
   const descriptors: object[] = ctx.rules.map(describeRule);
   const ruleIndex = new Map(ctx.rules.map((r, i) => [r.id, i]));
   for (const f of findings) {
@@ -129,6 +141,7 @@ export function format(findings: Finding[], ctx: FormatContext): string {
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
     ...((f.fix || f.suggestions?.length) && { fixes: sarifFixes(ctx.cwd, f) }),
+    ...(suppressionsOf(f) && { suppressions: suppressionsOf(f) }),
   }));
   const log = {
     $schema: SARIF_SCHEMA,

@@ -1,5 +1,6 @@
 /** What a formatter receives besides the findings, and the formatter signature itself. */
 import type { Finding, Rule } from '../types';
+import type { SuppressedFinding } from '../engine/suppress';
 
 /** Rule metadata as the catalog describes it (formatters never import rule files). */
 export type RuleMeta = Pick<Rule, 'id' | 'description' | 'category' | 'severity' | 'fixable' | 'recommended'> & Partial<Pick<Rule, 'docs'>>;
@@ -14,6 +15,11 @@ export interface FormatContext {
   color: boolean;
   /** Terminal width in columns when output goes to a terminal (stylish wraps to it); undefined when piped. */
   width?: number;
+  /**
+   * Findings a suppression comment or the config's `exclude` dropped, with the reason: `sarif`
+   * keeps them as results with `suppressions`, so code scanning shows them as dismissed.
+   */
+  suppressed?: SuppressedFinding[];
   /** `json` adds each finding's fix (`--fix-dry-run --format json`). */
   fixes?: boolean;
   /** files linted, including clean ones (junit/checkstyle list them) */

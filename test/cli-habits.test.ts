@@ -357,3 +357,41 @@ describe('SARIF keeps suppressed findings', () => {
     ]);
   });
 });
+
+describe('positions and words of load problems', () => {
+  test('a duplicate key names the key and where it was first defined; an unclosed YAML quote is reported where it opens', () => {
+    const cwd = makeTree({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    image: x\n    command: "sleep 1\n    restart: always\n' });
+    expect(run(cwd, ['--format', 'compact'])).toEqual({
+      code: 1,
+      stdout:
+        'compose.yaml:4:5: error: duplicate key "image" (first defined at line 3, column 5) [yaml-syntax]\n' +
+        'compose.yaml:5:14: error: unclosed quote: the "..." string that starts here has no closing " [yaml-syntax]\n',
+      stderr: '',
+    });
+    const single = makeTree({ 'compose.yaml': "services:\n  web:\n    image: 'nginx\n" });
+    expect(run(single, ['--format', 'compact']).stdout).toBe("compose.yaml:3:12: error: unclosed quote: the '...' string that starts here has no closing ' [yaml-syntax]\n");
+  });
+
+  test('an unclosed quote in .env is reported where it opens', () => {
+    const cwd = makeTree({ 'compose.yaml': FIXED, '.env': 'A=1\n  export B = "abc\nC=2\n' });
+    expect(run(cwd, [])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .env:2:14: unclosed quote: the value of B opens a " that is never closed\n' });
+  });
+
+  test("values Compose cannot read are described in Compose's terms, never Go's", () => {
+    const cwd = makeTree({
+      'compose.yaml': 'services:\n  web:\n    image: nginx\n    deploy:\n      replicas: three\n    ports: ["1:2:3:4", "a:80", "80/tcpx", "1-2:3-5"]\n    cpus: abc\n    privileged: maybe\n',
+    });
+    expect(run(cwd, ['--format', 'compact']).stdout).toBe(
+      [
+        'compose.yaml:5:17: error: services.web.deploy.replicas must be a whole number, got "three" [schema]',
+        'compose.yaml:6:13: error: services.web.ports[0]: "1:2:3:4" is not a valid port mapping: host IP "1:2" is not an IP address (write an IPv6 address in brackets: "[::1]:8080:80") [schema]',
+        'compose.yaml:6:24: error: services.web.ports[1]: "a:80" is not a valid port mapping: host port "a" is not a port number (0-65535) or range [schema]',
+        'compose.yaml:6:32: error: services.web.ports[2]: "80/tcpx" is not a valid port mapping: protocol "tcpx" is not tcp, udp or sctp [schema]',
+        'compose.yaml:6:43: error: services.web.ports[3]: "1-2:3-5" is not a valid port mapping: the host range 1-2 and the container range 3-5 are not the same length [schema]',
+        'compose.yaml:7:11: error: services.web.cpus must be a number, got "abc" [schema]',
+        'compose.yaml:8:17: error: services.web.privileged must be true or false, got "maybe" [schema]',
+        '',
+      ].join('\n'),
+    );
+  });
+});

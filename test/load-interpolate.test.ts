@@ -208,7 +208,7 @@ describe('castTypes', () => {
         'error',
         'services/web/healthcheck/retries',
         'abc',
-        'error while interpolating services.web.healthcheck.retries: failed to cast to expected type: strconv.Atoi: parsing "abc": invalid syntax',
+        'services.web.healthcheck.retries must be a whole number, got "abc"',
         '"abc"',
       ],
       [
@@ -216,7 +216,7 @@ describe('castTypes', () => {
         'error',
         'services/web/healthcheck/disable',
         'maybe',
-        'error while interpolating services.web.healthcheck.disable: failed to cast to expected type: invalid boolean: maybe',
+        'services.web.healthcheck.disable must be true or false, got "maybe"',
         '"maybe"',
       ],
       ['yaml11-boolean', 'warning', 'services/web/volumes/0/volume/nocopy', 'on', '"on" for boolean is not supported by YAML 1.2, please use `true`', '"on"'],
@@ -225,7 +225,7 @@ describe('castTypes', () => {
         'error',
         'networks/front/enable_ipv6',
         '1',
-        'error while interpolating networks.front.enable_ipv6: failed to cast to expected type: invalid boolean: 1',
+        'networks.front.enable_ipv6 must be true or false, got "1"',
         '"1"',
       ],
     ]);

@@ -7,7 +7,7 @@
 import type { Node, Document, Scalar, YAMLMap, YAMLSeq, Pair } from 'yaml';
 import type { ScalarTag, CollectionTag } from 'yaml';
 import { SourceFile, lineCol } from '../model/source';
-import { Origin, copyOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
+import { Origin, copyOrigin, keyOriginOf, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { mergeTagOf, setMergeTag } from './tags';
 import { fastParse } from './fast-yaml';
 import { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION } from './limits';
@@ -71,7 +71,13 @@ export function parseWithYamlPackage(source: SourceFile): ParsedFile {
   }
   if (!Array.isArray(docs)) docs = [];
   for (const d of docs) {
-    for (const e of d.errors) errors.push({ message: cleanMessage(e.message), origin: at(e.pos) });
+    for (const e of d.errors) {
+      const quote = e.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(e.message)?.[1] : undefined;
+      const opening = quote ? unclosedQuoteAt(source.text, quote, e.pos[0]) : undefined;
+      // The parser notices a missing closing quote where the file ends; the mistake is where it opens.
+      if (opening !== undefined) errors.push({ message: `unclosed quote: the ${quote}...${quote} string that starts here has no closing ${quote}`, origin: at([opening, opening + 1]) });
+      else errors.push({ message: cleanMessage(e.message), origin: at(e.pos) });
+    }
   }
 
   const documents: Record<string, unknown>[] = [];
@@ -93,6 +99,21 @@ export function parseWithYamlPackage(source: SourceFile): ParsedFile {
   }
   errors.sort((a, b) => a.origin.start - b.origin.start);
   return { source, documents: errors.length ? [] : documents, errors };
+}
+
+/** Offset of the opening quote of the quoted scalar that runs on to `end` without being closed. */
+function unclosedQuoteAt(text: string, quote: string, end: number): number | undefined {
+  const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+  let found: number | undefined;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const tok = node as { type?: string; offset?: number; source?: string };
+    if (tok.type === type && typeof tok.offset === 'number' && typeof tok.source === 'string' && tok.offset < end && tok.offset + tok.source.length >= end) found = tok.offset;
+    for (const v of Object.values(node)) if (typeof v === 'object') visit(v);
+  };
+  for (const token of new (Y().Parser)().parse(text)) visit(token);
+  return found;
 }
 
 /** The yaml package appends " at line L, column C" to messages; we report the position separately. */
@@ -184,7 +205,12 @@ class Converter {
       const key = this.keyString(k);
       // Checked here rather than by the yaml package, whose uniqueKeys check is quadratic per mapping.
       if (Object.prototype.hasOwnProperty.call(obj, key)) {
-        this.duplicates.push({ message: 'Map keys must be unique', origin: this.origin(k as Node) ?? { source: this.source, start: 0, end: 0 } });
+        const first = keyOriginOf(obj, key);
+        const where = first ? lineCol(this.source, first.start) : undefined;
+        this.duplicates.push({
+          message: `duplicate key ${JSON.stringify(key)}${where ? ` (first defined at line ${where.line}, column ${where.column})` : ''}`,
+          origin: this.origin(k as Node) ?? { source: this.source, start: 0, end: 0 },
+        });
         continue;
       }
       const vnode = pair.value as Node | null;

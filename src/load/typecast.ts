@@ -101,7 +101,7 @@ export function castTypes(dict: Record<string, unknown>, onProblem?: (p: CastPro
         origin: originOf(container, key),
       });
     if ('error' in r) {
-      report('invalid', `error while interpolating ${composePath([...path, key])}: failed to cast to expected type: ${r.error}`);
+      report('invalid', castMessage(composePath([...path, key]), kind, value, r.error));
       return;
     }
     container[key] = r.value;
@@ -109,6 +109,18 @@ export function castTypes(dict: Record<string, unknown>, onProblem?: (p: CastPro
   };
   visitChildren(dict as Record<PathStep, unknown>, TRIE);
   return dict;
+}
+
+/**
+ * What is wrong with the value, in Compose's terms: compose-go's message names Go's parser
+ * (`strconv.Atoi: parsing "three": invalid syntax`), which tells a user nothing about the file.
+ */
+function castMessage(where: string, kind: CastKind, value: string, goError: string): string {
+  const got = `got ${quote(value)}`;
+  if (/out of range/.test(goError)) return `${where} is out of range: ${got}`;
+  if (kind === 'bool') return `${where} must be true or false, ${got}`;
+  if (kind === 'int' || kind === 'int64') return `${where} must be a whole number, ${got}`;
+  return `${where} must be a number, ${got}`;
 }
 
 // ---- the paths as a trie, so the walk visits only the places that may need a cast ----------

@@ -21,9 +21,29 @@ export function validatePortSyntax(model: Record<string, unknown>): SchemaProble
       } catch (e) {
         if (!(e instanceof PortError)) throw e;
         const path = ['services', name, 'ports', i];
-        problems.push({ message: `${formatPath(path)}: ${e.message}`, origin: originOf(ports, i), path });
+        problems.push({ message: `${formatPath(path)}: ${JSON.stringify(String(entry))} is not a valid port mapping: ${portProblem(e.message)}`, origin: originOf(ports, i), path });
       }
     });
   }
   return problems;
+}
+
+/**
+ * Docker's error for a port spec (the wording of docker/go-connections, kept by the parser for its
+ * test tables) said in Compose's terms, without Go's internals ("too many colons in address").
+ */
+export function portProblem(dockerMessage: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^Invalid ip address:? (.*?)(?:: address .*)?$/.exec(dockerMessage))) {
+    const hint = m[1].includes(':') && !m[1].includes('[') ? ' (write an IPv6 address in brackets: "[::1]:8080:80")' : '';
+    return `host IP "${m[1]}" is not an IP address${hint}`;
+  }
+  if ((m = /^Invalid hostPort: (.*)$/.exec(dockerMessage))) return `host port "${m[1]}" is not a port number (0-65535) or range`;
+  if ((m = /^Invalid containerPort: (.*)$/.exec(dockerMessage))) return `container port "${m[1]}" is not a port number (0-65535) or range`;
+  if ((m = /^Invalid proto: (.*)$/.exec(dockerMessage))) return `protocol "${m[1]}" is not tcp, udp or sctp`;
+  if ((m = /^Invalid ranges specified for container and host Ports: (.*) and (.*)$/.exec(dockerMessage))) {
+    return `the host range ${m[2]} and the container range ${m[1]} are not the same length`;
+  }
+  if (/^No port specified/.test(dockerMessage)) return 'no container port given';
+  return dockerMessage;
 }

@@ -11,7 +11,7 @@ const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json
 
 test('declares the inputs with their defaults and is a composite action', () => {
   expect(Object.keys(action.inputs)).toEqual(['files', 'format', 'args']);
-  expect(action.inputs.format.default).toBe('stylish');
+  expect(action.inputs.format.default).toBe('compact'); // annotations through the problem matcher
   expect(action.inputs.files.default).toBe('');
   expect(action.inputs.args.default).toBe('');
   expect(action.runs.using).toBe('composite');
@@ -30,7 +30,7 @@ describe('the run step', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  function runStep(inputs: Record<string, string>): string[] {
+  function runStep(inputs: Record<string, string>, cwd?: string): string[] {
     expect(step.shell).toBe('bash');
     expect(step.env).toEqual({
       INPUT_FILES: '${{ inputs.files }}',
@@ -39,10 +39,11 @@ describe('the run step', () => {
       GITHUB_ACTION_PATH: '${{ github.action_path }}',
     });
     const out = execFileSync('bash', ['-c', step.run], {
+      cwd,
       env: {
         PATH: `${dir}${path.delimiter}${process.env.PATH}`,
         INPUT_FILES: inputs.files ?? '',
-        INPUT_FORMAT: inputs.format ?? 'stylish',
+        INPUT_FORMAT: inputs.format ?? 'compact',
         INPUT_ARGS: inputs.args ?? '',
         GITHUB_ACTION_PATH: root,
       },
@@ -52,7 +53,7 @@ describe('the run step', () => {
   }
 
   test('runs the release matching the action version with the chosen format', () => {
-    expect(runStep({})).toEqual(['<--yes>', `<compose-lint@${version}>`, '<--format>', '<stylish>']);
+    expect(runStep({})).toEqual(['<--yes>', `<compose-lint@${version}>`, '<--format>', '<compact>']);
   });
 
   test('passes files and args as separate words, keeping quoted paths with spaces whole', () => {
@@ -80,5 +81,39 @@ describe('the run step', () => {
     const argv = runStep({ files: '$(touch pwned) `id` ;ls' });
     expect(argv.slice(4)).toEqual(['<$(touch>', '<pwned)>', '<`id`>', '<;ls>']);
     expect(fs.existsSync('pwned')).toBe(false);
+  });
+
+  test('expands globs (** across directories, also quoted, paths with spaces kept whole) in the workspace', () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-lint-ws-'));
+    for (const f of ['stacks/a/compose.yaml', 'stacks/b c/compose.yaml', 'stacks/b c/deep/compose.yaml', 'other.yml']) {
+      fs.mkdirSync(path.dirname(path.join(ws, f)), { recursive: true });
+      fs.writeFileSync(path.join(ws, f), 'services: {}\n');
+    }
+    expect(runStep({ files: 'stacks/**/compose.yaml\n"stacks/b c/*.yaml" other.yml' }, ws).slice(4)).toEqual([
+      '<stacks/a/compose.yaml>',
+      '<stacks/b c/compose.yaml>',
+      '<stacks/b c/deep/compose.yaml>',
+      '<stacks/b c/compose.yaml>',
+      '<other.yml>',
+    ]);
+  });
+
+  test("a path with an apostrophe, quoted, passes whole (xargs refused it)", () => {
+    expect(runStep({ files: `"ops/it's here/compose.yaml" 'a "b"/compose.yaml'` }).slice(4)).toEqual([`<ops/it's here/compose.yaml>`, '<a "b"/compose.yaml>']);
+  });
+
+  test('a glob matching nothing and an unclosed quote stop the step', () => {
+    const fail = (inputs: Record<string, string>) => {
+      try {
+        runStep(inputs, os.tmpdir());
+        return 'ran';
+      } catch (e) {
+        const err = e as { status: number; stdout: string; stderr: string };
+        // Only our lines: the machine's bash may print start-up noise of its own on stderr.
+        return `${err.status} ${`${err.stdout}${err.stderr}`.split('\n').filter((l) => l.includes('compose-lint')).join('\n')}`;
+      }
+    };
+    expect(fail({ files: 'nothing-here-*/compose.yaml' })).toBe('2 ::error::compose-lint: no file matches nothing-here-*/compose.yaml');
+    expect(fail({ files: '"open.yaml' })).toBe('2 compose-lint action: unclosed " in: "open.yaml');
   });
 });

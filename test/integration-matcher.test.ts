@@ -118,3 +118,11 @@ test.each(['docs/integrations.md', 'README.md'])('the VS Code tasks.json snippet
   expect(vscode.owner).toBe('compose-lint');
   expect(tasks.tasks[0].command).toContain('--format compact');
 });
+
+test('the problem matcher ships in the npm package (editors and CI find it under node_modules/compose-lint/)', () => {
+  const { execFileSync } = require('child_process') as typeof import('child_process');
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+  const files = (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
+  expect(files).toContain('compose-lint-matcher.json');
+  expect(files).toContain('bin/compose-lint.js');
+});

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeTree, snapshotTree } from './engine-helpers';
-import { useColor } from '../src/cli/color';
+import { useColor, terminalWidth } from '../src/cli/color';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
 
@@ -252,6 +252,11 @@ describe('words', () => {
     expect(run(cwd, args)).toEqual({ code: 2, stdout: '', stderr });
   });
 
+  test('a mistyped rule in a config file gets the nearest rule id', () => {
+    const cwd = makeTree({ 'compose.yaml': FIXED, '.compose-lint.yaml': 'rules:\n  obsolete-versio: warn\n' });
+    expect(run(cwd, [])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .compose-lint.yaml:2:3: rules: unknown rule "obsolete-versio" (did you mean "obsolete-version"?)\n' });
+  });
+
   test('a socket or device target is neither a file nor a directory', () => {
     expect(run(makeTree({}), ['/dev/null'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: /dev/null: not a file or directory\n' });
   });
@@ -297,6 +302,19 @@ describe('colour', () => {
     ['--no-color with FORCE_COLOR', false, { FORCE_COLOR: '1' }, true, false],
   ] as const)('useColor: %s', (_name, flag, env, tty, expected) => {
     expect(useColor(flag, env as NodeJS.ProcessEnv, tty)).toBe(expected);
+  });
+
+  test('stylish gets a width to wrap to only on a terminal', () => {
+    expect(terminalWidth({ isTTY: true, columns: 100 } as NodeJS.WriteStream)).toBe(100);
+    expect(terminalWidth({ isTTY: false, columns: 100 } as unknown as NodeJS.WriteStream)).toBeUndefined();
+    expect(terminalWidth({} as NodeJS.WriteStream)).toBeUndefined();
+  });
+
+  test('piped stylish output keeps one line per finding, however long', () => {
+    const long = `services:\n  web:\n    image: nginx\n    environment:\n      A_VERY_LONG_VARIABLE_NAME_THAT_GOES_ON: \${${'X'.repeat(150)}}\n`;
+    const r = run(makeTree({ 'compose.yaml': long }), [], { env: { COLUMNS: '40' } });
+    expect(r.stdout.split('\n')).toHaveLength(5); // file, finding, blank, summary, ''
+    expect(r.stdout.split('\n')[3]).toBe('\u2716 1 problem (1 warning)');
   });
 });
 

@@ -395,6 +395,17 @@ describe('positions and words of load problems', () => {
     expect(run(cwd, [])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .env:2:14: unclosed quote: the value of B opens a " that is never closed\n' });
   });
 
+  test("an unclosed quote in a service's env_file is reported where it opens; a missing one in the common wording", () => {
+    const cwd = makeTree({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    env_file: [app.env, gone.env]\n', 'app.env': 'A=1\nB="abc\nC=2\n' });
+    expect(run(cwd, ['--format', 'compact'])).toEqual({
+      code: 1,
+      stdout:
+        'app.env:2:3: error: env_file app.env of service "web": unclosed quote: the value of B opens a " that is never closed; Docker Compose refuses the project [load-error]\n' +
+        'compose.yaml:4:25: error: env file gone.env: no such file or directory; Docker Compose refuses the project (add `required: false` to the entry if the file is optional) [load-error]\n',
+      stderr: '',
+    });
+  });
+
   test("values Compose cannot read are described in Compose's terms, never Go's", () => {
     const cwd = makeTree({
       'compose.yaml': 'services:\n  web:\n    image: nginx\n    deploy:\n      replicas: three\n    ports: ["1:2:3:4", "a:80", "80/tcpx", "1-2:3-5"]\n    cpus: abc\n    privileged: maybe\n',

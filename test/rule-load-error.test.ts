@@ -23,8 +23,8 @@ ruleTester(rule, {
       name: 'a missing env file, short and long form',
       code: 'services:\n  a:\n    image: x\n    env_file: ./a.env\n  b:\n    image: y\n    env_file:\n      - path: ./b.env\n',
       findings: [
-        { line: 4, column: 15, severity: 'error', service: 'a', message: 'env file a.env not found: Docker Compose refuses the project (add `required: false` to the entry if the file is optional)' },
-        { line: 8, column: 15, severity: 'error', service: 'b', message: 'env file b.env not found: Docker Compose refuses the project (add `required: false` to the entry if the file is optional)' },
+        { line: 4, column: 15, severity: 'error', service: 'a', message: 'env file a.env: no such file or directory; Docker Compose refuses the project (add `required: false` to the entry if the file is optional)' },
+        { line: 8, column: 15, severity: 'error', service: 'b', message: 'env file b.env: no such file or directory; Docker Compose refuses the project (add `required: false` to the entry if the file is optional)' },
       ],
     },
     {
@@ -35,7 +35,7 @@ ruleTester(rule, {
     {
       name: 'a missing label file (label files are always required)',
       code: 'services:\n  a:\n    image: x\n    label_file: [./labels]\n',
-      findings: [{ line: 4, column: 18, severity: 'error', service: 'a', message: 'label file labels not found: Docker Compose refuses the project' }],
+      findings: [{ line: 4, column: 18, severity: 'error', service: 'a', message: 'label file labels: no such file or directory; Docker Compose refuses the project' }],
     },
     {
       name: 'an env_file format Docker Compose does not know',

@@ -27,6 +27,21 @@ export class DotenvError extends Error {
   }
 }
 
+/**
+ * For an "unterminated quoted value" error: where the quote opens (offset, 1-based line and
+ * column in `text`) and a message saying so; undefined for any other error.
+ */
+export function unclosedQuote(text: string, e: DotenvError): { offset: number; line: number; column: number; message: string } | undefined {
+  if (!/unterminated quoted value/.test(e.message)) return undefined;
+  const m = /^(?:export\s+)?([^=\s]+)\s*=\s*(["'`])/.exec(text.slice(e.offset));
+  if (!m) return undefined;
+  const offset = e.offset + m[0].length - 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  const column = offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
+  return { offset, line, column, message: `unclosed quote: the value of ${m[1]} opens a ${m[2]} that is never closed` };
+}
+
 export interface DotenvWarning {
   variable: string;
   /** 1-based line of the statement whose value uses the variable. */

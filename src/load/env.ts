@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LoadContext, LoadError } from './context';
 import { displayPath, describeFsError, readSource, NO_SUCH_FILE } from './read';
-import { envFromFiles, DotenvError } from './dotenv';
+import { envFromFiles, DotenvError, unclosedQuote } from './dotenv';
 
 export interface EnvOptions {
   osEnv: Record<string, string>;
@@ -43,25 +43,14 @@ export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<stri
         envFromFiles([s], o.osEnv);
       } catch (inner) {
         const err = inner as DotenvError;
-        const open = /unterminated quoted value/.test(err.message) ? openingQuote(s.text, err.offset) : undefined;
+        const open = unclosedQuote(s.text, err);
         // compose-go counts lines to where the file ends; the mistake is where the quote opens.
-        if (open) throw new LoadError(`${displayPath(ctx.cwd, s.path)}:${open.line}:${open.column}: unclosed quote: the value of ${open.name} opens a ${open.quote} that is never closed`);
+        if (open) throw new LoadError(`${displayPath(ctx.cwd, s.path)}:${open.line}:${open.column}: ${open.message}`);
         throw new LoadError(`${displayPath(ctx.cwd, s.path)}${err.line ? `:${err.line}` : ''}: ${stripLinePrefix(err.message)}`);
       }
     }
     throw new LoadError((e as Error).message);
   }
-}
-
-/** The opening quote of the value of the `.env` statement at `offset`: its 1-based line and column, the variable and the quote. */
-function openingQuote(text: string, offset: number): { line: number; column: number; name: string; quote: string } | undefined {
-  const m = /^(?:export\s+)?([^=\s]+)\s*=\s*(["'`])/.exec(text.slice(offset));
-  if (!m) return undefined;
-  const at = offset + m[0].length - 1;
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  return { line, column: at - lineStart + 1, name: m[1], quote: m[2] };
 }
 
 function stripLinePrefix(m: string): string {

@@ -18,8 +18,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LoadContext, LoadError, LoadProblem } from './context';
-import { displayPath, readSource } from './read';
-import { DotenvError, parseDotenvWithLines } from './dotenv';
+import { displayPath, readSource, NO_SUCH_FILE } from './read';
+import { DotenvError, parseDotenvWithLines, unclosedQuote } from './dotenv';
 import { cloneWithOrigins, keyOriginOf, Origin, originOf, setKeyOrigin, setOrigin } from '../model/origin';
 import { offsetOf, SourceFile } from '../model/source';
 import type { ComposeDict, EnvFileEntry } from '../model/project';
@@ -75,7 +75,7 @@ export function resolveServiceFiles(ctx: LoadContext, model: ComposeDict, projec
       if (!fs.existsSync(abs)) {
         if (kind === 'env_file' && !ref.required) return undefined;
         const optional = kind === 'env_file' ? ' (add `required: false` to the entry if the file is optional)' : '';
-        problem(`${kind === 'env_file' ? 'env' : 'label'} file ${shown} not found: Docker Compose refuses the project${optional}`, ref.origin);
+        problem(`${kind === 'env_file' ? 'env' : 'label'} file ${shown}: ${NO_SUCH_FILE}; Docker Compose refuses the project${optional}`, ref.origin);
         return undefined;
       }
       if (ref.format !== '' && ref.format !== '.env' && ref.format !== 'raw') {
@@ -96,8 +96,10 @@ export function resolveServiceFiles(ctx: LoadContext, model: ComposeDict, projec
         return entries;
       } catch (e) {
         if (!(e instanceof DotenvError)) throw e;
-        const reason = e.message.replace(/^line \d+: /, '');
-        problem(`${kind} ${shown} of service "${name}": ${reason}; Docker Compose refuses the project`, lineOrigin(source, e.offset));
+        const open = unclosedQuote(source.text, e);
+        const reason = open ? open.message : e.message.replace(/^line \d+: /, '');
+        const at = open ? { source, start: open.offset, end: open.offset + 1 } : lineOrigin(source, e.offset);
+        problem(`${kind} ${shown} of service "${name}": ${reason}; Docker Compose refuses the project`, at);
         return undefined;
       }
     };

@@ -8,21 +8,22 @@ const COMPOSE = 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"
 const WITH_NNP = COMPOSE + '    security_opt:\n      - no-new-privileges:true\n';
 
 describe('--fix-rule', () => {
-  test('--fix-dry-run without it: no diff, each suggestion listed on stderr, exit 0, nothing written', () => {
+  test('--fix-dry-run without it: no diff, the problem --fix would leave, each suggestion listed on stderr, exit 0, nothing written', () => {
     const root = makeTree({ '.compose-lint.yaml': CONFIG, 'compose.yaml': COMPOSE });
     const before = snapshotTree(root);
-    expect(cli(root, ['--fix-dry-run'])).toEqual({
+    expect(cli(root, ['--fix-dry-run', '--format', 'compact'])).toEqual({
       code: 0,
-      stdout: '',
+      stdout:
+        'compose.yaml:2:3: warning: `web`, published on 0.0.0.0:8080, does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges [no-new-privileges]\n',
       stderr: 'compose.yaml:2:3: suggestion (no-new-privileges): add `no-new-privileges:true` to the `security_opt` of web; apply with --fix --fix-rule no-new-privileges\n',
     });
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  test('--fix-dry-run with it: the suggestion is in the diff, exit 1', () => {
+  test('--fix-dry-run with it: the suggestion is in the diff; nothing would be left, so exit 0 as --fix would', () => {
     const root = makeTree({ '.compose-lint.yaml': CONFIG, 'compose.yaml': COMPOSE });
     expect(cli(root, ['--fix-dry-run', '--fix-rule', 'no-new-privileges'])).toEqual({
-      code: 1,
+      code: 0,
       stdout: '--- a/compose.yaml\n+++ b/compose.yaml\n@@ -2,3 +2,5 @@\n   web:\n     image: nginx:1.27\n     ports: ["8080:80"]\n+    security_opt:\n+      - no-new-privileges:true\n',
       stderr: '',
     });
@@ -41,7 +42,7 @@ describe('--fix-rule', () => {
   test('usage errors: without --fix, an unknown rule', () => {
     const root = makeTree({ 'compose.yaml': COMPOSE });
     expect(cli(root, ['--fix-rule', 'no-new-privileges'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: --fix-rule applies suggestions: use it with --fix or --fix-dry-run\n' });
-    expect(cli(root, ['--fix', '--fix-rule', 'no-new-privilege'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: --fix-rule: unknown rule "no-new-privilege"; `compose-lint rules` lists them\n' });
+    expect(cli(root, ['--fix', '--fix-rule', 'no-new-privilege'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: --fix-rule: unknown rule "no-new-privilege" (did you mean "no-new-privileges"?); `compose-lint rules` lists them\n' });
   });
 
   test('SARIF carries the suggestion as a fix with a character region; the rule its references as tags', () => {

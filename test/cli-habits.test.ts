@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { makeTree, snapshotTree } from './engine-helpers';
 import { useColor, terminalWidth } from '../src/cli/color';
+import { allRules } from '../rules';
+import { presetSettings } from '../src/engine/presets';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
 
@@ -50,7 +52,7 @@ describe('-o / --output-file', () => {
 
 describe('--debug', () => {
   test('prints files loaded, config used and milliseconds per stage on stderr; stdout unchanged', () => {
-    const cwd = makeTree({ 'app/compose.yaml': VERSIONED, 'app/.env': 'A=1\n', '.compose-lint.yaml': 'extends: all\n' });
+    const cwd = makeTree({ 'app/compose.yaml': VERSIONED, 'app/.env': 'A=1\n', '.compose-lint.yaml': 'extends: recommended\n' });
     const r = run(path.join(cwd, 'app'), ['--debug', '--format', 'compact']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`);
@@ -58,9 +60,9 @@ describe('--debug', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^compose-lint: debug: compose-lint \d+\.\d+\.\d+, node v\d+/),
       'compose-lint: debug: project "app": loaded .env, compose.yaml in N ms',
-      `compose-lint: debug: project "app": config ${path.join(cwd, '.compose-lint.yaml')}, extends all`,
+      `compose-lint: debug: project "app": config ${path.join(cwd, '.compose-lint.yaml')}, extends recommended`,
       'compose-lint: debug: project "app": graph in N ms',
-      'compose-lint: debug: project "app": 15 rules in N ms, 1 findings',
+      `compose-lint: debug: project "app": ${allRules.length} rules in N ms, 1 findings`,
       'compose-lint: debug: suppression comments in N ms',
       'compose-lint: debug: format compact in N ms',
       'compose-lint: debug: total N ms',
@@ -324,34 +326,19 @@ describe('init', () => {
       'compose.yaml': 'version: "3"\nservices:\n  web:\n    image: ${TAG}\n    links: [db]\n  db:\n    image: postgres\n',
     });
     const r = run(cwd, ['init']);
-    expect(r).toEqual({ code: 0, stdout: 'wrote .compose-lint.yaml: 15 rules, 1 service excluded with "TODO: reason"; 1 finding not about one service remain (run compose-lint)\n', stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: `wrote .compose-lint.yaml: ${allRules.length} rules, 1 service excluded with "TODO: reason"; 1 finding not about one service remain (run compose-lint)\n`, stderr: '' });
     const text = fs.readFileSync(path.join(cwd, '.compose-lint.yaml'), 'utf8');
+    // Every rule at its `recommended` severity; the two with findings on web carry an exclude for it.
+    const preset = presetSettings('recommended', allRules);
+    const excluded: Record<string, string[]> = {
+      interpolation: ['  interpolation:', '    - error', '    - exclude:', '        services:', '          web: "TODO: reason"   # 1 finding today'],
+      'no-deprecated-links': ['  no-deprecated-links:', '    - warning', '    - exclude:', '        services:', '          web: "TODO: reason"   # 1 finding today'],
+    };
+    const ids = allRules.map((rule) => rule.id).sort();
     expect(text.split('\n').filter((l) => !l.startsWith('#'))).toEqual([
       'extends: recommended',
       'rules:',
-      '  depends-on-cycle: error',
-      '  frontend-reaches-database: warning',
-      '  host-network-port-clash: error',
-      '  interpolation:',
-      '    - error',
-      '    - exclude:',
-      '        services:',
-      '          web: "TODO: reason"   # 1 finding today',
-      '  load-error: error',
-      '  network-mode-conflict: error',
-      '  no-deprecated-links:',
-      '    - warning',
-      '    - exclude:',
-      '        services:',
-      '          web: "TODO: reason"   # 1 finding today',
-      '  obsolete-version: warning',
-      '  published-port-conflict: error',
-      '  schema: error',
-      '  undefined-reference: error',
-      '  unresolved-hostname: error',
-      '  unused-disable: off',
-      '  unused-resource: info',
-      '  yaml-syntax: error',
+      ...ids.flatMap((id) => excluded[id] ?? [`  ${id}: ${preset.get(id)?.severity}`]),
       '',
     ]);
     expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 0, stdout: `compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`, stderr: '' });

@@ -11,6 +11,7 @@ import { EXIT_FINDINGS, writeOut } from './exit';
 import { UsageError } from './exit';
 import { useColor, terminalWidth } from './color';
 import { checkTargets } from './targets';
+import { closestMatch } from '../schema/suggest';
 import { VERSION } from './version';
 
 export interface LintFlags extends ProjectFlags {
@@ -148,7 +149,10 @@ function checkFixRules(flags: LintFlags): string[] {
   if (ids.length && !flags.fix && !flags.fixDryRun) throw new UsageError('--fix-rule applies suggestions: use it with --fix or --fix-dry-run');
   const known = new Set(ruleMetas().map((r) => r.id));
   const unknown = ids.find((id) => !known.has(id));
-  if (unknown !== undefined) throw new UsageError(`--fix-rule: unknown rule "${unknown}"; \`compose-lint rules\` lists them`);
+  if (unknown !== undefined) {
+    const near = closestMatch(unknown, [...known]);
+    throw new UsageError(`--fix-rule: unknown rule "${unknown}"${near ? ` (did you mean "${near}"?)` : ''}; \`compose-lint rules\` lists them`);
+  }
   return ids;
 }
 

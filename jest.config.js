@@ -1,7 +1,14 @@
-/** Tests run TypeScript through ts-jest; type-checking is done by `tsc` in the build. */
+/**
+ * `npm test`: the unit and CLI tests, the inner loop (under a minute on two cores). Slow end-to-end
+ * tests live in test/e2e/ and run with `npm run test:e2e` (jest.e2e.config.js), which CI also runs.
+ * ts-jest only transpiles (isolatedModules in tsconfig.json); type errors are caught by
+ * `npm run typecheck`, which global-setup runs before any test.
+ * @type {import('jest').Config}
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 60000,
   globalSetup: '<rootDir>/test/global-setup.js',

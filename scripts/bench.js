@@ -17,6 +17,7 @@ const rssProbe = path.join(dir, 'rss.js');
 // Preloaded into the measured process: records its peak RSS when it exits.
 fs.writeFileSync(rssProbe, "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
 
+/** @param {number} n @param {boolean} dirty */
 function generate(n, dirty) {
   const file = path.join(dir, `compose-${n}${dirty ? '-dirty' : ''}.yaml`);
   const r = spawnSync(process.execPath, [path.join(__dirname, 'gen-compose.mjs'), String(n), ...(dirty ? ['--dirty'] : [])], { maxBuffer: 1 << 30 });
@@ -24,6 +25,7 @@ function generate(n, dirty) {
   return file;
 }
 
+/** @param {string[]} args */
 function measure(args) {
   const times = [];
   let rss = 0;
@@ -42,7 +44,7 @@ function measure(args) {
 const baseline = measure(['-e', '0']);
 console.log(`node -e 0: ${(baseline.median * 1000).toFixed(0)} ms median over ${runs} runs`);
 const rows = [];
-for (const [n, dirty] of [[50, false], [1000, false], [1000, true], [10000, false], [10000, true]]) {
+for (const [n, dirty] of /** @type {[number, boolean][]} */ ([[50, false], [1000, false], [1000, true], [10000, false], [10000, true]])) {
   const file = generate(n, dirty);
   const m = measure([bin, file, '--format', 'json', '-o', path.join(dir, 'out.json')]);
   const target = n === 50 ? `<= ${(baseline.median * 2.2 * 1000).toFixed(0)} ms (2.2x node -e 0)` : n === 1000 ? '<= 350 ms' : '<= 3000 ms, <= 400 MB';

@@ -24,6 +24,7 @@ const GROUPS = [['docker-jitsi-meet/docker-compose.yml', 'docker-jitsi-meet/jibr
  * Findings of the loader rules that are real: Docker Compose v2 refuses these files as they stand.
  * Key: `<file>:<rule>` -> why it is right to report it.
  */
+/** @type {Record<string, string>} */
 const EXPECTED_LOADER_FINDINGS = {
   'posthog/docker-compose.hobby.yml:load-error':
     'every service extends docker-compose.base.yml, which the corpus does not include: `docker compose` fails the same way',
@@ -36,8 +37,9 @@ const EXPECTED_LOADER_FINDINGS = {
 };
 
 const ENV_NAMES = ['.env', '.env.example', 'example.env', 'env.example', '.env.dist'];
-const isCompose = (n) => /\.(ya?ml)$/.test(n) && !/^\.pre-commit|^\.gitlab|^\.github/.test(n);
+const isCompose = (/** @type {string} */ n) => /\.(ya?ml)$/.test(n) && !/^\.pre-commit|^\.gitlab|^\.github/.test(n);
 
+/** @param {string} dir @param {string[]} out */
 function walk(dir, out = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = path.join(dir, e.name);
@@ -48,6 +50,7 @@ function walk(dir, out = []) {
 }
 
 /** The env file a user would use for this directory: `.env`, else the example copied to `.env`. */
+/** @param {string} dir */
 function envFileFor(dir) {
   for (const n of ENV_NAMES) if (fs.existsSync(path.join(dir, n))) return path.join(dir, n);
   return undefined;
@@ -80,7 +83,7 @@ for (const files of plan()) {
     result = lintSync({ cwd: corpus, files, envFiles: envFile ? [envFile] : undefined, env: { PATH: process.env.PATH || '' } });
   } catch (e) {
     failures++;
-    console.log(`CRASH ${files.map((f) => path.relative(corpus, f)).join(' + ')}: ${e && e.stack}`);
+    console.log(`CRASH ${files.map((f) => path.relative(corpus, f)).join(' + ')}: ${e instanceof Error ? e.stack : String(e)}`);
     continue;
   }
   projects++;

@@ -12,13 +12,13 @@ const path = require('path');
 const ts = require('typescript');
 
 // Load the TypeScript sources directly (no build needed): transpile each .ts file on require.
-require.extensions['.ts'] = (module, filename) => {
+require.extensions['.ts'] = (/** @type {NodeJS.Module} */ module, /** @type {string} */ filename) => {
   const source = fs.readFileSync(filename, 'utf8');
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     fileName: filename,
   });
-  module._compile(outputText, filename);
+  /** @type {NodeJS.Module & { _compile(code: string, file: string): void }} */ (module)._compile(outputText, filename);
 };
 
 const root = path.join(__dirname, '..');

@@ -1,5 +1,5 @@
 /** defineRule: option defaults from the schema, message templates rendered from data, ids checked. */
-import { defineRule, optionDefaults, renderMessage } from '../src/define-rule';
+import { defineRule, optionDefaults, renderMessage, type TypedRuleContext } from '../src/define-rule';
 import { servicesOf } from '../src/model/project';
 import { keyOriginOf } from '../src/model/origin';
 import { lintSnippet, ruleTester } from './rule-tester';
@@ -69,7 +69,7 @@ test('an unknown message id throws', () => {
     ...imageNamed,
     id: 'test-bad-id',
     messages: { known: 'k' },
-    check(ctx) {
+    check(ctx: TypedRuleContext<Record<string, never>, 'known'>) {
       ctx.report({ messageId: 'unknown' as 'known' });
     },
   } as never);

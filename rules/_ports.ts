@@ -11,8 +11,7 @@ import { substitute, TemplateError } from '../src/load/template';
 import { listeningPorts, servicePorts } from '../src/graph/ports';
 import { imageReference } from '../src/graph/image-ports';
 import type { Graph, ListeningPort } from '../src/graph/types';
-
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isDict } from '../src/util/dict';
 
 export interface RunnableService {
   name: string;
@@ -90,7 +89,7 @@ function canonicalIPv6(ip: string): string {
   const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
   return [...left, ...zeros, ...right].map((g) => parseInt(g, 16).toString(16)).join(':');
 }
 
@@ -219,7 +218,7 @@ export type Clashes = Map<PortEntry, Map<PortEntry, number[]>>;
 
 function record(clashes: Clashes, a: PortEntry, b: PortEntry, port: number): void {
   let others = clashes.get(a);
-  if (!others) clashes.set(a, (others = new Map()));
+  if (!others) clashes.set(a, (others = new Map<PortEntry, number[]>()));
   const ports = others.get(b);
   if (ports) ports.push(port);
   else others.set(b, [port]);

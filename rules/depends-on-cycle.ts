@@ -2,8 +2,7 @@ import { defineRule, TypedRuleContext } from '../src/define-rule';
 import type { Origin } from '../src/model/origin';
 import { ComposeDict, servicesOf } from '../src/model/project';
 import { dependsOn, links, networkMode, sharedNamespaces, volumesFrom } from '../src/model/service';
-
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isDict } from '../src/util/dict';
 
 interface Edge {
   to: string;

@@ -3,8 +3,8 @@ import { keyOriginOf, originOf } from '../src/model/origin';
 import { ComposeDict, servicesOf } from '../src/model/project';
 import { NetworkMode, links, networkMode, profilesOf, serviceNetworks } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
+import { isDict } from '../src/util/dict';
 
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** `network_mode` kinds where the container has no network of its own to publish on or link from. */

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { defineRule, TypedRuleContext } from '../src/define-rule';
 import { keyOriginOf } from '../src/model/origin';
-import { ComposeDict, Project, servicesOf } from '../src/model/project';
+import { Project, servicesOf } from '../src/model/project';
 import {
   PortEntry,
   canRunTogether,
@@ -13,8 +13,7 @@ import {
   quotedList,
   runnableServices,
 } from './_ports';
-
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isDict } from '../src/util/dict';
 
 /** `deploy` settings only `docker stack deploy` reads; Docker Compose ignores them. */
 const SWARM_ONLY = ['update_config', 'rollback_config', 'placement', 'endpoint_mode'];

@@ -4,10 +4,10 @@ import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
 import { dependsOn, hasHealthcheck, links, profilesOf, resourceRefs, serviceNetworks, sharedNamespaces, volumeMounts, volumesFrom } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
 import { LOAD_PROBLEM_MESSAGE, reportLoadProblems } from './_load-problems';
+import { isDict } from '../src/util/dict';
 
 type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'disabledService' | 'noHealthcheck';
 
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
 interface Reference {

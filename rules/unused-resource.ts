@@ -3,8 +3,7 @@ import { defineRule, TypedRuleContext } from '../src/define-rule';
 import { keyOriginOf, Origin } from '../src/model/origin';
 import { ComposeDict, Project, servicesOf, topLevel } from '../src/model/project';
 import { resourceRefs, serviceNetworks, volumeMounts } from '../src/model/service';
-
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isDict } from '../src/util/dict';
 
 type Kind = 'networks' | 'volumes' | 'secrets' | 'configs';
 const KINDS: readonly Kind[] = ['networks', 'volumes', 'secrets', 'configs'];

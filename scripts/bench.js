@@ -34,7 +34,7 @@ function measure(args) {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['-r', rssProbe, ...args], { env: { PATH: process.env.PATH, BENCH_RSS_FILE: rssFile }, maxBuffer: 1 << 30 });
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    if (r.status === 2 || r.error) throw new Error(`run failed: ${r.stderr}`);
+    if (r.status === 2 || r.error) throw new Error(`run failed: ${r.stderr.toString()}`);
     rss = Math.max(rss, Number(fs.readFileSync(rssFile, 'utf8')) / 1024);
   }
   times.sort((a, b) => a - b);

@@ -73,6 +73,7 @@ function plan() {
 
 const LOADER_RULES = new Set(['yaml-syntax', 'schema', 'load-error']);
 let failures = 0;
+/** @type {Map<string, Set<string>>} */
 const byRule = new Map();
 let projects = 0;
 for (const files of plan()) {
@@ -94,8 +95,9 @@ for (const files of plan()) {
       failures++;
       console.log(`UNEXPECTED ${line}`);
     }
-    if (!byRule.has(f.rule)) byRule.set(f.rule, new Set());
-    byRule.get(f.rule).add(line);
+    let lines = byRule.get(f.rule);
+    if (!lines) byRule.set(f.rule, (lines = new Set()));
+    lines.add(line);
   }
 }
 

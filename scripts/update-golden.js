@@ -23,8 +23,10 @@ require.extensions['.ts'] = (/** @type {NodeJS.Module} */ module, /** @type {str
 
 const root = path.join(__dirname, '..');
 const dir = path.join(root, 'fixtures', 'report');
-const { loadFormatter } = require(path.join(root, 'src', 'report', 'index.ts'));
+const { loadFormatter } = /** @type {typeof import('../src/report/index')} */ (require(path.join(root, 'src', 'report', 'index.ts')));
+/** @type {{ context: import('../src/report/types').FormatContext, findings: import('../src/types').Finding[] }} */
 const input = JSON.parse(fs.readFileSync(path.join(dir, 'input.json'), 'utf8'));
+/** @type {{ format: string, color?: boolean, golden: string }[]} */
 const cases = JSON.parse(fs.readFileSync(path.join(dir, 'cases.json'), 'utf8'));
 
 for (const c of cases) {

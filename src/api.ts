@@ -9,10 +9,11 @@ import { LoadError } from './load/context';
 import { baseOfOverride, discoverBelow } from './load/discover';
 import { buildGraph } from './graph/build';
 import { runRules, compareFindings } from './engine/run';
-import { defaultSettings, NO_SHARED_SETTINGS, RuleSettings } from './engine/settings';
+import { NO_SHARED_SETTINGS, RuleSettings } from './engine/settings';
 import { ConfigResolver, EffectiveConfig, isIgnored, printableConfig } from './engine/config';
 import { applyDirectives, applyExcludes } from './engine/suppression-pass';
 import { UNUSED_DISABLE } from './engine/unused-disable';
+import { ruleMetas } from './engine/catalog';
 import { applyEdits, planFixes, staleReason, writeFileAtomic } from './engine/fix';
 import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
@@ -22,7 +23,9 @@ import { servicesOf, type Project } from './model/project';
 import type { SourceFile } from './model/source';
 import type { LoadProblem } from './load/context';
 import type { Graph } from './graph/types';
-import { displayPath, NO_SUCH_FILE } from './load/read';
+import { NO_SUCH_FILE } from './load/read';
+import type { RuleMeta } from './report/types';
+import { displayPath, relativePath } from './util/display-path';
 
 export type { Finding, Rule, Severity, Report, RuleContext } from './types';
 export type { Project } from './model/project';
@@ -204,8 +207,14 @@ function namedFiles(o: LintOptions, cwd: string): Set<string> {
   return out;
 }
 
-export async function lint(o: LintOptions = {}): Promise<LintResult> {
-  return lintSync(o);
+/** Metadata of the rules (default: every built-in rule), for formatters and `rules` / `explain`. */
+export function ruleCatalog(rules: readonly Rule[] = allRules): RuleMeta[] {
+  return ruleMetas(rules);
+}
+
+/** lintSync as a promise: an error it throws rejects the promise. */
+export function lint(o: LintOptions = {}): Promise<LintResult> {
+  return new Promise((resolve) => resolve(lintSync(o)));
 }
 
 /** Config per directory: from files (`o.config`, `o.ruleFlags`) or the fixed `o.settings`. */
@@ -328,8 +337,8 @@ function allRuleIds(rules: readonly Rule[]): string[] {
 }
 
 function relabelStdin(project: Project, virtualPath: string, cwd: string): void {
-  const rel = path.relative(cwd, path.resolve(cwd, virtualPath)) || virtualPath;
-  for (const s of project.sources) if (s.path === '<stdin>') s.path = rel.split(path.sep).join('/');
+  const rel = relativePath(cwd, virtualPath) || virtualPath;
+  for (const s of project.sources) if (s.path === '<stdin>') s.path = rel;
 }
 
 /** The one project `config` and `graph` work on: several targets must form a single project. */

@@ -33,7 +33,11 @@ export interface RuleDefinition<O, M extends string> {
   id: string;
   description: string;
   category: Category;
-  /** The severity of the rule's findings unless a report or the user's config says otherwise. */
+  /**
+   * The default severity of the rule's findings. A report may give its own (`ctx.report({ severity })`)
+   * for a variant of the rule; that applies while the rule runs at this default. A severity the user
+   * configures (config file, `--rule id:severity`) applies to every finding of the rule.
+   */
   severity: Severity;
   fixable: boolean;
   /** false: off in the `recommended` preset; on in `strict` and `all`. */
@@ -43,7 +47,7 @@ export interface RuleDefinition<O, M extends string> {
   /** Message templates by id; `{{name}}` placeholders are filled from a report's data. */
   messages: Record<M, string>;
   docs: RuleDocs;
-  check(ctx: TypedRuleContext<O, M>): void;
+  check: (ctx: TypedRuleContext<O, M>) => void;
 }
 
 /** An object schema whose properties may carry defaults. */

@@ -2,11 +2,23 @@
 import type { Origin } from './model/origin';
 import type { Project } from './model/project';
 import type { Graph } from './graph/types';
-import type { LoadProblem } from './load/context';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSeverity = Severity | 'off';
 export type Category = 'correctness' | 'network' | 'security' | 'style';
+
+/** A problem found while loading; the engine turns these into findings of the named rule. */
+export interface LoadProblem {
+  /** Rule id: 'yaml-syntax' | 'schema' | 'interpolation' | 'load-error' | ... */
+  rule: string;
+  severity: Severity;
+  message: string;
+  origin?: Origin;
+  /** Display path when there is no origin (e.g. a file that could not be read). */
+  file?: string;
+  service?: string;
+  value?: string;
+}
 
 /** A text edit on the original file contents (offsets into SourceFile.text). */
 export interface TextEdit {
@@ -60,7 +72,12 @@ export interface Report {
   origin?: Origin;
   service?: string;
   value?: string;
-  /** Overrides the rule's configured severity for this one finding (e.g. a softer variant). */
+  /**
+   * This finding's own severity, for a softer or harsher variant of the rule (e.g. `info` for a port
+   * published only on loopback). It applies while the rule runs at its default severity; a severity
+   * the user configured for the rule (config file or `--rule id:severity`) applies to every finding
+   * of the rule instead, this one included. Omitted: the rule's severity.
+   */
   severity?: Severity;
   fix?: Fix;
   /** Behaviour-changing edits (see Suggestion); never applied by a plain --fix. */
@@ -114,6 +131,11 @@ export interface Rule<O = Record<string, unknown>> {
   id: string;
   description: string;
   category: Category;
+  /**
+   * Default severity of the rule's findings. A user's configured severity replaces it for every
+   * finding of the rule (`off` disables the rule); a report's own `severity` applies only while the
+   * rule runs at this default. See Report.severity and docs/contributing.md#severity.
+   */
   severity: Severity;
   fixable: boolean;
   /** false: off in the `recommended` preset (and so by default); on in `all` and `strict`. */

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
-import { at, graphOf, loadedGraph, projectOf } from './graph-helpers';
-import { buildGraph } from '../src/graph/build';
+import { at, graphOf, loadedGraph } from './graph-helpers';
 
 const dnsNames = (g: ReturnType<typeof graphOf>, net: string) => Object.fromEntries(g.networks.get(net)!.dnsNames);
 

@@ -235,7 +235,7 @@ describe('castTypes', () => {
     ['42', 42],
     ['+7', 7],
     ['-0', 0],
-    ['9223372036854775807', 9223372036854775807],
+    ['9223372036854775807', 2 ** 63], // max int64, as the nearest double
     ['', 'strconv.Atoi: parsing "": invalid syntax'],
     [' 1', 'strconv.Atoi: parsing " 1": invalid syntax'],
     ['1_000', 'strconv.Atoi: parsing "1_000": invalid syntax'],

@@ -44,7 +44,7 @@ const HARDCODED = lines(
   '    image: redis:7',
 );
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'no evidence that anyone uses the datastore (hosts hardcoded in the apps)', code: HARDCODED },
     {

@@ -89,8 +89,13 @@ function optionsSection(id: string, severity: string, options: Record<string, un
 
 function typeOf(p: PropertySchema): string {
   if (p.enum) return p.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
-  if (p.type === 'array') return `list of ${String(p.items?.type ?? 'values')}`;
-  return String(p.type ?? 'any');
+  if (p.type === 'array') return `list of ${typeName(p.items?.type, 'values')}`;
+  return typeName(p.type, 'any');
+}
+
+/** A JSON schema `type` (a name or a list of names) as text. */
+function typeName(t: unknown, otherwise: string): string {
+  return Array.isArray(t) ? t.join(',') : typeof t === 'string' ? t : otherwise;
 }
 
 function cell(text: string): string {

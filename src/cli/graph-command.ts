@@ -29,7 +29,7 @@ export function runGraph(targets: string[], flags: GraphFlags): void {
 }
 
 function render(format: string, view: ReturnType<typeof graphView>): string {
-  /* eslint-disable @typescript-eslint/no-require-imports -- only the chosen renderer loads */
+  // Only the chosen renderer loads.
   if (format === 'json') return JSON.stringify(view, null, 2) + '\n';
   if (format === 'dot') return (require('../graph/render/dot') as typeof import('../graph/render/dot')).renderDot(view);
   return (require('../graph/render/mermaid') as typeof import('../graph/render/mermaid')).renderMermaid(view);

@@ -1,9 +1,8 @@
 /** The default command: lint, format, exit code. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { effectiveConfig, fixSync, lintSync, withSuggestions, FixOptions, FixResult, LintOptions, LintResult, unifiedDiff } from '../api';
+import { effectiveConfig, fixSync, lintSync, withSuggestions, FixOptions, FixResult, LintOptions, LintResult, ruleCatalog, unifiedDiff } from '../api';
 import { loadFormatter, DEFAULT_FORMAT, FormatContext, Formatter } from '../report';
-import { ruleMetas } from '../engine/catalog';
 import { describeFsError } from '../load/read';
 import type { Finding } from '../types';
 import { readStdin, toLintOptions, ProjectFlags } from './options';
@@ -80,7 +79,7 @@ export function runLint(targets: string[], flags: LintFlags): void {
   const ctx: FormatContext = {
     cwd: process.cwd(),
     version: VERSION,
-    rules: ruleMetas(),
+    rules: ruleCatalog(),
     color: flags.outputFile ? false : useColor(flags.color),
     width: flags.outputFile ? undefined : terminalWidth(),
     files: [],
@@ -147,7 +146,7 @@ function output(text: string, file: string | undefined, to: 'stdout' | 'stderr')
 function checkFixRules(flags: LintFlags): string[] {
   const ids = flags.fixRule ?? [];
   if (ids.length && !flags.fix && !flags.fixDryRun) throw new UsageError('--fix-rule applies suggestions: use it with --fix or --fix-dry-run');
-  const known = new Set(ruleMetas().map((r) => r.id));
+  const known = new Set(ruleCatalog().map((r) => r.id));
   const unknown = ids.find((id) => !known.has(id));
   if (unknown !== undefined) {
     const near = closestMatch(unknown, [...known]);

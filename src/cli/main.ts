@@ -3,6 +3,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { addProjectOptions } from './options';
 import { fail, EXIT_FATAL } from './exit';
 import { VERSION } from './version';
+// Types only: the command modules themselves load lazily below.
+import type { LintFlags } from './lint-command';
+import type { ConfigFlags } from './config-command';
+import type { GraphFlags } from './graph-command';
 
 const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
@@ -33,8 +37,8 @@ export function buildProgram(): Command {
     .enablePositionalOptions() // `config --format json` belongs to `config`, not to the lint command
     .showSuggestionAfterError(true)
     .configureOutput({ outputError: (s, write) => write(`compose-lint: ${s.replace(/^error: /, '').trim()}\n`) });
-  addProjectOptions(program).action((targets: string[], flags) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only the chosen command loads
+  // Each command's module loads only when that command runs.
+  addProjectOptions(program).action((targets: string[], flags: LintFlags) => {
     (require('./lint-command') as typeof import('./lint-command')).runLint(targets, flags);
   });
 
@@ -51,13 +55,13 @@ export function buildProgram(): Command {
     .option('-o, --output <path>', 'write to a file instead of stdout')
     .option('--all-resources', 'keep networks, volumes, secrets and configs no service uses')
     .exitOverride()
-    .action((targets: string[], flags) => (require('./config-command') as typeof import('./config-command')).runConfig(targets, flags));
+    .action((targets: string[], flags: ConfigFlags) => (require('./config-command') as typeof import('./config-command')).runConfig(targets, flags));
 
   addProjectOptions(program.command('graph').description('print the service/network graph'))
     .argument('[targets...]', 'compose files or directories of one project (default: discover); - for stdin')
     .option('--format <name>', 'mermaid, dot or json', 'mermaid')
     .exitOverride()
-    .action((targets: string[], flags) => (require('./graph-command') as typeof import('./graph-command')).runGraph(targets, flags));
+    .action((targets: string[], flags: GraphFlags) => (require('./graph-command') as typeof import('./graph-command')).runGraph(targets, flags));
 
   addProjectOptions(program.command('init'))
     .description('write a starter .compose-lint.yaml for the project here (rules at their preset severities, an exclude per service with findings)')

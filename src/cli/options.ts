@@ -1,4 +1,5 @@
 /** Options every project-loading command shares, and their translation to LintOptions. */
+import { readFileSync } from 'fs';
 import { Command, Option } from 'commander';
 import type { LintOptions } from '../api';
 
@@ -22,8 +23,7 @@ export function addProjectOptions(cmd: Command): Command {
 }
 
 export function readStdin(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('fs').readFileSync(0, 'utf8');
+  return readFileSync(0, 'utf8');
 }
 
 export function toLintOptions(flags: ProjectFlags, targets: string[] = []): LintOptions {

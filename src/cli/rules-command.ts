@@ -1,5 +1,5 @@
 /** `compose-lint rules` and `compose-lint explain <id>`: the catalog, offline. */
-import { ruleMetas } from '../engine/catalog';
+import { ruleCatalog } from '../api';
 import type { RuleMeta } from '../report/types';
 import { writeOut } from './exit';
 import { closestMatch } from '../schema/suggest';
@@ -9,16 +9,16 @@ import { UsageError } from './exit';
 const defaultSeverity = (m: RuleMeta): string => (m.recommended === false ? 'off' : m.severity);
 
 export function runRulesList(): void {
-  const metas = ruleMetas();
+  const metas = ruleCatalog();
   const w = Math.max(...metas.map((m) => m.id.length));
   const lines = metas.map((m) => `${m.id.padEnd(w)}  ${m.category.padEnd(11)}  ${defaultSeverity(m).padEnd(7)}  ${m.fixable ? 'fixable' : '       '}  ${m.description}`);
   writeOut(`${'rule'.padEnd(w)}  ${'category'.padEnd(11)}  ${'severity'.padEnd(7)}  fix      description\n${lines.join('\n')}\n`);
 }
 
 export function runExplain(id: string): void {
-  const m = ruleMetas().find((r) => r.id === id);
+  const m = ruleCatalog().find((r) => r.id === id);
   if (!m) {
-    const near = closestMatch(id, ruleMetas().map((r) => r.id));
+    const near = closestMatch(id, ruleCatalog().map((r) => r.id));
     throw new UsageError(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`compose-lint rules\` lists them`);
   }
   const d = m.docs;

@@ -9,7 +9,7 @@ import { ConfigData, RuleEntry, RuleOptions, findConfigFile, parseRuleFlag, read
 import { PresetName, presetSettings } from './presets';
 import { RuleSettings } from './settings';
 import { matchesAnyGlob } from './glob';
-import { displayPath } from '../load/read';
+import { displayPath, pathInside } from '../util/display-path';
 
 export { ConfigError, CONFIG_NAMES } from './config-file';
 export type { ConfigData, RuleEntry } from './config-file';
@@ -105,9 +105,8 @@ function toList<T>(v: T | T[]): T[] {
 /** Whether the config's `ignore` globs name this compose file. */
 export function isIgnored(cfg: EffectiveConfig, absFile: string): boolean {
   if (!cfg.ignore.length) return false;
-  const rel = path.relative(cfg.baseDir, absFile);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  return matchesAnyGlob(rel.split(path.sep).join('/'), cfg.ignore);
+  const rel = pathInside(cfg.baseDir, absFile);
+  return rel !== undefined && matchesAnyGlob(rel, cfg.ignore);
 }
 
 /** `--print-config FILE`: the effective config in the config file's own shape, plus where it came from. */

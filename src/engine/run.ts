@@ -40,7 +40,7 @@ export function runRules(
   for (const rule of rules) {
     const s = settings.get(rule.id);
     if (!s || s.severity === 'off') continue;
-    const severity = s.severity as Severity;
+    const severity = s.severity;
     rule.check({
       project,
       graph,

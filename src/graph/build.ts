@@ -16,8 +16,8 @@ import { imageDefaultPorts } from './image-ports';
 import { isHostnameReference } from './query';
 import { effectiveEnvironment, serviceReferences } from './references';
 import type { Attachment, Graph, Namespace, NetworkNode, ServiceNode } from './types';
+import { isDict } from '../util/dict';
 
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function buildGraph(project: Project): Graph {

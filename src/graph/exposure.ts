@@ -13,26 +13,10 @@
  * empty host port picks an ephemeral one (Docker docs, "Published ports"; docker/go-connections nat).
  */
 import type { ComposeDict } from '../model/project';
-import type { Origin } from '../model/origin';
-import type { Graph, PublishedPort, ServiceNode } from './types';
+import type { Exposure, ExposureLevel, Graph, PublishedPort, ServiceNode } from './types';
 import { reachableNetworks } from './query';
 
-export type ExposureLevel = 'public' | 'adjacent' | 'internal';
-
-/** A service's exposure with the words a message needs. */
-export interface Exposure {
-  level: ExposureLevel;
-  /**
-   * How the service is reached, as a phrase for messages: "published on 0.0.0.0:8080",
-   * "on the host network (network_mode: host)", "on front_net with public service ui",
-   * "in the network namespace of public service ui"; "not published" for internal services.
-   */
-  reason: string;
-  /** The `ports` entry or `network_mode` that makes a service public. */
-  origin?: Origin;
-  /** For `adjacent`: the public service it sits next to. */
-  via?: string;
-}
+export type { Exposure, ExposureLevel };
 
 /** True for host addresses only the host itself can reach: 127.0.0.0/8, ::1 (bracketed or not), localhost. */
 export function isLoopbackAddress(hostIp: string): boolean {

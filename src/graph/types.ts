@@ -20,8 +20,25 @@
  * well-known images, `render/` prints the graph.
  */
 import type { Origin } from '../model/origin';
-import type { Exposure } from './exposure';
 import type { Datastore } from './datastores';
+
+/** How far a service is from the outside world; see exposure.ts for the definitions. */
+export type ExposureLevel = 'public' | 'adjacent' | 'internal';
+
+/** A service's exposure with the words a message needs. */
+export interface Exposure {
+  level: ExposureLevel;
+  /**
+   * How the service is reached, as a phrase for messages: "published on 0.0.0.0:8080",
+   * "on the host network (network_mode: host)", "on front_net with public service ui",
+   * "in the network namespace of public service ui"; "not published" for internal services.
+   */
+  reason: string;
+  /** The `ports` entry or `network_mode` that makes a service public. */
+  origin?: Origin;
+  /** For `adjacent`: the public service it sits next to. */
+  via?: string;
+}
 
 /**
  * Whose network stack a service uses (`network_mode`):

@@ -15,9 +15,9 @@ import { closestMatch } from '../schema/suggest';
 import { parseGoFloat } from './typecast';
 import { parseRamBytes } from '../schema/units';
 import { lineCol } from '../model/source';
+import { isDict } from '../util/dict';
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (d: Dict, k: string): boolean => Object.prototype.hasOwnProperty.call(d, k) && d[k] !== null && d[k] !== undefined;
 
 /**

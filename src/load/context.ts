@@ -1,20 +1,9 @@
 /** State shared by the load steps of one project: what was read, and the problems found on the way. */
-import type { Origin } from '../model/origin';
 import type { SourceFile } from '../model/source';
-import type { Severity } from '../types';
+import type { FileDocument } from '../model/project';
+import type { LoadProblem } from '../types';
 
-/** A problem found while loading; the engine turns these into findings of the named rule. */
-export interface LoadProblem {
-  /** Rule id: 'yaml-syntax' | 'schema' | 'interpolation' | 'load-error' | ... */
-  rule: string;
-  severity: Severity;
-  message: string;
-  origin?: Origin;
-  /** Display path when there is no origin (e.g. a file that could not be read). */
-  file?: string;
-  service?: string;
-  value?: string;
-}
+export type { LoadProblem };
 
 /** A fatal problem: the CLI prints it on one line and exits 2. */
 export class LoadError extends Error {
@@ -38,10 +27,6 @@ export interface LoadContext {
   documents: FileDocument[];
 }
 
-export interface FileDocument {
-  source: SourceFile;
-  dict: Record<string, unknown>;
-}
 
 export function newLoadContext(cwd: string, interpolate = true, stdin?: string): LoadContext {
   return { cwd, interpolate, problems: [], sources: new Map(), stdin, documents: [] };

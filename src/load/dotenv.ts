@@ -11,6 +11,7 @@
  * unterminated quote); `DotenvError.offset` gives the exact place of the statement.
  */
 import { substitute, goQuote, unsetWarning, TemplateError } from './template';
+import { setOwn } from '../util/dict';
 
 export class DotenvError extends Error {
   /** Set by callers that know which file was parsed. */
@@ -126,10 +127,7 @@ class EnvState {
 /** A plain object from a map; "__proto__" stays an ordinary key. */
 function toRecord<V>(m: Map<string, V>): Record<string, V> {
   const out: Record<string, V> = {};
-  for (const [k, v] of m) {
-    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[k] = v;
-  }
+  for (const [k, v] of m) setOwn(out, k, v);
   return out;
 }
 

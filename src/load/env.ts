@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LoadContext, LoadError } from './context';
-import { displayPath, describeFsError, readSource, NO_SUCH_FILE } from './read';
+import { describeFsError, readSource, NO_SUCH_FILE } from './read';
+import { displayPath } from '../util/display-path';
 import { envFromFiles, DotenvError, unclosedQuote } from './dotenv';
 
 export interface EnvOptions {

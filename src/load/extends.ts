@@ -17,12 +17,12 @@ import { LoadContext, LoadError } from './context';
 import { loadComposeFile } from './file';
 import { cloneMapping, mergeService } from './merge';
 import { resolveServicePaths } from './paths';
-import { displayPath } from './read';
+import { displayPath } from '../util/display-path';
 import { Origin, cloneWithOrigins, originOf, selfOrigin, setSelfOrigin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
+import { isDict } from '../util/dict';
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const hasOwn = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
 /** Resolve every `extends` of the file `fileAbs` (whose model is `dict`). `dict` is not modified. */
@@ -83,7 +83,7 @@ class ExtendsResolver {
 
   private remember(file: string, name: string, value: unknown): void {
     let memo = this.resolved.get(file);
-    if (!memo) this.resolved.set(file, (memo = new Map()));
+    if (!memo) this.resolved.set(file, (memo = new Map<string, unknown>()));
     memo.set(name, value);
   }
 

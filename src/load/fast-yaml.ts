@@ -15,6 +15,7 @@ import { SourceFile } from '../model/source';
 import { Origin, keyOriginOf, originOf, selfOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { MergeTag, hasMergeTags, mergeTagOf, setMergeTag } from './tags';
 import { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION } from './limits';
+import { setOwn } from '../util/dict';
 
 /** Values parsed by the fast path, or undefined when the text is outside its subset. */
 export function fastParse(source: SourceFile): Record<string, unknown>[] | undefined {
@@ -73,7 +74,7 @@ const CORE_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** The value of a non-empty plain scalar under the YAML 1.2 core schema. */
-export function plainScalarValue(raw: string): unknown {
+export function plainScalarValue(raw: string): string | number | boolean | null {
   const c = raw.charCodeAt(0);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
     // Most compose values are words; only null/true/false spellings are not strings.
@@ -95,12 +96,6 @@ export function plainScalarValue(raw: string): unknown {
   }
   if (CORE_EXP.test(raw) || CORE_FLOAT.test(raw)) return parseFloat(raw);
   return raw;
-}
-
-function put(obj: Record<string, unknown>, key: string, v: unknown): void {
-  // "__proto__" is a legal YAML key; never let it reach the prototype.
-  if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
-  else obj[key] = v;
 }
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -349,7 +344,7 @@ class FastYaml {
         (merges ??= []).push(...this.mergeValue(indent, depth));
       } else {
         if (hasOwn(map, key)) bail(); // duplicate keys are reported by the slow path
-        put(map, key, this.mapValue(indent, depth + 1));
+        setOwn(map, key, this.mapValue(indent, depth + 1));
         setKeyOrigin(map, key, this.origin(keyStart, keyEnd));
         if (this.slotOrigin) setOrigin(map, key, this.slotOrigin);
         if (this.slotTag) setMergeTag(map, key, this.slotTag);
@@ -596,7 +591,7 @@ class FastYaml {
       setSelfOrigin(out, selfOrigin(v));
       const tagged = hasMergeTags(v);
       for (let i = 0; i < v.length; i++) {
-        const x = v[i];
+        const x: unknown = v[i];
         const cx = this.clone(x);
         out.push(cx);
         this.copySlot(out, i, v, x, cx, tagged);
@@ -610,7 +605,7 @@ class FastYaml {
     for (const key of Object.keys(src)) {
       const x = src[key];
       const cx = this.clone(x);
-      put(out, key, cx);
+      setOwn(out, key, cx);
       setKeyOrigin(out, key, keyOriginOf(src, key));
       this.copySlot(out, key, src, x, cx, tagged);
     }
@@ -700,7 +695,7 @@ class FastYaml {
         if (hasOwn(map, key)) continue;
         const x = from[key];
         const cx = this.clone(x);
-        put(map, key, cx);
+        setOwn(map, key, cx);
         setKeyOrigin(map, key, keyOriginOf(from, key));
         this.copySlot(map, key, from, x, cx, tagged);
       }
@@ -1010,7 +1005,7 @@ class FastYaml {
         const n = this.code(this.pos);
         if (n === COMMA || n === RBRACE || n === NL || n === HASH) bail(); // empty value, value on another line
         if (hasOwn(map, key)) bail();
-        put(map, key, this.flowValue(depth + 1, owner, level));
+        setOwn(map, key, this.flowValue(depth + 1, owner, level));
         setKeyOrigin(map, key, this.origin(keyStart, keyEnd));
         if (this.slotOrigin) setOrigin(map, key, this.slotOrigin);
         if (!this.flowNext(RBRACE, owner, level)) break;
@@ -1054,7 +1049,7 @@ class FastYaml {
   }
 
   /** A quoted or plain scalar in a flow collection at p: its value; this.scalarEnd is set to its end. */
-  private flowScalar(p: number): unknown {
+  private flowScalar(p: number): string | number | boolean | null {
     const c = this.code(p);
     if (c === DQUOTE || c === SQUOTE) return this.quoted(p);
     const next = this.code(p + 1);

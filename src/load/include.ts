@@ -23,13 +23,14 @@ import { loadComposeFile } from './file';
 import { applyExtends } from './extends';
 import { cloneMapping, mergeDicts, mergeResource } from './merge';
 import { resolveModelPaths } from './paths';
-import { describeFsError, displayPath, readSource } from './read';
+import { describeFsError, readSource } from './read';
+import { displayPath } from '../util/display-path';
 import { DotenvError, envFromFiles } from './dotenv';
 import { Origin, copyOrigin, originOf, selfOrigin, setSelfOrigin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
+import { isDict } from '../util/dict';
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Kinds of top-level resources an include brings in. */
 const RESOURCES = ['services', 'volumes', 'networks', 'secrets', 'configs', 'models'] as const;

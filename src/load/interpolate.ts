@@ -30,7 +30,7 @@ export function interpolateTree(
   onProblem: (p: InterpolationProblem) => void,
 ): Record<string, unknown> {
   const vars = new Map(Object.entries(env));
-  new TreeInterpolator((name) => vars.get(name), onProblem).container(dict as Container);
+  new TreeInterpolator((name) => vars.get(name), onProblem).container(dict);
   return dict;
 }
 

@@ -33,6 +33,7 @@ import type { ComposeDict } from '../model/project';
 import { Origin, cloneWithOrigins, copySelfOrigin, keyOriginOf, originOf, selfOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { MergeTag, hasMergeTags, mergeTagOf, setMergeTag } from './tags';
 import { PathSeg, PathTable, enforceUnicity, isUniquePath } from './unicity';
+import { isDict, scalarText, setOwn } from '../util/dict';
 
 type Dict = Record<string, unknown>;
 type Key = string | number;
@@ -69,13 +70,7 @@ function dropTombstone(c: object, k: string): void {
   tombstones.get(c)?.delete(k);
 }
 
-/** `__proto__` is a legal YAML key: define it as data, never let it reach the prototype. */
-function setProp(dst: object, k: Key, v: unknown): void {
-  if (k === '__proto__') Object.defineProperty(dst, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else (dst as Record<Key, unknown>)[k] = v;
-}
 
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isContainer = (v: unknown): v is object => v !== null && typeof v === 'object';
 const hasOwn = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
@@ -102,7 +97,7 @@ export function mergeResource(kind: string, name: string, base: ComposeDict, ove
 
 /** Set `dst[k] = value` and copy the origins of the value from `from` (or keep the container's own). */
 function place(dst: Dict | unknown[], k: Key, m: Merged, keyFrom?: Ref): void {
-  setProp(dst, k, m.value);
+  setOwn(dst, k, m.value);
   if (m.from) setOrigin(dst, k, originOf(m.from.c, m.from.k));
   const kf = keyFrom ?? m.from;
   if (kf && !Array.isArray(dst)) setKeyOrigin(dst, k, keyOriginOf(kf.c, kf.k));
@@ -229,7 +224,7 @@ function normalize(v: unknown, path: PathSeg[]): unknown {
     const child = d[k];
     if (!isContainer(child)) continue;
     const n = normalize(child, deeper(k));
-    if (n !== child) setProp(writable(), k, n);
+    if (n !== child) setOwn(writable(), k, n);
   }
   return out;
 }
@@ -305,7 +300,7 @@ export function goValue(v: unknown): string {
     return String(v);
   }
   if (v === null || v === undefined) return '<nil>';
-  return String(v);
+  return scalarText(v);
 }
 
 /**
@@ -333,7 +328,7 @@ function mappingForm(r: Ref, dflt: Dict | null): Dict {
       }
       value = d;
     }
-    setProp(out, name, value);
+    setOwn(out, name, value);
     setOrigin(out, name, at);
     setKeyOrigin(out, name, at);
   });

@@ -11,6 +11,7 @@ import { Origin, copyOrigin, keyOriginOf, setKeyOrigin, setOrigin, setSelfOrigin
 import { mergeTagOf, setMergeTag } from './tags';
 import { fastParse } from './fast-yaml';
 import { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION } from './limits';
+import { scalarText, setOwn } from '../util/dict';
 
 export { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION };
 
@@ -34,7 +35,7 @@ export interface ParsedFile {
 
 // Accept compose's merge tags without "unresolved tag" warnings; their meaning is applied by merge.
 const passThrough = (tag: string): (ScalarTag | CollectionTag)[] => [
-  { tag, resolve: (s: string) => s } as ScalarTag,
+  { tag, resolve: (s: string) => s },
   { tag, collection: 'map', resolve: (m: unknown) => m } as unknown as CollectionTag,
   { tag, collection: 'seq', resolve: (s: unknown) => s } as unknown as CollectionTag,
 ];
@@ -85,7 +86,7 @@ export function parseWithYamlPackage(source: SourceFile): ParsedFile {
     if (doc.contents === null) continue; // empty document (comments only)
     const conv = new Converter(source, doc);
     try {
-      const v = conv.value(doc.contents as Node, 0);
+      const v = conv.value(doc.contents, 0);
       errors.push(...conv.duplicates);
       if (v === null || typeof v !== 'object' || Array.isArray(v)) {
         if (doc.errors.length === 0) errors.push({ message: 'top-level of a compose file must be a mapping', origin: at((doc.contents as Node).range) });
@@ -161,24 +162,20 @@ class Converter {
     if (Y().isAlias(node)) {
       const target = this.resolve(node);
       if (!target) throw new ParseAbort(`unknown alias *${node.source}`, node);
-      return this.value(target as Node, depth + 1, true);
+      return this.value(target, depth + 1, true);
     }
-    if (Y().isScalar(node)) return (node as Scalar).value ?? null;
-    if (Y().isMap(node)) return this.map(node as YAMLMap, depth, viaAlias);
-    if (Y().isSeq(node)) return this.seq(node as YAMLSeq, depth, viaAlias);
+    if (Y().isScalar(node)) return (node).value ?? null;
+    if (Y().isMap(node)) return this.map(node, depth, viaAlias);
+    if (Y().isSeq(node)) return this.seq(node, depth, viaAlias);
     return null;
   }
 
   private keyString(k: unknown): string {
-    if (Y().isScalar(k)) return k.value === null ? 'null' : String((k as Scalar).value);
+    if (Y().isScalar(k)) return k.value === null ? 'null' : scalarText(k.value);
     if (k === null || k === undefined) return 'null';
+    // A complex key (a collection node) prints as its YAML text through the node's own toString.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
     return String(k);
-  }
-
-  private put(obj: Record<string, unknown>, key: string, v: unknown): void {
-    // "__proto__" is a legal YAML key; never let it reach the prototype.
-    if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
-    else obj[key] = v;
   }
 
   private map(node: YAMLMap, depth: number, viaAlias: boolean): Record<string, unknown> {
@@ -198,7 +195,7 @@ class Converter {
         }
         firstMerge = this.origin(k as Node);
         const v = pair.value;
-        if (Y().isSeq(v)) mergeSources.push(...((v as YAMLSeq).items as Node[]));
+        if (Y().isSeq(v)) mergeSources.push(...((v).items as Node[]));
         else if (v) mergeSources.push(v);
         continue;
       }
@@ -213,12 +210,12 @@ class Converter {
         });
         continue;
       }
-      const vnode = pair.value as Node | null;
+      const vnode = pair.value;
       const val = this.value(vnode, depth + 1, viaAlias);
-      this.put(obj, key, val);
-      setKeyOrigin(obj, key, this.origin(k as Node));
-      if (vnode && !Y().isMap(vnode) && !Y().isSeq(vnode)) setOrigin(obj, key, this.origin(vnode) ?? this.origin(k as Node));
-      else if (!vnode) setOrigin(obj, key, this.origin(k as Node));
+      setOwn(obj, key, val);
+      setKeyOrigin(obj, key, this.origin(k));
+      if (vnode && !Y().isMap(vnode) && !Y().isSeq(vnode)) setOrigin(obj, key, this.origin(vnode) ?? this.origin(k));
+      else if (!vnode) setOrigin(obj, key, this.origin(k));
       const tag = vnode && (vnode as Scalar).tag;
       if (tag === '!reset' || tag === '!override') setMergeTag(obj, key, tag === '!reset' ? 'reset' : 'override');
     }
@@ -229,7 +226,7 @@ class Converter {
       const merged = this.value(target, depth + 1, true) as Record<string, unknown>;
       for (const key of Object.keys(merged)) {
         if (Object.prototype.hasOwnProperty.call(obj, key)) continue;
-        this.put(obj, key, merged[key]);
+        setOwn(obj, key, merged[key]);
         copyEntryOrigins(obj, merged, key);
       }
     }

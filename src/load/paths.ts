@@ -16,9 +16,9 @@ their merge tags: tags of an extended or included file do not apply outside it).
 import * as path from 'path';
 import { cloneWithOrigins } from '../model/origin';
 import type { ComposeDict } from '../model/project';
+import { isDict, setOwn } from '../util/dict';
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A relative local path resolved against `dir`; anything else unchanged. */
 function absPath(dir: string, p: unknown): unknown {
@@ -45,8 +45,7 @@ function update<C extends Dict | unknown[]>(c: C, key: string | number, f: (v: u
   const n = f(v);
   if (n === v) return c;
   const out = cloneWithOrigins(c);
-  // `__proto__` is a legal YAML key: define it as data, never let it reach the prototype.
-  Object.defineProperty(out, key, { value: n, enumerable: true, writable: true, configurable: true });
+  setOwn(out, key, n);
   return out;
 }
 function eachKey<C extends Dict | unknown[]>(c: C, f: (v: unknown) => unknown): C {

@@ -11,9 +11,9 @@
 import type { LoadProblem } from './context';
 import { cloneWithOrigins, keyOriginOf, originOf, Origin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
+import { isDict } from '../util/dict';
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export interface ProfilesResult {
   /** The model with only the enabled services (the input is not modified). */

@@ -20,6 +20,7 @@ import { validatePortSyntax } from '../schema/ports';
 import { validateUnits } from '../schema/units';
 import type { ComposeDict, Project } from '../model/project';
 import { keyOriginOf } from '../model/origin';
+import { pathInside } from '../util/display-path';
 
 export interface LoadOptions {
   cwd: string;
@@ -142,6 +143,6 @@ function splitList(v: string | undefined): string[] {
 }
 
 function displayDir(cwd: string, dir: string): string {
-  const rel = path.relative(cwd, dir);
-  return rel === '' ? 'the current directory' : rel.startsWith('..') ? dir : rel;
+  const rel = pathInside(cwd, dir);
+  return rel === '' ? 'the current directory' : (rel ?? dir);
 }

@@ -1,18 +1,11 @@
 /** Reading files with clear one-line errors: missing, a directory, unreadable, binary, too large. */
 import * as fs from 'fs';
-import * as path from 'path';
 import { LoadContext, LoadError } from './context';
 import { SourceFile, makeSource } from '../model/source';
+import { displayPath } from '../util/display-path';
 
 /** Larger compose files are refused rather than parsed for minutes. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-
-/** The path shown to users: relative to cwd when inside it, else absolute. */
-export function displayPath(cwd: string, abs: string): string {
-  if (abs === '-') return '<stdin>';
-  const rel = path.relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
-}
 
 /** Read a text file once per load; throws LoadError with a one-line reason. */
 export function readSource(ctx: LoadContext, abs: string): SourceFile {

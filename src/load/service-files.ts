@@ -18,15 +18,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LoadContext, LoadError, LoadProblem } from './context';
-import { displayPath, readSource, NO_SUCH_FILE } from './read';
+import { readSource, NO_SUCH_FILE } from './read';
+import { displayPath } from '../util/display-path';
 import { DotenvError, parseDotenvWithLines, unclosedQuote } from './dotenv';
 import { cloneWithOrigins, keyOriginOf, Origin, originOf, setKeyOrigin, setOrigin } from '../model/origin';
 import { offsetOf, SourceFile } from '../model/source';
 import type { ComposeDict, EnvFileEntry } from '../model/project';
 import { goQuote } from './template';
+import { isDict } from '../util/dict';
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 interface FileRef {
   path: string;

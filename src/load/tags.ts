@@ -9,7 +9,7 @@ const tags = new WeakMap<object, Map<string | number, MergeTag>>();
 
 export function setMergeTag(container: object, key: string | number, tag: MergeTag): void {
   let m = tags.get(container);
-  if (!m) tags.set(container, (m = new Map()));
+  if (!m) tags.set(container, (m = new Map<string | number, MergeTag>()));
   m.set(key, tag);
 }
 

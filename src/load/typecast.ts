@@ -107,7 +107,7 @@ export function castTypes(dict: Record<string, unknown>, onProblem?: (p: CastPro
     container[key] = r.value;
     if (r.warning) report('yaml11-boolean', r.warning);
   };
-  visitChildren(dict as Record<PathStep, unknown>, TRIE);
+  visitChildren(dict, TRIE);
   return dict;
 }
 

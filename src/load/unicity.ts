@@ -8,6 +8,7 @@
  * reports the type.
  */
 import { copySelfOrigin, originOf, keyOriginOf, setKeyOrigin, setOrigin } from '../model/origin';
+import { isDict, scalarText } from '../util/dict';
 
 export type PathSeg = string;
 
@@ -46,25 +47,24 @@ export class PathTable<T> {
 function goS(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null || v === undefined) return '%!s(<nil>)';
-  return `%!s(${typeof v}=${String(v)})`;
+  return `%!s(${typeof v}=${scalarText(v)})`;
 }
 function goD(v: unknown): string {
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);
-  return `%!d(${v === null || v === undefined ? '<nil>' : `${typeof v}=${String(v)}`})`;
+  return `%!d(${v === null || v === undefined ? '<nil>' : `${typeof v}=${scalarText(v)}`})`;
 }
-const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (m: Record<string, unknown>, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
 const keyValue: Indexer = (v) => (typeof v === 'string' ? v.split('=', 1)[0] : undefined);
 
 const volume: Indexer = (v) => {
-  if (isMap(v)) return typeof v.target === 'string' ? v.target : undefined;
+  if (isDict(v)) return typeof v.target === 'string' ? v.target : undefined;
   if (typeof v === 'string') return volumeTarget(v);
   return '';
 };
 
 const device: Indexer = (v) => {
-  if (isMap(v)) return typeof v.target === 'string' ? v.target : undefined;
+  if (isDict(v)) return typeof v.target === 'string' ? v.target : undefined;
   if (typeof v === 'string') {
     const parts = v.split(':');
     return parts.length === 1 ? parts[0] : parts[1];
@@ -78,14 +78,14 @@ const mount =
   (defaultDir: string): Indexer =>
   (v) => {
     if (typeof v === 'string') return `${defaultDir}/${v}`;
-    if (isMap(v)) return has(v, 'target') ? String(v.target) : `${defaultDir}/${goS(v.source)}`;
+    if (isDict(v)) return has(v, 'target') ? String(v.target) : `${defaultDir}/${goS(v.source)}`;
     return undefined;
   };
 
 const port: Indexer = (v) => {
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);
   if (typeof v === 'string') return v;
-  if (isMap(v)) {
+  if (isDict(v)) {
     if (!has(v, 'target')) return undefined;
     const host = has(v, 'host_ip') ? v.host_ip : '0.0.0.0';
     const protocol = has(v, 'protocol') ? v.protocol : 'tcp';
@@ -96,7 +96,7 @@ const port: Indexer = (v) => {
 
 const envFile: Indexer = (v) => {
   if (typeof v === 'string') return v;
-  if (isMap(v)) return has(v, 'path') ? String(v.path) : undefined;
+  if (isDict(v)) return has(v, 'path') ? String(v.path) : undefined;
   return '';
 };
 

@@ -22,9 +22,9 @@ import { goMap, isGoMap, yamlKeyLess } from './canonical-text';
 import { goDuration, parseDuration, ramInBytes, shellWords } from './go-values';
 import { normalizePorts, PortMapping } from './ports';
 import type { ComposeDict, Project } from './project';
+import { isDict } from '../util/dict';
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isExtension = (k: string): boolean => k.startsWith('x-');
 
 export interface CanonicalOptions {

@@ -8,6 +8,7 @@
  * word for word, so a user can search for them.
  */
 import { isIP } from 'net';
+import { scalarText } from '../util/dict';
 
 export interface PortMapping {
   target: number;
@@ -92,7 +93,7 @@ function longPort(entry: Record<string, unknown>): PortMapping {
   const { target, published, host_ip: hostIp, protocol, mode, name, app_protocol: appProtocol } = entry;
   if (target === undefined || target === null) throw new PortError('No port specified: "target" is missing');
   const targetPort = typeof target === 'number' || typeof target === 'string' ? parsePortNumber(String(target)) : undefined;
-  if (targetPort === undefined) throw new PortError(`Invalid containerPort: ${String(target)}`);
+  if (targetPort === undefined) throw new PortError(`Invalid containerPort: ${scalarText(target)}`);
 
   const mapping: PortMapping = {
     target: targetPort,

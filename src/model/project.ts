@@ -1,9 +1,15 @@
 /** The resolved project: merged, interpolated, profiles applied. Values carry origins (see origin.ts). */
 import type { SourceFile } from './source';
-import type { FileDocument } from '../load/context';
 import type { Origin } from './origin';
+import { isDict } from '../util/dict';
 
 export type ComposeDict = Record<string, unknown>;
+
+/** One compose file's own top-level dict (interpolated, before merging) and the source it came from. */
+export interface FileDocument {
+  source: SourceFile;
+  dict: Record<string, unknown>;
+}
 
 export interface Project {
   /** Normalized project name (compose-go rules: lowercase, [a-z0-9_-], starts with a letter or digit). */
@@ -44,10 +50,10 @@ export interface EnvFileEntry {
 /** Typed accessors over the model, so rules don't repeat the same casts. */
 export function servicesOf(p: Project): Record<string, ComposeDict> {
   const s = p.model.services;
-  return s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, ComposeDict>) : {};
+  return isDict(s) ? (s as Record<string, ComposeDict>) : {};
 }
 
 export function topLevel(p: Project, key: 'networks' | 'volumes' | 'secrets' | 'configs'): Record<string, ComposeDict | null> {
   const s = p.model[key];
-  return s && typeof s === 'object' && !Array.isArray(s) ? (s as Record<string, ComposeDict | null>) : {};
+  return isDict(s) ? (s as Record<string, ComposeDict | null>) : {};
 }

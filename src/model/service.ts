@@ -4,8 +4,8 @@
  */
 import { Origin, keyOriginOf, originOf } from './origin';
 import type { ComposeDict } from './project';
+import { isDict, scalarText } from '../util/dict';
 
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
 const entries = (v: unknown): [string, unknown][] => (isDict(v) ? Object.entries(v) : []);
 
 export interface NetworkAttachment {
@@ -142,7 +142,7 @@ export function environment(svc: ComposeDict): EnvEntry[] {
       return eq === -1 ? { key: s, origin: originOf(e, i) } : { key: s.slice(0, eq), value: s.slice(eq + 1), origin: originOf(e, i) };
     });
   }
-  return entries(e).map(([key, v]) => ({ key, value: v === null || v === undefined ? undefined : String(v), origin: originOf(e, key) }));
+  return entries(e).map(([key, v]) => ({ key, value: v === null || v === undefined ? undefined : scalarText(v), origin: originOf(e, key) }));
 }
 
 /** `env_file` entries (string, list of strings, or list of {path, required}). */
@@ -196,7 +196,7 @@ export function volumeMounts(svc: ComposeDict): VolumeMount[] {
     const origin = originOf(v, i);
     if (isDict(item)) {
       const type = typeof item.type === 'string' ? item.type : 'volume';
-      return [{ type, source: typeof item.source === 'string' ? item.source : '', target: String(item.target ?? ''), origin }];
+      return [{ type, source: typeof item.source === 'string' ? item.source : '', target: scalarText(item.target ?? ''), origin }];
     }
     if (typeof item !== 'string') return [];
     const drive = /^[A-Za-z]:[\\/]/.test(item) ? 2 : 0; // "C:\data:/data": the first colon belongs to the drive
@@ -224,7 +224,7 @@ export function resourceRefs(svc: ComposeDict, key: 'secrets' | 'configs', build
   const owner = build ? svc.build : svc;
   const list = isDict(owner) ? owner[key] : undefined;
   if (!Array.isArray(list)) return [];
-  return list.flatMap((item, i): ResourceRef[] => {
+  return list.flatMap((item: unknown, i): ResourceRef[] => {
     const source = isDict(item) ? item.source : item;
     return typeof source === 'string' ? [{ source, origin: originOf(list, i) }] : [];
   });

@@ -7,7 +7,7 @@
 import type { Category, Finding, Severity } from '../types';
 import type { FormatContext } from './types';
 import { stableFingerprints } from './fingerprint';
-import { relativePath } from './paths';
+import { relativePath } from '../util/display-path';
 
 const SEVERITY: Record<Severity, string> = { error: 'major', warning: 'minor', info: 'info' };
 const CATEGORY: Record<Category, string> = {

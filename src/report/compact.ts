@@ -5,7 +5,7 @@
 import type { Finding } from '../types';
 import type { FormatContext } from './types';
 import { oneLine } from './group';
-import { relativePath } from './paths';
+import { relativePath } from '../util/display-path';
 
 export function format(findings: Finding[], ctx: FormatContext): string {
   return findings

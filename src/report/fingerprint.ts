@@ -6,7 +6,7 @@
  */
 import { createHash } from 'crypto';
 import type { Finding } from '../types';
-import { relativePath } from './paths';
+import { relativePath } from '../util/display-path';
 
 export function stableFingerprints(findings: Finding[], cwd: string): string[] {
   const seen = new Map<string, number>();

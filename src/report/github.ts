@@ -5,7 +5,7 @@
 import type { Finding, Severity } from '../types';
 import type { FormatContext } from './types';
 import { countBySeverity } from './group';
-import { relativePath } from './paths';
+import { relativePath } from '../util/display-path';
 
 /** GitHub keeps at most this many annotations of each kind (error/warning/notice) per step. */
 export const ANNOTATIONS_PER_KIND = 10;

@@ -1,6 +1,6 @@
 /** Grouping and counting shared by the formatters that summarise per file or per severity. */
 import type { Finding, Severity } from '../types';
-import { relativePath } from './paths';
+import { relativePath } from '../util/display-path';
 
 export interface FileGroup {
   /** Path relative to the context directory, forward slashes. */

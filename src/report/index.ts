@@ -34,7 +34,7 @@ export function isFormatName(name: string): name is FormatName {
 
 export function loadFormatter(name: string): Formatter {
   if (!isFormatName(name)) throw new UnknownFormatError(name);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose
+  // Lazy: only the chosen formatter loads.
   const mod = require(FORMAT_MODULES[name]) as { format: Formatter };
   return mod.format;
 }

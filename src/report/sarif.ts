@@ -9,7 +9,7 @@ import type { Finding, Fix, Severity } from '../types';
 import type { FormatContext, RuleMeta } from './types';
 import type { SuppressedFinding } from '../engine/suppress';
 import { stableFingerprints } from './fingerprint';
-import { isOutside, relativePath } from './paths';
+import { isOutside, relativePath } from '../util/display-path';
 import { ruleDocsUrl } from './rule-url';
 import { referenceTags } from './references';
 

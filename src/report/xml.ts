@@ -6,6 +6,7 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
  * Characters XML 1.0 cannot carry at all, not even as character references: C0 controls other
  * than tab/LF/CR, U+FFFE/U+FFFF and unpaired surrogates. They become U+FFFD.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A raw CR would be normalised to LF by parsers; a reference keeps it. */

@@ -5,8 +5,13 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import standaloneCode from 'ajv/dist/standalone';
-import type { Options } from 'ajv';
-import type { SchemaValidator } from './validator';
+import type { ErrorObject, Options } from 'ajv';
+
+/** A compiled compose-spec validator: true when valid; `errors` holds ajv's errors after a failed call. */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 export const AJV_OPTIONS: Options = {
   // Every violation, not just the first.
@@ -33,7 +38,9 @@ export function standaloneModule(schema: object): string {
 export function compileSchema(schema: object): SchemaValidator {
   const mod: { exports: { default?: SchemaValidator } } = { exports: {} };
   // The module's only require()s are ajv's runtime helpers, which resolve from here as well.
-  new Function('require', 'module', 'exports', standaloneModule(schema))(require, mod, mod.exports);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs ajv's generated module, the code the build writes to dist/schema
+  const factory = new Function('require', 'module', 'exports', standaloneModule(schema)) as (req: NodeJS.Require, m: typeof mod, e: object) => void;
+  factory(require, mod, mod.exports);
   return mod.exports.default ?? (mod.exports as SchemaValidator);
 }
 

@@ -6,6 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { typesIn } from './collapse';
 import { PathStep, pointerToPath, valueAtPath } from './path';
 import { closestMatch } from './suggest';
+import { scalarText } from '../util/dict';
 
 export interface ProblemDraft {
   /** Where the problem is (for an unknown key: the key itself). */
@@ -57,7 +58,7 @@ export function describeError(e: ErrorObject, root: unknown): ProblemDraft[] {
     case 'false schema':
       return onValue('is not allowed here');
     default:
-      return onValue(`breaks the schema rule "${e.keyword}"${params.limit !== undefined ? ` (limit ${String(params.limit)})` : ''}`);
+      return onValue(`breaks the schema rule "${e.keyword}"${params.limit !== undefined ? ` (limit ${scalarText(params.limit)})` : ''}`);
   }
 }
 
@@ -106,7 +107,7 @@ const unknownKeyTexts = new WeakMap<object, Map<string, string>>();
 function unknownKeyText(key: string, parent: SchemaNode): string {
   if (!parent) return `unknown key ${JSON.stringify(key)}`;
   let texts = unknownKeyTexts.get(parent);
-  if (!texts) unknownKeyTexts.set(parent, (texts = new Map()));
+  if (!texts) unknownKeyTexts.set(parent, (texts = new Map<string, string>()));
   let text = texts.get(key);
   if (text === undefined) texts.set(key, (text = composeUnknownKeyText(key, parent)));
   return text;

@@ -12,9 +12,9 @@ import { goQuote } from '../load/template';
 import { originOf } from '../model/origin';
 import { formatPath, PathStep } from './path';
 import type { SchemaProblem } from './validate';
+import { isDict } from '../util/dict';
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const DURATION_UNITS = new Map<string, number>([
   ['ns', 1e-9],

@@ -6,12 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ErrorObject } from 'ajv';
+import type { SchemaValidator } from './compile';
 
-export interface SchemaValidator {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
+export type { SchemaValidator };
 
 export type ValidatorKind = 'standalone' | 'compiled';
 

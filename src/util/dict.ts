@@ -1,0 +1,30 @@
+/**
+ * Helpers for YAML data as plain objects, where every key is data: the bottom layer, importing
+ * nothing from the project, so the loader, model, graph and rules share one definition.
+ */
+
+/** A YAML mapping as a plain object (ComposeDict in the model is the same type). */
+export type Dict = Record<string, unknown>;
+
+/** True for a mapping: a non-null object that is not an array. */
+export function isDict(v: unknown): v is Dict {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Set `key` on `obj` as an own, enumerable data property. `__proto__` is a legal YAML key: it is
+ * defined as data and never reaches (or replaces) the prototype, as a plain assignment would.
+ */
+export function setOwn(obj: object, key: string | number, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else (obj as Record<string | number, unknown>)[key] = value;
+}
+
+/**
+ * A YAML value as text for a message or a comparison: scalars as `String()` prints them, a mapping
+ * or sequence (where a scalar belongs: an invalid file) as JSON rather than "[object Object]".
+ */
+export function scalarText(v: unknown): string {
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}

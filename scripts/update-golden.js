@@ -9,17 +9,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const ts = require('typescript');
-
-// Load the TypeScript sources directly (no build needed): transpile each .ts file on require.
-require.extensions['.ts'] = (/** @type {NodeJS.Module} */ module, /** @type {string} */ filename) => {
-  const source = fs.readFileSync(filename, 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: filename,
-  });
-  /** @type {NodeJS.Module & { _compile(code: string, file: string): void }} */ (module)._compile(outputText, filename);
-};
+require('./ts-require');
 
 const root = path.join(__dirname, '..');
 const dir = path.join(root, 'fixtures', 'report');

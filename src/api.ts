@@ -3,6 +3,7 @@
  * projects. The CLI is a thin layer over this.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { loadProject, LoadOptions } from './load/project';
 import { LoadError } from './load/context';
@@ -388,15 +389,14 @@ export interface ConfigResult {
  * compose file or name several projects.
  */
 export function configOf(o: ConfigOptions = {}): ConfigResult {
-  /* eslint-disable @typescript-eslint/no-require-imports -- the canonical model loads only for config */
+  // The canonical model loads only for config.
   const { canonicalModel, servicesInDependencyOrder, imagesOf } = require('./model/canonical') as typeof import('./model/canonical');
   const { toGoJson, toGoYaml, sortedAsMaps } = require('./model/canonical-text') as typeof import('./model/canonical-text');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const interpolate = o.interpolate !== false;
   const format = o.format ?? 'yaml';
   const { project, problems } = singleProject(o, interpolate);
   const model = canonicalModel(project, {
-    home: o.home ?? require('os').homedir(), // eslint-disable-line @typescript-eslint/no-require-imports
+    home: o.home ?? os.homedir(),
     // The loader read the env files (and folded them under `environment`); config never reads the disk.
     envFile: (absPath: string) => {
       const entries = project.envFiles[absPath];

@@ -63,10 +63,29 @@ describe('dependsOn', () => {
   });
   test('map form: condition and required as written, defaults otherwise; origin at the key', () => {
     const deps = svc.dependsOn(service('depends_on:', '  db:', '    condition: service_healthy', '  cache:', '    required: false'));
-    expect(placed(deps)).toEqual([
-      { name: 'db', condition: 'service_healthy', required: true, at: '4:7-9' },
-      { name: 'cache', condition: 'service_started', required: false, at: '6:7-12' },
+    expect(placed(deps).map(({ conditionOrigin, ...d }) => ({ ...d, conditionAt: at(conditionOrigin) }))).toEqual([
+      { name: 'db', condition: 'service_healthy', required: true, at: '4:7-9', conditionAt: 'compose.yaml:5:20-35' },
+      { name: 'cache', condition: 'service_started', required: false, at: '6:7-12', conditionAt: 'none' },
     ]);
+  });
+});
+
+describe('sharedNamespaces and hasHealthcheck', () => {
+  test('pid, ipc and uts set to service:X; other values (host, a container) are not services', () => {
+    const s = service('pid: "service:app"', 'ipc: host', 'uts: "service:app"');
+    expect(placed(svc.sharedNamespaces(s))).toEqual([
+      { key: 'pid', target: 'app', at: '3:10-23' },
+      { key: 'uts', target: 'app', at: '5:10-23' },
+    ]);
+    expect(svc.sharedNamespaces(service('pid: "container:abc"'))).toEqual([]);
+  });
+  test.each([
+    ['no healthcheck', ['image: x'], false],
+    ['a test', ['healthcheck:', '  test: ["CMD", "true"]'], true],
+    ['disable: true', ['healthcheck:', '  disable: true'], false],
+    ['test: [NONE]', ['healthcheck:', '  test: ["NONE"]'], false],
+  ])('%s', (_name, lines, expected) => {
+    expect(svc.hasHealthcheck(service(...lines))).toBe(expected);
   });
 });
 

@@ -7,7 +7,8 @@
  *   - `scale` and `deploy.replicas`, `cpus`, `mem_limit`, `mem_reservation` and `pids_limit` and their
  *     `deploy.resources` counterparts must not disagree ("can't set distinct values on ...").
  */
-import type { FileDocument, LoadProblem } from './context';
+import type { LoadProblem } from './context';
+import type { FileDocument } from '../model/project';
 import { volumeTarget } from './unicity';
 import { keyOriginOf, originOf } from '../model/origin';
 import type { ComposeDict } from '../model/project';

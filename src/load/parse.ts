@@ -186,14 +186,14 @@ class Converter {
     for (const pair of node.items as Pair<Node, Node>[]) {
       if (!Y().isPair(pair)) continue;
       const k = pair.key;
-      if (Y().isScalar(k) && k.value === '<<' && (k as Scalar).type === 'PLAIN') {
+      if (Y().isScalar(k) && k.value === '<<' && (k).type === 'PLAIN') {
         // compose-go (Docker Compose 2.17+, yaml.v3) refuses a second merge key in one mapping;
         // several sources go in one list instead (`<<: [*a, *b]`).
         if (firstMerge) {
-          this.duplicates.push({ message: `mapping key "<<" already defined at line ${lineCol(this.source, firstMerge.start).line}: merge several mappings with one key, \`<<: [*a, *b]\``, origin: this.origin(k as Node) ?? { source: this.source, start: 0, end: 0 } });
+          this.duplicates.push({ message: `mapping key "<<" already defined at line ${lineCol(this.source, firstMerge.start).line}: merge several mappings with one key, \`<<: [*a, *b]\``, origin: this.origin(k) ?? { source: this.source, start: 0, end: 0 } });
           continue;
         }
-        firstMerge = this.origin(k as Node);
+        firstMerge = this.origin(k);
         const v = pair.value;
         if (Y().isSeq(v)) mergeSources.push(...((v).items as Node[]));
         else if (v) mergeSources.push(v);

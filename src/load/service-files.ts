@@ -25,7 +25,7 @@ import { cloneWithOrigins, keyOriginOf, Origin, originOf, setKeyOrigin, setOrigi
 import { offsetOf, SourceFile } from '../model/source';
 import type { ComposeDict, EnvFileEntry } from '../model/project';
 import { goQuote } from './template';
-import { isDict } from '../util/dict';
+import { isDict, scalarText } from '../util/dict';
 
 type Dict = Record<string, unknown>;
 
@@ -140,7 +140,7 @@ function ownValues(env: unknown): Map<string, string> {
       if (eq !== -1) out.set(s.slice(0, eq), s.slice(eq + 1));
     }
   } else if (isDict(env)) {
-    for (const [k, v] of Object.entries(env)) if (v !== null && v !== undefined) out.set(k, String(v));
+    for (const [k, v] of Object.entries(env)) if (v !== null && v !== undefined) out.set(k, scalarText(v));
   }
   return out;
 }

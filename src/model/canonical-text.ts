@@ -7,6 +7,7 @@
  * Objects marked with `goMap()` are Go maps (key order is the encoder's); every other object is a
  * Go struct (key order is field order, already set by the caller).
  */
+import { scalarText as textOf } from '../util/dict';
 
 const goMaps = new WeakSet<object>();
 
@@ -198,7 +199,7 @@ function yamlScalar(v: unknown, indent: number): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return goNumber(v);
-  return scalarText(String(v), false, indent);
+  return scalarText(textOf(v), false, indent);
 }
 
 function isContainer(v: unknown): v is Record<string, unknown> | unknown[] {

@@ -22,7 +22,7 @@ import { goMap, isGoMap, yamlKeyLess } from './canonical-text';
 import { goDuration, parseDuration, ramInBytes, shellWords } from './go-values';
 import { normalizePorts, PortMapping } from './ports';
 import type { ComposeDict, Project } from './project';
-import { isDict } from '../util/dict';
+import { isDict, scalarText as textOf } from '../util/dict';
 
 type Dict = Record<string, unknown>;
 const isExtension = (k: string): boolean => k.startsWith('x-');
@@ -52,7 +52,7 @@ interface Ctx {
 /** A converter maps a model value to its canonical form; undefined means "omitted" (omitempty). */
 type Conv = (v: unknown, c: Ctx) => unknown;
 
-const str: Conv = (v) => (v === null || v === undefined || v === '' ? undefined : typeof v === 'object' ? undefined : String(v));
+const str: Conv = (v) => (v === null || v === undefined || v === '' ? undefined : typeof v === 'object' ? undefined : textOf(v));
 const int: Conv = (v) => {
   const n = Number(v);
   return v === null || v === '' || !Number.isFinite(n) || n === 0 ? undefined : n;
@@ -62,7 +62,7 @@ const bool: Conv = (v) => (v === true || v === 'true' ? true : undefined);
 const boolPtr: Conv = (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined);
 const bytes: Conv = (v) => {
   const n = ramInBytes(v);
-  return n === undefined ? (v === null ? undefined : String(v)) : n === 0 ? undefined : String(n);
+  return n === undefined ? (v === null ? undefined : textOf(v)) : n === 0 ? undefined : String(n);
 };
 const duration: Conv = (v) => {
   const ns = parseDuration(v);
@@ -110,7 +110,7 @@ function entriesOf(v: unknown, sep = '='): [string, unknown][] {
 const mapping: Conv = (v) => {
   const e = entriesOf(v);
   if (!e.length) return undefined;
-  return goMap(Object.fromEntries(e.map(([k, x]) => [k, x === null || x === undefined ? '' : String(x)])));
+  return goMap(Object.fromEntries(e.map(([k, x]) => [k, x === null || x === undefined ? '' : textOf(x)])));
 };
 
 /** MappingWithEquals (environment, build args): a bare name takes the project environment. */
@@ -118,7 +118,7 @@ function resolvedMapping(keepUnset: boolean): Conv {
   return (v, c) => {
     const out: Dict = {};
     for (const [k, x] of entriesOf(v)) {
-      if (x !== null && x !== undefined) out[k] = String(x);
+      if (x !== null && x !== undefined) out[k] = textOf(x);
       else {
         const found = c.lookup(k);
         if (found !== undefined) out[k] = found;
@@ -537,7 +537,7 @@ function withEnvFiles(svc: Dict, c: Ctx): Dict {
   }
   const files = typeof svc.env_file === 'string' ? [svc.env_file] : Array.isArray(svc.env_file) ? svc.env_file : [];
   const fromFiles: Dict = {};
-  for (const f of files) {
+  for (const f of files as unknown[]) {
     const p = isDict(f) ? f.path : f;
     if (typeof p !== 'string') continue;
     const values = c.opts.envFile(absPath(p, c) as string, fromFiles);

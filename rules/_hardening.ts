@@ -39,8 +39,6 @@ export function hardeningTargets(ctx: { project: Project; graph: Graph }): Harde
   });
 }
 
-export const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** A string list setting (`security_opt`, `cap_drop`, `tmpfs`): a lone string counts as a list of one. */
 export function stringList(v: unknown): { value: string; index: number }[] {
   if (typeof v === 'string') return [{ value: v, index: -1 }];

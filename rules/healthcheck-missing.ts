@@ -4,7 +4,8 @@ import type { Origin } from '../src/model/origin';
 import { usersOf } from '../src/graph/query';
 import { isDatastoreImage } from '../src/graph/datastores';
 import type { ComposeDict } from '../src/model/project';
-import { hardeningTargets, isDict, reachData } from './_hardening';
+import { hardeningTargets, reachData } from './_hardening';
+import { isDict } from '../src/util/dict';
 
 /**
  * `healthcheck: {disable: true}` and a test of `NONE` turn off the image's own check too; `at` is

@@ -3,8 +3,7 @@ import { defineRule } from '../src/define-rule';
 import { keyOriginOf, originOf, Origin } from '../src/model/origin';
 import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
 import { serviceNetworks } from '../src/model/service';
-
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isDict } from '../src/util/dict';
 
 type Family = 'ipv4' | 'ipv6';
 

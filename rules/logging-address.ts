@@ -1,12 +1,10 @@
 import { defineRule } from '../src/define-rule';
 import { originOf, Origin } from '../src/model/origin';
-import type { ComposeDict } from '../src/model/project';
 import { servicesOf } from '../src/model/project';
 import type { Graph } from '../src/graph/types';
 import { isLoopbackAddress } from '../src/graph/exposure';
 import { listNames } from '../src/graph/describe';
-
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isDict } from '../src/util/dict';
 
 /**
  * Logging options that hold a collector's address, with the port used when none is written.

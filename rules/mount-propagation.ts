@@ -1,6 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
-import { hardeningTargets, isDict, reachData } from './_hardening';
+import { hardeningTargets, reachData } from './_hardening';
+import { isDict } from '../src/util/dict';
 
 const SHARED = new Set(['shared', 'rshared']);
 

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import type { ComposeDict } from '../src/model/project';
-import { hardeningTargets, isDict, reachData } from './_hardening';
+import { hardeningTargets, reachData } from './_hardening';
+import { isDict } from '../src/util/dict';
 
 /** A limit that is set and not "unlimited" (Docker reads 0 and -1 as no limit). */
 const limited = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !(Number(v) <= 0);

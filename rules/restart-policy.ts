@@ -1,7 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { dependsOn } from '../src/model/service';
 import { servicesOf } from '../src/model/project';
-import { hardeningTargets, isDict, reachData } from './_hardening';
+import { hardeningTargets, reachData } from './_hardening';
+import { isDict } from '../src/util/dict';
 
 /** Swarm job modes run to completion. */
 const JOB_MODES = new Set(['replicated-job', 'global-job']);

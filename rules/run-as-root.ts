@@ -1,6 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { hardeningTargets, reachData } from './_hardening';
+import { scalarText } from '../src/util/dict';
 
 /** `root`, `0`, and either with a group (`root:root`, `0:0`, `0:1000`). */
 const ROOT = /^(root|0+)(:.*)?$/;
@@ -30,7 +31,7 @@ export default defineRule<Record<string, never>, 'unset' | 'root'>({
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
-      const user = t.svc.user === undefined || t.svc.user === null ? '' : String(t.svc.user).trim();
+      const user = t.svc.user === undefined || t.svc.user === null ? '' : scalarText(t.svc.user).trim();
       if (user === '') {
         ctx.report({ messageId: 'unset', data: reachData(t), origin: t.origin, service: t.name, severity: t.severity });
       } else if (ROOT.test(user)) {

@@ -4,7 +4,6 @@ import { ruleTester, lintSnippet } from './rule-tester';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Rule } from '../src/types';
 import { lines, networksBlock } from './graph-helpers';
 
 
@@ -311,7 +310,7 @@ describe('options', () => {
     expect(lintWith(HARDCODED, { strict: true })).toEqual([
       '5:3 datastore cache shares the default network with public service web, and no service is seen using it; declare a front and a back network and keep cache on the back one with its clients',
     ]);
-    expect(lintSnippet(rule as Rule, { name: 'default mode', code: HARDCODED })).toEqual([]);
+    expect(lintSnippet(rule, { name: 'default mode', code: HARDCODED })).toEqual([]);
   });
 
   test('a public service that uses another datastore on the network: reported in both modes', () => {
@@ -319,7 +318,7 @@ describe('options', () => {
     expect(lintWith(code, { strict: true })).toEqual([
       '11:3 datastore db shares the default network with public service vote, which does not use it (only worker uses it); declare a front and a back network and keep db on the back one with its clients',
     ]);
-    expect(lintSnippet(rule as Rule, { name: 'default mode', code }).map((f) => `${f.line}:${f.column} ${f.severity}`)).toEqual(['11:3 info']);
+    expect(lintSnippet(rule, { name: 'default mode', code }).map((f) => `${f.line}:${f.column} ${f.severity}`)).toEqual(['11:3 info']);
   });
 
   test('frontends and datastores name services (datastores also by image name)', () => {

@@ -34,7 +34,7 @@ function referenceProblems(refs: unknown): string[] {
     const known = ['cis', 'owasp', 'url', 'title'];
     if (typeof ref !== 'object' || Object.keys(r).some((k) => !known.includes(k) || typeof r[k] !== 'string')) return [`docs.references[${i}] may only hold the strings ${known.join(', ')}`];
     if (!r.cis && !r.owasp && !r.url) return [`docs.references[${i}] names no cis, owasp or url`];
-    if (r.url && !/^https?:\/\//.test(String(r.url))) return [`docs.references[${i}].url must start with http:// or https://`];
+    if (r.url && !/^https?:\/\//.test(typeof r.url === 'string' ? r.url : '')) return [`docs.references[${i}].url must start with http:// or https://`];
     return [];
   });
 }

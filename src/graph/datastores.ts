@@ -19,25 +19,9 @@
  * message can guess which datastore a dangling name was meant for.
  * Default ports: each engine's official image documentation on Docker Hub (the EXPOSE of its Dockerfile).
  */
-import type { ServiceNode } from './types';
+import type { Datastore, Family, ServiceNode } from './types';
 
-export interface Family {
-  /** The family's name in messages: "postgres", "redis", "kafka". */
-  name: string;
-  /** Repository names (last path part) of images of this engine. */
-  repositories: string[];
-  /** Words configuration uses for this kind of datastore. */
-  words: string[];
-  /** Ports the engine listens on by default. */
-  ports: number[];
-  /** Environment variables only the server image reads. */
-  serverEnv?: RegExp;
-  /**
-   * Variables clients set too (zabbix-server-mysql reads MYSQL_USER): evidence only for a service
-   * built from a Dockerfile (`build:` without `image`), where nothing else names the engine.
-   */
-  clientOrServerEnv?: RegExp;
-}
+export type { Datastore, Family };
 
 const FAMILIES: readonly Family[] = [
   { name: 'mongo', repositories: ['mongo', 'mongodb', 'mongodb-community-server', 'mongodb-enterprise-server', 'percona-server-mongodb'], words: ['mongo', 'mongodb', 'db', 'database'], ports: [27017], serverEnv: /^MONGO_INITDB_/ },
@@ -88,12 +72,6 @@ const BY_REPOSITORY = new Map<string, Family>(FAMILIES.flatMap((f) => f.reposito
 const BY_PORT = new Map<number, Family>(FAMILIES.flatMap((f) => f.ports.map((p) => [p, f] as const)));
 const GENERIC_DB: Family = { name: 'database', repositories: [], words: ['db', 'database', 'sql', 'data'], ports: [] };
 
-/** Why a service counts as a datastore. */
-export interface Datastore {
-  family: Family;
-  /** The evidence, as a phrase for messages: "image postgres:16", "POSTGRES_PASSWORD in its environment", "named post_db". */
-  evidence: string;
-}
 
 /** `docker.io/library/postgres:16@sha256:...` -> ['postgres']; `ghcr.io/team/user-db` -> ['ghcr.io', 'team', 'user-db']. */
 function imagePath(image: string): string[] {

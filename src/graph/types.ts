@@ -20,7 +20,32 @@
  * well-known images, `render/` prints the graph.
  */
 import type { Origin } from '../model/origin';
-import type { Datastore } from './datastores';
+
+/** A datastore engine as compose-lint recognises it (the catalog is in datastores.ts). */
+export interface Family {
+  /** The family's name in messages: "postgres", "redis", "kafka". */
+  name: string;
+  /** Repository names (last path part) of images of this engine. */
+  repositories: string[];
+  /** Words configuration uses for this kind of datastore. */
+  words: string[];
+  /** Ports the engine listens on by default. */
+  ports: number[];
+  /** Environment variables only the server image reads. */
+  serverEnv?: RegExp;
+  /**
+   * Variables clients set too (zabbix-server-mysql reads MYSQL_USER): evidence only for a service
+   * built from a Dockerfile (`build:` without `image`), where nothing else names the engine.
+   */
+  clientOrServerEnv?: RegExp;
+}
+
+/** Why a service counts as a datastore. */
+export interface Datastore {
+  family: Family;
+  /** The evidence, as a phrase for messages: "image postgres:16", "POSTGRES_PASSWORD in its environment", "named post_db". */
+  evidence: string;
+}
 
 /** How far a service is from the outside world; see exposure.ts for the definitions. */
 export type ExposureLevel = 'public' | 'adjacent' | 'internal';

@@ -8,9 +8,13 @@
  */
 'use strict';
 
+/** @param {string} input @returns {string[]} */
 function words(input) {
+  /** @type {string[]} */
   const out = [];
+  /** @type {string | null} */
   let word = null;
+  /** @type {string | null} */
   let quote = null;
   for (let i = 0; i < input.length; i++) {
     const c = input[i];
@@ -36,7 +40,7 @@ if (require.main === module) {
   try {
     process.stdout.write(words(process.argv[2] ?? '').map((w) => `${w}\0`).join(''));
   } catch (e) {
-    process.stderr.write(`compose-lint action: ${e.message}\n`);
+    process.stderr.write(`compose-lint action: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(2);
   }
 }

@@ -18,6 +18,9 @@ import { ruleMetas } from './engine/catalog';
 import { applyEdits, planFixes, staleReason, writeFileAtomic } from './engine/fix';
 import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
+
+/** Every built-in rule, in id order (the catalog the API hands to the engine). */
+export { allRules };
 import unusedDisableRule from '../rules/unused-disable';
 import type { Finding, Rule } from './types';
 import { servicesOf, type Project } from './model/project';

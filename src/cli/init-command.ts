@@ -6,8 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintSync } from '../api';
-import { allRules } from '../../rules';
+import { allRules, lintSync } from '../api';
 import { presetSettings } from '../engine/presets';
 import { CONFIG_NAMES } from '../engine/config';
 import type { Finding, Rule } from '../types';

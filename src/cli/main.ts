@@ -7,6 +7,7 @@ import { VERSION } from './version';
 import type { LintFlags } from './lint-command';
 import type { ConfigFlags } from './config-command';
 import type { GraphFlags } from './graph-command';
+import type { InitFlags } from './init-command';
 
 const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
@@ -67,7 +68,7 @@ export function buildProgram(): Command {
     .description('write a starter .compose-lint.yaml for the project here (rules at their preset severities, an exclude per service with findings)')
     .option('--force', 'overwrite an existing .compose-lint.yaml')
     .exitOverride()
-    .action((flags) => (require('./init-command') as typeof import('./init-command')).runInit(flags));
+    .action((flags: InitFlags) => (require('./init-command') as typeof import('./init-command')).runInit(flags));
   program
     .command('rules')
     .description('list the rules')

@@ -77,7 +77,7 @@ export function readConfigFile(abs: string, cwd: string, rules: readonly Rule[])
   const data = parseSingleMapping(source);
   validateConfig(data, rules, (origin, where, text) => `${at(source, origin)}: ${where ? `${where}: ` : ''}${text}`);
   if (data.rules) normalizeSeverities(data.rules as Record<string, unknown>);
-  return data as ConfigData;
+  return data;
 }
 
 /** `--rule 'id: severity'` or `--rule 'id: [severity, {options}]'` -> the rule entries it sets. */

@@ -206,7 +206,7 @@ class Converter {
         const where = first ? lineCol(this.source, first.start) : undefined;
         this.duplicates.push({
           message: `duplicate key ${JSON.stringify(key)}${where ? ` (first defined at line ${where.line}, column ${where.column})` : ''}`,
-          origin: this.origin(k as Node) ?? { source: this.source, start: 0, end: 0 },
+          origin: this.origin(k) ?? { source: this.source, start: 0, end: 0 },
         });
         continue;
       }

@@ -11,6 +11,7 @@ export default defineRule<Record<string, never>, 'missing' | 'partial'>({
   description: 'A service does not drop all capabilities with `cap_drop: [ALL]`.',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 4.5,
   fixable: false,
   recommended: false,
   messages: {

@@ -28,6 +28,7 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   description: 'A datastore that other services use has no healthcheck.',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 2.0,
   fixable: false,
   recommended: false,
   messages: {

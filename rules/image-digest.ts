@@ -7,6 +7,7 @@ export default defineRule<Record<string, never>, 'tag'>({
   description: 'A service\'s image is named by tag, not pinned by digest (`@sha256:`).',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 3.5,
   fixable: false,
   recommended: false,
   messages: {

@@ -22,6 +22,7 @@ export default defineRule<Record<string, never>, 'shared'>({
   description: 'A bind mount uses `shared` or `rshared` propagation.',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 5.5,
   fixable: false,
   recommended: false,
   messages: {

@@ -12,6 +12,7 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   description: 'A service does not set `no-new-privileges:true` in `security_opt`.',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 5.0,
   fixable: false,
   recommended: false,
   messages: {

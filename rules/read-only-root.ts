@@ -7,6 +7,7 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   description: 'A service\'s root filesystem is writable (no `read_only: true`).',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 4.0,
   fixable: false,
   recommended: false,
   messages: {

@@ -30,6 +30,7 @@ export default defineRule<Record<string, never>, 'missing'>({
   description: 'A service has no memory limit, no CPU limit, or no pids limit.',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 3.5,
   fixable: false,
   recommended: false,
   messages: {

@@ -12,6 +12,7 @@ export default defineRule<Record<string, never>, 'missing'>({
   description: 'A long-running public service has no restart policy.',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 2.0,
   fixable: false,
   recommended: false,
   messages: {

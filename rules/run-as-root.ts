@@ -11,6 +11,7 @@ export default defineRule<Record<string, never>, 'unset' | 'root'>({
   description: 'A service runs as root: `user` is root or 0, or not set (the image\'s default user, root unless its Dockerfile says otherwise).',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 5.0,
   fixable: false,
   recommended: false,
   messages: {

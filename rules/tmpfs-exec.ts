@@ -10,6 +10,7 @@ export default defineRule<Record<string, never>, 'reenabled'>({
   description: 'A `tmpfs` mount re-enables `exec`, `suid` or `dev`.',
   category: 'security',
   severity: 'warning',
+  securitySeverity: 3.5,
   fixable: false,
   recommended: false,
   messages: {

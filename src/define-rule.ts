@@ -42,6 +42,8 @@ export interface RuleDefinition<O, M extends string> {
   fixable: boolean;
   /** false: off in the `recommended` preset; on in `strict` and `all`. */
   recommended?: boolean;
+  /** Security rules: SARIF `security-severity` at the default severity (see Rule.securitySeverity). */
+  securitySeverity?: number;
   /** JSON schema of the options object; each property's `default` is applied before check runs. */
   options?: OptionsSchema;
   /** Message templates by id; `{{name}}` placeholders are filled from a report's data. */

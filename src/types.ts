@@ -91,19 +91,22 @@ export interface RuleDocs {
   bad: string;
   /** The same file, corrected. */
   good: string;
-  /** Benchmarks and guides the rule follows (shown in its docs and as SARIF tags). */
+  /** Benchmarks and guides the rule follows (shown in its docs, its SARIF help and as SARIF tags). */
   references?: RuleReference[];
 }
 
 /**
- * One published source for a rule. Give at least one field:
- * - `cis`: a CIS Docker Benchmark v1.2.0 recommendation, number first ("5.25 Ensure that the container is restricted from acquiring additional privileges");
- * - `owasp`: an OWASP Docker Security Cheat Sheet rule ("RULE #4 - Prevent in-container privilege escalation");
- * - `url`: any other page (Docker docs), with `title` as its link text.
+ * One published source for a rule (rendered by src/report/references.ts). Give at least one of
+ * `cis`, `owasp`, `cwe`, `url`:
+ * - `cis`: a CIS Docker Benchmark v1.2.0 recommendation, number first ("5.4 Ensure that privileged containers are not used"); SARIF tag `external/cis-docker-benchmark/5.4`;
+ * - `owasp`: an OWASP Docker Security Cheat Sheet rule as the sheet heads it ("RULE #4 - Prevent in-container privilege escalation"); tag `external/owasp-docker-security/rule-4`;
+ * - `cwe`: a CWE entry, number first ("798 Use of Hard-coded Credentials"); tag `external/cwe/cwe-798` (CodeQL's convention, which GitHub shows);
+ * - `url`: any other page (Docker docs), with `title` as its link text; no tag.
  */
 export interface RuleReference {
   cis?: string;
   owasp?: string;
+  cwe?: string;
   url?: string;
   title?: string;
 }
@@ -140,6 +143,12 @@ export interface Rule<O = Record<string, unknown>> {
   fixable: boolean;
   /** false: off in the `recommended` preset (and so by default); on in `all` and `strict`. */
   recommended?: boolean;
+  /**
+   * Security rules: GitHub code scanning's `security-severity` (a CVSS-like score, 0.1-10.0) of a
+   * finding at the rule's default severity; findings raised or lowered by exposure move from there
+   * (see src/report/sarif.ts). Without it, the score follows the default severity.
+   */
+  securitySeverity?: number;
   /** JSON schema of the rule's options object (used for the config schema). */
   options?: Record<string, unknown>;
   /** Message ids this rule reports; each must be used by check(). */

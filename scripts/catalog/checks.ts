@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Node, SourceFile } from 'ts-morph';
 import type { RuleInfo } from './read-rules';
+import { referenceProblem } from '../../src/report/references';
+import type { RuleReference } from '../../src/types';
 
 const CATEGORIES = ['correctness', 'network', 'security', 'style'];
 const SEVERITIES = ['error', 'warning', 'info'];
@@ -19,23 +21,32 @@ export function metadataProblems(r: RuleInfo): string[] {
   for (const part of ['why', 'bad', 'good'] as const) {
     if (!r.docs?.[part]?.trim()) out.push(`lacks docs.${part}`);
   }
+  const score = securitySeverityProblem(r);
+  if (score) out.push(score);
   out.push(...referenceProblems((r.docs as { references?: unknown } | undefined)?.references));
   if (r.options && r.options.type !== 'object') out.push('`options` must be a JSON schema with `type: "object"`');
   for (const id of r.unusedMessages) out.push(`declares message id "${id}" but never uses it`);
   return out;
 }
 
-/** docs.references: a list of objects, each with a `cis`, `owasp` or `url` string (and an http(s) url). */
+/** Security rules give GitHub code scanning a score (SARIF `security-severity`, 0.1-10.0); other rules give none. */
+function securitySeverityProblem(r: RuleInfo): string | undefined {
+  const v = r.securitySeverity;
+  if (r.category !== 'security') return v === undefined ? undefined : '`securitySeverity` is for rules of the security category';
+  if (v === undefined) return 'is a security rule without `securitySeverity` (its SARIF security-severity at the default severity, 0.1-10.0)';
+  return v >= 0.1 && v <= 10 ? undefined : '`securitySeverity` must be between 0.1 and 10.0';
+}
+
+/** docs.references: a list of objects holding only the strings of RuleReference, each one well formed (see src/report/references.ts). */
 function referenceProblems(refs: unknown): string[] {
   if (refs === undefined) return [];
   if (!Array.isArray(refs)) return ['docs.references must be a list'];
   return refs.flatMap((ref, i) => {
     const r = (ref ?? {}) as Record<string, unknown>;
-    const known = ['cis', 'owasp', 'url', 'title'];
+    const known = ['cis', 'owasp', 'cwe', 'url', 'title'];
     if (typeof ref !== 'object' || Object.keys(r).some((k) => !known.includes(k) || typeof r[k] !== 'string')) return [`docs.references[${i}] may only hold the strings ${known.join(', ')}`];
-    if (!r.cis && !r.owasp && !r.url) return [`docs.references[${i}] names no cis, owasp or url`];
-    if (r.url && !/^https?:\/\//.test(typeof r.url === 'string' ? r.url : '')) return [`docs.references[${i}].url must start with http:// or https://`];
-    return [];
+    const problem = referenceProblem(r as RuleReference);
+    return problem ? [`docs.references[${i}] ${problem}`] : [];
   });
 }
 

@@ -1,12 +1,13 @@
 /**
  * Read rule modules without running them: ts-morph finds each module's default export, an object
  * literal, and evaluates the data parts (id, description, category, severity, fixable,
- * recommended, options, messages, docs) statically. Strings may be built from literals, `+`,
+ * recommended, securitySeverity, options, messages, docs) statically. Strings may be built from literals, `+`,
  * templates, constants (also imported ones), spreads and `[...].join(sep)`; anything else is
  * reported as not static, because docs must not depend on running code.
  */
 import * as path from 'path';
 import { Node, ObjectLiteralExpression, Project, SourceFile, SyntaxKind } from 'ts-morph';
+import type { RuleReference } from '../../src/types';
 
 export interface RuleInfo {
   /** Path relative to the repository root, with `/`. */
@@ -21,7 +22,8 @@ export interface RuleInfo {
   recommended?: boolean;
   options?: Record<string, unknown>;
   messages?: Record<string, string>;
-  docs?: { why?: string; bad?: string; good?: string };
+  securitySeverity?: number;
+  docs?: { why?: string; bad?: string; good?: string; references?: RuleReference[] };
   /** Message ids declared but never used in the module (or the rule modules it imports). */
   unusedMessages: string[];
   /** Problems reading the module (not static, wrong types, ...). */
@@ -75,6 +77,7 @@ export function readRule(file: SourceFile, root: string): RuleInfo {
   info.severity = field('severity', isString, 'a string');
   info.fixable = field('fixable', (v) => typeof v === 'boolean', 'true or false');
   info.recommended = field('recommended', (v) => typeof v === 'boolean', 'true or false');
+  info.securitySeverity = field('securitySeverity', (v) => typeof v === 'number', 'a number');
   info.options = field('options', isObject, 'a JSON schema object');
   info.messages = field('messages', (v) => isObject(v) && Object.values(v as object).every(isString), 'an object of strings');
   info.docs = field('docs', isObject, 'an object with why, bad and good');

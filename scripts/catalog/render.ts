@@ -1,7 +1,7 @@
 /** The generated text: docs/rules/<id>.md, the README's rules table, schemas/config.schema.json. */
 import { presetsEnabling } from '../../src/engine/presets';
 import { buildConfigSchema } from '../../src/engine/config-schema';
-import { referenceLines } from '../../src/report/references';
+import { referenceMarkdown } from '../../src/report/references';
 import type { RuleReference } from '../../src/types';
 
 /** The fields of a rule the generated text uses (after metadataProblems found nothing missing). */
@@ -63,9 +63,9 @@ export function ruleDoc(r: RuleDocInput): string {
   ].join('\n');
 }
 
-/** `## References` with one bullet per line of each reference; nothing when the rule has none. */
+/** `## References` with one bullet per cited item; nothing when the rule has none. */
 function referencesSection(refs: RuleReference[] | undefined): string[] {
-  const lines = (refs ?? []).flatMap(referenceLines);
+  const lines = referenceMarkdown(refs);
   return lines.length ? ['## References', '', ...lines.map((l) => `- ${l}`), ''] : [];
 }
 

@@ -11,7 +11,7 @@ import type { SuppressedFinding } from '../engine/suppress';
 import { stableFingerprints } from './fingerprint';
 import { isOutside, relativePath } from '../util/display-path';
 import { ruleDocsUrl } from './rule-url';
-import { referenceTags } from './references';
+import { referenceMarkdown, referenceTags, referenceText } from './references';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/compose-lint/compose-lint';
@@ -22,9 +22,31 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 
 /**
  * GitHub ranks security alerts by `security-severity` (a CVSS-like score as a string):
- * >= 7.0 high, 4.0-6.9 medium, 0.1-3.9 low.
+ * >= 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. It reads the score from the rule's
+ * properties only, and only when the rule's tags include `security` (GitHub docs, "SARIF support
+ * for code scanning", reportingDescriptor object). Security rules without a score of their own
+ * get one from their default severity.
  */
-const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.5', info: '2.0' };
+const SECURITY_SEVERITY: Record<Severity, number> = { error: 8.0, warning: 5.5, info: 2.0 };
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+/** How far one severity level moves the score (a public service's finding is one level up). */
+const SCORE_STEP = 1.5;
+
+const score = (n: number): string => Math.min(10, Math.max(0.1, n)).toFixed(1);
+
+/** The rule's score: its own, else the one of its default severity. */
+function ruleScore(rule: RuleMeta): number {
+  return rule.securitySeverity ?? SECURITY_SEVERITY[rule.severity];
+}
+
+/**
+ * A finding's score: the rule's, moved by one step per level the finding's severity differs from the
+ * rule's default (security rules raise findings on public services). GitHub ranks alerts by the
+ * rule's score and shows the result's level; the per-result score is for other SARIF consumers.
+ */
+function findingScore(rule: RuleMeta, severity: Severity): string {
+  return score(ruleScore(rule) + SCORE_STEP * (RANK[severity] - RANK[rule.severity]));
+}
 
 function pascalCase(id: string): string {
   return id
@@ -36,17 +58,21 @@ function pascalCase(id: string): string {
 
 function helpOf(rule: RuleMeta): { text: string; markdown: string } | undefined {
   if (!rule.docs) return undefined;
-  const { why, bad, good } = rule.docs;
+  const { why, bad, good, references = [] } = rule.docs;
   const block = (yaml: string) => '```yaml\n' + yaml.trimEnd() + '\n```';
+  const text = referenceText(references);
+  const markdown = referenceMarkdown(references);
+  const refText = text.length ? `\nReferences:\n${text.map((l) => `- ${l}\n`).join('')}` : '';
+  const refMarkdown = markdown.length ? `**References**\n\n${markdown.map((l) => `- ${l}\n`).join('')}\n` : '';
   return {
-    text: `${why.trim()}\n\nBad:\n${bad.trimEnd()}\n\nGood:\n${good.trimEnd()}\n`,
-    markdown: `${why.trim()}\n\n**Bad**\n\n${block(bad)}\n\n**Good**\n\n${block(good)}\n\n[Rule documentation](${ruleDocsUrl(rule.id)})\n`,
+    text: `${why.trim()}\n\nBad:\n${bad.trimEnd()}\n\nGood:\n${good.trimEnd()}\n${refText}`,
+    markdown: `${why.trim()}\n\n**Bad**\n\n${block(bad)}\n\n**Good**\n\n${block(good)}\n\n${refMarkdown}[Rule documentation](${ruleDocsUrl(rule.id)})\n`,
   };
 }
 
 function describeRule(rule: RuleMeta) {
   const properties: Record<string, unknown> = { tags: [rule.category, ...referenceTags(rule.docs?.references)] };
-  if (rule.category === 'security') properties['security-severity'] = SECURITY_SEVERITY[rule.severity];
+  if (rule.category === 'security') properties['security-severity'] = score(ruleScore(rule));
   const help = helpOf(rule);
   return {
     id: rule.id,
@@ -58,6 +84,10 @@ function describeRule(rule: RuleMeta) {
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties,
   };
+}
+
+function securityProperties(rule: RuleMeta | undefined, severity: Severity): { properties?: { 'security-severity': string } } {
+  return rule?.category === 'security' ? { properties: { 'security-severity': findingScore(rule, severity) } } : {};
 }
 
 /** Findings from outside the catalog (e.g. a parse error pseudo-rule) still need a descriptor to index. */
@@ -123,6 +153,7 @@ export function format(shown: Finding[], ctx: FormatContext): string {
     }
   }
   const fingerprints = stableFingerprints(findings, ctx.cwd);
+  const metaOf = new Map(ctx.rules.map((r) => [r.id, r]));
   const results = findings.map((f, i) => ({
     ruleId: f.rule,
     ruleIndex: ruleIndex.get(f.rule),
@@ -142,6 +173,7 @@ export function format(shown: Finding[], ctx: FormatContext): string {
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
     ...((f.fix || f.suggestions?.length) && { fixes: sarifFixes(ctx.cwd, f) }),
     ...(suppressionsOf(f) && { suppressions: suppressionsOf(f) }),
+    ...securityProperties(metaOf.get(f.rule), f.severity),
   }));
   const log = {
     $schema: SARIF_SCHEMA,

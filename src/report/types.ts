@@ -3,7 +3,7 @@ import type { Finding, Rule } from '../types';
 import type { SuppressedFinding } from '../engine/suppress';
 
 /** Rule metadata as the catalog describes it (formatters never import rule files). */
-export type RuleMeta = Pick<Rule, 'id' | 'description' | 'category' | 'severity' | 'fixable' | 'recommended'> & Partial<Pick<Rule, 'docs'>>;
+export type RuleMeta = Pick<Rule, 'id' | 'description' | 'category' | 'severity' | 'fixable' | 'recommended'> & Partial<Pick<Rule, 'docs' | 'securitySeverity'>>;
 
 export interface FormatContext {
   /** Directory that paths in the output are made relative to. */

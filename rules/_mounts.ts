@@ -1,0 +1,105 @@
+/**
+ * Host paths a service mounts, in every spelling compose accepts: short syntax (`SRC:DST[:MODE]`),
+ * long syntax (`type: bind`, `type: npipe`), and named volumes that are binds in disguise (the
+ * `local` driver with `driver_opts: {type: none, o: bind, device: /path}`). Shared by
+ * docker-socket-mount and sensitive-host-mount.
+ *
+ * Facts: a short entry's source is a host path when it starts with `.`, `/`, `~`, `\\` or a drive
+ * letter, else a volume name (compose-go format.ParseVolume); the local driver's `o: bind` mounts
+ * `device` from the host (Docker docs, "docker volume create", local driver options).
+ */
+import * as path from 'path';
+import { originOf, Origin } from '../src/model/origin';
+import { ComposeDict, Project, topLevel } from '../src/model/project';
+import { isDict, listOf } from './_security';
+
+export interface HostBind {
+  /** The host path after interpolation, as written. */
+  source: string;
+  /**
+   * The path for matching: `/` separators, `.`/`..` and repeated slashes resolved, no trailing
+   * slash; relative paths made absolute from the project directory; `~` kept as the first segment.
+   */
+  path: string;
+  target: string;
+  readOnly: boolean;
+  /** `npipe` for Windows named pipes (`\\.\pipe\docker_engine`). */
+  type: 'bind' | 'npipe';
+  /** The named volume that binds the path, when it comes through one. */
+  volume?: string;
+  /** The service's `volumes` entry. */
+  origin?: Origin;
+}
+
+const NPIPE = /^(?:\\\\|\/\/)\.[\\/]pipe[\\/]/i;
+
+/** Every host path the service mounts (tmpfs, anonymous and ordinary named volumes left out). */
+export function hostBinds(project: Project, svc: ComposeDict): HostBind[] {
+  const volumes = listOf(svc.volumes);
+  const declared = topLevel(project, 'volumes');
+  const out: HostBind[] = [];
+  volumes.forEach((item, i) => {
+    const origin = originOf(volumes, i);
+    const m = isDict(item) ? longEntry(item) : typeof item === 'string' ? shortEntry(item) : undefined;
+    if (!m) return;
+    if (m.type === 'bind' || m.type === 'npipe') {
+      out.push({ source: m.source, path: normalizeHostPath(m.source, project.workingDir), target: m.target, readOnly: m.readOnly, type: m.type, origin });
+      return;
+    }
+    if (m.type !== 'volume' || m.source === '') return;
+    const device = bindDevice(declared[m.source]);
+    if (device !== undefined) out.push({ source: device, path: normalizeHostPath(device, project.workingDir), target: m.target, readOnly: m.readOnly, type: 'bind', volume: m.source, origin });
+  });
+  return out;
+}
+
+interface Entry {
+  type: string;
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+function longEntry(item: ComposeDict): Entry {
+  const source = typeof item.source === 'string' ? item.source : '';
+  const type = typeof item.type === 'string' ? item.type : 'volume';
+  return { type: NPIPE.test(source) ? 'npipe' : type, source, target: String(item.target ?? ''), readOnly: item.read_only === true };
+}
+
+/** `SRC:DST[:MODE]`, `DST` (anonymous), with a Windows drive letter allowed in SRC. */
+function shortEntry(item: string): Entry | undefined {
+  const drive = /^[A-Za-z]:[\\/]/.test(item) ? 2 : 0;
+  const colon = item.indexOf(':', drive);
+  if (colon === -1) return { type: 'volume', source: '', target: item, readOnly: false };
+  const source = item.slice(0, colon);
+  const rest = item.slice(colon + 1).split(':');
+  const mode = rest.length > 1 ? rest[rest.length - 1].split(',') : [];
+  const target = rest.length > 1 ? rest.slice(0, -1).join(':') : rest[0];
+  const type = NPIPE.test(source) ? 'npipe' : /^[./~]/.test(source) || source.startsWith('\\\\') || /^[A-Za-z]:/.test(source) ? 'bind' : 'volume';
+  return { type, source, target, readOnly: mode.includes('ro') };
+}
+
+/** The host path a declared volume binds (`driver_opts.o` with `bind`, and a `device`), else undefined. */
+function bindDevice(decl: ComposeDict | null | undefined): string | undefined {
+  if (!isDict(decl) || decl.external === true) return undefined;
+  if (decl.driver !== undefined && decl.driver !== 'local') return undefined;
+  const opts = decl.driver_opts;
+  if (!isDict(opts) || typeof opts.device !== 'string') return undefined;
+  const o = typeof opts.o === 'string' ? opts.o.split(',').map((s) => s.trim()) : [];
+  return o.includes('bind') || o.includes('rbind') ? opts.device : undefined;
+}
+
+/** See HostBind.path. Windows paths keep their drive letter and only get `/` separators. */
+export function normalizeHostPath(source: string, workingDir: string): string {
+  let p = source.replace(/\\/g, '/');
+  if (/^[A-Za-z]:\//.test(p) || NPIPE.test(source)) return p;
+  if (p === '~') return p;
+  if (p.startsWith('~/')) p = `~/${path.posix.normalize(p.slice(1)).replace(/^\/+/, '')}`;
+  else p = path.posix.normalize(p.startsWith('/') ? p : path.posix.join(workingDir.replace(/\\/g, '/'), p));
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+/** ` through named volume "x"` for messages, or '' for a direct bind. */
+export function viaVolume(b: HostBind): string {
+  return b.volume === undefined ? '' : ` through named volume "${b.volume}"`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Shared by the security rules: each service's exposure as the graph computed it, the severity a
+ * finding gets from it, and the phrase messages use to say how the service is reached.
+ *
+ * Policy: a rule picks a base severity per finding (its default, or a tier of it); a finding on a
+ * public service is raised one level (info -> warning -> error). Adjacent and internal services
+ * keep the base. SARIF moves the finding's `security-severity` with it (src/report/sarif.ts).
+ */
+import type { Severity } from '../src/types';
+import type { Exposure } from '../src/graph/exposure';
+import type { Graph } from '../src/graph/types';
+import type { ComposeDict, Project } from '../src/model/project';
+import { servicesOf } from '../src/model/project';
+
+export const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const RAISED: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
+const LOWERED: Record<Severity, Severity> = { info: 'info', warning: 'info', error: 'warning' };
+
+const INTERNAL: Exposure = { level: 'internal', reason: 'not published' };
+
+/** The service's exposure (internal when the graph has no node for it). */
+export function exposureOf(graph: Graph, service: string): Exposure {
+  return graph.services.get(service)?.exposure ?? INTERNAL;
+}
+
+/** `base` for adjacent and internal services, one level up for public ones. */
+export function severityFor(base: Severity, exposure: Exposure): Severity {
+  return exposure.level === 'public' ? RAISED[base] : base;
+}
+
+/** One level up (a worse variant of a finding, e.g. SYS_PTRACE with `pid: host`). */
+export const raise = (s: Severity): Severity => RAISED[s];
+/** One level down (a milder variant, e.g. a read-only mount). */
+export const lower = (s: Severity): Severity => LOWERED[s];
+
+/** How a message says the service is reached: "public: published on 0.0.0.0:8080", "internal: not published". */
+export function reach(exposure: Exposure): string {
+  return `${exposure.level}: ${exposure.reason}`;
+}
+
+/** The enabled services of the merged model, as [name, definition] (definitions that are not mappings skipped). */
+export function services(project: Project): [string, ComposeDict][] {
+  return Object.entries(servicesOf(project)).filter((e): e is [string, ComposeDict] => isDict(e[1]));
+}
+
+/** `true` after interpolation (the loader casts `privileged: "${P}"` and the like to booleans, as compose-go does). */
+export function isTrue(v: unknown): boolean {
+  return v === true;
+}
+
+/** A list value, or [] (the schema rule reports values of the wrong type). */
+export function listOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}

@@ -1,0 +1,95 @@
+import * as path from 'path';
+import { defineRule } from '../src/define-rule';
+import { CIS_5_31, OWASP_1 } from './_references';
+import { exposureOf, reach, services, severityFor } from './_security';
+import { HostBind, hostBinds, viaVolume } from './_mounts';
+
+/** Socket file names of container runtimes' APIs, with the runtime's name (Windows: the npipe). */
+const SOCKETS: Record<string, string> = {
+  'docker.sock': 'Docker',
+  'containerd.sock': 'containerd',
+  'crio.sock': 'CRI-O',
+  'podman.sock': 'Podman',
+  'cri-dockerd.sock': 'cri-dockerd',
+  docker_engine: 'Docker',
+};
+
+/**
+ * Host directories that hold runtime sockets: `/` and `/run` (`/var/run` links to it) hold
+ * docker.sock, the runtimes' own run directories theirs, `/run/user/<uid>` rootless Docker's and
+ * Podman's (`$XDG_RUNTIME_DIR`), `~/.docker/run` Docker Desktop's.
+ */
+const SOCKET_DIRS = /^(\/|\/(var\/)?run|\/(var\/)?run\/(containerd|podman|crio)|\/run\/user\/\d+(\/podman)?|~\/\.docker\/run)$/;
+
+/** Socket proxies (tecnativa/docker-socket-proxy, linuxserver/socket-proxy, wollomatic/socket-proxy...): mounting the socket is their job. */
+function isSocketProxy(image: unknown): boolean {
+  return typeof image === 'string' && /(^|\/)[^/:@]*socket-proxy[^/]*$/i.test(image.split('@')[0].replace(/:[^/]*$/, ''));
+}
+
+function socketOf(b: HostBind): string | undefined {
+  const base = b.type === 'npipe' ? b.path.split('/').pop() ?? '' : path.posix.basename(b.path);
+  return Object.prototype.hasOwnProperty.call(SOCKETS, base) ? base : undefined;
+}
+
+export default defineRule<Record<string, never>, 'socket' | 'directory'>({
+  id: 'docker-socket-mount',
+  description: "A service mounts a container runtime's API socket (docker.sock, containerd.sock, crio.sock, podman.sock) or a host directory that holds one.",
+  category: 'security',
+  severity: 'warning',
+  securitySeverity: 7.5,
+  fixable: false,
+  messages: {
+    socket:
+      "bind of {{runtime}}'s API socket `{{path}}`{{via}}: the container can start a privileged container and so controls the host (`:ro` does not make the API read-only); give it a socket proxy that allows only the calls it needs, on an `internal: true` network ({{exposure}})",
+    directory:
+      'bind of `{{path}}`{{via}}, which holds container runtime sockets (docker.sock, containerd.sock): the container can drive the runtime and so controls the host; mount only what it needs ({{exposure}})',
+  },
+  docs: {
+    why: [
+      "The Docker socket is the Docker API, and the Docker API is root on the host: a process that can reach it starts a privileged container with the host's disk mounted. Mounting the socket read-only (`:ro`) changes nothing, because requests are written to an open connection, not to the socket file. The same holds for containerd, CRI-O and Podman sockets, and for host directories that contain them (`/`, `/run`, `/var/run`, `/run/user/<uid>`).",
+      '',
+      'The rule sees every spelling Compose accepts: short and long volume syntax, paths with `..` or repeated slashes, values that come from variables, Windows named pipes (`\\\\.\\pipe\\docker_engine`), and named volumes that are binds (`driver_opts: {type: none, o: bind, device: /var/run}`).',
+      '',
+      'When a service really needs the API (a reverse proxy reading labels, a CI runner), put a socket proxy in between that allows only the calls it needs, and attach the proxy and the service to a network with `internal: true`. A socket proxy image (`*socket-proxy`) that is not public itself is not reported: mounting the socket is its job. The finding is an error when the service is public and a warning otherwise.',
+    ].join('\n'),
+    bad: 'services:\n  proxy:\n    image: traefik:v3.1\n    ports:\n      - "80:80"\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n',
+    good: [
+      'services:',
+      '  proxy:',
+      '    image: traefik:v3.1',
+      '    ports:',
+      '      - "80:80"',
+      '    environment:',
+      '      DOCKER_HOST: tcp://socket-proxy:2375',
+      '    networks: [default, docker-api]',
+      '  socket-proxy:',
+      '    image: tecnativa/docker-socket-proxy:0.2',
+      '    environment:',
+      '      CONTAINERS: 1',
+      '    volumes:',
+      '      - /var/run/docker.sock:/var/run/docker.sock:ro',
+      '    networks: [docker-api]',
+      'networks:',
+      '  docker-api:',
+      '    internal: true',
+      '',
+    ].join('\n'),
+    references: [CIS_5_31, OWASP_1],
+  },
+  check(ctx) {
+    for (const [name, svc] of services(ctx.project)) {
+      const exposure = exposureOf(ctx.graph, name);
+      // The recommended pattern itself: a socket proxy nobody reaches from outside.
+      if (isSocketProxy(svc.image) && exposure.level !== 'public') continue;
+      for (const b of hostBinds(ctx.project, svc)) {
+        const socket = socketOf(b);
+        const common = { origin: b.origin, service: name, value: b.path, severity: severityFor('warning', exposure) };
+        if (socket) {
+          ctx.report({ messageId: 'socket', data: { runtime: SOCKETS[socket], path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
+        } else if (SOCKET_DIRS.test(b.path)) {
+          ctx.report({ messageId: 'directory', data: { path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,75 @@
+import { defineRule } from '../src/define-rule';
+import type { Origin } from '../src/model/origin';
+import type { PublishedPort } from '../src/graph/types';
+import { isDatastoreImage } from '../src/graph/datastores';
+import { adminConsole, isGitServer, wellKnownPort } from '../src/graph/well-known-ports';
+import { publishedAddress } from '../src/graph/exposure';
+import { CIS_5_13, OWASP_5A } from './_references';
+import { services } from './_security';
+
+/** Host IPs that mean every interface: none, 0.0.0.0, :: (bracketed or not). */
+function onAllInterfaces(p: PublishedPort): boolean {
+  return p.hostIp === '' || p.hostIp === '0.0.0.0' || p.hostIp.replace(/^\[(.*)\]$/, '$1') === '::';
+}
+
+/** What listens on the port, for the message, or undefined when it is not worth reporting. */
+function whatListens(image: string | undefined, p: PublishedPort): { what: string; base: 'warning' | 'error' } | undefined {
+  const known = wellKnownPort(p.target);
+  if (known && !(p.target === 22 && image && isGitServer(image))) {
+    return { what: `${known.name} (container port ${p.target})`, base: p.target === 2375 ? 'error' : 'warning' };
+  }
+  if (!image) return undefined;
+  const console = adminConsole(image);
+  if (console) return { what: console, base: 'warning' };
+  return isDatastoreImage(image) ? { what: `the datastore ${image} (container port ${p.target})`, base: 'warning' } : undefined;
+}
+
+/** `127.0.0.1:8080:5432`, `127.0.0.1::5432` (ephemeral), with `/udp` when not TCP. */
+function loopbackSpelling(p: PublishedPort): string {
+  return `127.0.0.1:${p.published}:${p.target}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`;
+}
+
+export default defineRule<Record<string, never>, 'allInterfaces'>({
+  id: 'port-all-interfaces',
+  description: 'A datastore, an admin console or a management port (5432, 3306, 6379, 27017, 9200, 2375, 22, ...) is published on every interface of the host.',
+  category: 'security',
+  severity: 'warning',
+  securitySeverity: 6.0,
+  fixable: false,
+  messages: {
+    allInterfaces:
+      "{{what}} is published on {{address}}, every interface of the host, and Docker's published ports bypass host firewalls such as ufw: anyone who reaches the host reaches it; publish it as `{{loopback}}` if only the host needs it, or drop the port if only other containers do",
+  },
+  docs: {
+    why: [
+      "A port without a host IP (`\"5432:5432\"`) is published on every interface of the host (0.0.0.0 and ::). Docker writes its own iptables rules for published ports, ahead of the host firewall's, so ufw or firewalld rules do not close them. A database, a cache, a search engine, SSH, the Docker API or an admin console published that way is open to the whole network the host is on, and often to the internet.",
+      '',
+      "The rule reports datastores (recognised by image or by their port), admin consoles (Adminer, phpMyAdmin, pgAdmin, mongo-express, Portainer, ...) and management ports (22, 2375/2376, 2379, 3389, 5900, 10250, 15672, ...) published on all interfaces. Web traffic on 80/443 is meant to be public and is not reported. Publishing on `127.0.0.1` keeps the port usable from the host (and through an SSH tunnel); containers of the project reach each other over their networks without any published port. The Docker API without TLS (2375) is an error: it is root on the host for anyone who connects.",
+    ].join('\n'),
+    bad: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
+    good: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
+    references: [CIS_5_13, OWASP_5A],
+  },
+  check(ctx) {
+    for (const [name, svc] of services(ctx.project)) {
+      const node = ctx.graph.services.get(name);
+      if (!node || node.namespace.kind !== 'own') continue; // other modes publish nothing (network-mode-conflict says so)
+      const image = typeof svc.image === 'string' ? svc.image : undefined;
+      const seen = new Set<Origin | undefined>();
+      for (const p of node.published) {
+        if (!onAllInterfaces(p) || seen.has(p.origin)) continue;
+        const hit = whatListens(image, p);
+        if (!hit) continue;
+        seen.add(p.origin);
+        ctx.report({
+          messageId: 'allInterfaces',
+          data: { what: hit.what, address: publishedAddress(p), loopback: loopbackSpelling(p) },
+          origin: p.origin,
+          service: name,
+          value: `${p.published}:${p.target}/${p.protocol}`,
+          severity: hit.base,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,133 @@
+import { defineRule } from '../src/define-rule';
+import type { Origin } from '../src/model/origin';
+import { environment } from '../src/model/service';
+import { substitute, TemplateError } from '../src/load/template';
+import { CWE_798, OWASP_12 } from './_references';
+import { exposureOf, reach, services, severityFor } from './_security';
+
+/**
+ * Is this variable name shaped like a credential? Names are compared in upper snake case
+ * (`dbPassword` -> `DB_PASSWORD`), word by word:
+ * - a word containing PASSWORD, PASSWD, PASSPHRASE, SECRET, TOKEN or CREDENTIAL (TOKENIZERS is not);
+ * - the words PASS or PWD (`DB_PASS`, `SMTP_PWD`; not `PWD` itself, the working directory);
+ * - KEY after API, PRIVATE, ACCESS, ENCRYPTION, SIGNING, MASTER, APP, AUTH, SESSION, JWT, CLIENT,
+ *   HMAC, LICENSE or SHARED (`API_KEY`, `APIKEY`, `PRIVATE_KEY`);
+ * and not when the last word says the value is about the secret rather than the secret
+ * (`*_FILE`, `*_PATH`, `*_LENGTH`, `*_TTL`, `*_ID`, `*_URL`, ...).
+ */
+export function isSecretName(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  if (!words.length || name === 'PWD' || name === 'OLDPWD') return false;
+  if (NOT_THE_SECRET.has(words[words.length - 1])) return false;
+  return words.some(
+    (w, i) =>
+      /(PASSWORD|PASSWD|PASSPHRASE|SECRET|CREDENTIAL)/.test(w) ||
+      /TOKENS?$/.test(w) ||
+      w === 'PASS' ||
+      w === 'PWD' ||
+      /^(API|PRIVATE|ACCESS|ENCRYPTION|SIGNING|MASTER|APP|AUTH|SESSION|JWT|CLIENT|HMAC|LICENSE|SHARED)KEYS?$/.test(w) ||
+      (/^KEYS?$/.test(w) && i > 0 && /^(API|PRIVATE|ACCESS|ENCRYPTION|SIGNING|MASTER|APP|AUTH|SESSION|JWT|CLIENT|HMAC|LICENSE|SHARED)$/.test(words[i - 1])),
+  );
+}
+
+const NOT_THE_SECRET = new Set([
+  'FILE', 'FILES', 'PATH', 'DIR', 'LENGTH', 'LEN', 'MIN', 'MAX', 'TTL', 'EXPIRY', 'EXPIRE', 'EXPIRES', 'EXPIRATION', 'TIMEOUT', 'LIFETIME', 'AGE',
+  'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'HEADER', 'NAME', 'ID', 'USER', 'USERNAME', 'ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'REQUIRED',
+  'TYPE', 'ALGORITHM', 'ALG', 'POLICY', 'MODE', 'METHOD', 'PROVIDER', 'ISSUER', 'AUDIENCE', 'SIZE', 'BITS', 'COST', 'ROUNDS', 'ITERATIONS',
+  'COMPLEXITY', 'FORMAT', 'HINT', 'FIELD', 'PARAM', 'STRATEGY', 'BACKEND', 'COMMAND', 'CMD', 'SCHEME', 'REGEX', 'PATTERN', 'STRENGTH',
+]);
+
+/**
+ * Values that are not a secret even under a secret-shaped name: booleans, placeholders, and paths
+ * (`GOOGLE_APPLICATION_CREDENTIALS: /run/secrets/gcp.json` names a file, it is not the key).
+ */
+function notASecret(value: string): boolean {
+  const v = value.trim();
+  return v === '' || /^(true|false|yes|no|on|off|null|none)$/i.test(v) || /^<[^>]*>$/.test(v) || /^[x*.]+$/i.test(v) || /^(\/|\.\.?\/|~\/)[\w./-]*$/.test(v);
+}
+
+/** `scheme://user:password@host`: the password part, or undefined. */
+function urlPassword(value: string): string | undefined {
+  const m = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^@\s/]+)@/i.exec(value);
+  return m ? m[1] : undefined;
+}
+
+/** A YAML scalar's text without its quotes (double-quoted escapes decoded where JSON agrees). */
+function unquote(text: string): string {
+  if (text.length >= 2 && text.startsWith("'") && text.endsWith("'")) return text.slice(1, -1).replace(/''/g, "'");
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
+    try {
+      return JSON.parse(text) as string;
+    } catch {
+      return text.slice(1, -1);
+    }
+  }
+  return text;
+}
+
+/**
+ * What the value would be with every variable unset: the part written literally in the file (text
+ * around `${...}` and literal defaults like `${PW:-changeme}`). `${PW}` alone gives ''. The written
+ * text is the scalar at `origin` (`KEY=value` for list entries).
+ */
+function literalPart(origin: Origin | undefined, key: string, value: string): string {
+  if (!origin) return value;
+  let text = unquote(origin.source.text.slice(origin.start, origin.end).trim());
+  if (text.startsWith(`${key}=`)) text = text.slice(key.length + 1);
+  if (!text.includes('$')) return value;
+  if (/^[|>]/.test(text)) return value;
+  try {
+    return substitute(text, () => undefined).value;
+  } catch (e) {
+    if (e instanceof TemplateError) return '';
+    throw e;
+  }
+}
+
+type Kind = 'name' | 'url';
+
+/** Why a literal value is a finding, or undefined. */
+function verdict(key: string, literal: string): Kind | undefined {
+  if (isSecretName(key) && !notASecret(literal)) return 'name';
+  const pw = urlPassword(literal);
+  return pw !== undefined && !notASecret(pw) && !pw.startsWith('$') ? 'url' : undefined;
+}
+
+export default defineRule<Record<string, never>, 'environment' | 'environmentUrl' | 'envFile' | 'envFileUrl'>({
+  id: 'secret-in-environment',
+  description: 'A password, token or key is written literally in `environment` or in an `env_file`, or a URL carries a literal password.',
+  category: 'security',
+  severity: 'warning',
+  securitySeverity: 6.5,
+  fixable: false,
+  messages: {
+    environment: '`{{key}}` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`{{key}}_FILE` where the image reads one) or a variable from an untracked `.env` ({{exposure}})',
+    environmentUrl: '`{{key}}` holds a URL with a literal password (masked): it is in the file for anyone who reads it and in `docker inspect`; take the password from a Compose secret or a variable from an untracked `.env` ({{exposure}})',
+    envFile: '`{{key}}` in env file {{file}} (used by service {{service}}) is a literal secret (value masked): keep this file out of version control, or use a Compose secret ({{exposure}})',
+    envFileUrl: '`{{key}}` in env file {{file}} (used by service {{service}}) is a URL with a literal password (masked): keep this file out of version control, or use a Compose secret ({{exposure}})',
+  },
+  docs: {
+    why: [
+      "A password written into `environment` is in the repository, in every copy of the file, in `docker inspect` and in the environment of every process in the container. The rule reports variables whose name looks like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*_PASS`, `*_PWD`, ...) and URLs with a password (`postgres://app:s3cret@db/app`), wherever the literal value is written: in the compose file (including a literal default such as `${DB_PASSWORD:-changeme}`), or in a file named by `env_file`.",
+      '',
+      "Not reported: names about a secret rather than the secret (`*_FILE`, `*_PATH`, `*_TTL`, `*_ID`, ...), empty values, booleans, placeholders like `<password>`, and values that are only a variable (`${DB_PASSWORD}`), which come from the environment at run time. The value itself is never printed: messages and every output format show it masked.",
+      '',
+      "Prefer Compose `secrets:` (many images read `*_FILE` variables, e.g. `POSTGRES_PASSWORD_FILE`), or keep the value in an untracked `.env` and refer to it as `${VAR}`. The finding is an error when the service is public and a warning otherwise.",
+    ].join('\n'),
+    bad: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cret-pw\n',
+    good: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n',
+    references: [OWASP_12, CWE_798],
+  },
+  check(ctx) {
+    for (const [name, svc] of services(ctx.project)) {
+      const exposure = exposureOf(ctx.graph, name);
+      const severity = severityFor('warning', exposure);
+      for (const e of environment(svc)) {
+        if (e.value === undefined) continue;
+        const kind = verdict(e.key, literalPart(e.origin, e.key, e.value));
+        if (!kind) continue;
+        ctx.report({ messageId: kind === 'name' ? 'environment' : 'environmentUrl', data: { key: e.key, exposure: reach(exposure) }, origin: e.origin, service: name, value: e.key, severity });
+      }
+    }
+  },
+});

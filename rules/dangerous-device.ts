@@ -11,7 +11,7 @@ import { exposureOf, isDict, listOf, reach, services, severityFor } from './_sec
  */
 const DANGEROUS: { re: RegExp; what: string }[] = [
   { re: /^\/dev\/(sd[a-z]+|hd[a-z]+|vd[a-z]+|xvd[a-z]+|nvme\d+(n\d+)?|mmcblk\d+|loop\d+|dm-\d+|md\d+|sr\d+)(p?\d+)?$/, what: 'a host block device: the container reads and writes the disk under every filesystem, permissions included' },
-  { re: /^\/dev\/(mapper|disk|md)(\/|$)/, what: 'host block devices: the container reads and writes the disks under every filesystem, permissions included' },
+  { re: /^\/dev\/(mapper|disk|md)(\/|$)/, what: 'a host block device (device-mapper, md RAID or a /dev/disk link): the container reads and writes the disk under every filesystem, permissions included' },
   { re: /^\/dev\/(mem|kmem|port)$/, what: "the host's physical memory or I/O ports" },
   { re: /^\/dev\/kmsg$/, what: "the host kernel's log (read and write)" },
   { re: /^\/dev\/cpu(\/|$)/, what: 'CPU model-specific registers and microcode' },

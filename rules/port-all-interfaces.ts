@@ -5,7 +5,8 @@ import { isDatastoreImage } from '../src/graph/datastores';
 import { adminConsole, isGitServer, wellKnownPort } from '../src/graph/well-known-ports';
 import { publishedAddress } from '../src/graph/exposure';
 import { CIS_5_13, OWASP_5A } from './_references';
-import { services } from './_security';
+import { listOf, services } from './_security';
+import { originOf } from '../src/model/origin';
 
 /** Host IPs that mean every interface: none, 0.0.0.0, :: (bracketed or not). */
 function onAllInterfaces(p: PublishedPort): boolean {
@@ -24,9 +25,15 @@ function whatListens(image: string | undefined, p: PublishedPort): { what: strin
   return isDatastoreImage(image) ? { what: `the datastore ${image} (container port ${p.target})`, base: 'warning' } : undefined;
 }
 
-/** `127.0.0.1:8080:5432`, `127.0.0.1::5432` (ephemeral), with `/udp` when not TCP. */
-function loopbackSpelling(p: PublishedPort): string {
-  return `127.0.0.1:${p.published}:${p.target}${p.protocol === 'tcp' ? '' : `/${p.protocol}`}`;
+/**
+ * The same `ports` entry bound to loopback: `"5432:5432"` -> `127.0.0.1:5432:5432`, `"6379"` ->
+ * `127.0.0.1::6379` (still an ephemeral host port), `0.0.0.0:`/`[::]:` replaced; the long syntax
+ * gets `host_ip: 127.0.0.1`.
+ */
+function loopbackAdvice(entry: unknown): string {
+  if (typeof entry !== 'string' && typeof entry !== 'number') return 'add `host_ip: 127.0.0.1` to the entry';
+  const rest = String(entry).replace(/^(0\.0\.0\.0|\[::\]|::):/, '');
+  return `publish it as \`${rest.includes(':') ? `127.0.0.1:${rest}` : `127.0.0.1::${rest}`}\``;
 }
 
 export default defineRule<Record<string, never>, 'allInterfaces'>({
@@ -38,7 +45,7 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
   fixable: false,
   messages: {
     allInterfaces:
-      "{{what}} is published on {{address}}, every interface of the host, and Docker's published ports bypass host firewalls such as ufw: anyone who reaches the host reaches it; publish it as `{{loopback}}` if only the host needs it, or drop the port if only other containers do",
+      "{{what}} is published on {{address}}, every interface of the host, and Docker's published ports bypass host firewalls such as ufw: anyone who reaches the host reaches it; {{bind}} if only the host needs it, or drop the port if only other containers do",
   },
   docs: {
     why: [
@@ -56,6 +63,8 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
       if (!node || node.namespace.kind !== 'own') continue; // other modes publish nothing (network-mode-conflict says so)
       const image = typeof svc.image === 'string' ? svc.image : undefined;
       const seen = new Set<Origin | undefined>();
+      const entries = listOf(svc.ports);
+      const entryAt = (origin: Origin | undefined): unknown => entries.find((_, i) => originOf(entries, i) === origin);
       for (const p of node.published) {
         if (!onAllInterfaces(p) || seen.has(p.origin)) continue;
         const hit = whatListens(image, p);
@@ -63,7 +72,7 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
         seen.add(p.origin);
         ctx.report({
           messageId: 'allInterfaces',
-          data: { what: hit.what, address: publishedAddress(p), loopback: loopbackSpelling(p) },
+          data: { what: hit.what, address: publishedAddress(p), bind: loopbackAdvice(entryAt(p.origin)) },
           origin: p.origin,
           service: name,
           value: `${p.published}:${p.target}/${p.protocol}`,

@@ -1,7 +1,11 @@
+import * as path from 'path';
 import { defineRule } from '../src/define-rule';
 import type { Origin } from '../src/model/origin';
 import { environment } from '../src/model/service';
 import { substitute, TemplateError } from '../src/load/template';
+import { parseDotenv } from '../src/load/dotenv';
+import type { Exposure } from '../src/graph/exposure';
+import type { Project } from '../src/model/project';
 import { CWE_798, OWASP_12 } from './_references';
 import { exposureOf, reach, services, severityFor } from './_security';
 
@@ -86,6 +90,8 @@ function literalPart(origin: Origin | undefined, key: string, value: string): st
 
 type Kind = 'name' | 'url';
 
+const LEVEL_ORDER: Record<Exposure['level'], number> = { public: 0, adjacent: 1, internal: 2 };
+
 /** Why a literal value is a finding, or undefined. */
 function verdict(key: string, literal: string): Kind | undefined {
   if (isSecretName(key) && !notASecret(literal)) return 'name';
@@ -103,8 +109,8 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
   messages: {
     environment: '`{{key}}` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`{{key}}_FILE` where the image reads one) or a variable from an untracked `.env` ({{exposure}})',
     environmentUrl: '`{{key}}` holds a URL with a literal password (masked): it is in the file for anyone who reads it and in `docker inspect`; take the password from a Compose secret or a variable from an untracked `.env` ({{exposure}})',
-    envFile: '`{{key}}` in env file {{file}} (used by service {{service}}) is a literal secret (value masked): keep this file out of version control, or use a Compose secret ({{exposure}})',
-    envFileUrl: '`{{key}}` in env file {{file}} (used by service {{service}}) is a URL with a literal password (masked): keep this file out of version control, or use a Compose secret ({{exposure}})',
+    envFile: '`{{key}}` in env file {{file}} (read by {{services}}) is a literal secret (value masked): keep this file out of version control, or use a Compose secret ({{exposure}})',
+    envFileUrl: '`{{key}}` in env file {{file}} (read by {{services}}) is a URL with a literal password (masked): keep this file out of version control, or use a Compose secret ({{exposure}})',
   },
   docs: {
     why: [
@@ -119,15 +125,78 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
     references: [OWASP_12, CWE_798],
   },
   check(ctx) {
+    const envFiles = new EnvFileLiterals(ctx.project);
+    // One finding per env-file line, however many services read the file.
+    const fromFiles = new Map<string, { key: string; origin: Origin; kind: Kind; users: [string, Exposure][] }>();
     for (const [name, svc] of services(ctx.project)) {
       const exposure = exposureOf(ctx.graph, name);
-      const severity = severityFor('warning', exposure);
       for (const e of environment(svc)) {
         if (e.value === undefined) continue;
+        const fileLiterals = e.origin && envFiles.literals(e.origin.source.path);
+        if (fileLiterals) {
+          // Folded in from an env_file by the loader: the value counts as written in that file.
+          const kind = verdict(e.key, fileLiterals[e.key] ?? '');
+          if (!kind) continue;
+          const at = `${e.origin!.source.path}:${e.origin!.start}`;
+          const seen = fromFiles.get(at) ?? fromFiles.set(at, { key: e.key, origin: e.origin!, kind, users: [] }).get(at)!;
+          if (!seen.users.some(([n]) => n === name)) seen.users.push([name, exposure]);
+          continue;
+        }
         const kind = verdict(e.key, literalPart(e.origin, e.key, e.value));
         if (!kind) continue;
+        const severity = severityFor('warning', exposure);
         ctx.report({ messageId: kind === 'name' ? 'environment' : 'environmentUrl', data: { key: e.key, exposure: reach(exposure) }, origin: e.origin, service: name, value: e.key, severity });
       }
     }
+    for (const { key, origin, kind, users } of fromFiles.values()) {
+      // The most exposed reader decides the severity and is named first.
+      const [first, exposure] = [...users].sort((a, b) => LEVEL_ORDER[a[1].level] - LEVEL_ORDER[b[1].level])[0];
+      const names = users.map(([n]) => n);
+      ctx.report({
+        messageId: kind === 'name' ? 'envFile' : 'envFileUrl',
+        data: { key, file: envFiles.shown(origin.source.path), services: `${names.length > 1 ? 'services' : 'service'} ${names.join(', ')}`, exposure: reach(exposure) },
+        origin,
+        service: first,
+        value: key,
+        severity: severityFor('warning', exposure),
+      });
+    }
   },
 });
+
+/**
+ * The env files the loader read (Project.envFiles), each with its values as the file alone spells
+ * them: parsed again with every outside variable unset, so `${TOKEN}` gives '' and
+ * `${TOKEN:-changeme}` gives `changeme`.
+ */
+class EnvFileLiterals {
+  private readonly cache = new Map<string, Record<string, string>>();
+
+  constructor(private readonly project: Project) {}
+
+  /** The file's literal values, or undefined when `file` is not an env file of the project. */
+  literals(file: string): Record<string, string> | undefined {
+    const entries = this.project.envFiles[file];
+    if (!entries) return undefined;
+    let values = this.cache.get(file);
+    if (!values) {
+      values = literalValues(entries[0]?.origin.source.text ?? '');
+      this.cache.set(file, values);
+    }
+    return values;
+  }
+
+  /** The file's path for messages: relative to the project directory, with `/`. */
+  shown(file: string): string {
+    return path.relative(this.project.workingDir, file).split(path.sep).join('/') || file;
+  }
+}
+
+/** An env file's values with every outside variable unset (empty when it does not parse as dotenv). */
+function literalValues(text: string): Record<string, string> {
+  try {
+    return parseDotenv(text, () => undefined);
+  } catch {
+    return {};
+  }
+}

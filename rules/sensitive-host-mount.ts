@@ -7,9 +7,12 @@ import { HostBind, hostBinds, viaVolume } from './_mounts';
 /**
  * Sensitive host paths (CIS Docker Benchmark 5.5 lists /, /boot, /dev, /etc, /lib, /proc, /sys,
  * /usr; the issue adds home directories, Docker's own state and credential directories).
- * `tree`: subdirectories count too; otherwise only the directory itself.
+ * `tree`: subdirectories count too; otherwise only the directory itself. The first match names it.
  */
 const SENSITIVE: { re: RegExp; what: string; tree: boolean }[] = [
+  // Credentials first: `/root/.ssh` is reported as keys, not as root's home.
+  { re: /^(~|\/root|\/home\/[^/]+|\/Users\/[^/]+)?\/\.(ssh|gnupg)(\/|$)/, what: 'SSH or GnuPG keys', tree: true },
+  { re: /^(~|\/root|\/home\/[^/]+|\/Users\/[^/]+)?\/\.(aws|kube|docker|azure)(\/|$)/, what: 'cloud, Kubernetes or registry credentials', tree: true },
   { re: /^\/$/, what: "the host's whole filesystem", tree: false },
   { re: /^\/etc(\/|$)/, what: "the host's configuration (/etc: users, sudoers, cron, systemd units)", tree: true },
   { re: /^\/root(\/|$)/, what: "root's home directory", tree: true },
@@ -19,8 +22,6 @@ const SENSITIVE: { re: RegExp; what: string; tree: boolean }[] = [
   { re: /^\/dev$/, what: "every host device", tree: false },
   { re: /^\/var\/lib\/docker(\/|$)/, what: "Docker's own state (every container's filesystem and config)", tree: true },
   { re: /^\/home$/, what: 'every home directory on the host', tree: false },
-  { re: /^(~|\/root|\/home\/[^/]+|\/Users\/[^/]+)?\/\.(ssh|gnupg)(\/|$)/, what: 'SSH or GnuPG keys', tree: true },
-  { re: /^(~|\/root|\/home\/[^/]+|\/Users\/[^/]+)?\/\.(aws|kube|docker|azure)(\/|$)/, what: 'cloud, Kubernetes or registry credentials', tree: true },
 ];
 
 /** Read-only mounts that only tell the container the host's time zone, CA roots or machine id. */

@@ -6,6 +6,12 @@ import { loadFormatter } from '../src/report';
 import type { FormatContext, RuleMeta } from '../src/report/types';
 import type { Finding } from '../src/types';
 import { finding, loadReportFixture } from './report-fixture';
+import { lintSync } from '../src/api';
+import { ruleMetas } from '../src/engine/catalog';
+import { presetSettings } from '../src/engine/presets';
+import { allRules } from '../rules';
+import { makeTree } from './engine-helpers';
+import { lines } from './graph-helpers';
 
 const sarif = loadFormatter('sarif');
 
@@ -198,5 +204,87 @@ describe('suppressed findings', () => {
     const ok = validate(JSON.parse(sarif([shown], { ...ctx, suppressed })));
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+});
+
+describe('security rules', () => {
+  const references = [
+    { name: 'CIS Docker Benchmark v1.6.0, 5.4', title: 'Ensure that privileged containers are not used', url: 'https://www.cisecurity.org/benchmark/docker', tag: 'external/cis-docker-benchmark/5.4' },
+    { name: 'CWE-250', title: 'Execution with Unnecessary Privileges', url: 'https://cwe.mitre.org/data/definitions/250.html', tag: 'external/cwe/cwe-250' },
+  ];
+  const priv = rule({ id: 'privileged', category: 'security', severity: 'warning', securitySeverity: 7.5, docs: { why: 'Why.', bad: 'b\n', good: 'g\n', references } });
+
+  test('carry their own security-severity and their references as tags and in the help', () => {
+    const d = run([], { ...ctx, rules: [priv] }).tool.driver.rules[0];
+    expect(d.properties).toEqual({ tags: ['security', 'external/cis-docker-benchmark/5.4', 'external/cwe/cwe-250'], 'security-severity': '7.5' });
+    expect(d.help.text).toBe(
+      'Why.\n\nBad:\nb\n\nGood:\ng\n\nReferences:\n' +
+        '- CIS Docker Benchmark v1.6.0, 5.4: Ensure that privileged containers are not used (https://www.cisecurity.org/benchmark/docker)\n' +
+        '- CWE-250: Execution with Unnecessary Privileges (https://cwe.mitre.org/data/definitions/250.html)\n',
+    );
+    expect(d.help.markdown).toContain(
+      '**References**\n\n- [CIS Docker Benchmark v1.6.0, 5.4](https://www.cisecurity.org/benchmark/docker): Ensure that privileged containers are not used\n' +
+        '- [CWE-250](https://cwe.mitre.org/data/definitions/250.html): Execution with Unnecessary Privileges\n\n[Rule documentation]',
+    );
+  });
+
+  test('results move one step (1.5) per level from the default severity; other categories carry no score', () => {
+    const r = run(
+      [
+        finding({ rule: 'privileged', severity: 'error', line: 1 }),
+        finding({ rule: 'privileged', severity: 'warning', line: 2 }),
+        finding({ rule: 'privileged', severity: 'info', line: 3 }),
+        finding({ rule: 'r', severity: 'error', line: 4 }),
+      ],
+      { ...ctx, rules: [priv, rule({ id: 'r' })] },
+    );
+    expect(r.results.map((x: { properties?: unknown }) => x.properties)).toEqual([
+      { 'security-severity': '9.0' },
+      { 'security-severity': '7.5' },
+      { 'security-severity': '6.0' },
+      undefined,
+    ]);
+  });
+
+  test('scores stay within 0.1-10.0', () => {
+    const high = rule({ id: 'h', category: 'security', severity: 'info', securitySeverity: 9.5 });
+    const low = rule({ id: 'l', category: 'security', severity: 'error', securitySeverity: 1.0 });
+    const r = run([finding({ rule: 'h', severity: 'error' }), finding({ rule: 'l', severity: 'info' })], { ...ctx, rules: [high, low] });
+    expect(r.results.map((x: { properties: Record<string, string> }) => x.properties['security-severity'])).toEqual(['10.0', '0.1']);
+  });
+
+  test('every security rule of the catalog declares a score and cites references; real findings validate against the schema', () => {
+    const metas = ruleMetas().filter((m) => m.category === 'security');
+    expect(metas.length).toBeGreaterThanOrEqual(11);
+    for (const m of metas) {
+      expect(m.securitySeverity).toBeGreaterThan(0);
+      expect(m.securitySeverity).toBeLessThanOrEqual(10);
+      expect(m.docs?.references?.length).toBeGreaterThan(0);
+    }
+    const cwd = makeTree({
+      'compose.yaml': lines(
+        'services:',
+        '  proxy:',
+        '    image: traefik',
+        '    privileged: true',
+        '    ports: ["80:80", "5432:5432"]',
+        '    volumes: [/var/run/docker.sock:/var/run/docker.sock]',
+        '    environment: {API_TOKEN: abc123}',
+        '  job:',
+        '    image: example/job:1.0',
+        '    network_mode: none',
+        '    privileged: true',
+      ),
+    });
+    const { findings } = lintSync({ cwd, env: {}, settings: presetSettings('strict', allRules) });
+    const log = JSON.parse(sarif(findings, { ...ctx, cwd, rules: ruleMetas() }));
+    const validate = schemaValidator();
+    expect(validate(log)).toBe(true);
+    const byRule = (id: string) => log.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === id).map((x: { level: string; properties: Record<string, string> }) => [x.level, x.properties['security-severity']]);
+    expect(byRule('privileged')).toEqual([['error', '9.0'], ['warning', '7.5']]);
+    expect(byRule('docker-socket-mount')).toEqual([['error', '9.0']]);
+    expect(byRule('secret-in-environment')).toEqual([['error', '8.0']]);
+    expect(byRule('port-all-interfaces')).toEqual([['warning', '6.0']]);
+    expect(byRule('image-mutable-tag')).toEqual([['warning', '4.5']]);
   });
 });

@@ -1,0 +1,84 @@
+import rule from '../rules/secret-in-environment';
+import type { Rule } from '../src/types';
+import { ruleTester } from './rule-tester';
+import { lines } from './graph-helpers';
+import { makeTree } from './engine-helpers';
+import { lintSync } from '../src/api';
+import { loadFormatter } from '../src/report';
+import { ruleMetas } from '../src/engine/catalog';
+
+ruleTester(rule as Rule, {
+  valid: [
+    { name: 'variables, files, names about secrets, booleans, placeholders', code: lines('services:', '  db:', '    image: postgres:16.4', '    environment:', '      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}', '      POSTGRES_PASSWORD_FILE: /run/secrets/db_password', '      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app', '      TOKEN_TTL: 3600', '      AWS_ACCESS_KEY_ID: AKIAEXAMPLE', '      AUTH_ENABLED: "true"', '      ADMIN_PASSWORD: <set me>', '      JWT_SECRET: ""', '      TOKENIZERS_PARALLELISM: "false"', '      PWD: /app'), env: {"POSTGRES_PASSWORD": "shell-secret", "DB_PASSWORD": "shell-secret"} },
+    { name: 'a .env value reaching environment through a variable', code: {
+      'compose.yaml': lines('services:', '  db:', '    image: postgres:16.4', '    environment:', '      - POSTGRES_PASSWORD=${PG_PW}'),
+      '.env': lines('PG_PW=dotenv-secret'),
+    } },
+  ],
+  invalid: [
+    {
+      name: 'literal values in map and list form, a literal default, a URL password',
+      code: lines('services:', '  db:', '    image: postgres:16.4', '    ports:', '      - "5432:5432"', '    environment:', '      POSTGRES_PASSWORD: s3cret-pw', '  api:', '    image: example/api:2.3', '    environment:', '      - API_KEY=abc123def456', '      - SESSION_SECRET=${SESSION_SECRET:-changeme}', '      - DATABASE_URL=postgres://app:hunter2@db/app', '      - smtpPass=mailpw'),
+      findings: [
+        { line: 7, column: 26, severity: 'error', service: 'db', message: '`POSTGRES_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`POSTGRES_PASSWORD_FILE` where the image reads one) or a variable from an untracked `.env` (public: published on 0.0.0.0:5432)' },
+        { line: 11, column: 9, severity: 'warning', service: 'api', message: '`API_KEY` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`API_KEY_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)' },
+        { line: 12, column: 9, severity: 'warning', service: 'api', message: '`SESSION_SECRET` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`SESSION_SECRET_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)' },
+        { line: 13, column: 9, severity: 'warning', service: 'api', message: '`DATABASE_URL` holds a URL with a literal password (masked): it is in the file for anyone who reads it and in `docker inspect`; take the password from a Compose secret or a variable from an untracked `.env` (adjacent: on default with public service db)' },
+        { line: 14, column: 9, severity: 'warning', service: 'api', message: '`smtpPass` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`smtpPass_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)' },
+      ],
+    },
+    {
+      name: 'env_file values are reported in the env file, once',
+      code: {
+        'compose.yaml': lines('services:', '  app:', '    image: example/app:1.0', '    env_file: [app.env]', '  worker:', '    image: example/worker:1.0', '    env_file:', '      - path: app.env', '        required: true'),
+        'app.env': lines('LOG_LEVEL=info', 'STRIPE_API_KEY=sk_test_123456', 'export ADMIN_PASSWORD="correct horse"', 'BROKER_URL=amqp://guest:guest@rabbit:5672/', 'UPSTREAM_TOKEN=${UPSTREAM_TOKEN}'),
+      },
+      findings: [
+        { line: 2, column: 16, severity: 'warning', service: 'app', file: 'app.env', message: '`STRIPE_API_KEY` in env file app.env (read by services app, worker) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
+        { line: 3, column: 23, severity: 'warning', service: 'app', file: 'app.env', message: '`ADMIN_PASSWORD` in env file app.env (read by services app, worker) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
+        { line: 4, column: 12, severity: 'warning', service: 'app', file: 'app.env', message: '`BROKER_URL` in env file app.env (read by services app, worker) is a URL with a literal password (masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
+      ],
+    },
+    {
+      name: 'an extended service brings the literal from its file',
+      code: {
+        'compose.yaml': lines('services:', '  app:', '    extends:', '      file: base.yaml', '      service: base'),
+        'base.yaml': lines('services:', '  base:', '    image: example/app:1.0', '    environment:', '      MYSQL_ROOT_PASSWORD: rootpw'),
+      },
+      findings: [
+        { line: 5, column: 28, severity: 'warning', service: 'app', file: 'base.yaml', message: '`MYSQL_ROOT_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`MYSQL_ROOT_PASSWORD_FILE` where the image reads one) or a variable from an untracked `.env` (internal: not published)' },
+      ],
+    },
+  ],
+});
+
+describe('the secret is never printed', () => {
+  // Values no rule's documentation contains (SARIF embeds the docs' examples).
+  const SECRETS = ['pw-Zq9xT1', 'url-Zq9xT2', 'default-Zq9xT3', 'sk_test_Zq9xT4', 'quoted Zq9xT5', 'guest:Zq9xT6'];
+  const project = {
+    'compose.yaml': lines(
+      'services:',
+      '  db:',
+      '    image: postgres:16.4',
+      '    ports: ["5432:5432"]',
+      '    env_file: [app.env]',
+      '    environment:',
+      '      POSTGRES_PASSWORD: pw-Zq9xT1',
+      '      DATABASE_URL: postgres://app:url-Zq9xT2@db/app',
+      '      SESSION_SECRET: ${SESSION_SECRET:-default-Zq9xT3}',
+    ),
+    'app.env': lines('STRIPE_API_KEY=sk_test_Zq9xT4', 'ADMIN_PASSWORD="quoted Zq9xT5"', 'BROKER_URL=amqp://guest:Zq9xT6@rabbit:5672/'),
+  };
+
+  test.each(['stylish', 'compact', 'json', 'sarif', 'github', 'codeclimate', 'junit', 'checkstyle'])('%s', (format) => {
+    const cwd = makeTree(project);
+    const { findings } = lintSync({ cwd, env: {}, rules: [rule as Rule] });
+    expect(findings.map((f) => String(f.data?.key)).sort()).toEqual(['ADMIN_PASSWORD', 'BROKER_URL', 'DATABASE_URL', 'POSTGRES_PASSWORD', 'SESSION_SECRET', 'STRIPE_API_KEY']);
+    const out = loadFormatter(format)(findings, { cwd, version: '0.0.0', rules: ruleMetas(), color: false, files: ['compose.yaml'] });
+    for (const key of ['POSTGRES_PASSWORD', 'STRIPE_API_KEY', 'BROKER_URL']) expect(out).toContain(key);
+    for (const secret of SECRETS) expect(out).not.toContain(secret);
+    for (const f of findings) {
+      expect(JSON.stringify({ message: f.message, data: f.data, value: f.value })).not.toMatch(new RegExp(SECRETS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')));
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import rule from '../rules/sensitive-host-mount';
+import type { Rule } from '../src/types';
+import { ruleTester } from './rule-tester';
+import { lines } from './graph-helpers';
+
+ruleTester(rule as Rule, {
+  valid: [
+    { name: 'time zone, certificates, a config file read-only, project directories', code: lines('services:', '  app:', '    image: example/app:1.0', '    volumes:', '      - /etc/localtime:/etc/localtime:ro', '      - /etc/timezone:/etc/timezone:ro', '      - /etc/ssl/certs:/etc/ssl/certs:ro', '      - /etc/nginx/nginx.conf:/etc/nginx/nginx.conf:ro', '      - ./data:/data', '      - /home/deploy/app:/app') },
+  ],
+  invalid: [
+    {
+      name: 'writable and read-only, public and not',
+      code: lines('services:', '  backup:', '    image: example/backup:1.2', '    volumes:', '      - /etc:/host/etc', '      - ~/.ssh:/root/.ssh:ro', '      - /etc/localtime:/etc/localtime', '  exporter:', '    image: prom/node-exporter:v1.8.2', '    ports:', '      - "9100:9100"', '    volumes:', '      - type: bind', '        source: /proc', '        target: /host/proc', '        read_only: true', '      - /sys/:/host/sys'),
+      findings: [
+        { line: 5, column: 9, severity: 'warning', service: 'backup', message: 'bind of `/etc`, the host\'s configuration (/etc: users, sudoers, cron, systemd units), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (adjacent: on default with public service exporter)' },
+        { line: 6, column: 9, severity: 'info', service: 'backup', message: 'bind of `~/.ssh`, SSH or GnuPG keys, read-only: code in the container can still read it; mount only what it needs (adjacent: on default with public service exporter)' },
+        { line: 7, column: 9, severity: 'warning', service: 'backup', message: 'bind of `/etc/localtime`, the host\'s configuration (/etc: users, sudoers, cron, systemd units), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (adjacent: on default with public service exporter)' },
+        { line: 13, column: 9, severity: 'warning', service: 'exporter', message: 'bind of `/proc`, the host\'s /proc (kernel tunables, every process\'s memory and environment), read-only: code in the container can still read it; mount only what it needs (public: published on 0.0.0.0:9100)' },
+        { line: 17, column: 9, severity: 'error', service: 'exporter', message: 'bind of `/sys/`, the host\'s /sys (kernel and device settings), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (public: published on 0.0.0.0:9100)' },
+      ],
+    },
+    {
+      name: 'home directories, Docker state and credentials after interpolation',
+      code: lines('services:', '  tool:', '    image: example/tool:1.0', '    volumes:', '      - /home:/home', '      - /var/lib/docker/containers:/containers:ro', '      - ${HOME}/.aws:/root/.aws:ro', '      - /root/.kube/config:/kube/config'),
+      findings: [
+        { line: 5, column: 9, severity: 'warning', service: 'tool', message: 'bind of `/home`, every home directory on the host, writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)' },
+        { line: 6, column: 9, severity: 'info', service: 'tool', message: 'bind of `/var/lib/docker/containers`, Docker\'s own state (every container\'s filesystem and config), read-only: code in the container can still read it; mount only what it needs (internal: not published)' },
+        { line: 7, column: 9, severity: 'info', service: 'tool', message: 'bind of `/.aws`, cloud, Kubernetes or registry credentials, read-only: code in the container can still read it; mount only what it needs (internal: not published)' },
+        { line: 8, column: 9, severity: 'warning', service: 'tool', message: 'bind of `/root/.kube/config`, cloud, Kubernetes or registry credentials, writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)' },
+      ],
+    },
+    {
+      name: 'a named volume that binds /root',
+      code: lines('services:', '  app:', '    image: example/app:1.0', '    volumes:', '      - roothome:/mnt/root', 'volumes:', '  roothome:', '    driver_opts:', '      type: none', '      o: bind,ro', '      device: /root'),
+      findings: [
+        { line: 5, column: 9, severity: 'warning', service: 'app', message: 'bind of `/root` through named volume "roothome", root\'s home directory, writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)' },
+      ],
+    },
+  ],
+});

@@ -2,6 +2,7 @@ import { defineRule } from '../src/define-rule';
 import { keyOriginOf } from '../src/model/origin';
 import { addListItem } from '../src/engine/service-edits';
 import { hardeningTargets, reachData, stringList } from './_hardening';
+import { CIS_5_3, OWASP_3 } from './_references';
 
 /** Capability names as Docker reads them: any case, with or without `CAP_`. */
 const capName = (c: string): string => c.trim().toUpperCase().replace(/^CAP_/, '');
@@ -26,10 +27,7 @@ export default defineRule<Record<string, never>, 'missing' | 'partial'>({
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    cap_drop:\n      - ALL\n    cap_add:\n      - CHOWN\n      - SETGID\n      - SETUID\n      - NET_BIND_SERVICE\n',
-    references: [
-      { cis: '5.3 Ensure that Linux kernel capabilities are restricted within containers' },
-      { owasp: 'RULE #3 - Limit capabilities (Grant only specific capabilities, needed by a container)' },
-    ],
+    references: [CIS_5_3, OWASP_3],
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {

@@ -6,6 +6,7 @@ import { isDatastoreImage } from '../src/graph/datastores';
 import type { ComposeDict } from '../src/model/project';
 import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
+import { CIS_5_26 } from './_references';
 
 /**
  * `healthcheck: {disable: true}` and a test of `NONE` turn off the image's own check too; `at` is
@@ -42,10 +43,7 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
     ].join('\n\n'),
     bad: 'services:\n  app:\n    image: example/app:1.0\n    depends_on: [db]\n  db:\n    image: postgres:16\n',
     good: 'services:\n  app:\n    image: example/app:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U postgres"]\n      interval: 10s\n      retries: 5\n',
-    references: [
-      { cis: '5.26 Ensure that container health is checked at runtime' },
-      { url: 'https://docs.docker.com/compose/how-tos/startup-order/', title: 'Docker docs: Control startup order' },
-    ],
+    references: [CIS_5_26, { url: 'https://docs.docker.com/compose/how-tos/startup-order/', title: 'Docker docs: Control startup order' }],
   },
   check(ctx) {
     const declared = new Set(ctx.settings?.datastores ?? []);

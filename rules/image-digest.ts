@@ -1,6 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { hardeningTargets, reachData } from './_hardening';
+import { OWASP_13 } from './_references';
 
 export default defineRule<Record<string, never>, 'tag'>({
   id: 'image-digest',
@@ -20,7 +21,7 @@ export default defineRule<Record<string, never>, 'tag'>({
     ].join('\n\n'),
     bad: 'services:\n  db:\n    image: postgres:16\n',
     good: 'services:\n  db:\n    image: postgres:16@sha256:5f7d4b1f1ffd8d7c9a4a8c3c3b6d2e0f1a2b3c4d5e6f708192a3b4c5d6e7f809\n',
-    references: [{ owasp: 'RULE #13 - Enhance supply chain security' }, { url: 'https://docs.docker.com/reference/compose-file/services/#image', title: 'Compose file reference: image' }],
+    references: [OWASP_13, { url: 'https://docs.docker.com/reference/compose-file/services/#image', title: 'Compose file reference: image' }],
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {

@@ -2,6 +2,7 @@ import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
+import { CIS_5_19 } from './_references';
 
 const SHARED = new Set(['shared', 'rshared']);
 
@@ -35,7 +36,7 @@ export default defineRule<Record<string, never>, 'shared'>({
     ].join('\n\n'),
     bad: 'services:\n  agent:\n    image: example/agent:1.0\n    volumes:\n      - /mnt/data:/data:rshared\n',
     good: 'services:\n  agent:\n    image: example/agent:1.0\n    volumes:\n      - /mnt/data:/data:ro\n',
-    references: [{ cis: '5.19 Ensure that mount propagation mode is not set to shared' }],
+    references: [CIS_5_19],
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {

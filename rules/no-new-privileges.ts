@@ -2,6 +2,7 @@ import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { addListItem } from '../src/engine/service-edits';
 import { hardeningTargets, reachData, stringList } from './_hardening';
+import { CIS_5_25, OWASP_4 } from './_references';
 
 /** `no-new-privileges`, `no-new-privileges:true`, `no-new-privileges=false`: Docker reads the value with Go's strconv.ParseBool; a bare key means true. */
 const NNP = /^no-new-privileges(?:[:=](.*))?$/i;
@@ -27,10 +28,7 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    security_opt:\n      - no-new-privileges:true\n',
-    references: [
-      { cis: '5.25 Ensure that the container is restricted from acquiring additional privileges' },
-      { owasp: 'RULE #4 - Prevent in-container privilege escalation' },
-    ],
+    references: [CIS_5_25, OWASP_4],
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { hardeningTargets, reachData } from './_hardening';
+import { CIS_5_12, OWASP_8 } from './_references';
 
 export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   id: 'read-only-root',
@@ -21,10 +22,7 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    read_only: true\n    tmpfs:\n      - /var/cache/nginx\n      - /var/run\n',
-    references: [
-      { cis: '5.12 Ensure that the container\'s root filesystem is mounted as read only' },
-      { owasp: 'RULE #8 - Set filesystem and volumes to read-only' },
-    ],
+    references: [CIS_5_12, OWASP_8],
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {

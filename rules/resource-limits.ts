@@ -2,6 +2,7 @@ import { defineRule } from '../src/define-rule';
 import type { ComposeDict } from '../src/model/project';
 import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
+import { CIS_5_10, CIS_5_11, CIS_5_28, OWASP_7 } from './_references';
 
 /** A limit that is set and not "unlimited" (Docker reads 0 and -1 as no limit). */
 const limited = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !(Number(v) <= 0);
@@ -43,12 +44,7 @@ export default defineRule<Record<string, never>, 'missing'>({
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    pids_limit: -1\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    pids_limit: 200\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n          cpus: "0.5"\n',
-    references: [
-      { cis: '5.10 Ensure that the memory usage for containers is limited' },
-      { cis: '5.11 Ensure that CPU priority is set appropriately on containers' },
-      { cis: '5.28 Ensure that the PIDs cgroup limit is used' },
-      { owasp: 'RULE #7 - Limit resources (memory, CPU, file descriptors, processes, restarts)' },
-    ],
+    references: [CIS_5_10, CIS_5_11, CIS_5_28, OWASP_7],
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {

@@ -3,6 +3,7 @@ import { dependsOn } from '../src/model/service';
 import { servicesOf } from '../src/model/project';
 import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
+import { CIS_5_14 } from './_references';
 
 /** Swarm job modes run to completion. */
 const JOB_MODES = new Set(['replicated-job', 'global-job']);
@@ -25,7 +26,7 @@ export default defineRule<Record<string, never>, 'missing'>({
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    restart: unless-stopped\n',
-    references: [{ cis: '5.14 Ensure that the \'on-failure\' container restart policy is set to \'5\'' }, { url: 'https://docs.docker.com/reference/compose-file/services/#restart', title: 'Compose file reference: restart' }],
+    references: [CIS_5_14, { url: 'https://docs.docker.com/reference/compose-file/services/#restart', title: 'Compose file reference: restart' }],
   },
   check(ctx) {
     const oneShot = new Set(

@@ -2,6 +2,7 @@ import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { hardeningTargets, reachData } from './_hardening';
 import { scalarText } from '../src/util/dict';
+import { CIS_4_1, OWASP_2 } from './_references';
 
 /** `root`, `0`, and either with a group (`root:root`, `0:0`, `0:1000`). */
 const ROOT = /^(root|0+)(:.*)?$/;
@@ -25,10 +26,7 @@ export default defineRule<Record<string, never>, 'unset' | 'root'>({
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    user: root\n',
     good: 'services:\n  web:\n    image: nginxinc/nginx-unprivileged:1.27\n    ports: ["8080:8080"]\n    user: "101:101"\n',
-    references: [
-      { cis: '4.1 Ensure that a user for the container has been created' },
-      { owasp: 'RULE #2 - Set a user' },
-    ],
+    references: [CIS_4_1, OWASP_2],
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {

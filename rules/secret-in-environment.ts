@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { defineRule } from '../src/define-rule';
 import type { Origin } from '../src/model/origin';
 import { environment } from '../src/model/service';
@@ -6,6 +5,7 @@ import { substitute, TemplateError } from '../src/load/template';
 import { parseDotenv } from '../src/load/dotenv';
 import type { Exposure } from '../src/graph/exposure';
 import type { Project } from '../src/model/project';
+import type { SourceFile } from '../src/model/source';
 import { CWE_798, OWASP_12 } from './_references';
 import { exposureOf, reach, services, severityFor } from './_security';
 
@@ -114,7 +114,7 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
   },
   docs: {
     why: [
-      "A password written into `environment` is in the repository, in every copy of the file, in `docker inspect` and in the environment of every process in the container. The rule reports variables whose name looks like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*_PASS`, `*_PWD`, ...) and URLs with a password (`postgres://app:s3cret@db/app`), wherever the literal value is written: in the compose file (including a literal default such as `${DB_PASSWORD:-changeme}`), or in a file named by `env_file`.",
+      "A password written into `environment` is in the repository, in every copy of the file, in `docker inspect` and in the environment of every process in the container. The rule reports variables whose name looks like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*_PASS`, `*_PWD`, ...) and URLs with a password (`postgres://app:s3cret@db/app`), wherever the literal value is written: in the compose file (including a literal default such as `${DB_PASSWORD:-changeme}`), or in a file named by `env_file`. A secret in an env file is reported once, at its line in that file, naming every service that reads it (the most exposed one sets the severity); a line whose key the service's own `environment` sets instead does not reach the container and is not reported for it.",
       '',
       "Not reported: names about a secret rather than the secret (`*_FILE`, `*_PATH`, `*_TTL`, `*_ID`, ...), empty values, booleans, placeholders like `<password>`, and values that are only a variable (`${DB_PASSWORD}`), which come from the environment at run time. The value itself is never printed: messages and every output format show it masked.",
       '',
@@ -132,12 +132,12 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
       const exposure = exposureOf(ctx.graph, name);
       for (const e of environment(svc)) {
         if (e.value === undefined) continue;
-        const fileLiterals = e.origin && envFiles.literals(e.origin.source.path);
+        const fileLiterals = e.origin && envFiles.literals(e.origin.source);
         if (fileLiterals) {
           // Folded in from an env_file by the loader: the value counts as written in that file.
           const kind = verdict(e.key, fileLiterals[e.key] ?? '');
           if (!kind) continue;
-          const at = `${e.origin!.source.path}:${e.origin!.start}`;
+          const at = `${e.origin!.source.path}:${e.origin!.start}`; // the same line read by several services
           const seen = fromFiles.get(at) ?? fromFiles.set(at, { key: e.key, origin: e.origin!, kind, users: [] }).get(at)!;
           if (!seen.users.some(([n]) => n === name)) seen.users.push([name, exposure]);
           continue;
@@ -154,7 +154,7 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
       const names = users.map(([n]) => n);
       ctx.report({
         messageId: kind === 'name' ? 'envFile' : 'envFileUrl',
-        data: { key, file: envFiles.shown(origin.source.path), services: `${names.length > 1 ? 'services' : 'service'} ${names.join(', ')}`, exposure: reach(exposure) },
+        data: { key, file: origin.source.path, services: `${names.length > 1 ? 'services' : 'service'} ${names.join(', ')}`, exposure: reach(exposure) },
         origin,
         service: first,
         value: key,
@@ -170,25 +170,21 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
  * `${TOKEN:-changeme}` gives `changeme`.
  */
 class EnvFileLiterals {
-  private readonly cache = new Map<string, Record<string, string>>();
+  private readonly bySource = new Map<SourceFile, Record<string, string> | undefined>();
 
-  constructor(private readonly project: Project) {}
-
-  /** The file's literal values, or undefined when `file` is not an env file of the project. */
-  literals(file: string): Record<string, string> | undefined {
-    const entries = this.project.envFiles[file];
-    if (!entries) return undefined;
-    let values = this.cache.get(file);
-    if (!values) {
-      values = literalValues(entries[0]?.origin.source.text ?? '');
-      this.cache.set(file, values);
-    }
-    return values;
+  constructor(project: Project) {
+    for (const entries of Object.values(project.envFiles)) if (entries.length) this.bySource.set(entries[0].origin.source, undefined);
   }
 
-  /** The file's path for messages: relative to the project directory, with `/`. */
-  shown(file: string): string {
-    return path.relative(this.project.workingDir, file).split(path.sep).join('/') || file;
+  /** The literal values of the env file `source`, or undefined when it is not an env file of the project. */
+  literals(source: SourceFile): Record<string, string> | undefined {
+    if (!this.bySource.has(source)) return undefined;
+    let values = this.bySource.get(source);
+    if (!values) {
+      values = literalValues(source.text);
+      this.bySource.set(source, values);
+    }
+    return values;
   }
 }
 

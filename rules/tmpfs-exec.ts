@@ -1,6 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { hardeningTargets, reachData, stringList } from './_hardening';
+import { OWASP_8 } from './_references';
 
 /** Mount options that undo Docker's default `noexec,nosuid,nodev` for `tmpfs` entries. */
 const REENABLING = ['exec', 'suid', 'dev'];
@@ -23,10 +24,7 @@ export default defineRule<Record<string, never>, 'reenabled'>({
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs:\n      - /tmp:exec,size=64m\n',
     good: 'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n    tmpfs:\n      - /tmp:size=64m\n',
-    references: [
-      { owasp: 'RULE #8 - Set filesystem and volumes to read-only' },
-      { url: 'https://docs.docker.com/engine/storage/tmpfs/', title: 'Docker docs: tmpfs mounts' },
-    ],
+    references: [OWASP_8, { url: 'https://docs.docker.com/engine/storage/tmpfs/', title: 'Docker docs: tmpfs mounts' }],
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {

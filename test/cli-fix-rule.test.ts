@@ -61,6 +61,6 @@ describe('--fix-rule', () => {
       },
     ]);
     const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'no-new-privileges');
-    expect(rule.properties.tags).toEqual(['security', 'CIS-Docker-5.25', 'OWASP-Docker-RULE-4']);
+    expect(rule.properties.tags).toEqual(['security', 'external/cis-docker-benchmark/5.25', 'external/owasp-docker-security/rule-4']);
   });
 });

@@ -169,23 +169,40 @@ describe('docs.references', () => {
         why: 'w',
         bad: 'b\n',
         good: 'g\n',
-        references: [{ cis: '5.25 Ensure x' }, { owasp: 'RULE #4 - y' }, { url: 'https://docs.docker.com/z', title: 'Docker docs: z' }],
+        references: [{ cis: '5.25 Ensure x' }, { owasp: 'RULE #4 - y' }, { cwe: '798 Hard-coded' }, { url: 'https://docs.docker.com/z', title: 'Docker docs: z' }],
       },
     });
     expect(page).toContain(
-      '```yaml\ng\n```\n\n## References\n\n- CIS Docker Benchmark v1.2.0, 5.25 Ensure x\n- [OWASP Docker Security Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html), RULE #4 - y\n- [Docker docs: z](https://docs.docker.com/z)\n\n## Options\n',
+      '```yaml\ng\n```\n\n## References\n\n- [CIS Docker Benchmark v1.2.0, 5.25](https://www.cisecurity.org/benchmark/docker): Ensure x\n- [OWASP Docker Security Cheat Sheet, RULE #4](https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-4-y): y\n- [CWE-798](https://cwe.mitre.org/data/definitions/798.html): Hard-coded\n- [Docker docs: z](https://docs.docker.com/z)\n\n## Options\n',
     );
   });
 
   test('malformed references are problems', () => {
-    const refs = "[{ cis: '5.1 a' }, { title: 'only a title' }, { url: 'docs.docker.com' }, { cis: 5 }]";
+    const refs = "[{ cis: '5.1 a' }, { title: 'only a title' }, { url: 'docs.docker.com' }, { cis: 5 }, { cis: 'Ensure x' }, { owasp: 'Rule 4: y' }, { cwe: 'CWE-798' }, { cis: '5.4 p', title: 'no url' }]";
     const root = repo({
       'rules/good-rule.ts': GOOD_RULE.replace("good: [...HEAD, '    image: nginx:1.25', ''].join('\\n'),", `good: [...HEAD, '    image: nginx:1.25', ''].join('\\n'),\n    references: ${refs},`),
     });
     expect(runCatalog(root, true).problems).toEqual([
-      'rules/good-rule.ts: docs.references[1] names no cis, owasp or url',
-      'rules/good-rule.ts: docs.references[2].url must start with http:// or https://',
-      'rules/good-rule.ts: docs.references[3] may only hold the strings cis, owasp, url, title',
+      'rules/good-rule.ts: docs.references[1] names no cis, owasp, cwe or url',
+      'rules/good-rule.ts: docs.references[2] url must start with http:// or https://',
+      'rules/good-rule.ts: docs.references[3] may only hold the strings cis, owasp, cwe, url, title',
+      'rules/good-rule.ts: docs.references[4] cis must be a section number and its title ("5.4 Ensure that privileged containers are not used")',
+      'rules/good-rule.ts: docs.references[5] owasp must be the rule\'s heading ("RULE #4 - Prevent in-container privilege escalation")',
+      'rules/good-rule.ts: docs.references[6] cwe must be the entry number and its name ("798 Use of Hard-coded Credentials")',
+      'rules/good-rule.ts: docs.references[7] title is the link text of a url: give the url',
+    ]);
+  });
+
+  test('security rules declare a SARIF security-severity, other rules do not', () => {
+    const root = repo({
+      'rules/good-rule.ts': GOOD_RULE.replace("category: 'style',", "category: 'security',"),
+      'rules/scored.ts': GOOD_RULE.replace(/good-rule/g, 'scored').replace("severity: 'warning',", "severity: 'warning',\n  securitySeverity: 5.5,"),
+      'rules/overscored.ts': GOOD_RULE.replace(/good-rule/g, 'overscored').replace("category: 'style',", "category: 'security',\n  securitySeverity: 11,"),
+    });
+    expect(runCatalog(root, true).problems.filter((p) => /[Ss]everity/.test(p))).toEqual([
+      'rules/good-rule.ts: is a security rule without `securitySeverity` (its SARIF security-severity at the default severity, 0.1-10.0)',
+      'rules/overscored.ts: `securitySeverity` must be between 0.1 and 10.0',
+      'rules/scored.ts: `securitySeverity` is for rules of the security category',
     ]);
   });
 });

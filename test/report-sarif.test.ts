@@ -209,22 +209,27 @@ describe('suppressed findings', () => {
 
 describe('security rules', () => {
   const references = [
-    { name: 'CIS Docker Benchmark v1.6.0, 5.4', title: 'Ensure that privileged containers are not used', url: 'https://www.cisecurity.org/benchmark/docker', tag: 'external/cis-docker-benchmark/5.4' },
-    { name: 'CWE-250', title: 'Execution with Unnecessary Privileges', url: 'https://cwe.mitre.org/data/definitions/250.html', tag: 'external/cwe/cwe-250' },
+    { cis: '5.4 Ensure that privileged containers are not used', owasp: 'RULE #3 - Limit capabilities' },
+    { cwe: '250 Execution with Unnecessary Privileges' },
+    { url: 'https://docs.docker.com/engine/containers/run/', title: 'Docker docs: Running containers' },
   ];
   const priv = rule({ id: 'privileged', category: 'security', severity: 'warning', securitySeverity: 7.5, docs: { why: 'Why.', bad: 'b\n', good: 'g\n', references } });
 
   test('carry their own security-severity and their references as tags and in the help', () => {
     const d = run([], { ...ctx, rules: [priv] }).tool.driver.rules[0];
-    expect(d.properties).toEqual({ tags: ['security', 'external/cis-docker-benchmark/5.4', 'external/cwe/cwe-250'], 'security-severity': '7.5' });
+    expect(d.properties).toEqual({ tags: ['security', 'external/cis-docker-benchmark/5.4', 'external/owasp-docker-security/rule-3', 'external/cwe/cwe-250'], 'security-severity': '7.5' });
     expect(d.help.text).toBe(
       'Why.\n\nBad:\nb\n\nGood:\ng\n\nReferences:\n' +
-        '- CIS Docker Benchmark v1.6.0, 5.4: Ensure that privileged containers are not used (https://www.cisecurity.org/benchmark/docker)\n' +
-        '- CWE-250: Execution with Unnecessary Privileges (https://cwe.mitre.org/data/definitions/250.html)\n',
+        '- CIS Docker Benchmark v1.2.0, 5.4: Ensure that privileged containers are not used (https://www.cisecurity.org/benchmark/docker)\n' +
+        '- OWASP Docker Security Cheat Sheet, RULE #3: Limit capabilities (https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities)\n' +
+        '- CWE-250: Execution with Unnecessary Privileges (https://cwe.mitre.org/data/definitions/250.html)\n' +
+        '- Docker docs: Running containers (https://docs.docker.com/engine/containers/run/)\n',
     );
     expect(d.help.markdown).toContain(
-      '**References**\n\n- [CIS Docker Benchmark v1.6.0, 5.4](https://www.cisecurity.org/benchmark/docker): Ensure that privileged containers are not used\n' +
-        '- [CWE-250](https://cwe.mitre.org/data/definitions/250.html): Execution with Unnecessary Privileges\n\n[Rule documentation]',
+      '**References**\n\n- [CIS Docker Benchmark v1.2.0, 5.4](https://www.cisecurity.org/benchmark/docker): Ensure that privileged containers are not used\n' +
+        '- [OWASP Docker Security Cheat Sheet, RULE #3](https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-3-limit-capabilities): Limit capabilities\n' +
+        '- [CWE-250](https://cwe.mitre.org/data/definitions/250.html): Execution with Unnecessary Privileges\n' +
+        '- [Docker docs: Running containers](https://docs.docker.com/engine/containers/run/)\n\n[Rule documentation]',
     );
   });
 

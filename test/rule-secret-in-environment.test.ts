@@ -14,6 +14,14 @@ ruleTester(rule as Rule, {
       'compose.yaml': lines('services:', '  db:', '    image: postgres:16.4', '    environment:', '      - POSTGRES_PASSWORD=${PG_PW}'),
       '.env': lines('PG_PW=dotenv-secret'),
     } },
+    {
+      name: 'env_file values that only name a variable (from .env or the shell), and a file value the service replaces',
+      code: {
+        'compose.yaml': lines('services:', '  app:', '    image: example/app:1.0', '    env_file: [config/app.env]', '    environment:', '      ADMIN_PASSWORD: ${ADMIN_PW}'),
+        'config/app.env': lines('UPSTREAM_TOKEN=${UPSTREAM_TOKEN}', 'DB_PASSWORD="${DB_PW}"', "ADMIN_PASSWORD=in-file-but-replaced", 'SMTP_PASS', 'API_KEY=${API_KEY:-}'),
+        '.env': lines('UPSTREAM_TOKEN=from-dotenv', 'DB_PW=from-dotenv', 'ADMIN_PW=from-dotenv', 'SMTP_PASS=from-dotenv'),
+      },
+    },
   ],
   invalid: [
     {
@@ -37,6 +45,17 @@ ruleTester(rule as Rule, {
         { line: 2, column: 16, severity: 'warning', service: 'app', file: 'app.env', message: '`STRIPE_API_KEY` in env file app.env (read by services app, worker) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
         { line: 3, column: 23, severity: 'warning', service: 'app', file: 'app.env', message: '`ADMIN_PASSWORD` in env file app.env (read by services app, worker) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
         { line: 4, column: 12, severity: 'warning', service: 'app', file: 'app.env', message: '`BROKER_URL` in env file app.env (read by services app, worker) is a URL with a literal password (masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
+      ],
+    },
+    {
+      name: 'env_file: a literal default is written in the file; the most exposed reader sets the severity and is named first',
+      code: {
+        'compose.yaml': lines('services:', '  worker:', '    image: example/worker:1.0', '    env_file: config/app.env', '  web:', '    image: example/web:1.0', '    ports: ["8080:80"]', '    env_file: [config/app.env]'),
+        'config/app.env': lines('# defaults', 'SESSION_SECRET=${SESSION_SECRET:-changeme}', 'API_TOKEN=${API_TOKEN}'),
+        '.env': lines('API_TOKEN=from-dotenv'),
+      },
+      findings: [
+        { line: 2, column: 16, severity: 'error', service: 'web', file: 'config/app.env', message: '`SESSION_SECRET` in env file config/app.env (read by services worker, web) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (public: published on 0.0.0.0:8080)' },
       ],
     },
     {

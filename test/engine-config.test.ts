@@ -6,6 +6,7 @@ import { globToRegExp, matchesAnyGlob } from '../src/engine/glob';
 import { presetSettings } from '../src/engine/presets';
 import type { Rule, SharedSettings } from '../src/types';
 import { makeTree, probeRule } from './engine-helpers';
+import { keyOriginOf } from '../src/model/origin';
 
 const STRICT_OPTION = { type: 'object', properties: { strict: { type: 'boolean' }, limit: { type: 'integer', minimum: 1 } }, additionalProperties: false };
 const RULES: Rule[] = [
@@ -109,6 +110,33 @@ describe('precedence: --rule over the config file over the preset', () => {
 
   test('--rule applies without any config file too', () => {
     expect(severities({ cwd: root, config: false, ruleFlags: ['c-extra: warning'] })).toEqual({ 'a-info': 'info {}', 'b-warn': 'warning {}', 'c-extra': 'warning {}' });
+  });
+});
+
+describe('per-finding severities (e.g. raised on a public service) and presets', () => {
+  // Like image-mutable-tag: info by default, a finding on the public service `web` is a warning.
+  const exposed: Rule = {
+    ...probeRule('d-exposed', 'info', { recommended: false }),
+    check(ctx) {
+      const services = (ctx.project.model.services ?? {}) as Record<string, unknown>;
+      for (const name of Object.keys(services)) ctx.report({ message: name, origin: keyOriginOf(services, name), service: name, severity: name === 'web' ? 'warning' : 'info' });
+    },
+  };
+  const run = (config: string | false, ruleFlags: string[] = []): string[] => {
+    const root = makeTree({ '.compose-lint.yaml': config || '', 'compose.yaml': COMPOSE });
+    return lintSync({ rules: [exposed], env: {}, cwd: root, config: config === false ? false : undefined, ruleFlags }).findings.map((f) => `${f.service} ${f.severity}`);
+  };
+
+  test('a preset is not an explicit setting: under strict and all each finding keeps its own severity', () => {
+    expect(run('extends: strict\n')).toEqual(['web warning', 'db info']);
+    expect(run('extends: all\n')).toEqual(['web warning', 'db info']);
+    expect(effectiveConfig({ cwd: makeTree({ '.compose-lint.yaml': 'extends: strict\n', 'compose.yaml': COMPOSE }), rules: [exposed] }, 'compose.yaml').rules).toEqual({ 'd-exposed': 'warning' });
+  });
+
+  test('a severity the user writes, even the default, applies to every finding', () => {
+    expect(run('extends: strict\nrules:\n  d-exposed: error\n')).toEqual(['web error', 'db error']);
+    expect(run(false, ['d-exposed: warning'])).toEqual(['web warning', 'db warning']);
+    expect(run('extends: strict\nrules:\n  d-exposed: info\n')).toEqual(['web info', 'db info']);
   });
 });
 

@@ -2,6 +2,8 @@ import rule from '../rules/image-mutable-tag';
 import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
+import { makeTree } from './engine-helpers';
+import { lintSync } from '../src/api';
 
 ruleTester(rule as Rule, {
   valid: [
@@ -32,4 +34,15 @@ ruleTester(rule as Rule, {
       ],
     },
   ],
+});
+
+describe('under `extends: strict`', () => {
+  test('a finding keeps the severity its exposure gives (the preset raises only findings without one)', () => {
+    const cwd = makeTree({
+      '.compose-lint.yaml': 'extends: strict\n',
+      'compose.yaml': lines('services:', '  web:', '    image: nginx', '    ports: ["80:80"]', '  job:', '    image: example/job:latest', '    network_mode: none'),
+    });
+    const { findings } = lintSync({ cwd, env: {}, rules: [rule as Rule] });
+    expect(findings.map((f) => [f.service, f.line, f.severity])).toEqual([['web', 3, 'warning'], ['job', 6, 'info']]);
+  });
 });

@@ -6,6 +6,10 @@
  * - `all`: every rule on at its declared severity, without options.
  * - `strict`: every rule on and at least a warning (`info` rules become warnings), and every
  *   boolean option named `strict` in a rule's options schema turned on.
+ *
+ * A preset's severities are defaults, not the user's word (RuleSetting.explicit stays unset): a
+ * finding that carries its own severity (a security rule's info on an internal service, warning
+ * on a public one) keeps it; the preset's severity applies to the findings that carry none.
  */
 import type { Rule, Severity } from '../types';
 import { defaultSettings, RuleSettings } from './settings';

@@ -22,8 +22,9 @@ export function toFinding(rule: string, severity: Severity, r: Report | LoadProb
 /**
  * Load problems carry the id of the rule that owns them (yaml-syntax, schema, interpolation, ...);
  * that rule reports them, so they obey the same settings as any finding. A report's own severity
- * applies while the rule is at its default severity and no config file or `--rule` set one: a
- * severity the user wrote, even the default, applies to every finding of the rule.
+ * applies unless a config file or `--rule` set one: a severity the user wrote, even the default,
+ * applies to every finding of the rule. A preset's severity (strict raises `info` rules to
+ * `warning`) is a default: findings that carry their own severity keep it.
  */
 export function runRules(
   project: Project,
@@ -47,7 +48,7 @@ export function runRules(
       options: optionsFor(rule, s.options, shared),
       loadProblems: problemsOf.get(rule.id) ?? [],
       settings: shared,
-      report: (r) => out.push(toFinding(rule.id, r.severity && !s.explicit && severity === rule.severity ? r.severity : severity, r, fallbackFile)),
+      report: (r) => out.push(toFinding(rule.id, r.severity && !s.explicit ? r.severity : severity, r, fallbackFile)),
     });
   }
   return out;

@@ -9,7 +9,9 @@ export interface RuleSetting {
   /**
    * True when a config file or `--rule` set the severity (even to the rule's default): then it
    * applies to every finding of the rule, including those a rule reports with a softer severity
-   * of their own (e.g. an unset variable, a warning, under `interpolation: error`).
+   * of their own (e.g. an unset variable, a warning, under `interpolation: error`). A preset's
+   * severity is a default, never explicit: under `extends: strict` a finding that carries its own
+   * severity (e.g. a warning on a public service, info elsewhere) keeps it.
    */
   explicit?: boolean;
 }

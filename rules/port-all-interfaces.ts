@@ -7,6 +7,7 @@ import { publishedAddress } from '../src/graph/exposure';
 import { CIS_5_13, OWASP_5A } from './_references';
 import { listOf, services } from './_security';
 import { originOf } from '../src/model/origin';
+import { bindToLoopback, LOOPBACK, loopbackSpec } from '../src/engine/port-edits';
 
 /** Host IPs that mean every interface: none, 0.0.0.0, :: (bracketed or not). */
 function onAllInterfaces(p: PublishedPort): boolean {
@@ -25,15 +26,10 @@ function whatListens(image: string | undefined, p: PublishedPort): { what: strin
   return isDatastoreImage(image) ? { what: `the datastore ${image} (container port ${p.target})`, base: 'warning' } : undefined;
 }
 
-/**
- * The same `ports` entry bound to loopback: `"5432:5432"` -> `127.0.0.1:5432:5432`, `"6379"` ->
- * `127.0.0.1::6379` (still an ephemeral host port), `0.0.0.0:`/`[::]:` replaced; the long syntax
- * gets `host_ip: 127.0.0.1`.
- */
+/** The advice for one entry: its short syntax bound to loopback, or `host_ip` for the long syntax. */
 function loopbackAdvice(entry: unknown): string {
-  if (typeof entry !== 'string' && typeof entry !== 'number') return 'add `host_ip: 127.0.0.1` to the entry';
-  const rest = String(entry).replace(/^(0\.0\.0\.0|\[::\]|::):/, '');
-  return `publish it as \`${rest.includes(':') ? `127.0.0.1:${rest}` : `127.0.0.1::${rest}`}\``;
+  const spec = typeof entry === 'string' || typeof entry === 'number' ? loopbackSpec(String(entry)) : undefined;
+  return spec === undefined ? `add \`host_ip: ${LOOPBACK}\` to the entry` : `publish it as \`${spec}\``;
 }
 
 export default defineRule<Record<string, never>, 'allInterfaces'>({
@@ -52,6 +48,8 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
       "A port without a host IP (`\"5432:5432\"`) is published on every interface of the host (0.0.0.0 and ::). Docker writes its own iptables rules for published ports, ahead of the host firewall's, so ufw or firewalld rules do not close them. A database, a cache, a search engine, SSH, the Docker API or an admin console published that way is open to the whole network the host is on, and often to the internet.",
       '',
       "The rule reports datastores (recognised by image or by their port), admin consoles (Adminer, phpMyAdmin, pgAdmin, mongo-express, Portainer, ...) and management ports (22, 2375/2376, 2379, 3389, 5900, 10250, 15672, ...) published on all interfaces. Web traffic on 80/443 is meant to be public and is not reported. Publishing on `127.0.0.1` keeps the port usable from the host (and through an SSH tunnel); containers of the project reach each other over their networks without any published port. The Docker API without TLS (2375) is an error: it is root on the host for anyone who connects.",
+      '',
+      "Suggestion (not applied by a plain `--fix`, because it changes who can connect): bind the entry to 127.0.0.1 where it is written (`\"5432:5432\"` becomes `\"127.0.0.1:5432:5432\"`, a bare `\"6379\"` becomes `127.0.0.1::6379`, the long syntax gets `host_ip: 127.0.0.1`). Preview with `--fix-dry-run --fix-rule port-all-interfaces`, apply with `--fix --fix-rule port-all-interfaces`. Entries written with a `${VAR}` or through a YAML anchor or merge key are left for you to change.",
     ].join('\n'),
     bad: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n',
     good: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
@@ -70,13 +68,16 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
         const hit = whatListens(image, p);
         if (!hit) continue;
         seen.add(p.origin);
+        const entry = entryAt(p.origin);
+        const fix = bindToLoopback(ctx.project, entry, p.origin);
         ctx.report({
           messageId: 'allInterfaces',
-          data: { what: hit.what, address: publishedAddress(p), bind: loopbackAdvice(entryAt(p.origin)) },
+          data: { what: hit.what, address: publishedAddress(p), bind: loopbackAdvice(entry) },
           origin: p.origin,
           service: name,
           value: `${p.published}:${p.target}/${p.protocol}`,
           severity: hit.base,
+          suggestions: fix && [{ description: `publish this \`ports\` entry of ${name} on ${LOOPBACK} only`, fix }],
         });
       }
     }

@@ -8,6 +8,8 @@
  * rfb 5900, ms-wbt-server 3389, etcd-client 2379; vendor docs for the rest).
  */
 
+import { imageReference } from './image-ports';
+
 export interface WellKnownPort {
   /** What listens there, for messages: "PostgreSQL", "the Docker API without TLS". */
   name: string;
@@ -75,8 +77,7 @@ const ADMIN_IMAGES: Record<string, string> = {
 
 /** `docker.io/library/adminer:4` -> "adminer" (registry, namespace, tag and digest removed, lowercase). */
 export function repositoryName(image: string): string {
-  const repo = image.split('@')[0].replace(/:[^/]*$/, '').toLowerCase();
-  return repo.split('/').pop() ?? repo;
+  return imageReference(image).path.split('/').pop()!;
 }
 
 /** The admin console an image runs, for messages, or undefined. */

@@ -291,5 +291,8 @@ describe('security rules', () => {
     expect(byRule('secret-in-environment')).toEqual([['error', '8.0']]);
     expect(byRule('port-all-interfaces')).toEqual([['warning', '6.0']]);
     expect(byRule('image-mutable-tag')).toEqual([['warning', '4.5']]);
+    // Strict hardening rules: warning (their default, the rule's score) when public, info and one step lower elsewhere.
+    expect(byRule('no-new-privileges')).toEqual([['warning', '5.0'], ['note', '3.5']]);
+    expect(byRule('resource-limits')).toEqual([['warning', '3.5'], ['note', '2.0']]);
   });
 });

@@ -20,18 +20,25 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const stages = new Map(); // name -> { wall, cpu, nested: wall/cpu of stages inside it }
+/** @type {Map<string, { wall: number, cpu: number }>} stage -> its own time (ms) */
+const stages = new Map();
+/** @type {{ stage: string, innerWall: number, innerCpu: number }[]} the stages running now, outermost first */
 const stack = [];
+/** @param {string} name @param {number} wall @param {number} cpu */
 function add(name, wall, cpu) {
   const s = stages.get(name) ?? { wall: 0, cpu: 0 };
   s.wall += wall;
   s.cpu += cpu;
   stages.set(name, s);
 }
-/** Time every outermost call of `mod[fn]` as `stage`; time spent in inner stages is moved to them. */
+/**
+ * Time every outermost call of `mod[fn]` as `stage`; time spent in inner stages is moved to them.
+ * @param {string} modPath @param {string} fn @param {string} stage
+ */
 function wrap(modPath, fn, stage) {
   const mod = require(path.join(dist, modPath));
   const inner = mod[fn];
+  /** @this {unknown} @param {unknown[]} args */
   mod[fn] = function timed(...args) {
     if (stack.some((f) => f.stage === stage)) return inner.apply(this, args); // recursion: counted once
     const frame = { stage, innerWall: 0, innerCpu: 0 };
@@ -86,7 +93,7 @@ fs.writeFileSync(path.join(os.tmpdir(), `compose-lint-stages-${process.pid}.json
 fs.rmSync(path.join(os.tmpdir(), `compose-lint-stages-${process.pid}.json`));
 add('report (json)', performance.now() - w, cpuMs() - c);
 // The lint stage above includes every wrapped stage: keep only its own remainder.
-const lint = stages.get('lint: config/plan/suppressions');
+const lint = /** @type {{ wall: number, cpu: number }} */ (stages.get('lint: config/plan/suppressions'));
 for (const [name, s] of stages) {
   if (name.startsWith('start-up') || name === 'report (json)' || s === lint) continue;
   lint.wall -= s.wall;

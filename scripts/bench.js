@@ -16,11 +16,12 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const bin = path.join(root, 'bin', 'compose-lint.js');
+/** @param {string} flag @param {number | undefined} dflt @returns {number | undefined} */
 const argValue = (flag, dflt) => {
   const i = process.argv.indexOf(flag);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const runs = argValue('--runs', 5);
+const runs = /** @type {number} */ (argValue('--runs', 5));
 const bigRuns = argValue('--big-runs', undefined);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-lint-bench-'));
 const probeFile = path.join(dir, 'probe.js');
@@ -39,6 +40,7 @@ const TARGETS = {
   cacheFactor: 10, // unchanged second run of a 500-project monorepo with --cache
 };
 
+/** A generated compose file (scripts/gen-compose.mjs) in the bench's folder. @param {number} n @param {string[]} flags */
 function generate(n, ...flags) {
   const file = path.join(dir, `compose-${n}${flags.join('')}.yaml`);
   const r = spawnSync(process.execPath, [path.join(__dirname, 'gen-compose.mjs'), String(n), ...flags], { maxBuffer: 1 << 30 });
@@ -46,7 +48,12 @@ function generate(n, ...flags) {
   return file;
 }
 
-/** One run of `node args` with the probe: wall s, CPU s, peak RSS MB. */
+/** @typedef {{ wall: number, cpu: number, rssMB: number }} Sample wall s, CPU s, peak RSS MB */
+/** @typedef {(status: number | null) => boolean} StatusCheck */
+/**
+ * One run of `node args` with the probe.
+ * @param {string[]} args @param {StatusCheck} okStatus @returns {Sample & { stdout: Buffer }}
+ */
 function runOnce(args, okStatus = (s) => s !== 2) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-r', probeFile, ...args], { cwd: dir, env: { PATH: process.env.PATH, BENCH_PROBE_FILE: probeOut }, maxBuffer: 1 << 30 });
@@ -56,20 +63,30 @@ function runOnce(args, okStatus = (s) => s !== 2) {
   return { wall, cpu: p.cpu / 1e6, rssMB: p.rss / 1024, stdout: r.stdout };
 }
 
+/** @param {number[]} xs */
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** @param {Sample[]} samples @returns {Sample} */
 function summarize(samples) {
   return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMB: Math.max(...samples.map((s) => s.rssMB)) };
 }
-/** Runs of several commands, interleaved so that load changes during the bench hit them alike. */
+/**
+ * Runs of several commands, interleaved so that load changes during the bench hit them alike.
+ * @param {string[][]} commands @param {number} n @param {StatusCheck} [okStatus] @returns {Sample[]}
+ */
 function measureTogether(commands, n, okStatus) {
+  /** @type {Sample[][]} */
   const samples = commands.map(() => []);
   for (let i = 0; i < n; i++) commands.forEach((args, k) => samples[k].push(runOnce(args, okStatus)));
   return samples.map(summarize);
 }
+/** @param {string} file */
 const lintArgs = (file) => [bin, file, '--format', 'json', '-o', path.join(dir, 'out.json')];
 
+/** @type {{ target: string, measured: string, cpu: string, result: string, note: string }[]} */
 const rows = [];
+/** @param {number} s */
 const ms = (s) => `${Math.round(s * 1000)} ms`;
+/** @param {string} target @param {string} measured @param {string} cpu @param {boolean | undefined} pass */
 function row(target, measured, cpu, pass, note = '') {
   rows.push({ target, measured, cpu, result: pass === undefined ? '-' : pass ? 'PASS' : 'FAIL', note });
   process.stderr.write(`  measured: ${target}: ${measured}\n`);
@@ -105,6 +122,7 @@ const [d1k] = measureTogether([lintArgs(generate(1000, '--dirty'))], runs);
 row('1,000 services with defects (no target)', ms(d1k.wall), ms(d1k.cpu), undefined, `median of ${runs}`);
 
 // Growth: per-service cost at each size, and the marginal cost between sizes (start-up taken out).
+/** @param {number} s */
 const us = (s) => `${(s * 1e6).toFixed(0)} µs`;
 const ns = [...bySize.keys()];
 for (const n of ns) row(`  per service at ${n.toLocaleString('en')}`, us(bySize.get(n).wall / n), us(bySize.get(n).cpu / n), undefined, 'wall / services');

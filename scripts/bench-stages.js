@@ -43,7 +43,8 @@ function wrap(modPath, fn, stage) {
     if (stack.some((f) => f.stage === stage)) return inner.apply(this, args); // recursion: counted once
     const frame = { stage, innerWall: 0, innerCpu: 0 };
     stack.push(frame);
-    const w = performance.now(), c = cpuMs();
+    const w = performance.now();
+    const c = cpuMs();
     try {
       return inner.apply(this, args);
     } finally {
@@ -59,7 +60,8 @@ function wrap(modPath, fn, stage) {
   };
 }
 
-let w = performance.now(), c = cpuMs();
+let w = performance.now();
+let c = cpuMs();
 // The V8 flags the binary sets (src/cli/boot.ts), when this build has them; the bundle itself is not
 // used here (its modules cannot be wrapped), so "load modules" is the cost without bundle and code cache.
 const boot = path.join(dist, 'src/cli/boot.js');
@@ -84,11 +86,13 @@ wrap('src/load/project.js', 'loadProject', 'load: other steps');
 wrap('src/graph/build.js', 'buildGraph', 'graph');
 wrap('src/engine/run.js', 'runRules', 'rules');
 
-w = performance.now(), c = cpuMs();
+w = performance.now();
+c = cpuMs();
 const format = loadFormatter('json');
 const result = api.lintSync({ targets: [file], config: false });
 add('lint: config/plan/suppressions', performance.now() - w, cpuMs() - c);
-w = performance.now(), c = cpuMs();
+w = performance.now();
+c = cpuMs();
 fs.writeFileSync(path.join(os.tmpdir(), `compose-lint-stages-${process.pid}.json`), format(result.findings, { cwd: process.cwd(), version: '0', rules: [], color: false, files: result.files }));
 fs.rmSync(path.join(os.tmpdir(), `compose-lint-stages-${process.pid}.json`));
 add('report (json)', performance.now() - w, cpuMs() - c);

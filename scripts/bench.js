@@ -58,7 +58,7 @@ function runOnce(args, okStatus = (s) => s !== 2) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-r', probeFile, ...args], { cwd: dir, env: { PATH: process.env.PATH, BENCH_PROBE_FILE: probeOut }, maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.error || !okStatus(r.status)) throw new Error(`run failed (${args.join(' ')}): exit ${r.status} ${r.error ?? ''} ${r.stderr}`);
+  if (r.error || !okStatus(r.status)) throw new Error(`run failed (${args.join(' ')}): exit ${r.status} ${r.error ?? ''} ${String(r.stderr)}`);
   const p = JSON.parse(fs.readFileSync(probeOut, 'utf8'));
   return { wall, cpu: p.cpu / 1e6, rssMB: p.rss / 1024, stdout: r.stdout };
 }

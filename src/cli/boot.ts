@@ -28,7 +28,6 @@ type Main = (argv: string[]) => void;
 /** Run the CLI with `argv` (process.argv). */
 export function boot(argv: string[]): void {
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET_KB * 1024}`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only without a usable bundle
   const main = loadBundle(BUNDLE_FILE) ?? (require('./main') as typeof import('./main')).main;
   main(argv);
 }

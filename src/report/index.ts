@@ -6,22 +6,24 @@ import type { Formatter } from './types';
 
 export type { FormatContext, Formatter, RuleMeta } from './types';
 
+interface FormatModule {
+  format: Formatter;
+}
+
 /**
  * Each format's module, required on first use. Literal `require` calls (not a table of paths) so
  * the bundler (scripts/build-bundle.js) sees them and keeps each one lazy inside the bundle.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy on purpose */
 const FORMAT_MODULES = {
-  stylish: () => require('./stylish'),
-  compact: () => require('./compact'),
-  json: () => require('./json'),
-  sarif: () => require('./sarif'),
-  github: () => require('./github'),
-  codeclimate: () => require('./codeclimate'),
-  junit: () => require('./junit'),
-  checkstyle: () => require('./checkstyle'),
-} as const satisfies Record<string, () => { format: Formatter }>;
-/* eslint-enable @typescript-eslint/no-require-imports */
+  stylish: () => require('./stylish') as FormatModule,
+  compact: () => require('./compact') as FormatModule,
+  json: () => require('./json') as FormatModule,
+  sarif: () => require('./sarif') as FormatModule,
+  github: () => require('./github') as FormatModule,
+  codeclimate: () => require('./codeclimate') as FormatModule,
+  junit: () => require('./junit') as FormatModule,
+  checkstyle: () => require('./checkstyle') as FormatModule,
+} as const satisfies Record<string, () => FormatModule>;
 
 export type FormatName = keyof typeof FORMAT_MODULES;
 export const DEFAULT_FORMAT: FormatName = 'stylish';

@@ -40,7 +40,6 @@ export function validatorKind(): ValidatorKind {
 function loadBuiltValidator(): LoadedValidator {
   let mod: (SchemaValidator & { default?: SchemaValidator }) | undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a literal path, for the bundler
     mod = require('../../schema/compose-spec.validate.js') as SchemaValidator & { default?: SchemaValidator };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes('compose-spec.validate.js')) throw e;

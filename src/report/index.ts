@@ -6,16 +6,24 @@ import type { Formatter } from './types';
 
 export type { FormatContext, Formatter, RuleMeta } from './types';
 
+interface FormatModule {
+  format: Formatter;
+}
+
+/**
+ * Each format's module, required on first use. Literal `require` calls (not a table of paths) so
+ * the bundler (scripts/build-bundle.js) sees them and keeps each one lazy inside the bundle.
+ */
 const FORMAT_MODULES = {
-  stylish: './stylish',
-  compact: './compact',
-  json: './json',
-  sarif: './sarif',
-  github: './github',
-  codeclimate: './codeclimate',
-  junit: './junit',
-  checkstyle: './checkstyle',
-} as const;
+  stylish: () => require('./stylish') as FormatModule,
+  compact: () => require('./compact') as FormatModule,
+  json: () => require('./json') as FormatModule,
+  sarif: () => require('./sarif') as FormatModule,
+  github: () => require('./github') as FormatModule,
+  codeclimate: () => require('./codeclimate') as FormatModule,
+  junit: () => require('./junit') as FormatModule,
+  checkstyle: () => require('./checkstyle') as FormatModule,
+} as const satisfies Record<string, () => FormatModule>;
 
 export type FormatName = keyof typeof FORMAT_MODULES;
 export const DEFAULT_FORMAT: FormatName = 'stylish';
@@ -34,7 +42,5 @@ export function isFormatName(name: string): name is FormatName {
 
 export function loadFormatter(name: string): Formatter {
   if (!isFormatName(name)) throw new UnknownFormatError(name);
-  // Lazy: only the chosen formatter loads.
-  const mod = require(FORMAT_MODULES[name]) as { format: Formatter };
-  return mod.format;
+  return FORMAT_MODULES[name]().format;
 }

@@ -24,12 +24,27 @@ let current: LoadedValidator | undefined;
 
 /** The validator for this process (loaded or compiled on first use). */
 export function getValidator(): SchemaValidator {
-  return (current ??= loadValidator()).validate;
+  return (current ??= loadBuiltValidator()).validate;
 }
 
 /** Which of the two paths this process took (for diagnostics and benchmarks). */
 export function validatorKind(): ValidatorKind {
-  return (current ??= loadValidator()).kind;
+  return (current ??= loadBuiltValidator()).kind;
+}
+
+/**
+ * The build's standalone validator, required by a literal path (the same file as
+ * STANDALONE_VALIDATOR) so that the bundler takes it into the CLI bundle and its V8 code cache
+ * (scripts/build-bundle.js, src/cli/boot.ts); compiled now when the build made none.
+ */
+function loadBuiltValidator(): LoadedValidator {
+  let mod: (SchemaValidator & { default?: SchemaValidator }) | undefined;
+  try {
+    mod = require('../../schema/compose-spec.validate.js') as SchemaValidator & { default?: SchemaValidator };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes('compose-spec.validate.js')) throw e;
+  }
+  return mod ? { validate: mod.default ?? mod, kind: 'standalone' } : { validate: compileValidator(), kind: 'compiled' };
 }
 
 /** The standalone module if the build made one, else a validator compiled now. Not cached. */

@@ -1,0 +1,73 @@
+/**
+ * Start-up of the `compose-lint` binary. Short runs (pre-commit hooks, editors) are dominated by
+ * loading code, so the build also writes the whole CLI as one bundle (scripts/build-bundle.js:
+ * dist/src/cli/bundle.js) and this loads it through `vm.Script` with a V8 code cache: the first run
+ * writes the compiled code next to the bundle, later runs skip parsing and compiling it. Without a
+ * bundle, or with one older than the tsc output (a build that skipped the bundle step), the modules
+ * are required one by one as usual. Imports nothing of the CLI itself.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vm from 'vm';
+import { createRequire } from 'module';
+
+/** Where the build writes the bundle: dist/src/cli, beside main.js, so `__dirname`-relative paths hold. */
+export const BUNDLE_FILE = path.join(__dirname, 'bundle.js');
+
+/**
+ * V8 re-optimizes hot functions after every "interrupt budget" of executed bytecode (Node 20's
+ * default: 132 KiB). A lint run is too short to profit from repeated re-optimization, so a larger
+ * budget spends the CPU on the work instead. Measured with `npm run bench` (issue 13): see the
+ * commit that set this value. Set before any of our code is compiled.
+ */
+export const INTERRUPT_BUDGET_KB = 1024;
+
+type Main = (argv: string[]) => void;
+
+/** Run the CLI with `argv` (process.argv). */
+export function boot(argv: string[]): void {
+  v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET_KB * 1024}`);
+  const main = loadBundle(BUNDLE_FILE) ?? (require('./main') as typeof import('./main')).main;
+  main(argv);
+}
+
+/**
+ * The bundle's `main`, compiled from the code cache when V8 accepts it (same V8 version, flags and
+ * source); undefined when there is no usable bundle. The cache file's name carries the Node version,
+ * the architecture and the bundle's size and mtime, so a rebuilt bundle or another Node gets its own.
+ * A rejected or missing cache is (re)written when the process exits, after the run compiled the
+ * functions it needed (so those are cached too); a read-only install simply runs without one.
+ */
+export function loadBundle(file: string): Main | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+    if (st.mtimeMs < fs.statSync(path.join(path.dirname(file), 'main.js')).mtimeMs) return undefined; // stale
+  } catch {
+    return undefined;
+  }
+  const source = fs.readFileSync(file, 'utf8');
+  const cacheFile = `${file}.${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}.v8cache`;
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(script, cacheFile));
+  const mod = { exports: {} as { main?: Main } };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+  return mod.exports.main;
+}
+
+function writeCache(script: vm.Script, cacheFile: string): void {
+  try {
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cacheFile); // atomic: a concurrent run reads the old file or the new one
+  } catch {
+    // read-only install or full disk: run without a cache
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Start-up through the bundle (src/cli/boot.ts, scripts/build-bundle.js): the bundle gives the same
+ * bytes and exit code as the modules one by one, its V8 code cache is written on the first run and
+ * replaced when unusable, and a bundle older than the tsc output is not used.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadBundle } from '../src/cli/boot';
+
+const root = path.resolve(__dirname, '..');
+const BIN = path.join(root, 'bin', 'compose-lint.js');
+const CLI_DIR = path.join(root, 'dist', 'src', 'cli');
+const BUNDLE = path.join(CLI_DIR, 'bundle.js');
+const COMPOSE = 'version: "3"\nservices:\n  web:\n    imagee: nginx\n    image: ${USERNAME}/ui:1.0\n    ports: ["80:80"]\n  db:\n    image: postgres\n';
+
+function project(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-lint-boot-'));
+  fs.writeFileSync(path.join(dir, 'compose.yaml'), COMPOSE);
+  return dir;
+}
+
+/** Run `node script args` in cwd; script is the real bin or an inline program. */
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const cacheFiles = (): string[] => fs.readdirSync(CLI_DIR).filter((f) => f.startsWith('bundle.js.') && f.endsWith('.v8cache'));
+
+describe('the CLI bundle', () => {
+  test('the build wrote it', () => {
+    expect(fs.existsSync(BUNDLE)).toBe(true);
+  });
+
+  test('prints the same bytes and exits the same as the modules loaded one by one', () => {
+    const cwd = project();
+    const viaModules = run(['-e', `require(${JSON.stringify(path.join(CLI_DIR, 'main.js'))}).main([process.argv[0], 'compose-lint', ...process.argv.slice(1)])`, '--', '--format', 'json'], cwd);
+    const viaBundle = run([BIN, '--format', 'json'], cwd);
+    expect(viaModules.code).toBe(1);
+    expect(JSON.parse(viaModules.stdout).length).toBeGreaterThan(2);
+    expect(viaBundle).toEqual(viaModules);
+  });
+
+  test('the first run writes a code cache for this Node; an unusable one is replaced, and the run is unaffected', () => {
+    const cwd = project();
+    const expected = run([BIN, '--format', 'compact'], cwd);
+    const mine = cacheFiles().filter((f) => f.includes(`.${process.version}-${process.arch}-`));
+    expect(mine).toHaveLength(1);
+    const cache = path.join(CLI_DIR, mine[0]);
+    fs.writeFileSync(cache, 'not a V8 code cache');
+    expect(run([BIN, '--format', 'compact'], cwd)).toEqual(expected);
+    const rewritten = fs.readFileSync(cache);
+    expect(rewritten.length).toBeGreaterThan(1000);
+    expect(rewritten.toString('latin1')).not.toBe('not a V8 code cache');
+  });
+
+  test('a bundle older than main.js (tsc ran, the bundle step did not) is not used', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-lint-stale-'));
+    fs.copyFileSync(BUNDLE, path.join(dir, 'bundle.js'));
+    fs.writeFileSync(path.join(dir, 'main.js'), '');
+    const past = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(dir, 'bundle.js'), past, past);
+    expect(loadBundle(path.join(dir, 'bundle.js'))).toBeUndefined();
+    expect(loadBundle(path.join(dir, 'missing.js'))).toBeUndefined();
+  });
+});

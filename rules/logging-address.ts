@@ -149,6 +149,6 @@ function explain(graph: Graph, key: string, value: string, address: Address): Om
   if (target) return { messageId: 'serviceName', data: { key, value, target, port } };
   if (!isLoopbackAddress(address.host) || address.port === undefined || boundOnHost(graph, address.port, address.protocol)) return undefined;
   const data = { key, value, port: address.port, protocol: address.protocol };
-  if (graph.peerFiles.length) return { messageId: 'notPublishedPeer', data: { ...data, files: listNames(graph.peerFiles) }, severity: 'warning' };
+  if (graph.peerFiles.length) return { messageId: 'notPublishedPeer', data: { ...data, files: listNames(graph.peerFiles.map((p) => p.path)) }, severity: 'warning' };
   return { messageId: 'notPublished', data, severity: 'warning' };
 }

@@ -216,11 +216,28 @@ export interface Graph {
   /** Lowercase service names, container_names and aliases of services disabled by profiles. */
   disabledNames: Set<string>;
   /**
-   * Other compose files in the project directory (base names). `docker compose -f <one of them> up`
-   * runs under the same default project name and so joins the same networks: names they define
-   * may resolve here at runtime.
+   * The other compose files in the project directory (Project.neighbours), in name order.
+   * `docker compose -f <one of them> up` runs under the same default project name and so joins
+   * the same networks: names they define on those networks may resolve here at runtime.
    */
-  peerFiles: string[];
+  peerFiles: PeerFile[];
+}
+
+/** A neighbouring compose file and the DNS names it defines (see peers.ts). */
+export interface PeerFile {
+  /** Display path. */
+  path: string;
+  /** Lowercase DNS name -> each place it resolves; loads the file on the first call (empty when it cannot be loaded). */
+  names(): Map<string, PeerName[]>;
+}
+
+/** A name a neighbouring compose file defines: its service, and a network it resolves on. */
+export interface PeerName {
+  service: string;
+  /** Docker's name of the network (`<project>_<key>`, or its `name:`), comparable across projects. */
+  network: string;
+  /** The service's key in that file. */
+  origin?: Origin;
 }
 
 export type { Origin };

@@ -1,0 +1,56 @@
+/**
+ * Names defined by the compose files beside a project (Project.neighbours). Two projects reach
+ * each other's names only on a network both join, which Docker identifies by its full name:
+ * `<project name>_<key>` for a project's own networks (so files started under one project name
+ * share them), or the network's `name:` (an external or explicitly named network).
+ */
+import type { ComposeDict, Project } from '../model/project';
+import type { Graph, PeerFile, PeerName } from './types';
+
+const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Docker's name of the network `key` of a project: its `name:` when set, the key itself for a
+ * legacy `external: true` without a name, else `<project>_<key>` (compose-go's default naming).
+ */
+export function dockerNetworkName(project: Project, key: string): string {
+  const networks = project.model.networks;
+  const cfg = isDict(networks) && isDict(networks[key]) ? (networks[key] as ComposeDict) : {};
+  if (typeof cfg.name === 'string' && cfg.name) return cfg.name;
+  const external = cfg.external;
+  if (isDict(external) && typeof external.name === 'string' && external.name) return external.name;
+  if (external === true || isDict(external)) return key;
+  return `${project.name}_${key}`;
+}
+
+/** The project's neighbours, each with its names computed (and the file loaded) on first use. */
+export function peerFilesOf(project: Project, build: (p: Project) => Graph): PeerFile[] {
+  return project.neighbours.map((n) => {
+    let names: Map<string, PeerName[]> | undefined;
+    return {
+      path: n.path,
+      names() {
+        if (!names) {
+          const other = n.load();
+          names = other ? namesOf(other, build(other)) : new Map();
+        }
+        return names;
+      },
+    };
+  });
+}
+
+function namesOf(project: Project, graph: Graph): Map<string, PeerName[]> {
+  const out = new Map<string, PeerName[]>();
+  for (const net of graph.networks.values()) {
+    const network = dockerNetworkName(project, net.name);
+    for (const [name, services] of net.dnsNames) {
+      for (const service of services) {
+        const list = out.get(name) ?? [];
+        list.push({ service, network, origin: graph.services.get(service)?.origin });
+        out.set(name, list);
+      }
+    }
+  }
+  return out;
+}

@@ -34,7 +34,7 @@ export function overrideIn(dir: string): string | undefined {
  * pattern (.pre-commit-hooks.yaml) says the same.
  */
 export function isComposeFileName(name: string): boolean {
-  return /^(docker-)?compose([.-][^/\\]+)?\.ya?ml$/i.test(name);
+  return /^(docker-)?compose([.-][^/\\]+)?\.ya?ml$/.test(name);
 }
 
 /** Look in `start`, then its parents. */

@@ -1,39 +1,65 @@
 #!/usr/bin/env node
-// Corpus check: every compose file in ../shared/corpus loads without a crash and without a false
-// `yaml-syntax`, `schema` or `load-error` finding. Files that belong together are linted together.
-// Prints every finding per rule so the network rules' results on real projects can be reviewed.
+// Corpus check: every compose file in ../shared/corpus and ../shared/corpus2 loads without a crash
+// and without a false `yaml-syntax`, `schema` or `load-error` finding. Each file is linted as a
+// target, so it forms the project compose-lint forms for it (a base with its override, an
+// override with its base, the files of its directory's COMPOSE_FILE); files that belong together
+// otherwise are linted together. Prints every finding per rule so the rules' results on real
+// projects can be reviewed.
 // Usage: npm run test:corpus [-- --corpus DIR] [-- --verbose]
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { lintSync } = require('../dist/src/api.js');
+const { lintSync, planProjects } = require('../dist/src/api.js');
 
 const argv = process.argv.slice(2);
 const corpusArg = argv.indexOf('--corpus');
-const corpus = path.resolve(corpusArg >= 0 ? argv[corpusArg + 1] : path.join(__dirname, '..', '..', 'shared', 'corpus'));
+const shared = path.join(__dirname, '..', '..', 'shared');
+const corpora = corpusArg >= 0 ? [path.resolve(argv[corpusArg + 1])] : [path.join(shared, 'corpus'), path.join(shared, 'corpus2')];
 const verbose = argv.includes('--verbose');
-if (!fs.existsSync(corpus)) {
-  console.log(`corpus not found at ${corpus}: nothing to check`);
-  process.exit(0);
-}
 
-/** Files meant to be used together with `-f a -f b` (paths relative to the corpus). */
-const GROUPS = [['docker-jitsi-meet/docker-compose.yml', 'docker-jitsi-meet/jibri.yml']];
+/** Per corpus (by folder name): files meant to be used together with `-f a -f b` (relative paths). */
+const GROUPS = {
+  corpus: [['docker-jitsi-meet/docker-compose.yml', 'docker-jitsi-meet/jibri.yml']],
+  corpus2: [],
+};
 
 /**
  * Findings of the loader rules that are real: Docker Compose v2 refuses these files as they stand.
- * Key: `<file>:<rule>` -> why it is right to report it.
+ * Per corpus, key `<file>:<rule>` (file relative to the corpus) -> why it is right to report it.
  */
 /** @type {Record<string, string>} */
 const EXPECTED_LOADER_FINDINGS = {
-  'posthog/docker-compose.hobby.yml:load-error':
-    'every service extends docker-compose.base.yml, which the corpus does not include: `docker compose` fails the same way',
-  'immich/docker/docker-compose.yml:load-error':
-    '`env_file: .env` is required, and the corpus holds only example.env (users copy it to .env first): `docker compose` fails the same way here',
-  'self-hosted-ai-starter-kit/docker-compose.yml:load-error':
-    '`env_file: .env` is required, and the corpus holds only .env.example (users copy it to .env first): `docker compose` fails the same way here',
-  'f4rx_microservices/hw_19/docker-compose.yml:schema':
-    'a Compose v1 file (services at the top level, no `services:` key); Docker Compose v2 rejects it',
+  corpus: {
+    'posthog/docker-compose.hobby.yml:load-error':
+      'every service extends docker-compose.base.yml, which the corpus does not include: `docker compose` fails the same way',
+    'immich/docker/docker-compose.yml:load-error':
+      '`env_file: .env` is required, and the corpus holds only example.env (users copy it to .env first): `docker compose` fails the same way here',
+    'self-hosted-ai-starter-kit/docker-compose.yml:load-error':
+      '`env_file: .env` is required, and the corpus holds only .env.example (users copy it to .env first): `docker compose` fails the same way here',
+    'f4rx_microservices/hw_19/docker-compose.yml:schema':
+      'a Compose v1 file (services at the top level, no `services:` key); Docker Compose v2 rejects it',
+  },
+  corpus2: {
+    'opentelemetry-demo/compose.extras.yaml:schema':
+      'comments only, linted alone here: `docker compose -f compose.extras.yaml` refuses it ("empty compose file"); used as the last of four -f files it is fine, which issue 8 §2 handles (add that group here once it lands)',
+    'udemy-docker-mastery/compose-assignment-2/docker-compose.yml:schema': 'an assignment placeholder with one comment line: Compose refuses an empty compose file',
+    'udemy-docker-mastery/swarm-app-2/docker-compose.yml:schema': 'one comment line ("files moved to ..."): Compose refuses an empty compose file',
+    'udemy-docker-mastery/swarm-stack-2/stack-with-build-deploy-secret.yml:schema': 'a 0-byte file: Compose refuses an empty compose file',
+    'udemy-docker-mastery/compose-sample-1/template.yml:schema':
+      'a commented template whose keys have no values (`image:` is null, `servicename2:` is null, top-level `volumes:`/`networks:` are null): Compose refuses it (services.servicename.image must be a string)',
+    'slochewie-docker-compose-files/hass/docker-compose.yml:yaml-syntax': 'the zigbee2mqtt service has two `devices` keys: Compose (yaml.v3) refuses a mapping key defined twice',
+    'slochewie-docker-compose-files/webthings-gateway/docker-compose.yml:yaml-syntax': 'the service has two `devices` keys: Compose (yaml.v3) refuses a mapping key defined twice',
+  },
+};
+
+/**
+ * Per corpus, the env files a user would have in a directory when they are not `.env` or its
+ * example (relative to the corpus; later files win). docker-traefik's includes name
+ * `compose/$HOSTNAME/...` with HOSTNAME "defined in .env" by the user: hs.env, written for the
+ * corpus, stands for that line.
+ */
+const ENV_FILES = {
+  corpus2: { 'docker-traefik': ['docker-traefik/.env.example', 'docker-traefik/hs.env'] },
 };
 
 const ENV_NAMES = ['.env', '.env.example', 'example.env', 'env.example', '.env.dist'];
@@ -49,64 +75,89 @@ function walk(dir, out = []) {
   return out;
 }
 
-/** The env file a user would use for this directory: `.env`, else the example copied to `.env`. */
-/** @param {string} dir */
-function envFileFor(dir) {
-  for (const n of ENV_NAMES) if (fs.existsSync(path.join(dir, n))) return path.join(dir, n);
+/** The env files a user would use for this directory: ENV_FILES, else `.env`, else the example copied to `.env`. */
+function envFilesFor(corpus, dir) {
+  const listed = (ENV_FILES[path.basename(corpus)] || {})[path.relative(corpus, dir)];
+  if (listed) return listed.map((f) => path.join(corpus, f));
+  for (const n of ENV_NAMES) if (fs.existsSync(path.join(dir, n))) return [path.join(dir, n)];
   return undefined;
 }
 
-function plan() {
-  const files = walk(corpus);
-  const grouped = new Set(GROUPS.flat().map((f) => path.join(corpus, f)));
-  const runs = GROUPS.map((g) => g.map((f) => path.join(corpus, f)));
-  for (const f of files) {
+/** The runs for one corpus: each file as a target (one run per distinct project), then the groups. */
+function plan(corpus, groups) {
+  const grouped = new Set(groups.flat().map((f) => path.join(corpus, f)));
+  const runs = groups.map((g) => ({ files: g.map((f) => path.join(corpus, f)) }));
+  const seen = new Set();
+  for (const f of walk(corpus)) {
     if (grouped.has(f)) continue;
-    if (/override\.ya?ml$/.test(f)) continue; // linted with its base below
-    const override = ['docker-compose.override.yml', 'compose.override.yaml'].map((n) => path.join(path.dirname(f), n)).find((o) => fs.existsSync(o));
-    const isBase = /(^|\/)(docker-)?compose\.ya?ml$/.test(f);
+    const options = { cwd: corpus, targets: [f], envFiles: envFilesFor(corpus, path.dirname(f)), env: { PATH: process.env.PATH || '' } };
+    let key;
+    try {
+      key = planProjects(options).map((p) => p.files.join('\0')).join('\n');
+    } catch (e) {
+      runs.push({ crash: `${path.relative(corpus, f)}: ${e && e.message}` });
+      continue;
+    }
+    if (seen.has(key)) continue; // a base and its override: one project
+    seen.add(key);
     // Files only included by another one are still linted alone: they must stand on their own too.
-    runs.push(isBase && override ? [f, override] : [f]);
+    runs.push({ targets: [f] });
   }
   return runs;
 }
 
 const LOADER_RULES = new Set(['yaml-syntax', 'schema', 'load-error']);
 let failures = 0;
-/** @type {Map<string, Set<string>>} */
-const byRule = new Map();
-let projects = 0;
-for (const files of plan()) {
-  const dir = path.dirname(files[0]);
-  const envFile = envFileFor(dir);
-  let result;
-  try {
-    result = lintSync({ cwd: corpus, files, envFiles: envFile ? [envFile] : undefined, env: { PATH: process.env.PATH || '' } });
-  } catch (e) {
-    failures++;
-    console.log(`CRASH ${files.map((f) => path.relative(corpus, f)).join(' + ')}: ${e instanceof Error ? e.stack : String(e)}`);
+for (const corpus of corpora) {
+  if (!fs.existsSync(corpus)) {
+    console.log(`corpus not found at ${corpus}: nothing to check`);
     continue;
   }
-  projects++;
-  for (const f of result.findings) {
-    const key = `${f.file}:${f.rule}`;
-    const line = `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]`;
-    if (LOADER_RULES.has(f.rule) && !EXPECTED_LOADER_FINDINGS[key]) {
-      failures++;
-      console.log(`UNEXPECTED ${line}`);
-    }
-    let lines = byRule.get(f.rule);
-    if (!lines) byRule.set(f.rule, (lines = new Set()));
-    lines.add(line);
-  }
-}
-
-console.log(`\n${projects} projects linted from ${corpus}`);
-for (const [rule, lines] of [...byRule].sort()) {
-  console.log(`${rule}: ${lines.size} finding(s)`);
-  if (verbose || !['interpolation', 'obsolete-version'].includes(rule)) for (const l of [...lines].sort()) console.log(`  ${l}`);
+  failures += checkCorpus(corpus);
 }
 if (failures) {
   console.log(`\n${failures} failure(s)`);
   process.exitCode = 1;
 } else console.log('\ncorpus check passed');
+
+function checkCorpus(corpus) {
+  const name = path.basename(corpus);
+  const expected = EXPECTED_LOADER_FINDINGS[name] || {};
+  let failed = 0;
+  const byRule = new Map();
+  let projects = 0;
+  for (const run of plan(corpus, GROUPS[name] || [])) {
+    const what = run.crash || (run.files || run.targets).map((f) => path.relative(corpus, f)).join(' + ');
+    if (run.crash) {
+      failed++;
+      console.log(`CRASH ${what}`);
+      continue;
+    }
+    const envFiles = envFilesFor(corpus, path.dirname((run.files || run.targets)[0]));
+    let result;
+    try {
+      result = lintSync({ cwd: corpus, files: run.files, targets: run.targets, envFiles, env: { PATH: process.env.PATH || '' } });
+    } catch (e) {
+      failed++;
+      console.log(`CRASH ${what}: ${e && e.stack}`);
+      continue;
+    }
+    projects += result.projects.length;
+    for (const f of result.findings) {
+      const key = `${f.file}:${f.rule}`;
+      const line = `${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]`;
+      if (LOADER_RULES.has(f.rule) && !expected[key]) {
+        failed++;
+        console.log(`UNEXPECTED ${line}`);
+      }
+      if (!byRule.has(f.rule)) byRule.set(f.rule, new Set());
+      byRule.get(f.rule).add(line);
+    }
+  }
+  console.log(`\n${projects} projects linted from ${corpus}`);
+  for (const [rule, lines] of [...byRule].sort()) {
+    console.log(`${rule}: ${lines.size} finding(s)`);
+    if (verbose || !['interpolation', 'obsolete-version'].includes(rule)) for (const l of [...lines].sort()) console.log(`  ${l}`);
+  }
+  return failed;
+}

@@ -149,7 +149,7 @@ describe('which files form a project', () => {
     expect(run(['--format', 'compact', 'compose.yaml'], { cwd })).toEqual({
       code: 0,
       stdout:
-        'compose.yaml:6:28: warning: `post_db` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml:3 defines it on network reddit_default, which exporter also joins when that file runs beside this one: lint them together (add -f docker-compose-app.yml) [unresolved-hostname]\n',
+        'compose.yaml:6:28: warning: `post_db` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml:3 defines it on network default, which exporter also joins when the files are used together: lint them together (add -f docker-compose-app.yml) [unresolved-hostname]\n',
       stderr: '',
     });
   });

@@ -106,10 +106,11 @@ describe('neighbours: only other compose files, never the project\'s own', () =>
       'compose.db.yaml': SVC('db'),
       'docker-compose-monitoring.yml': SVC('prometheus'),
       'compose-prod.yaml': SVC('web'),
+      'fleet-compose.yml': SVC('fleet'),
       '.compose-lint.yaml': 'rules: {}\n',
       'app.yml': SVC('x'),
     } as Record<string, string>);
-    expect(neighbours({ targets: ['compose.yaml'] })).toEqual([['compose-prod.yaml', 'docker-compose-monitoring.yml']]);
+    expect(neighbours({ targets: ['compose.yaml'] })).toEqual([['compose-prod.yaml', 'docker-compose-monitoring.yml', 'fleet-compose.yml']]);
   });
 
   test('the file an editor buffer stands for is not its own neighbour: its saved copy softens nothing', () => {

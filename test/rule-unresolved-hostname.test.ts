@@ -322,7 +322,7 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'exporter',
           message:
-            '`post_db` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml:4 defines it on network otus_reddit_default, which exporter also joins when that file runs beside this one: lint them together (add -f docker-compose-app.yml)',
+            '`post_db` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml:4 defines it on network default, which exporter also joins when the files are used together: lint them together (add -f docker-compose-app.yml)',
         },
       ],
     },
@@ -339,16 +339,16 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'grafana',
           message:
-            '`db` does not resolve from grafana: nothing in this project is called that; compose-db.yaml:3 defines it (service postgres) on network backbone, which grafana also joins when that file runs beside this one: lint them together (add -f compose-db.yaml)',
+            '`db` does not resolve from grafana: nothing in this project is called that; compose-db.yaml:3 defines it (service postgres) on network backbone, which grafana also joins when the files are used together: lint them together (add -f compose-db.yaml)',
         },
       ],
     },
     {
-      name: 'stays an error when the file beside it defines the name on networks the service does not join, or under another project name',
+      name: 'stays an error when the file beside it defines the name only on networks the service does not join (by key, or by Docker name under another project name)',
       code: {
         'compose.yaml': lines('services:', '  exporter:', '    image: x', '    environment:', '      MONGO_URL: mongodb://post_db:27017', '      CACHE_URL: redis://cache:6379'),
         'docker-compose.db.yml': lines('services:', '  post_db:', '    image: mongo:7', '    networks: [back]', 'networks:', '  back: {}'),
-        'compose.cache.yaml': lines('name: caching', 'services:', '  cache:', '    image: redis:7'),
+        'compose.cache.yaml': lines('name: caching', 'services:', '  cache:', '    image: redis:7', '    networks: [cachenet]', 'networks:', '  cachenet: {}'),
       },
       findings: [
         { line: 5, column: 28, severity: 'error', service: 'exporter', message: '`post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },

@@ -1,8 +1,10 @@
 /**
- * Names defined by the compose files beside a project (Project.neighbours). Two projects reach
- * each other's names only on a network both join, which Docker identifies by its full name:
- * `<project name>_<key>` for a project's own networks (so files started under one project name
- * share them), or the network's `name:` (an external or explicitly named network).
+ * Names defined by the compose files beside a project (Project.neighbours). A neighbour is used
+ * with the project in one of two ways, and either way its names resolve only on a network both
+ * join: merged with it (`-f a.yml -f b.yml`), where a network is the same when its key is; or
+ * started beside it, where Docker identifies a network by its full name: `<project name>_<key>`
+ * for a project's own networks (files started under one project name share them), or the
+ * network's `name:` (an external or explicitly named network).
  */
 import type { ComposeDict, Project } from '../model/project';
 import type { Graph, PeerFile, PeerName } from './types';
@@ -47,7 +49,7 @@ function namesOf(project: Project, graph: Graph): Map<string, PeerName[]> {
     for (const [name, services] of net.dnsNames) {
       for (const service of services) {
         const list = out.get(name) ?? [];
-        list.push({ service, network, origin: graph.services.get(service)?.origin });
+        list.push({ service, key: net.name, network, origin: graph.services.get(service)?.origin });
         out.set(name, list);
       }
     }

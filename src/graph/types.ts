@@ -234,7 +234,9 @@ export interface PeerFile {
 /** A name a neighbouring compose file defines: its service, and a network it resolves on. */
 export interface PeerName {
   service: string;
-  /** Docker's name of the network (`<project>_<key>`, or its `name:`), comparable across projects. */
+  /** The network's key in that file (`default` for the implicit one): the same network once the files are merged with -f. */
+  key: string;
+  /** Docker's name of the network (`<project>_<key>`, or its `name:`): the same network when the files run side by side. */
   network: string;
   /** The service's key in that file. */
   origin?: Origin;

@@ -45,3 +45,12 @@ export function discoverUpwards(start: string): string[] | undefined {
     if (path.dirname(dir) === dir) return undefined;
   }
 }
+
+/**
+ * Names a compose file beside a project may have: compose file names (isComposeFileName), and
+ * the `<name>-compose.yml` / `<name>.compose.yaml` habit of extension and add-on files
+ * (docker-elk's `extensions/fleet/fleet-compose.yml`). Never a dot file such as `.compose-lint.yaml`.
+ */
+export function isComposeLikeName(name: string): boolean {
+  return isComposeFileName(name) || /^[^.][^/\\]*[.-]compose\.ya?ml$/.test(name);
+}

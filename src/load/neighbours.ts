@@ -6,13 +6,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isComposeFileName, isFile } from './discover';
+import { isComposeLikeName, isFile } from './discover';
 import { displayPath } from './read';
 import { loadProject, LoadOptions } from './project';
 import type { NeighbourFile, Project } from '../model/project';
 
 /**
- * Compose files in `dir` (by name, see isComposeFileName), minus `own` (absolute paths of the
+ * Compose files in `dir` (by name, see isComposeLikeName), minus `own` (absolute paths of the
  * project's files, the files it read, and the file stdin stands for), sorted by name. Each is
  * loaded on demand with the project's options, as a project of its own without neighbours.
  */
@@ -24,7 +24,7 @@ export function neighbourFiles(o: LoadOptions, dir: string, own: ReadonlySet<str
     return [];
   }
   return names
-    .filter(isComposeFileName)
+    .filter(isComposeLikeName)
     .sort()
     .map((n) => path.join(dir, n))
     .filter((abs) => !own.has(abs) && isFile(abs))

@@ -37,7 +37,7 @@ export interface Project {
    */
   envFiles: Record<string, EnvFileEntry[]>;
   /**
-   * The other compose files in the project directory (by name: see `isComposeFileName`), not
+   * The other compose files in the project directory (by name: see `isComposeLikeName`), not
    * part of this project: `docker compose -f <one of them> up` run beside this project may share
    * its networks. Never the project's own files, included/extended files, the file that stdin or
    * an editor buffer stands for, or a config file such as `.compose-lint.yaml`.

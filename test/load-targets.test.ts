@@ -97,7 +97,7 @@ describe('quoted globs are expanded by the tool', () => {
 });
 
 describe('neighbours: only other compose files, never the project\'s own', () => {
-  const neighbours = (o: Parameters<typeof lintSync>[0]): string[][] => lintSync({ env: {}, config: false, ...o, cwd: dir }).projects.map((p) => p.neighbours.map((n) => n.path));
+  const neighbours = (o: Parameters<typeof lintSync>[0]): string[][] => lintSync({ env: {}, config: false, ...o, cwd: dir }).projects.map((p) => (p.neighbours ?? []).map((n) => n.path));
 
   test('compose files by name; not .compose-lint.yaml, other YAML, the override or an included file', () => {
     project({

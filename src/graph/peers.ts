@@ -27,7 +27,7 @@ export function dockerNetworkName(project: Project, key: string): string {
 
 /** The project's neighbours, each with its names computed (and the file loaded) on first use. */
 export function peerFilesOf(project: Project, build: (p: Project) => Graph): PeerFile[] {
-  return project.neighbours.map((n) => {
+  return (project.neighbours ?? []).map((n) => {
     let names: Map<string, PeerName[]> | undefined;
     return {
       path: n.path,

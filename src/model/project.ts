@@ -40,9 +40,10 @@ export interface Project {
    * The other compose files in the project directory (by name: see `isComposeLikeName`), not
    * part of this project: `docker compose -f <one of them> up` run beside this project may share
    * its networks. Never the project's own files, included/extended files, the file that stdin or
-   * an editor buffer stands for, or a config file such as `.compose-lint.yaml`.
+   * an editor buffer stands for, or a config file such as `.compose-lint.yaml`. Absent (none)
+   * for a project not loaded from disk.
    */
-  neighbours: NeighbourFile[];
+  neighbours?: NeighbourFile[];
 }
 
 /** One `KEY=value` of an env or label file, after interpolation, with where it is written. */

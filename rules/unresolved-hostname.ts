@@ -6,7 +6,7 @@ import { holdersOf, isHostnameReference, namespaceOwner, nearestName, resolveNam
 import { listNames, networkPhrase, networksPhrase, placement } from '../src/graph/describe';
 import { datastoreOf } from '../src/graph/datastores';
 import { dockerNetworkName } from '../src/graph/peers';
-import { lineCol } from '../src/model/source';
+import { fileLine } from '../src/model/origin';
 
 /** The docs' example up to the database's networks, which the bad and good versions write differently. */
 const POST_ON_BACK_NET = ['services:', '  post:', '    image: reddit/post', '    environment:', '      POST_DATABASE_HOST: post_db', '    networks: [back_net]', '  mongo:', '    image: mongo:4'];
@@ -136,7 +136,7 @@ function peerDefinition(graph: Graph, owner: ServiceNode, name: string, project:
   for (const peer of graph.peerFiles) {
     const hit = peer.names().get(name)?.find((p) => keys.has(p.key) || dockerNames.has(p.network));
     if (!hit) continue;
-    const where = hit.origin ? `${hit.origin.source.path}:${lineCol(hit.origin.source, hit.origin.start).line}` : peer.path;
+    const where = hit.origin ? fileLine(hit.origin) : peer.path;
     return { file: peer.path, where, service: hit.service, network: hit.key };
   }
   return undefined;

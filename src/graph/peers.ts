@@ -25,16 +25,26 @@ export function dockerNetworkName(project: Project, key: string): string {
   return `${project.name}_${key}`;
 }
 
-/** The project's neighbours, each with its names computed (and the file loaded) on first use. */
+/** The project's neighbours, each loaded and its graph and names computed on first use. */
 export function peerFilesOf(project: Project, build: (p: Project) => Graph): PeerFile[] {
   return (project.neighbours ?? []).map((n) => {
+    let loaded: { graph?: Graph } | undefined;
     let names: Map<string, PeerName[]> | undefined;
+    const graph = (): Graph | undefined => {
+      if (!loaded) {
+        const other = n.load();
+        loaded = { graph: other ? build(other) : undefined };
+      }
+      return loaded.graph;
+    };
     return {
       path: n.path,
+      graph,
       names() {
         if (!names) {
           const other = n.load();
-          names = other ? namesOf(other, build(other)) : new Map();
+          const g = graph();
+          names = other && g ? namesOf(other, g) : new Map();
         }
         return names;
       },

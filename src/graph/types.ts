@@ -227,6 +227,8 @@ export interface Graph {
 export interface PeerFile {
   /** Display path. */
   path: string;
+  /** The file's own graph, as `docker compose -f <file>` would form its project; built on the first call; undefined when it cannot be loaded. */
+  graph(): Graph | undefined;
   /** Lowercase DNS name -> each place it resolves; loads the file on the first call (empty when it cannot be loaded). */
   names(): Map<string, PeerName[]>;
 }

@@ -163,6 +163,30 @@ describe('which files form a project', () => {
     });
   });
 
+  test('a per-environment overlay named alone (the pre-commit hook passes only changed files) is linted with its base, as -f base -f overlay', () => {
+    const cwd = tempProject({
+      'docker-compose.yml': 'services:\n  basketdata:\n    image: redis:7\n  web:\n    image: example/web\n',
+      'docker-compose.prod.yml': 'services:\n  web:\n    ports: ["127.0.0.1:8080:80"]\n',
+      'docker-compose.old.yml': 'services:\n  basket.data:\n    ports: ["127.0.0.1:6379:6379"]\n',
+    });
+    expect(run(['--format', 'compact', 'docker-compose.prod.yml'], { cwd })).toEqual({ code: 0, stdout: '', stderr: '' });
+    // An overlay still naming an old service creates a new, empty one: Compose refuses that project too.
+    const refused = {
+      code: 1,
+      stdout:
+        'docker-compose.old.yml:2:3: error: service "basket.data" has neither an image nor a build context specified: Docker Compose refuses the project; is it meant to override "basketdata"? A different name makes a new, empty service [schema]\n',
+      stderr: '',
+    };
+    expect(run(['--format', 'compact', 'docker-compose.old.yml'], { cwd })).toEqual(refused);
+    expect(run(['--format', 'compact', 'docker-compose.yml', 'docker-compose.old.yml'], { cwd })).toEqual(refused);
+    // -f keeps its exact meaning: the overlay alone is what Compose would refuse.
+    expect(run(['--format', 'compact', '-f', 'docker-compose.prod.yml'], { cwd })).toEqual({
+      code: 1,
+      stdout: 'docker-compose.prod.yml:2:3: error: service "web" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them [schema]\n',
+      stderr: '',
+    });
+  });
+
   test('a quoted glob is expanded by the tool; one matching nothing exits 2', () => {
     const cwd = tempProject({ 'a/docker-compose-dev.yml': 'version: "3"\nservices:\n  a:\n    image: a\n', 'b/compose-prod.yaml': 'services:\n  b:\n    imagee: b\n' });
     expect(run(['--format', 'compact', '*/*compose-*.y*ml'], { cwd })).toEqual({

@@ -44,6 +44,47 @@ describe('a compose file named as a target brings the rest of its project', () =
   });
 });
 
+describe('a per-environment overlay named alone is linted as users run it: -f <base> -f <overlay>', () => {
+  const OVERLAY = 'services:\n  web:\n    ports: ["8080:80"]\n';
+
+  test('an overlay that cannot stand alone (a service without image or build; no services; comment only) is paired with its base, not the override', () => {
+    project({ 'docker-compose.yml': SVC('web'), 'docker-compose.override.yml': SVC('web'), 'docker-compose.prod.yml': OVERLAY, 'compose-networks.yaml': 'networks:\n  edge: {}\n', 'docker-compose.extras.yml': '# nothing yet\n' });
+    expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.prod.yml']]);
+    expect(plan({ targets: ['compose-networks.yaml'] })).toEqual([['docker-compose.yml', 'compose-networks.yaml']]);
+    expect(plan({ targets: ['docker-compose.extras.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.extras.yml']]);
+  });
+
+  test('an overlay that stands alone (every service has image, build or extends; or it includes files) is its own project', () => {
+    project({
+      'compose.yaml': SVC('web'),
+      'compose.monitoring.yaml': 'services:\n  prom:\n    image: prom/prometheus\n  exporter:\n    build: ./exporter\n  web2:\n    extends: {file: compose.yaml, service: web}\n',
+      'compose.all.yaml': 'include: [compose.yaml]\n',
+      'compose.anchors.yaml': 'x-base: &base\n  image: nginx\nservices:\n  web:\n    <<: *base\n',
+    });
+    for (const t of ['compose.monitoring.yaml', 'compose.all.yaml', 'compose.anchors.yaml']) expect(plan({ targets: [t] })).toEqual([[t]]);
+  });
+
+  test('the base of the same family is preferred; no base, or a file not named like a compose file, stays alone', () => {
+    project({ 'compose.yaml': SVC('a'), 'docker-compose.yml': SVC('b'), 'docker-compose.prod.yml': OVERLAY, 'compose.prod.yaml': OVERLAY, 'jibri.yml': OVERLAY, 'sub/docker-compose.prod.yml': OVERLAY });
+    expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.prod.yml']]);
+    expect(plan({ targets: ['compose.prod.yaml'] })).toEqual([['compose.yaml', 'compose.prod.yaml']]);
+    expect(plan({ targets: ['jibri.yml'] })).toEqual([['jibri.yml']]);
+    expect(plan({ targets: ['sub/docker-compose.prod.yml'] })).toEqual([['sub/docker-compose.prod.yml']]);
+  });
+
+  test('the base named too is still its own project (docker compose up), besides base + overlay', () => {
+    project({ 'compose.yaml': SVC('web'), 'compose.prod.yaml': OVERLAY });
+    expect(plan({ targets: ['compose.yaml', 'compose.prod.yaml'] })).toEqual([['compose.yaml'], ['compose.yaml', 'compose.prod.yaml']]);
+    expect(plan({ targets: ['compose.prod.yaml', 'compose.prod.yaml'] })).toEqual([['compose.yaml', 'compose.prod.yaml']]);
+  });
+
+  test('COMPOSE_FILE listing the overlay wins; -f keeps its exact meaning', () => {
+    project({ 'compose.yaml': SVC('web'), 'compose.ports.yaml': SVC('db'), 'compose.prod.yaml': OVERLAY, '.env': 'COMPOSE_FILE=compose.ports.yaml:compose.prod.yaml\n' });
+    expect(plan({ targets: ['compose.prod.yaml'] })).toEqual([['compose.ports.yaml', 'compose.prod.yaml']]);
+    expect(plan({ files: ['compose.prod.yaml'] })).toEqual([['compose.prod.yaml']]);
+  });
+});
+
 describe('the directory\'s .env is read before the files are chosen', () => {
   const files = { 'compose.yaml': SVC('web'), 'compose.ports.yaml': 'services:\n  web:\n    ports: ["8080:80"]\n', 'compose.override.yaml': SVC('web') };
 

@@ -7,7 +7,9 @@
  *   COMPOSE_PROJECT_NAME apply; the OS environment wins over `.env`.
  * - A compose file named as a target is linted inside the project Compose forms in its directory:
  *   the files of COMPOSE_FILE when it lists the target; else a base file brings the directory's
- *   override file and an override file brings its base.
+ *   override file and an override file brings its base; else a per-environment overlay that
+ *   cannot stand alone (`docker-compose.prod.yml` whose services lack image and build) is linted
+ *   as `-f <base> -f <overlay>` (see overlay.ts).
  * - Targets of one project make one project (the pre-commit hook passes only the changed files).
  * - `-f` means exactly those files, in that order, as `docker compose -f` does.
  */
@@ -17,6 +19,7 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { LoadError, newLoadContext } from './context';
 import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn } from './discover';
 import { projectEnvironment } from './env';
+import { overlayBase, standsAlone } from './overlay';
 import { NO_SUCH_FILE } from './read';
 import type { LoadOptions } from './project';
 
@@ -95,6 +98,8 @@ export function chooseFiles(o: LoadOptions): Group {
 export interface Group {
   files: string[];
   launchDir?: string;
+  /** A base paired with an overlay named alone: the base's own project is still formed too. */
+  overlay?: boolean;
 }
 
 /** Chooses the files of the project Compose forms in a directory; reads each `.env` once. */
@@ -114,7 +119,10 @@ class FileSelector {
     return { files, launchDir: dir };
   }
 
-  /** A file target: the project of its directory when it is one of its files, else its base/override pair. */
+  /**
+   * A file target: the project of its directory when it is one of its files, else its
+   * base/override pair, else, for an overlay that cannot stand alone, its base and itself.
+   */
   forFile(file: string): Group {
     const dir = path.dirname(file);
     const listed = this.composeFile(dir);
@@ -128,6 +136,9 @@ class FileSelector {
       const base = composeFilesIn(dir)?.[0];
       return { files: base ? [base, file] : [file], launchDir: dir };
     }
+    // A per-environment overlay named alone is linted as users run it: -f <base> -f <overlay>.
+    const base = overlayBase(file);
+    if (base && !standsAlone(file)) return { files: [base, file], launchDir: dir, overlay: true };
     return { files: [file], launchDir: dir };
   }
 
@@ -198,14 +209,15 @@ function expandGlobs(cwd: string, targets: string[]): string[] {
 
 /**
  * One project per distinct file list, in first-seen order; a list whose files all belong to
- * another, larger project is that project (a base named alone and again with its override).
+ * another, larger project is that project (a base named alone and again with its override),
+ * except an overlay's: `docker compose` on the base alone is a project of its own.
  */
 function mergeGroups(groups: Group[]): Group[] {
   const byKey = new Map<string, Group>();
   for (const g of groups) if (!byKey.has(g.files.join('\0'))) byKey.set(g.files.join('\0'), g);
   const unique = [...byKey.values()];
   const within = (small: Group, big: Group): boolean => big !== small && big.files.length > small.files.length && small.files.every((f) => big.files.includes(f));
-  return unique.filter((g) => !unique.some((h) => within(g, h)));
+  return unique.filter((g) => !unique.some((h) => !h.overlay && within(g, h))).map(({ files, launchDir }) => ({ files, launchDir }));
 }
 
 function withoutKey(env: Record<string, string>, key: string): Record<string, string> {

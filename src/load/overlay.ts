@@ -1,0 +1,48 @@
+/**
+ * Per-environment overlays: `docker-compose.prod.yml` beside `docker-compose.yml`, used as
+ * `docker compose -f docker-compose.yml -f docker-compose.prod.yml`. Named alone (the pre-commit
+ * hook passes only the changed files), such a file is linted with its base when it cannot stand
+ * alone, as users run it; a complete alternative file (every service has an image or a build) is
+ * still linted alone.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { BASE_NAMES, OVERRIDE_NAMES, isComposeFileName, isFile } from './discover';
+
+const isDict = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The base file an overlay `file` is used with: for a compose-named file (isComposeFileName) that
+ * is neither a base nor an override name, the base file of its directory, preferring one of the
+ * same family (`docker-compose.prod.yml` -> `docker-compose.yml`, `compose.prod.yaml` ->
+ * `compose.yaml`), else the one compose-go discovers first. Undefined when there is none.
+ */
+export function overlayBase(file: string): string | undefined {
+  const name = path.basename(file);
+  if (!isComposeFileName(name) || BASE_NAMES.includes(name) || OVERRIDE_NAMES.includes(name)) return undefined;
+  const dir = path.dirname(file);
+  const bases = BASE_NAMES.filter((n) => isFile(path.join(dir, n)));
+  const family = name.startsWith('docker-') ? 'docker-' : '';
+  const base = bases.find((n) => n.startsWith('docker-') === (family !== '')) ?? bases[0];
+  return base ? path.join(dir, base) : undefined;
+}
+
+/**
+ * Whether a compose file makes a project on its own: it has services, and each has an `image`, a
+ * `build` or an `extends` (which may bring them), or it `include`s other files. A file that does
+ * not parse "stands alone": linted alone, the loader reports why it cannot be read.
+ */
+export function standsAlone(file: string): boolean {
+  let doc: unknown;
+  try {
+    doc = parse(fs.readFileSync(file, 'utf8'), { merge: true, uniqueKeys: false });
+  } catch {
+    return true;
+  }
+  if (!isDict(doc)) return doc !== null && doc !== undefined; // empty or comment-only: nothing of its own
+  if (doc.include !== undefined) return true;
+  const services = doc.services;
+  if (!isDict(services) || Object.keys(services).length === 0) return false;
+  return Object.values(services).every((s) => isDict(s) && (s.image !== undefined || s.build !== undefined || s.extends !== undefined));
+}

@@ -327,6 +327,24 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'netrules and neighbours combined: a neighbour\'s hostname is a DNS name there (Engine 25); a bare word under a URL-like key only a neighbour defines is not checked',
+      code: {
+        'compose.yaml': lines('services:', '  exporter:', '    image: x', '    environment:', '      TEI_HOST: tei', '      MONGODB_URL: post_db'),
+        'docker-compose-app.yml': lines('services:', '  tei-cpu:', '    image: tei', '    hostname: tei', '  post_db:', '    image: mongo:7'),
+      },
+      findings: [
+        {
+          line: 5,
+          column: 17,
+          severity: 'warning',
+          service: 'exporter',
+          messageId: 'otherFile',
+          message:
+            '`tei` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml:2 defines it (service tei-cpu) on network default, which exporter also joins when the files are used together: lint them together (add -f docker-compose-app.yml)',
+        },
+      ],
+    },
+    {
       name: 'an alias on a network named explicitly in both files: shared whatever the project names',
       code: {
         'compose.yaml': lines('name: monitoring', 'services:', '  grafana:', '    image: grafana/grafana', '    environment:', '      GF_DATABASE_HOST: db:5432', '    networks: [shared]', 'networks:', '  shared:', '    name: backbone'),

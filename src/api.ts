@@ -100,6 +100,7 @@ export function planProjects(o: LintOptions): LoadOptions[] {
     osEnv: o.env ?? (process.env as Record<string, string>),
     stdin: o.stdin,
     text: o.text,
+    onDebug: o.onDebug,
   });
 }
 

@@ -170,6 +170,10 @@ describe('which files form a project', () => {
       'docker-compose.old.yml': 'services:\n  basket.data:\n    ports: ["127.0.0.1:6379:6379"]\n',
     });
     expect(run(['--format', 'compact', 'docker-compose.prod.yml'], { cwd })).toEqual({ code: 0, stdout: '', stderr: '' });
+    // --debug says why the base was added.
+    const debug = run(['--debug', '--format', 'compact', 'docker-compose.prod.yml'], { cwd });
+    expect(debug.code).toBe(0);
+    expect(debug.stderr.split('\n')).toContain('compose-lint: debug: docker-compose.prod.yml cannot stand alone (service "web" has neither image nor build): linted as -f docker-compose.yml -f docker-compose.prod.yml');
     // An overlay still naming an old service creates a new, empty one: Compose refuses that project too.
     const refused = {
       code: 1,

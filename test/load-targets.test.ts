@@ -52,6 +52,12 @@ describe('a per-environment overlay named alone is linted as users run it: -f <b
     expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.prod.yml']]);
     expect(plan({ targets: ['compose-networks.yaml'] })).toEqual([['docker-compose.yml', 'compose-networks.yaml']]);
     expect(plan({ targets: ['docker-compose.extras.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.extras.yml']]);
+    const lines: string[] = [];
+    planProjects({ osEnv: {}, cwd: dir, targets: ['compose-networks.yaml', 'docker-compose.extras.yml'], onDebug: (l) => lines.push(l) });
+    expect(lines).toEqual([
+      'compose-networks.yaml cannot stand alone (it defines no services of its own): linted as -f docker-compose.yml -f compose-networks.yaml',
+      'docker-compose.extras.yml cannot stand alone (it holds nothing but comments): linted as -f docker-compose.yml -f docker-compose.extras.yml',
+    ]);
   });
 
   test('an overlay that stands alone (every service has image, build or extends; or it includes files) is its own project', () => {

@@ -29,20 +29,22 @@ export function overlayBase(file: string): string | undefined {
 }
 
 /**
- * Whether a compose file makes a project on its own: it has services, and each has an `image`, a
- * `build` or an `extends` (which may bring them), or it `include`s other files. A file that does
- * not parse "stands alone": linted alone, the loader reports why it cannot be read.
+ * Why a compose file cannot make a project on its own, or undefined when it can: it needs
+ * services, each with an `image`, a `build` or an `extends` (which may bring them), unless it
+ * `include`s other files. A file that does not parse stands alone: linted alone, the loader
+ * reports why it cannot be read.
  */
-export function standsAlone(file: string): boolean {
+export function whyNotAlone(file: string): string | undefined {
   let doc: unknown;
   try {
     doc = parse(fs.readFileSync(file, 'utf8'), { merge: true, uniqueKeys: false });
   } catch {
-    return true;
+    return undefined;
   }
-  if (!isDict(doc)) return doc !== null && doc !== undefined; // empty or comment-only: nothing of its own
-  if (doc.include !== undefined) return true;
+  if (doc === null || doc === undefined) return 'it holds nothing but comments';
+  if (!isDict(doc) || doc.include !== undefined) return undefined;
   const services = doc.services;
-  if (!isDict(services) || Object.keys(services).length === 0) return false;
-  return Object.values(services).every((s) => isDict(s) && (s.image !== undefined || s.build !== undefined || s.extends !== undefined));
+  if (!isDict(services) || Object.keys(services).length === 0) return 'it defines no services of its own';
+  const partial = Object.entries(services).find(([, s]) => !(isDict(s) && (s.image !== undefined || s.build !== undefined || s.extends !== undefined)));
+  return partial ? `service "${partial[0]}" has neither image nor build` : undefined;
 }

@@ -19,8 +19,8 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { LoadError, newLoadContext } from './context';
 import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn } from './discover';
 import { projectEnvironment } from './env';
-import { overlayBase, standsAlone } from './overlay';
-import { NO_SUCH_FILE } from './read';
+import { overlayBase, whyNotAlone } from './overlay';
+import { displayPath, NO_SUCH_FILE } from './read';
 import type { LoadOptions } from './project';
 
 /** What the user named; the project-wide flags (-p, --project-directory, --env-file, --profile) pass through. */
@@ -33,6 +33,8 @@ export interface TargetOptions extends Pick<LoadOptions, 'projectName' | 'projec
   files?: string[];
   /** The OS environment. */
   osEnv: Record<string, string>;
+  /** Receives one line per choice worth explaining (an overlay paired with its base): `--debug`. */
+  onDebug?: (line: string) => void;
   /** Lint `content` as the file at `path` (relative to cwd): one project of that one file. */
   text?: { path: string; content: string };
 }
@@ -61,7 +63,7 @@ export function planProjects(o: TargetOptions): LoadOptions[] {
   }
   if (o.files?.length) return [{ ...common, files: o.files }];
   if (!o.targets?.length) return [{ ...common, ...chooseFiles(common) }];
-  const selector = new FileSelector(common);
+  const selector = new FileSelector(common, o.onDebug);
   const groups: Group[] = [];
   for (const t of expandGlobs(cwd, o.targets)) {
     if (t === '-') {
@@ -108,7 +110,10 @@ class FileSelector {
   /** Directories where the OS environment's COMPOSE_FILE applies: it names files from there. */
   private readonly osDirs: Set<string>;
 
-  constructor(private readonly o: LoadOptions) {
+  constructor(
+    private readonly o: LoadOptions,
+    private readonly onDebug?: (line: string) => void,
+  ) {
     this.osDirs = new Set([o.cwd, path.resolve(o.cwd, o.projectDirectory ?? '.')]);
   }
 
@@ -138,7 +143,12 @@ class FileSelector {
     }
     // A per-environment overlay named alone is linted as users run it: -f <base> -f <overlay>.
     const base = overlayBase(file);
-    if (base && !standsAlone(file)) return { files: [base, file], launchDir: dir, overlay: true };
+    const why = base && whyNotAlone(file);
+    if (base && why) {
+      const shown = (f: string): string => displayPath(this.o.cwd ?? process.cwd(), f);
+      this.onDebug?.(`${shown(file)} cannot stand alone (${why}): linted as -f ${shown(base)} -f ${shown(file)}`);
+      return { files: [base, file], launchDir: dir, overlay: true };
+    }
     return { files: [file], launchDir: dir };
   }
 

@@ -1,6 +1,5 @@
 import { defineRule } from '../src/define-rule';
 import { fileLine, originOf, Origin } from '../src/model/origin';
-import type { ComposeDict } from '../src/model/project';
 import { servicesOf } from '../src/model/project';
 import type { Graph } from '../src/graph/types';
 import { isLoopbackAddress } from '../src/graph/exposure';

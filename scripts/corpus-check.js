@@ -25,6 +25,7 @@ const verbose = argv.includes('--verbose');
  * docker-compose.prod.yml, is linted as `-f <base> -f <overlay>` when named alone: see
  * src/load/overlay.ts.) The first file of a group is still linted on its own too.
  */
+/** @type {Record<string, string[][]>} */
 const GROUPS = {
   corpus: [['docker-jitsi-meet/docker-compose.yml', 'docker-jitsi-meet/jibri.yml']],
   corpus2: [
@@ -41,7 +42,7 @@ const GROUPS = {
  * Findings of the loader rules that are real: Docker Compose v2 refuses these files as they stand.
  * Per corpus, key `<file>:<rule>` (file relative to the corpus) -> why it is right to report it.
  */
-/** @type {Record<string, string>} */
+/** @type {Record<string, Record<string, string>>} */
 const EXPECTED_LOADER_FINDINGS = {
   corpus: {
     'posthog/docker-compose.hobby.yml:load-error':
@@ -83,6 +84,7 @@ const EXPECTED_LOADER_FINDINGS = {
  * `compose/$HOSTNAME/...` with HOSTNAME "defined in .env" by the user: hs.env, written for the
  * corpus, stands for that line.
  */
+/** @type {Record<string, Record<string, string[]>>} */
 const ENV_FILES = {
   corpus2: { 'docker-traefik': ['docker-traefik/.env.example', 'docker-traefik/hs.env'] },
 };
@@ -101,6 +103,11 @@ function walk(dir, out = []) {
 }
 
 /** The env files a user would use for this directory: ENV_FILES, else `.env`, else the example copied to `.env`. */
+/**
+ * @param {string} corpus
+ * @param {string} dir
+ * @returns {string[] | undefined}
+ */
 function envFilesFor(corpus, dir) {
   const listed = (ENV_FILES[path.basename(corpus)] || {})[path.relative(corpus, dir)];
   if (listed) return listed.map((f) => path.join(corpus, f));
@@ -109,8 +116,15 @@ function envFilesFor(corpus, dir) {
 }
 
 /** The runs for one corpus: each file as a target (one run per distinct project), then the groups. */
+/**
+ * @typedef {{ files?: string[], targets?: string[], crash?: string }} Run
+ * @param {string} corpus
+ * @param {string[][]} groups
+ * @returns {Run[]}
+ */
 function plan(corpus, groups) {
   const grouped = new Set(groups.flatMap((g) => g.slice(1)).map((f) => path.join(corpus, f)));
+  /** @type {Run[]} */
   const runs = groups.map((g) => ({ files: g.map((f) => path.join(corpus, f)) }));
   const seen = new Set();
   for (const f of walk(corpus)) {
@@ -118,9 +132,9 @@ function plan(corpus, groups) {
     const options = { cwd: corpus, targets: [f], envFiles: envFilesFor(corpus, path.dirname(f)), env: { PATH: process.env.PATH || '' } };
     let key;
     try {
-      key = planProjects(options).map((p) => p.files.join('\0')).join('\n');
+      key = planProjects(options).map((p) => (p.files ?? []).join('\0')).join('\n');
     } catch (e) {
-      runs.push({ crash: `${path.relative(corpus, f)}: ${e && e.message}` });
+      runs.push({ crash: `${path.relative(corpus, f)}: ${e instanceof Error ? e.message : String(e)}` });
       continue;
     }
     if (seen.has(key)) continue; // a base and its override: one project
@@ -145,26 +159,28 @@ if (failures) {
   process.exitCode = 1;
 } else console.log('\ncorpus check passed');
 
+/** @param {string} corpus @returns {number} failures */
 function checkCorpus(corpus) {
   const name = path.basename(corpus);
   const expected = EXPECTED_LOADER_FINDINGS[name] || {};
   let failed = 0;
+  /** @type {Map<string, Set<string>>} */
   const byRule = new Map();
   let projects = 0;
   for (const run of plan(corpus, GROUPS[name] || [])) {
-    const what = run.crash || (run.files || run.targets).map((f) => path.relative(corpus, f)).join(' + ');
+    const what = run.crash || (run.files || run.targets || []).map((f) => path.relative(corpus, f)).join(' + ');
     if (run.crash) {
       failed++;
       console.log(`CRASH ${what}`);
       continue;
     }
-    const envFiles = envFilesFor(corpus, path.dirname((run.files || run.targets)[0]));
+    const envFiles = envFilesFor(corpus, path.dirname((run.files || run.targets || [])[0]));
     let result;
     try {
       result = lintSync({ cwd: corpus, files: run.files, targets: run.targets, envFiles, env: { PATH: process.env.PATH || '' } });
     } catch (e) {
       failed++;
-      console.log(`CRASH ${what}: ${e && e.stack}`);
+      console.log(`CRASH ${what}: ${e instanceof Error ? e.stack : String(e)}`);
       continue;
     }
     projects += result.projects.length;
@@ -175,8 +191,9 @@ function checkCorpus(corpus) {
         failed++;
         console.log(`UNEXPECTED ${line}`);
       }
-      if (!byRule.has(f.rule)) byRule.set(f.rule, new Set());
-      byRule.get(f.rule).add(line);
+      let lines = byRule.get(f.rule);
+      if (!lines) byRule.set(f.rule, (lines = new Set()));
+      lines.add(line);
     }
   }
   console.log(`\n${projects} projects linted from ${corpus}`);

@@ -156,7 +156,7 @@ describe('neighbours: only other compose files, never the project\'s own', () =>
       'fleet-compose.yml': SVC('fleet'),
       '.compose-lint.yaml': 'rules: {}\n',
       'app.yml': SVC('x'),
-    } as Record<string, string>);
+    });
     expect(neighbours({ targets: ['compose.yaml'] })).toEqual([['compose-prod.yaml', 'docker-compose-monitoring.yml', 'fleet-compose.yml']]);
   });
 

@@ -6,10 +6,9 @@
  * for a project's own networks (files started under one project name share them), or the
  * network's `name:` (an external or explicitly named network).
  */
-import type { ComposeDict, Project } from '../model/project';
+import type { Project } from '../model/project';
 import type { Graph, PeerFile, PeerName } from './types';
-
-const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isDict } from '../util/dict';
 
 /**
  * Docker's name of the network `key` of a project: its `name:` when set, the key itself for a
@@ -17,7 +16,7 @@ const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'obj
  */
 export function dockerNetworkName(project: Project, key: string): string {
   const networks = project.model.networks;
-  const cfg = isDict(networks) && isDict(networks[key]) ? (networks[key] as ComposeDict) : {};
+  const cfg = isDict(networks) && isDict(networks[key]) ? (networks[key]) : {};
   if (typeof cfg.name === 'string' && cfg.name) return cfg.name;
   const external = cfg.external;
   if (isDict(external) && typeof external.name === 'string' && external.name) return external.name;

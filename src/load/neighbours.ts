@@ -7,16 +7,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isComposeLikeName, isFile } from './discover';
-import { displayPath } from './read';
-import { loadProject, LoadOptions } from './project';
+import { displayPath } from '../util/display-path';
+import type { LoadOptions } from './options';
 import type { NeighbourFile, Project } from '../model/project';
 
 /**
  * Compose files in `dir` (by name, see isComposeLikeName), minus `own` (absolute paths of the
  * project's files, the files it read, and the file stdin stands for), sorted by name. Each is
- * loaded on demand with the project's options, as a project of its own without neighbours.
+ * loaded on demand with the project's options, as a project of its own without neighbours, by
+ * `load` (loadProject, passed in by the loader so this module does not import it back). `load`
+ * may throw: the neighbour then defines nothing.
  */
-export function neighbourFiles(o: LoadOptions, dir: string, own: ReadonlySet<string>): NeighbourFile[] {
+export function neighbourFiles(o: LoadOptions, dir: string, own: ReadonlySet<string>, load: Loader): NeighbourFile[] {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -28,23 +30,25 @@ export function neighbourFiles(o: LoadOptions, dir: string, own: ReadonlySet<str
     .sort()
     .map((n) => path.join(dir, n))
     .filter((abs) => !own.has(abs) && isFile(abs))
-    .map((abs) => neighbour(o, abs));
+    .map((abs) => neighbour(o, abs, load));
 }
 
-function neighbour(o: LoadOptions, abs: string): NeighbourFile {
+type Loader = (o: LoadOptions) => Project;
+
+function neighbour(o: LoadOptions, abs: string, load: Loader): NeighbourFile {
   let loaded: { project?: Project } | undefined;
   return {
     path: displayPath(o.cwd, abs),
     load() {
-      if (!loaded) loaded = { project: loadAlone(o, abs) };
+      if (!loaded) loaded = { project: loadAlone(o, abs, load) };
       return loaded.project;
     },
   };
 }
 
-function loadAlone(o: LoadOptions, abs: string): Project | undefined {
+function loadAlone(o: LoadOptions, abs: string, load: Loader): Project | undefined {
   try {
-    return loadProject({ ...o, files: [abs], stdin: undefined, stdinPath: undefined, projectDirectory: undefined, neighbours: false }).project;
+    return load({ ...o, files: [abs], stdin: undefined, stdinPath: undefined, projectDirectory: undefined, neighbours: false });
   } catch {
     return undefined; // unreadable, or a refused project name: it defines nothing Compose would run
   }

@@ -9,8 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { BASE_NAMES, OVERRIDE_NAMES, isComposeFileName, isFile } from './discover';
-
-const isDict = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isDict } from '../util/dict';
 
 /**
  * The base file an overlay `file` is used with: for a compose-named file (isComposeFileName) that

@@ -15,33 +15,15 @@ import { resolveServiceFiles } from './service-files';
 import { projectEnvironment } from './env';
 import { chooseFiles } from './targets';
 import { neighbourFiles } from './neighbours';
+import type { LoadOptions } from './options';
 import { isValidProjectName, normalizeProjectName } from './name';
 import { validateCompose } from '../schema/validate';
 import { validatePortSyntax } from '../schema/ports';
 import { validateUnits } from '../schema/units';
 import type { ComposeDict, Project } from '../model/project';
 import { keyOriginOf } from '../model/origin';
-import { pathInside } from '../util/display-path';
 
-export interface LoadOptions {
-  cwd: string;
-  /** Compose files of the project, in merge order ('-' is stdin). Empty: COMPOSE_FILE, then discovery. */
-  files?: string[];
-  projectName?: string;
-  projectDirectory?: string;
-  envFiles?: string[];
-  profiles?: string[];
-  /** The OS environment (process.env by default). */
-  osEnv?: Record<string, string>;
-  interpolate?: boolean;
-  stdin?: string;
-  /** The file on disk that stdin stands for (an editor buffer): never its own neighbour. */
-  stdinPath?: string;
-  /** Where `docker compose` would be started: its `.env` was read to choose the files (see env.ts). */
-  launchDir?: string;
-  /** List the neighbouring compose files (default true; false when loading a neighbour itself). */
-  neighbours?: boolean;
-}
+export type { LoadOptions } from './options';
 
 export interface LoadResult {
   project: Project;
@@ -107,7 +89,7 @@ export function loadProject(o: LoadOptions): LoadResult {
   };
   if (o.neighbours !== false) {
     const own = new Set([...ctx.sources.keys(), ...files, ...(o.stdinPath ? [path.resolve(cwd, o.stdinPath)] : [])]);
-    project.neighbours = neighbourFiles({ ...o, cwd, osEnv, launchDir }, projectDir, own);
+    project.neighbours = neighbourFiles({ ...o, cwd, osEnv, launchDir }, projectDir, own, (opts) => loadProject(opts).project);
   }
   return { project, problems: ctx.problems };
 }

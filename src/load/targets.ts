@@ -20,8 +20,9 @@ import { LoadError, newLoadContext } from './context';
 import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn } from './discover';
 import { projectEnvironment } from './env';
 import { overlayBase, whyNotAlone } from './overlay';
-import { displayPath, NO_SUCH_FILE } from './read';
-import type { LoadOptions } from './project';
+import { NO_SUCH_FILE } from './read';
+import { displayPath, pathInside } from '../util/display-path';
+import type { LoadOptions } from './options';
 
 /** What the user named; the project-wide flags (-p, --project-directory, --env-file, --profile) pass through. */
 export interface TargetOptions extends Pick<LoadOptions, 'projectName' | 'projectDirectory' | 'envFiles' | 'profiles' | 'stdin'> {
@@ -238,6 +239,6 @@ function withoutKey(env: Record<string, string>, key: string): Record<string, st
 }
 
 function displayDir(cwd: string, dir: string): string {
-  const rel = path.relative(cwd, dir);
-  return rel === '' ? 'the current directory' : rel.startsWith('..') ? dir : rel;
+  const rel = pathInside(cwd, dir);
+  return rel === '' ? 'the current directory' : (rel ?? dir);
 }

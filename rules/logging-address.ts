@@ -1,5 +1,5 @@
 import { defineRule } from '../src/define-rule';
-import { originOf, Origin } from '../src/model/origin';
+import { fileLine, originOf, Origin } from '../src/model/origin';
 import { servicesOf } from '../src/model/project';
 import type { Graph } from '../src/graph/types';
 import { isLoopbackAddress } from '../src/graph/exposure';
@@ -46,18 +46,39 @@ function composeName(graph: Graph, host: string): string | undefined {
   return graph.disabledNames.has(lower) ? host : undefined;
 }
 
-/** Does some service bind `port` on the host: publish it (any address), or listen on it on the host network? */
-function boundOnHost(graph: Graph, port: number, protocol: string): boolean {
+/** A service binding a port on the host, and where the binding is written. */
+interface HostBinding {
+  service: string;
+  origin?: Origin;
+}
+
+/** The first service that binds `port` on the host: publishes it (any address), or listens on it on the host network. */
+function boundOnHost(graph: Graph, port: number, protocol: string): HostBinding | undefined {
   for (const node of graph.services.values()) {
-    if (node.namespace.kind === 'host' && node.listening.some((l) => l.port === port && l.protocol === protocol)) return true;
+    const listening = node.namespace.kind === 'host' ? node.listening.find((l) => l.port === port && l.protocol === protocol) : undefined;
+    if (listening) return { service: node.name, origin: listening.origin ?? node.origin };
     if (node.namespace.kind !== 'own' && node.namespace.kind !== 'bridge') continue;
     for (const p of node.published) {
       if (p.protocol !== protocol) continue;
       const [from, to] = p.published.split('-').map(Number);
-      if (p.published !== '' && port >= from && port <= (to || from)) return true;
+      if (p.published !== '' && port >= from && port <= (to || from)) return { service: node.name, origin: p.origin ?? node.origin };
     }
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * The first neighbouring compose file (Project.neighbours, in name order) that binds the port on
+ * the host. Host ports are the host's, whatever the networks: a collector started from that file
+ * beside this project answers on localhost.
+ */
+function boundByNeighbour(graph: Graph, port: number, protocol: string): (HostBinding & { file: string }) | undefined {
+  for (const peer of graph.peerFiles) {
+    const other = peer.graph();
+    const binding = other && boundOnHost(other, port, protocol);
+    if (binding) return { ...binding, file: peer.path };
+  }
+  return undefined;
 }
 
 type MessageId = 'serviceName' | 'notPublished' | 'notPublishedPeer';
@@ -81,12 +102,12 @@ export default defineRule<Record<string, never>, MessageId>({
       '`{{key}}: {{value}}` names the service {{target}}, but the Docker daemon connects to logging addresses from the host, where compose names do not resolve ({{services}}); publish {{port}} on {{target}} and use localhost:{{port}}',
     notPublished: '`{{key}}: {{value}}` points at the host, but no service of this project binds {{port}}/{{protocol}} there ({{services}}); publish {{port}} on the log collector',
     notPublishedPeer:
-      '`{{key}}: {{value}}` points at the host, and no service of this project binds {{port}}/{{protocol}} there ({{services}}); another file of this project ({{files}}) may: lint them together, or publish it here',
+      '`{{key}}: {{value}}` points at the host, and no service of this project binds {{port}}/{{protocol}} there ({{services}}); another file of this project publishes it ({{publisher}} at {{where}}): lint them together (add -f {{file}}), or publish it here',
   },
   docs: {
     why: [
       'The logging driver runs in the Docker daemon, on the host, not in the container: `fluentd-address`, `gelf-address`, `syslog-address`, `splunk-url` and `loki-url` are resolved and connected to from the host\'s network. A compose service name (`fluentd:24224`) does not resolve there, and the container fails to start (or loses its logs). Publish the collector\'s port and point the driver at `localhost:<port>`.',
-      'A service-name address is an error. A `localhost` (or 127.0.0.1, ::1) address whose port no service of the project publishes (or listens on with `network_mode: host`) is a warning: the collector may run elsewhere on the host, or be started by another compose file of the project, which the message then names. Ports default to fluentd 24224, syslog 514, http 80, https 443. Unix sockets and outside hosts are not checked.',
+      'A service-name address is an error. A `localhost` (or 127.0.0.1, ::1) address whose port no service of the project publishes (or listens on with `network_mode: host`) is a warning: the collector may run elsewhere on the host, or be started by another compose file of the project: when a compose file beside it really publishes that port (or listens on it with `network_mode: host`), the message names that file and line. Ports default to fluentd 24224, syslog 514, http 80, https 443. Unix sockets and outside hosts are not checked.',
     ].join('\n\n'),
     bad: [
       'services:',
@@ -149,6 +170,7 @@ function explain(graph: Graph, key: string, value: string, address: Address): Om
   if (target) return { messageId: 'serviceName', data: { key, value, target, port } };
   if (!isLoopbackAddress(address.host) || address.port === undefined || boundOnHost(graph, address.port, address.protocol)) return undefined;
   const data = { key, value, port: address.port, protocol: address.protocol };
-  if (graph.peerFiles.length) return { messageId: 'notPublishedPeer', data: { ...data, files: listNames(graph.peerFiles) }, severity: 'warning' };
+  const peer = boundByNeighbour(graph, address.port, address.protocol);
+  if (peer) return { messageId: 'notPublishedPeer', data: { ...data, where: peer.origin ? fileLine(peer.origin) : peer.file, publisher: peer.service, file: peer.file }, severity: 'warning' };
   return { messageId: 'notPublished', data, severity: 'warning' };
 }

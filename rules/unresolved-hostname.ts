@@ -5,11 +5,13 @@ import type { Project } from '../src/model/project';
 import { holdersOf, isHostnameReference, namespaceOwner, nearestName, resolveName } from '../src/graph/query';
 import { listNames, networkPhrase, networksPhrase, placement } from '../src/graph/describe';
 import { datastoreOf } from '../src/graph/datastores';
+import { dockerNetworkName } from '../src/graph/peers';
+import { fileLine } from '../src/model/origin';
 
 /** The docs' example up to the database's networks, which the bad and good versions write differently. */
 const POST_ON_BACK_NET = ['services:', '  post:', '    image: reddit/post', '    environment:', '      POST_DATABASE_HOST: post_db', '    networks: [back_net]', '  mongo:', '    image: mongo:4'];
 
-type MessageId = 'unknownName' | 'noSharedNetwork' | 'noNetworkName' | 'isolated' | 'hostnameOnly' | 'maybeExternal' | 'maybeOtherFile';
+type MessageId = 'unknownName' | 'noSharedNetwork' | 'noNetworkName' | 'isolated' | 'hostnameOnly' | 'maybeExternal' | 'otherFile';
 
 export default defineRule<Record<string, never>, MessageId>({
   id: 'unresolved-hostname',
@@ -24,12 +26,12 @@ export default defineRule<Record<string, never>, MessageId>({
     isolated: '`{{host}}` does not resolve from {{services}}: {{service}} {{placement}}, where service names do not resolve',
     hostnameOnly: '`{{host}}` does not resolve from {{services}}: it is only the `hostname` of {{target}}, which is on no network where Docker could register it as a DNS name; give the service meant to answer the network alias `{{host}}`',
     maybeExternal: '`{{host}}` does not resolve from {{services}}: nothing in this project is called that; it may be a container on the external network {{network}}, which {{service}} joins',
-    maybeOtherFile: '`{{host}}` does not resolve from {{services}}: nothing in this project is called that; {{others}} and may define it: lint the files together (-f one.yml -f other.yml)',
+    otherFile: '`{{host}}` does not resolve from {{services}}: nothing in this project is called that; {{where}} defines it{{what}} on network {{network}}, which {{service}} also joins when the files are used together: lint them together (add -f {{file}})',
   },
   docs: {
     why: [
       'Compose services find each other through the DNS server of the networks they share: a service resolves the names (service name, `container_name`, network `aliases`) of the services on its own networks, and nothing else. A host name in `environment`, an `env_file`, `command` or `entrypoint` that no service answers to, or that belongs to a service on another network, fails at runtime with "could not resolve host" — often only when that code path first runs.',
-      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. Since Docker Engine 25 a service\'s `hostname` is also a DNS name on its user-defined networks (the daemon registers it as an alias), and compose-lint resolves it there; on the default bridge (`network_mode: bridge`) and with older engines it is not, so use a network alias where those matter. A bare word under a URL-like key (`MONGODB_URL=post_db`, `*_URI`, `*_DSN`, `*_ENDPOINT`, `*_BROKER(S)`, `*_CONNECTION`) is checked when the project defines that name, and ignored otherwise (it is some other setting). Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there, and another compose file started under the same project name (one beside it, or any with the same `COMPOSE_PROJECT_NAME`) shares the networks and may define it: those findings are warnings.',
+      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. Since Docker Engine 25 a service\'s `hostname` is also a DNS name on its user-defined networks (the daemon registers it as an alias), and compose-lint resolves it there; on the default bridge (`network_mode: bridge`) and with older engines it is not, so use a network alias where those matter. A bare word under a URL-like key (`MONGODB_URL=post_db`, `*_URI`, `*_DSN`, `*_ENDPOINT`, `*_BROKER(S)`, `*_CONNECTION`) is checked when the project defines that name, and ignored otherwise (it is some other setting). Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there (a warning). A compose file beside the project (`docker-compose-monitoring.yml` next to `docker-compose.yml`) is often used with it, merged with `-f` or started on its own from the same directory under the same default project name, sharing its networks: when that file really defines the name on a network the service joins (the same network key, or the same Docker network name), the finding is a warning naming the file and line. Only compose files count (a `.compose-lint.yaml` or other YAML never does); a name no neighbour defines stays an error.',
     ].join('\n\n'),
     bad: [...POST_ON_BACK_NET, '    networks: [back_net]', 'networks:', '  back_net:', ''].join('\n'),
     good: [...POST_ON_BACK_NET, '    networks:', '      back_net:', '        aliases: [post_db]', 'networks:', '  back_net:', ''].join('\n'),
@@ -114,16 +116,30 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: P
   if (external) {
     return { messageId: 'maybeExternal', severity: 'warning', data: { network: external, service: node.name } };
   }
-  // Compose files started one by one under one project name share its networks (the reddit
-  // course's docker-compose-monitoring.yml beside docker-compose.yml): the name may be defined there.
-  const pinned = project.env.COMPOSE_PROJECT_NAME;
-  if (graph.peerFiles.length || pinned) {
-    const others = graph.peerFiles.length
-      ? `${listNames(graph.peerFiles)} in the same directory ${graph.peerFiles.length === 1 ? 'runs' : 'run'} as the same project by default, ${graph.peerFiles.length === 1 ? 'shares' : 'share'} its networks`
-      : `another compose file run as project ${pinned} (COMPOSE_PROJECT_NAME) shares its networks`;
-    return { messageId: 'maybeOtherFile', severity: 'warning', data: { others } };
+  // Compose files started one by one beside each other share networks (the reddit course's
+  // docker-compose-monitoring.yml beside docker-compose.yml): a warning only when one really defines the name there.
+  const peer = peerDefinition(graph, owner, lower, project);
+  if (peer) {
+    const what = peer.service.toLowerCase() === lower ? '' : ` (service ${peer.service})`;
+    return { messageId: 'otherFile', severity: 'warning', data: { where: peer.where, what, network: peer.network, service: node.name, file: peer.file } };
   }
   return { messageId: 'unknownName', data: { suggestion: suggestion(graph, node, ref, datastores) } };
+}
+
+/**
+ * The first neighbouring compose file defining `name` on a network `owner` joins: by key (the
+ * files merged with -f) or by Docker's network name (the files started side by side).
+ */
+function peerDefinition(graph: Graph, owner: ServiceNode, name: string, project: Project): { file: string; where: string; service: string; network: string } | undefined {
+  const keys = new Set(owner.networks);
+  const dockerNames = new Set(owner.networks.map((n) => dockerNetworkName(project, n)));
+  for (const peer of graph.peerFiles) {
+    const hit = peer.names().get(name)?.find((p) => keys.has(p.key) || dockerNames.has(p.network));
+    if (!hit) continue;
+    const where = hit.origin ? fileLine(hit.origin) : peer.path;
+    return { file: peer.path, where, service: hit.service, network: hit.key };
+  }
+  return undefined;
 }
 
 /** "post is", "`post_db` (an alias of mongo) is", "`db` (post_db and cache) is". */

@@ -6,8 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadProject, LoadOptions } from './load/project';
-import { LoadError } from './load/context';
-import { baseOfOverride, discoverBelow } from './load/discover';
+import { planProjects as planTargets } from './load/targets';
 import { buildGraph } from './graph/build';
 import { runRules, compareFindings } from './engine/run';
 import { NO_SHARED_SETTINGS, RuleSettings } from './engine/settings';
@@ -25,9 +24,8 @@ import unusedDisableRule from '../rules/unused-disable';
 import type { Finding, Rule } from './types';
 import { servicesOf, type Project } from './model/project';
 import type { SourceFile } from './model/source';
-import type { LoadProblem } from './load/context';
+import { LoadError, type LoadProblem } from './load/context';
 import type { Graph } from './graph/types';
-import { NO_SUCH_FILE } from './load/read';
 import type { RuleMeta } from './report/types';
 import { displayPath, relativePath } from './util/display-path';
 
@@ -41,7 +39,11 @@ export { unifiedDiff } from './engine/diff';
 
 export interface LintOptions {
   cwd?: string;
-  /** Files or directories, each its own project (an override file joins its base). '-' is stdin. */
+  /**
+   * Files, directories or quoted globs; '-' is stdin. Each is linted inside the project Compose
+   * forms in its directory (`.env`'s COMPOSE_FILE, a base with its override, an override with its
+   * base); targets of one project are linted once, together.
+   */
   targets?: string[];
   /** `-f` files: one project, merged in order (disables discovery). */
   files?: string[];
@@ -81,54 +83,25 @@ export interface LintResult {
   ignored: string[];
 }
 
-/** Work out which projects the options name: each is a LoadOptions for loadProject. */
+/**
+ * Work out which projects the options name, as Docker Compose would form them (see
+ * load/targets.ts): each is a LoadOptions for loadProject. Commands that load projects (lint,
+ * config, graph) share it. Throws LoadError for a missing target or a glob matching nothing.
+ */
 export function planProjects(o: LintOptions): LoadOptions[] {
-  const cwd = path.resolve(o.cwd ?? process.cwd());
-  const common = {
-    cwd,
+  return planTargets({
+    cwd: path.resolve(o.cwd ?? process.cwd()),
+    targets: o.targets,
+    files: o.files,
     projectName: o.projectName,
     projectDirectory: o.projectDirectory,
     envFiles: o.envFiles,
     profiles: o.profiles,
-    osEnv: o.env,
-    stdin: o.text ? o.text.content : o.stdin,
-  };
-  if (o.text) return [{ ...common, files: ['-'], projectDirectory: o.projectDirectory ?? path.dirname(path.resolve(cwd, o.text.path)) }];
-  if (o.files?.length) return [{ ...common, files: o.files }];
-  if (!o.targets?.length) return [{ ...common }];
-  const groups: string[][] = [];
-  const seen = new Set<string>();
-  const add = (g: string[]): void => {
-    const key = g.join('\0');
-    if (!seen.has(key)) {
-      seen.add(key);
-      groups.push(g);
-    }
-  };
-  for (const t of o.targets) {
-    if (t === '-') {
-      add(['-']);
-      continue;
-    }
-    const abs = path.resolve(cwd, t);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch {
-      throw new LoadError(`${t}: ${NO_SUCH_FILE}`);
-    }
-    if (st.isDirectory()) {
-      const found = discoverBelow(abs);
-      if (!found.length) throw new LoadError(`${t}: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
-      found.forEach(add);
-    } else {
-      const base = baseOfOverride(abs);
-      add(base && base !== abs ? [base, abs] : [abs]);
-    }
-  }
-  // A base named on its own and again with its override: keep only the merged pair.
-  const pairs = new Set(groups.filter((g) => g.length === 2).map((g) => g[0]));
-  return groups.filter((g) => !(g.length === 1 && pairs.has(g[0]))).map((files) => ({ ...common, files }));
+    osEnv: o.env ?? (process.env as Record<string, string>),
+    stdin: o.stdin,
+    text: o.text,
+    onDebug: o.onDebug,
+  });
 }
 
 /** Lint synchronously. Throws LoadError / ConfigError for fatal problems (missing file, bad config, ...). */

@@ -106,6 +106,104 @@ describe('compose-lint (lint)', () => {
   });
 });
 
+describe('which files form a project', () => {
+  const UNRESOLVED = 'services:\n  exporter:\n    image: exporter\n    environment:\n      MONGO_URL: mongodb://post_db:27017\n';
+
+  test('COMPOSE_FILE in the working directory\'s .env: both files are linted, as one project', () => {
+    const cwd = tempProject({
+      '.env': 'COMPOSE_FILE=compose.yaml:compose.ports.yaml\n',
+      'compose.yaml': 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n',
+      'compose.ports.yaml': 'services:\n  admin:\n    image: adminer\n    ports: ["8080:8080"]\n',
+    });
+    const expected = {
+      code: 1,
+      stdout:
+        'compose.ports.yaml:4:13: error: host port 8080/tcp is also published by service "web": whichever container starts second fails with "port is already allocated" [published-port-conflict]\n' +
+        'compose.yaml:4:13: error: host port 8080/tcp is also published by service "admin": whichever container starts second fails with "port is already allocated" [published-port-conflict]\n',
+      stderr: '',
+    };
+    expect(run(['--format', 'compact'], { cwd })).toEqual(expected);
+    expect(run(['--format', 'compact', 'compose.yaml'], { cwd })).toEqual(expected);
+  });
+
+  test('compose.yaml alone as a target pulls compose.override.yaml', () => {
+    const cwd = tempProject({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n', 'compose.override.yaml': 'services:\n  web:\n    imagee: nginx\n' });
+    expect(run(['--format', 'compact', 'compose.yaml'], { cwd })).toEqual({
+      code: 1,
+      stdout: 'compose.override.yaml:3:5: error: services.web: unknown key "imagee" (did you mean "image"?) [schema]\n',
+      stderr: '',
+    });
+  });
+
+  test('a .compose-lint.yaml beside compose.yaml does not soften errors', () => {
+    const cwd = tempProject({ 'compose.yaml': UNRESOLVED, '.compose-lint.yaml': 'extends: recommended\n' });
+    expect(run(['--format', 'compact', 'compose.yaml'], { cwd })).toEqual({
+      code: 1,
+      stdout: 'compose.yaml:5:28: error: `post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer [unresolved-hostname]\n',
+      stderr: '',
+    });
+  });
+
+  test('a compose file beside it that defines the name makes it a warning, naming that file and line (exit 0)', () => {
+    const cwd = tempProject({ 'compose.yaml': `name: reddit\n${UNRESOLVED}`, 'docker-compose-app.yml': 'name: reddit\nservices:\n  post_db:\n    image: mongo:7\n' });
+    expect(run(['--format', 'compact', 'compose.yaml'], { cwd })).toEqual({
+      code: 0,
+      stdout:
+        'compose.yaml:6:28: warning: `post_db` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml:3 defines it on network default, which exporter also joins when the files are used together: lint them together (add -f docker-compose-app.yml) [unresolved-hostname]\n',
+      stderr: '',
+    });
+  });
+
+  test('stdin is not softened by a .compose-lint.yaml either', () => {
+    const cwd = tempProject({ '.compose-lint.yaml': 'extends: recommended\n' });
+    expect(run(['-', '--format', 'compact'], { cwd, input: UNRESOLVED })).toEqual({
+      code: 1,
+      stdout: '<stdin>:5:28: error: `post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer [unresolved-hostname]\n',
+      stderr: '',
+    });
+  });
+
+  test('a per-environment overlay named alone (the pre-commit hook passes only changed files) is linted with its base, as -f base -f overlay', () => {
+    const cwd = tempProject({
+      'docker-compose.yml': 'services:\n  basketdata:\n    image: redis:7\n  web:\n    image: example/web\n',
+      'docker-compose.prod.yml': 'services:\n  web:\n    ports: ["127.0.0.1:8080:80"]\n',
+      'docker-compose.old.yml': 'services:\n  basket.data:\n    ports: ["127.0.0.1:6379:6379"]\n',
+    });
+    expect(run(['--format', 'compact', 'docker-compose.prod.yml'], { cwd })).toEqual({ code: 0, stdout: '', stderr: '' });
+    // --debug says why the base was added.
+    const debug = run(['--debug', '--format', 'compact', 'docker-compose.prod.yml'], { cwd });
+    expect(debug.code).toBe(0);
+    expect(debug.stderr.split('\n')).toContain('compose-lint: debug: docker-compose.prod.yml cannot stand alone (service "web" has neither image nor build): linted as -f docker-compose.yml -f docker-compose.prod.yml');
+    // An overlay still naming an old service creates a new, empty one: Compose refuses that project too.
+    const refused = {
+      code: 1,
+      stdout:
+        'docker-compose.old.yml:2:3: error: service "basket.data" has neither an image nor a build context specified: Docker Compose refuses the project; is it meant to override "basketdata"? A different name makes a new, empty service [schema]\n',
+      stderr: '',
+    };
+    expect(run(['--format', 'compact', 'docker-compose.old.yml'], { cwd })).toEqual(refused);
+    expect(run(['--format', 'compact', 'docker-compose.yml', 'docker-compose.old.yml'], { cwd })).toEqual(refused);
+    // -f keeps its exact meaning: the overlay alone is what Compose would refuse.
+    expect(run(['--format', 'compact', '-f', 'docker-compose.prod.yml'], { cwd })).toEqual({
+      code: 1,
+      stdout: 'docker-compose.prod.yml:2:3: error: service "web" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them [schema]\n',
+      stderr: '',
+    });
+  });
+
+  test('a quoted glob is expanded by the tool; one matching nothing exits 2', () => {
+    const cwd = tempProject({ 'a/docker-compose-dev.yml': 'version: "3"\nservices:\n  a:\n    image: a\n', 'b/compose-prod.yaml': 'services:\n  b:\n    imagee: b\n' });
+    expect(run(['--format', 'compact', '*/*compose-*.y*ml'], { cwd })).toEqual({
+      code: 1,
+      stdout:
+        'a/docker-compose-dev.yml:1:1: warning: `version` is obsolete: Docker Compose v2 ignores it; remove it [obsolete-version]\n' +
+        'b/compose-prod.yaml:3:5: error: services.b: unknown key "imagee" (did you mean "image"?) [schema]\n',
+      stderr: '',
+    });
+    expect(run(['c/*.yaml'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: c/*.yaml: no files match this pattern\n' });
+  });
+});
+
 describe('fatal errors: one line on stderr, exit 2, nothing on stdout', () => {
   const cases: [string, Record<string, string | Buffer>, string[], string][] = [
     ['missing file', {}, ['nothere.yml'], 'compose-lint: nothere.yml: no such file or directory\n'],

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
+import { isComposeFileName } from '../src/load/discover';
 
 const hooks = parse(fs.readFileSync(path.join(__dirname, '..', '.pre-commit-hooks.yaml'), 'utf8'));
 
@@ -27,6 +28,10 @@ test.each([
   'docker-compose.dev.local.yaml',
   'compose.staging.yaml',
   'compose.ci.yml',
+  'compose-prod.yml',
+  'compose-prod.yaml',
+  'docker-compose-dev.yml',
+  'docker-compose-monitoring.yaml',
   'deploy/compose.yaml',
   'a/b c/docker-compose.test.yml',
   '.devcontainer/docker-compose.yml',
@@ -42,8 +47,9 @@ test.each([
   'mycompose.yml',
   'my-docker-compose.yml',
   'docker_compose.yml',
-  'compose-prod.yml',
   'composer.yml',
+  '.compose-lint.yaml',
+  'compose-.yml',
   'Compose.yaml',
   'docker-compose..yml',
   'compose.yaml/README.md',
@@ -51,6 +57,12 @@ test.each([
   '.github/workflows/compose.yml.j2',
 ])('does not match %s', (name) => {
   expect(files.test(name)).toBe(false);
+});
+
+test('the loader counts the same names as compose files (the neighbours of a project)', () => {
+  const names = ['compose.yaml', 'docker-compose-dev.yml', 'compose-prod.yaml', 'docker-compose.prod.yml', '.compose-lint.yaml', 'compose-.yml', 'Compose.yaml', 'app.yml', 'compose.yaml.bak'];
+  expect(names.filter(isComposeFileName)).toEqual(names.filter((n) => files.test(n)));
+  expect(names.filter(isComposeFileName)).toEqual(['compose.yaml', 'docker-compose-dev.yml', 'compose-prod.yaml', 'docker-compose.prod.yml']);
 });
 
 test('.npmrc keeps `npm pack` stdout to the tarball name, which pre-commit installs from', () => {

@@ -47,9 +47,41 @@ ruleTester(rule, {
       findings: [{ line: 7, column: 23, severity: 'warning', service: 'web', messageId: 'notPublished', data: { key: 'gelf-address', value: 'udp://localhost:12201', port: 12201, protocol: 'udp', services: 'for web' } }],
     },
     {
-      name: 'another compose file beside it may publish it',
+      name: 'a compose file beside it publishes the port: a warning naming that file and line',
       code: { 'compose.yaml': lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'localhost:24224')), 'compose-logging.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd', '    ports: ["24224:24224"]') },
-      findings: [{ line: 7, column: 26, severity: 'warning', service: 'web', messageId: 'notPublishedPeer', data: { key: 'fluentd-address', value: 'localhost:24224', port: 24224, protocol: 'tcp', services: 'for web', files: 'compose-logging.yaml' } }],
+      findings: [
+        {
+          line: 7,
+          column: 26,
+          severity: 'warning',
+          service: 'web',
+          messageId: 'notPublishedPeer',
+          message:
+            '`fluentd-address: localhost:24224` points at the host, and no service of this project binds 24224/tcp there (for web); another file of this project publishes it (fluentd at compose-logging.yaml:4): lint them together (add -f compose-logging.yaml), or publish it here',
+        },
+      ],
+    },
+    {
+      name: 'of several files beside it, the one that binds the port (a range; a collector on the host network listening by default) is named',
+      code: {
+        'compose.yaml': lines('services:', '  web:', '    image: nginx', ...logging('gelf', 'gelf-address', 'udp://127.0.0.1:12201'), '  api:', '    image: example/api', ...logging('fluentd', 'fluentd-address', 'localhost')),
+        'compose-a.yaml': lines('services:', '  graylog:', '    image: graylog/graylog:6.0', '    ports: ["12201:12201"]'),
+        'compose-b.yaml': lines('services:', '  graylog:', '    image: graylog/graylog:6.0', '    ports:', '      - "12200-12210:12200-12210/udp"'),
+        'compose-c.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd:v1.17', '    network_mode: host'),
+      },
+      findings: [
+        { line: 7, column: 23, severity: 'warning', service: 'web', messageId: 'notPublishedPeer', data: { key: 'gelf-address', value: 'udp://127.0.0.1:12201', port: 12201, protocol: 'udp', services: 'for web', publisher: 'graylog', where: 'compose-b.yaml:5', file: 'compose-b.yaml' } },
+        { line: 13, column: 26, severity: 'warning', service: 'api', messageId: 'notPublishedPeer', data: { key: 'fluentd-address', value: 'localhost', port: 24224, protocol: 'tcp', services: 'for api', publisher: 'fluentd', where: 'compose-c.yaml:3', file: 'compose-c.yaml' } },
+      ],
+    },
+    {
+      name: 'a compose file beside it that does not bind the port (another port, tcp for udp, only exposed), or a non-compose YAML that does: the plain warning',
+      code: {
+        'compose.yaml': lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'localhost:24224')),
+        'compose-logging.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd', '    ports: ["24225:24224", "24224:24224/udp"]', '    expose: ["24224"]'),
+        'logging.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd', '    ports: ["24224:24224"]'),
+      },
+      findings: [{ line: 7, column: 26, severity: 'warning', service: 'web', messageId: 'notPublished', data: { key: 'fluentd-address', value: 'localhost:24224', port: 24224, protocol: 'tcp', services: 'for web' } }],
     },
   ],
 });

@@ -293,7 +293,7 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'a project pinned by COMPOSE_PROJECT_NAME: another compose file of the project may define the name',
+      name: 'a project name pinned by COMPOSE_PROJECT_NAME alone softens nothing: no file beside it defines the name',
       code: {
         'compose.yaml': lines('services:', '  mongodb-exporter:', '    image: percona/mongodb_exporter:0.40', '    command: ["--mongodb.uri=mongodb://post_db:27017"]'),
         '.env': 'COMPOSE_PROJECT_NAME=otus_reddit\n',
@@ -302,18 +302,18 @@ ruleTester(rule, {
         {
           line: 4,
           column: 40,
-          severity: 'warning',
+          severity: 'error',
           service: 'mongodb-exporter',
-          message:
-            '`post_db` does not resolve from mongodb-exporter: nothing in this project is called that; another compose file run as project otus_reddit (COMPOSE_PROJECT_NAME) shares its networks and may define it: lint the files together (-f one.yml -f other.yml)',
+          message: '`post_db` does not resolve from mongodb-exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
         },
       ],
     },
     {
-      name: 'a compose file beside another one: it runs as the same project by default',
+      name: 'a compose file beside it defines the name on the default network both join: a warning naming that file and line',
       code: {
         'compose.yaml': lines('services:', '  exporter:', '    image: x', '    environment:', '      MONGO_URL: mongodb://post_db:27017'),
-        'docker-compose-app.yml': lines('services:', '  post_db:', '    image: mongo:7'),
+        'docker-compose-app.yml': lines('services:', '  ui:', '    image: ui', '  post_db:', '    image: mongo:7'),
+        '.env': 'COMPOSE_PROJECT_NAME=otus_reddit\n',
       },
       findings: [
         {
@@ -322,8 +322,66 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'exporter',
           message:
-            '`post_db` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml in the same directory runs as the same project by default, shares its networks and may define it: lint the files together (-f one.yml -f other.yml)',
+            '`post_db` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml:4 defines it on network default, which exporter also joins when the files are used together: lint them together (add -f docker-compose-app.yml)',
         },
+      ],
+    },
+    {
+      name: 'netrules and neighbours combined: a neighbour\'s hostname is a DNS name there (Engine 25); a bare word under a URL-like key only a neighbour defines is not checked',
+      code: {
+        'compose.yaml': lines('services:', '  exporter:', '    image: x', '    environment:', '      TEI_HOST: tei', '      MONGODB_URL: post_db'),
+        'docker-compose-app.yml': lines('services:', '  tei-cpu:', '    image: tei', '    hostname: tei', '  post_db:', '    image: mongo:7'),
+      },
+      findings: [
+        {
+          line: 5,
+          column: 17,
+          severity: 'warning',
+          service: 'exporter',
+          messageId: 'otherFile',
+          message:
+            '`tei` does not resolve from exporter: nothing in this project is called that; docker-compose-app.yml:2 defines it (service tei-cpu) on network default, which exporter also joins when the files are used together: lint them together (add -f docker-compose-app.yml)',
+        },
+      ],
+    },
+    {
+      name: 'an alias on a network named explicitly in both files: shared whatever the project names',
+      code: {
+        'compose.yaml': lines('name: monitoring', 'services:', '  grafana:', '    image: grafana/grafana', '    environment:', '      GF_DATABASE_HOST: db:5432', '    networks: [shared]', 'networks:', '  shared:', '    name: backbone'),
+        'compose-db.yaml': lines('name: storage', 'services:', '  postgres:', '    image: postgres:16', '    networks:', '      backbone:', '        aliases: [db]', 'networks:', '  backbone:', '    name: backbone'),
+      },
+      findings: [
+        {
+          line: 6,
+          column: 25,
+          severity: 'warning',
+          service: 'grafana',
+          message:
+            '`db` does not resolve from grafana: nothing in this project is called that; compose-db.yaml:3 defines it (service postgres) on network backbone, which grafana also joins when the files are used together: lint them together (add -f compose-db.yaml)',
+        },
+      ],
+    },
+    {
+      name: 'stays an error when the file beside it defines the name only on networks the service does not join (by key, or by Docker name under another project name)',
+      code: {
+        'compose.yaml': lines('services:', '  exporter:', '    image: x', '    environment:', '      MONGO_URL: mongodb://post_db:27017', '      CACHE_URL: redis://cache:6379'),
+        'docker-compose.db.yml': lines('services:', '  post_db:', '    image: mongo:7', '    networks: [back]', 'networks:', '  back: {}'),
+        'compose.cache.yaml': lines('name: caching', 'services:', '  cache:', '    image: redis:7', '    networks: [cachenet]', 'networks:', '  cachenet: {}'),
+      },
+      findings: [
+        { line: 5, column: 28, severity: 'error', service: 'exporter', message: '`post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },
+        { line: 6, column: 26, severity: 'error', service: 'exporter', message: '`cache` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },
+      ],
+    },
+    {
+      name: 'only compose files are neighbours: a .compose-lint.yaml or other YAML defining the name softens nothing',
+      code: {
+        'compose.yaml': lines('services:', '  exporter:', '    image: x', '    environment:', '      MONGO_URL: mongodb://post_db:27017'),
+        '.compose-lint.yaml': lines('services:', '  post_db:', '    image: mongo:7'),
+        'app.yml': lines('services:', '  post_db:', '    image: mongo:7'),
+      },
+      findings: [
+        { line: 5, column: 28, severity: 'error', service: 'exporter', message: '`post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },
       ],
     },
     {

@@ -3,13 +3,12 @@
  * service's namespace, attachments, ports and references; each network's members and the DNS names
  * that resolve on it. Nothing here compares services pairwise: names are indexed per network.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { keyOriginOf } from '../model/origin';
 import { servicesOf, topLevel, ComposeDict, Project } from '../model/project';
 import { externalLinks, links, networkMode, serviceNetworks } from '../model/service';
 import { computeExposure } from './exposure';
 import { looksLikeDomain } from './hostnames';
+import { peerFilesOf } from './peers';
 import { listeningPorts, servicePorts } from './ports';
 import { recognizeDatastore } from './datastores';
 import { imageDefaultPorts } from './image-ports';
@@ -21,7 +20,7 @@ import { isDict } from '../util/dict';
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function buildGraph(project: Project): Graph {
-  const graph: Graph = { networks: new Map(), services: new Map(), names: new Map(), serviceNames: new Map(), hostnames: new Map(), disabledNames: new Set(), peerFiles: peerFiles(project) };
+  const graph: Graph = { networks: new Map(), services: new Map(), names: new Map(), serviceNames: new Map(), hostnames: new Map(), disabledNames: new Set(), peerFiles: peerFilesOf(project, buildGraph) };
   const declared = topLevel(project, 'networks');
   for (const name of Object.keys(declared)) graph.networks.set(name, declaredNetwork(name, declared[name], keyOriginOf(declared, name)));
 
@@ -158,16 +157,4 @@ function index<T>(m: Map<string, T[]>, name: string, value: T): void {
   const list = m.get(key);
   if (list) list.push(value);
   else m.set(key, [value]);
-}
-
-/** Compose files beside the project's own (docker-compose-monitoring.yml next to docker-compose.yml). */
-function peerFiles(project: Project): string[] {
-  const own = new Set(project.files.map((f) => path.resolve(f)));
-  let names: string[];
-  try {
-    names = fs.readdirSync(project.workingDir);
-  } catch {
-    return [];
-  }
-  return names.filter((n) => /compose[\w.-]*\.ya?ml$/i.test(n) && !own.has(path.join(project.workingDir, n))).sort();
 }

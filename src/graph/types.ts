@@ -216,11 +216,32 @@ export interface Graph {
   /** Lowercase service names, container_names and aliases of services disabled by profiles. */
   disabledNames: Set<string>;
   /**
-   * Other compose files in the project directory (base names). `docker compose -f <one of them> up`
-   * runs under the same default project name and so joins the same networks: names they define
-   * may resolve here at runtime.
+   * The other compose files in the project directory (Project.neighbours), in name order.
+   * `docker compose -f <one of them> up` runs under the same default project name and so joins
+   * the same networks: names they define on those networks may resolve here at runtime.
    */
-  peerFiles: string[];
+  peerFiles: PeerFile[];
+}
+
+/** A neighbouring compose file and the DNS names it defines (see peers.ts). */
+export interface PeerFile {
+  /** Display path. */
+  path: string;
+  /** The file's own graph, as `docker compose -f <file>` would form its project; built on the first call; undefined when it cannot be loaded. */
+  graph(): Graph | undefined;
+  /** Lowercase DNS name -> each place it resolves; loads the file on the first call (empty when it cannot be loaded). */
+  names(): Map<string, PeerName[]>;
+}
+
+/** A name a neighbouring compose file defines: its service, and a network it resolves on. */
+export interface PeerName {
+  service: string;
+  /** The network's key in that file (`default` for the implicit one): the same network once the files are merged with -f. */
+  key: string;
+  /** Docker's name of the network (`<project>_<key>`, or its `name:`): the same network when the files run side by side. */
+  network: string;
+  /** The service's key in that file. */
+  origin?: Origin;
 }
 
 export type { Origin };

@@ -6,7 +6,7 @@ import * as path from 'path';
 export const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 export const OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
-const isFile = (p: string): boolean => {
+export const isFile = (p: string): boolean => {
   try {
     return fs.statSync(p).isFile();
   } catch {
@@ -18,8 +18,23 @@ const isFile = (p: string): boolean => {
 export function composeFilesIn(dir: string): string[] | undefined {
   const base = BASE_NAMES.map((n) => path.join(dir, n)).find(isFile);
   if (!base) return undefined;
-  const override = OVERRIDE_NAMES.map((n) => path.join(dir, n)).find(isFile);
+  const override = overrideIn(dir);
   return override ? [base, override] : [base];
+}
+
+/** The override file compose-go would pick in `dir` (the first of OVERRIDE_NAMES that exists). */
+export function overrideIn(dir: string): string | undefined {
+  return OVERRIDE_NAMES.map((n) => path.join(dir, n)).find(isFile);
+}
+
+/**
+ * Whether a file name is a compose file's: the names Compose discovers and their per-environment
+ * variants (`docker-compose.prod.yml`, `docker-compose-monitoring.yml`, `compose-dev.yaml`).
+ * A dot file (`.compose-lint.yaml`) or any other YAML never is. The pre-commit hook's `files`
+ * pattern (.pre-commit-hooks.yaml) says the same.
+ */
+export function isComposeFileName(name: string): boolean {
+  return /^(docker-)?compose([.-][^/\\]+)?\.ya?ml$/.test(name);
 }
 
 /** Look in `start`, then its parents. */
@@ -31,31 +46,11 @@ export function discoverUpwards(start: string): string[] | undefined {
   }
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor']);
-
-/** Every directory below `root` (itself included) that holds a compose file, as file groups. */
-export function discoverBelow(root: string, maxDepth = 12): string[][] {
-  const out: string[][] = [];
-  const walk = (dir: string, depth: number): void => {
-    const here = composeFilesIn(dir);
-    if (here) out.push(here);
-    if (depth >= maxDepth) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), depth + 1);
-    }
-  };
-  walk(path.resolve(root), 0);
-  return out;
-}
-
-/** For a compose file named on the command line, the base it overrides when it is an override file. */
-export function baseOfOverride(file: string): string | undefined {
-  if (!OVERRIDE_NAMES.includes(path.basename(file))) return undefined;
-  return composeFilesIn(path.dirname(file))?.[0];
+/**
+ * Names a compose file beside a project may have: compose file names (isComposeFileName), and
+ * the `<name>-compose.yml` / `<name>.compose.yaml` habit of extension and add-on files
+ * (docker-elk's `extensions/fleet/fleet-compose.yml`). Never a dot file such as `.compose-lint.yaml`.
+ */
+export function isComposeLikeName(name: string): boolean {
+  return isComposeFileName(name) || /^[^.][^/\\]*[.-]compose\.ya?ml$/.test(name);
 }

@@ -12,15 +12,27 @@ export interface EnvOptions {
   envFiles?: string[];
   /** Where the default `.env` is looked up. */
   projectDir: string;
+  /**
+   * The directory `docker compose` was started from (the cwd, or `--project-directory`): its
+   * `.env` is read before the files are chosen, and wins over the project directory's.
+   */
+  launchDir?: string;
 }
 
-/** OS env always wins over env files; COMPOSE_DISABLE_ENV_FILE skips the default `.env`. */
+/**
+ * The project environment: the OS environment over the env files. Without `--env-file`, the
+ * default `.env` of the launch directory, then that of the project directory when it differs:
+ * compose v2 reads both (`WithDotEnv` before and after choosing the files), the first read winning.
+ * COMPOSE_DISABLE_ENV_FILE skips the default `.env`. Throws LoadError for a missing `--env-file`
+ * or a malformed env file (with its line).
+ */
 export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<string, string> {
   let files = o.envFiles;
   if (!files || files.length === 0) {
-    const dflt = path.join(o.projectDir, '.env');
     const disabled = truthy(o.osEnv.COMPOSE_DISABLE_ENV_FILE);
-    files = !disabled && fs.existsSync(dflt) && !fs.statSync(dflt).isDirectory() ? [dflt] : [];
+    // envFromFiles lets a later file win: the launch directory's `.env` goes last.
+    const dirs = [...new Set([o.projectDir, o.launchDir ?? o.projectDir])];
+    files = disabled ? [] : dirs.map(defaultDotenv).filter((f): f is string => f !== undefined);
   } else {
     for (const f of files) {
       if (!fs.existsSync(f)) throw new LoadError(`${displayPath(ctx.cwd, f)}: ${NO_SUCH_FILE}`);
@@ -52,6 +64,12 @@ export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<stri
     }
     throw new LoadError((e as Error).message);
   }
+}
+
+/** `<dir>/.env` when it is a file. */
+function defaultDotenv(dir: string): string | undefined {
+  const f = path.join(dir, '.env');
+  return fs.existsSync(f) && !fs.statSync(f).isDirectory() ? f : undefined;
 }
 
 function stripLinePrefix(m: string): string {

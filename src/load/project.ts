@@ -13,28 +13,17 @@ import { applyProfiles } from './profiles';
 import { checkConsistency, checkDuplicateMounts } from './consistency';
 import { resolveServiceFiles } from './service-files';
 import { projectEnvironment } from './env';
-import { discoverUpwards } from './discover';
+import { chooseFiles } from './targets';
+import { neighbourFiles } from './neighbours';
+import type { LoadOptions } from './options';
 import { isValidProjectName, normalizeProjectName } from './name';
 import { validateCompose } from '../schema/validate';
 import { validatePortSyntax } from '../schema/ports';
 import { validateUnits } from '../schema/units';
 import type { ComposeDict, Project } from '../model/project';
 import { keyOriginOf } from '../model/origin';
-import { pathInside } from '../util/display-path';
 
-export interface LoadOptions {
-  cwd: string;
-  /** Compose files of the project, in merge order ('-' is stdin). Empty: COMPOSE_FILE, then discovery. */
-  files?: string[];
-  projectName?: string;
-  projectDirectory?: string;
-  envFiles?: string[];
-  profiles?: string[];
-  /** The OS environment (process.env by default). */
-  osEnv?: Record<string, string>;
-  interpolate?: boolean;
-  stdin?: string;
-}
+export type { LoadOptions } from './options';
 
 export interface LoadResult {
   project: Project;
@@ -48,16 +37,12 @@ export function loadProject(o: LoadOptions): LoadResult {
   const abs = (p: string): string => (p === '-' ? '-' : path.resolve(cwd, p));
 
   let files = (o.files ?? []).map(abs);
+  let launchDir = o.launchDir;
   const explicitDir = o.projectDirectory ? path.resolve(cwd, o.projectDirectory) : undefined;
-  if (files.length === 0 && osEnv.COMPOSE_FILE) files = splitComposeFile(osEnv.COMPOSE_FILE, osEnv).map(abs);
-  if (files.length === 0) {
-    const found = discoverUpwards(explicitDir ?? cwd);
-    if (!found) throw new LoadError(`no compose file found in ${displayDir(cwd, explicitDir ?? cwd)} or its parents (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
-    files = found;
-  }
+  if (files.length === 0) ({ files, launchDir } = chooseFiles({ ...o, osEnv }));
   const projectDir = explicitDir ?? (files[0] === '-' ? cwd : path.dirname(files[0]));
 
-  const env = projectEnvironment(ctx, { osEnv, envFiles: o.envFiles?.map(abs), projectDir });
+  const env = projectEnvironment(ctx, { osEnv, envFiles: o.envFiles?.map(abs), projectDir, launchDir });
   const profiles = o.profiles?.length ? o.profiles : splitList(env.COMPOSE_PROFILES);
 
   // compose-go order: per file load (interpolated) -> include -> extends, merged into an empty model.
@@ -100,7 +85,12 @@ export function loadProject(o: LoadOptions): LoadResult {
     model: resolved.model,
     disabledServices: prof.disabled,
     envFiles: resolved.files,
+    neighbours: [],
   };
+  if (o.neighbours !== false) {
+    const own = new Set([...ctx.sources.keys(), ...files, ...(o.stdinPath ? [path.resolve(cwd, o.stdinPath)] : [])]);
+    project.neighbours = neighbourFiles({ ...o, cwd, osEnv, launchDir }, projectDir, own, (opts) => loadProject(opts).project);
+  }
   return { project, problems: ctx.problems };
 }
 
@@ -132,17 +122,6 @@ function serviceOfPath(p: (string | number)[]): string | undefined {
   return p[0] === 'services' && typeof p[1] === 'string' ? p[1] : undefined;
 }
 
-/** COMPOSE_FILE is split on COMPOSE_PATH_SEPARATOR (default ':' on Unix, ';' on Windows). */
-function splitComposeFile(v: string, env: Record<string, string>): string[] {
-  const sep = env.COMPOSE_PATH_SEPARATOR || path.delimiter;
-  return v.split(sep).filter(Boolean);
-}
-
 function splitList(v: string | undefined): string[] {
   return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
-}
-
-function displayDir(cwd: string, dir: string): string {
-  const rel = pathInside(cwd, dir);
-  return rel === '' ? 'the current directory' : (rel ?? dir);
 }

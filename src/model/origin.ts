@@ -120,6 +120,11 @@ export function cloneWithOrigins<T extends Container>(c: T): T {
 }
 
 /** Resolve an origin to 1-based line/column positions. */
+/** `file:line` of an origin (1-based line), as messages name a place in another file. */
+export function fileLine(o: Origin): string {
+  return `${o.source.path}:${lineCol(o.source, o.start).line}`;
+}
+
 export function toPosition(o: Origin): Position {
   const s = lineCol(o.source, o.start);
   const e = lineCol(o.source, Math.max(o.start, o.end));

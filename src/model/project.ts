@@ -36,6 +36,14 @@ export interface Project {
    * never the disk.
    */
   envFiles: Record<string, EnvFileEntry[]>;
+  /**
+   * The other compose files in the project directory (by name: see `isComposeLikeName`), not
+   * part of this project: `docker compose -f <one of them> up` run beside this project may share
+   * its networks. Never the project's own files, included/extended files, the file that stdin or
+   * an editor buffer stands for, or a config file such as `.compose-lint.yaml`. Absent (none)
+   * for a project not loaded from disk.
+   */
+  neighbours?: NeighbourFile[];
 }
 
 /** One `KEY=value` of an env or label file, after interpolation, with where it is written. */
@@ -45,6 +53,18 @@ export interface EnvFileEntry {
   /** The value on its line (the rest of the line when the value is quoted or spans lines). */
   origin: Origin;
   keyOrigin: Origin;
+}
+
+/** A compose file beside the project, loaded on demand by the loader that listed it. */
+export interface NeighbourFile {
+  /** Display path (relative to the user's cwd when inside it), sorted by it in `Project.neighbours`. */
+  path: string;
+  /**
+   * The file as its own project, as `docker compose -f <file>` forms it from the same directory
+   * with the same environment: read and parsed on the first call, then kept. Undefined when it
+   * cannot be loaded at all (unreadable, or Compose would refuse its project name).
+   */
+  load(): Project | undefined;
 }
 
 /** Typed accessors over the model, so rules don't repeat the same casts. */

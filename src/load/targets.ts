@@ -1,0 +1,244 @@
+/**
+ * From what the user names to the projects Docker Compose would form: targets (files,
+ * directories, quoted globs, '-' for stdin), `-f` files, or nothing (discovery from the cwd).
+ *
+ * - Before files are chosen, the directory's `.env` is read (compose v2's first `WithDotEnv`), so
+ *   COMPOSE_FILE and COMPOSE_PATH_SEPARATOR set there choose the files, and COMPOSE_PROFILES and
+ *   COMPOSE_PROJECT_NAME apply; the OS environment wins over `.env`.
+ * - A compose file named as a target is linted inside the project Compose forms in its directory:
+ *   the files of COMPOSE_FILE when it lists the target; else a base file brings the directory's
+ *   override file and an override file brings its base; else a per-environment overlay that
+ *   cannot stand alone (`docker-compose.prod.yml` whose services lack image and build) is linted
+ *   as `-f <base> -f <overlay>` (see overlay.ts).
+ * - Targets of one project make one project (the pre-commit hook passes only the changed files).
+ * - `-f` means exactly those files, in that order, as `docker compose -f` does.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { LoadError, newLoadContext } from './context';
+import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn } from './discover';
+import { projectEnvironment } from './env';
+import { overlayBase, whyNotAlone } from './overlay';
+import { NO_SUCH_FILE } from './read';
+import { displayPath, pathInside } from '../util/display-path';
+import type { LoadOptions } from './options';
+
+/** What the user named; the project-wide flags (-p, --project-directory, --env-file, --profile) pass through. */
+export interface TargetOptions extends Pick<LoadOptions, 'projectName' | 'projectDirectory' | 'envFiles' | 'profiles' | 'stdin'> {
+  /** Absolute working directory (the user's cwd). */
+  cwd: string;
+  /** Files, directories or globs, relative to cwd; '-' is stdin. */
+  targets?: string[];
+  /** `-f` files: exactly one project, merged in order. */
+  files?: string[];
+  /** The OS environment. */
+  osEnv: Record<string, string>;
+  /** Receives one line per choice worth explaining (an overlay paired with its base): `--debug`. */
+  onDebug?: (line: string) => void;
+  /** Lint `content` as the file at `path` (relative to cwd): one project of that one file. */
+  text?: { path: string; content: string };
+}
+
+const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * The projects to load, each as LoadOptions for `loadProject`, in the order the targets name
+ * them. Throws LoadError for a target that does not exist, a glob that matches nothing, a
+ * directory without a compose file, or a malformed `.env`.
+ */
+export function planProjects(o: TargetOptions): LoadOptions[] {
+  const cwd = path.resolve(o.cwd);
+  const common: LoadOptions = {
+    cwd,
+    projectName: o.projectName,
+    projectDirectory: o.projectDirectory,
+    envFiles: o.envFiles,
+    profiles: o.profiles,
+    osEnv: o.osEnv,
+    stdin: o.text ? o.text.content : o.stdin,
+  };
+  if (o.text) {
+    const stdinPath = path.resolve(cwd, o.text.path);
+    return [{ ...common, files: ['-'], projectDirectory: o.projectDirectory ?? path.dirname(stdinPath), stdinPath }];
+  }
+  if (o.files?.length) return [{ ...common, files: o.files }];
+  if (!o.targets?.length) return [{ ...common, ...chooseFiles(common) }];
+  const selector = new FileSelector(common, o.onDebug);
+  const groups: Group[] = [];
+  for (const t of expandGlobs(cwd, o.targets)) {
+    if (t === '-') {
+      groups.push({ files: ['-'] });
+      continue;
+    }
+    const abs = path.resolve(cwd, t);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      throw new LoadError(`${t}: ${NO_SUCH_FILE}`);
+    }
+    if (st.isDirectory()) {
+      const found = selector.below(abs);
+      if (!found.length) throw new LoadError(`${t}: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
+      groups.push(...found);
+    } else groups.push(selector.forFile(abs));
+  }
+  return mergeGroups(groups).map((g) => ({ ...common, ...g }));
+}
+
+/**
+ * The files `docker compose` without `-f` would use, started in `projectDirectory` (else the
+ * cwd): COMPOSE_FILE, else compose.yaml (or another base name) and its override found there or
+ * in a parent directory. Throws LoadError when there is none.
+ */
+export function chooseFiles(o: LoadOptions): Group {
+  const cwd = path.resolve(o.cwd);
+  return new FileSelector({ ...o, cwd }).discover(path.resolve(cwd, o.projectDirectory ?? '.'));
+}
+
+/** The files of one project, and the directory whose `.env` chose them. */
+export interface Group {
+  files: string[];
+  launchDir?: string;
+  /** A base paired with an overlay named alone: the base's own project is still formed too. */
+  overlay?: boolean;
+}
+
+/** Chooses the files of the project Compose forms in a directory; reads each `.env` once. */
+class FileSelector {
+  private readonly chosen = new Map<string, string[] | undefined>();
+  /** Directories where the OS environment's COMPOSE_FILE applies: it names files from there. */
+  private readonly osDirs: Set<string>;
+
+  constructor(
+    private readonly o: LoadOptions,
+    private readonly onDebug?: (line: string) => void,
+  ) {
+    this.osDirs = new Set([o.cwd, path.resolve(o.cwd, o.projectDirectory ?? '.')]);
+  }
+
+  /** No target: COMPOSE_FILE, else discovery in `dir` and its parents (compose-go's order). */
+  discover(dir: string): Group {
+    const files = this.composeFile(dir) ?? discoverUpwards(dir);
+    if (!files) throw new LoadError(`no compose file found in ${displayDir(this.o.cwd, dir)} or its parents (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
+    return { files, launchDir: dir };
+  }
+
+  /**
+   * A file target: the project of its directory when it is one of its files, else its
+   * base/override pair, else, for an overlay that cannot stand alone, its base and itself.
+   */
+  forFile(file: string): Group {
+    const dir = path.dirname(file);
+    const listed = this.composeFile(dir);
+    if (listed?.includes(file)) return { files: listed, launchDir: dir };
+    const name = path.basename(file);
+    if (BASE_NAMES.includes(name)) {
+      const override = overrideIn(dir);
+      return { files: override ? [file, override] : [file], launchDir: dir };
+    }
+    if (OVERRIDE_NAMES.includes(name)) {
+      const base = composeFilesIn(dir)?.[0];
+      return { files: base ? [base, file] : [file], launchDir: dir };
+    }
+    // A per-environment overlay named alone is linted as users run it: -f <base> -f <overlay>.
+    const base = overlayBase(file);
+    const why = base && whyNotAlone(file);
+    if (base && why) {
+      const shown = (f: string): string => displayPath(this.o.cwd ?? process.cwd(), f);
+      this.onDebug?.(`${shown(file)} cannot stand alone (${why}): linted as -f ${shown(base)} -f ${shown(file)}`);
+      return { files: [base, file], launchDir: dir, overlay: true };
+    }
+    return { files: [file], launchDir: dir };
+  }
+
+  /** A directory target: the project of every directory below it (itself included) that has one. */
+  below(root: string, maxDepth = 12): Group[] {
+    const out: Group[] = [];
+    const walk = (dir: string, depth: number): void => {
+      const files = this.composeFile(dir) ?? composeFilesIn(dir);
+      if (files) out.push({ files, launchDir: dir });
+      if (depth >= maxDepth) return;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (e.isDirectory() && !SKIP_DIR_NAMES.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), depth + 1);
+      }
+    };
+    walk(path.resolve(root), 0);
+    return out;
+  }
+
+  /**
+   * COMPOSE_FILE as `docker compose` started in `dir` sees it: from `dir/.env` (or `--env-file`),
+   * or from the OS environment when `dir` is where the user runs the tool; split on
+   * COMPOSE_PATH_SEPARATOR (default ':' on Unix, ';' on Windows); relative to `dir`.
+   */
+  private composeFile(dir: string): string[] | undefined {
+    if (this.chosen.has(dir)) return this.chosen.get(dir);
+    const osEnv = this.o.osEnv ?? {};
+    const lookup = this.osDirs.has(dir) ? osEnv : withoutKey(osEnv, 'COMPOSE_FILE');
+    const env = projectEnvironment(newLoadContext(this.o.cwd), { osEnv: lookup, envFiles: this.o.envFiles?.map((f) => path.resolve(this.o.cwd, f)), projectDir: dir });
+    const files = env.COMPOSE_FILE ? splitComposeFile(env.COMPOSE_FILE, env).map((f) => path.resolve(dir, f)) : undefined;
+    this.chosen.set(dir, files);
+    return files;
+  }
+}
+
+const SKIP_DIR_NAMES = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor']);
+
+/** COMPOSE_FILE is split on COMPOSE_PATH_SEPARATOR (default ':' on Unix, ';' on Windows). */
+export function splitComposeFile(v: string, env: Record<string, string>): string[] {
+  const sep = env.COMPOSE_PATH_SEPARATOR || path.delimiter;
+  return v.split(sep).filter(Boolean);
+}
+
+/**
+ * Quoted globs (`'deploy/**\/compose*.yaml'`), expanded by the tool as ESLint does: with
+ * tinyglobby (picomatch syntax), sorted, node_modules and .git skipped. A name that exists as
+ * written is taken literally even when it holds glob characters. A glob matching nothing is an
+ * error, as in ESLint ("No files matching the pattern").
+ */
+function expandGlobs(cwd: string, targets: string[]): string[] {
+  const out: string[] = [];
+  for (const t of targets) {
+    if (t === '-' || !isDynamicPattern(t) || fs.existsSync(path.resolve(cwd, t))) {
+      out.push(t);
+      continue;
+    }
+    const matches = globSync(t, { cwd, onlyFiles: false, ignore: SKIP_DIRS, expandDirectories: false }).sort();
+    if (!matches.length) throw new LoadError(`${t}: no files match this pattern`);
+    out.push(...matches.map((m) => m.replace(/\/$/, '')));
+  }
+  return out;
+}
+
+/**
+ * One project per distinct file list, in first-seen order; a list whose files all belong to
+ * another, larger project is that project (a base named alone and again with its override),
+ * except an overlay's: `docker compose` on the base alone is a project of its own.
+ */
+function mergeGroups(groups: Group[]): Group[] {
+  const byKey = new Map<string, Group>();
+  for (const g of groups) if (!byKey.has(g.files.join('\0'))) byKey.set(g.files.join('\0'), g);
+  const unique = [...byKey.values()];
+  const within = (small: Group, big: Group): boolean => big !== small && big.files.length > small.files.length && small.files.every((f) => big.files.includes(f));
+  return unique.filter((g) => !unique.some((h) => !h.overlay && within(g, h))).map(({ files, launchDir }) => ({ files, launchDir }));
+}
+
+function withoutKey(env: Record<string, string>, key: string): Record<string, string> {
+  if (!(key in env)) return env;
+  const copy = { ...env };
+  delete copy[key];
+  return copy;
+}
+
+function displayDir(cwd: string, dir: string): string {
+  const rel = pathInside(cwd, dir);
+  return rel === '' ? 'the current directory' : (rel ?? dir);
+}

@@ -1,0 +1,173 @@
+/** Targets -> projects (src/load/targets.ts): which files form each project, as Docker Compose forms it. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { planProjects, TargetOptions } from '../src/load/targets';
+import { loadProject } from '../src/load/project';
+import { lintSync } from '../src/api';
+
+const SVC = (name: string): string => `services:\n  ${name}:\n    image: ${name}\n`;
+
+let dir: string;
+function project(files: Record<string, string>): string {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'load-targets-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Each planned project's files, relative to the temporary directory. */
+function plan(o: Partial<TargetOptions> & { cwd?: string }): string[][] {
+  return planProjects({ osEnv: {}, ...o, cwd: o.cwd ?? dir }).map((p) => (p.files ?? []).map((f) => (f === '-' ? f : path.relative(dir, path.resolve(dir, f)))));
+}
+
+describe('a compose file named as a target brings the rest of its project', () => {
+  test('a base brings its override; an override brings its base; both named: one project', () => {
+    project({ 'compose.yaml': SVC('web'), 'compose.override.yaml': SVC('web'), 'docker-compose.prod.yml': SVC('web') });
+    expect(plan({ targets: ['compose.yaml'] })).toEqual([['compose.yaml', 'compose.override.yaml']]);
+    expect(plan({ targets: ['compose.override.yaml'] })).toEqual([['compose.yaml', 'compose.override.yaml']]);
+    expect(plan({ targets: ['compose.override.yaml', 'compose.yaml'] })).toEqual([['compose.yaml', 'compose.override.yaml']]);
+    expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.prod.yml']]);
+  });
+
+  test('in another directory: the pair is that directory\'s', () => {
+    project({ 'app/docker-compose.yml': SVC('web'), 'app/docker-compose.override.yml': SVC('web'), 'compose.yaml': SVC('x') });
+    expect(plan({ targets: ['app/docker-compose.yml', 'compose.yaml'] })).toEqual([['app/docker-compose.yml', 'app/docker-compose.override.yml'], ['compose.yaml']]);
+  });
+
+  test('-f means exactly those files: no override, no COMPOSE_FILE', () => {
+    project({ 'compose.yaml': SVC('web'), 'compose.override.yaml': SVC('web'), '.env': 'COMPOSE_FILE=compose.override.yaml\n' });
+    expect(plan({ files: ['compose.yaml'] })).toEqual([['compose.yaml']]);
+  });
+});
+
+describe('a per-environment overlay named alone is linted as users run it: -f <base> -f <overlay>', () => {
+  const OVERLAY = 'services:\n  web:\n    ports: ["8080:80"]\n';
+
+  test('an overlay that cannot stand alone (a service without image or build; no services; comment only) is paired with its base, not the override', () => {
+    project({ 'docker-compose.yml': SVC('web'), 'docker-compose.override.yml': SVC('web'), 'docker-compose.prod.yml': OVERLAY, 'compose-networks.yaml': 'networks:\n  edge: {}\n', 'docker-compose.extras.yml': '# nothing yet\n' });
+    expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.prod.yml']]);
+    expect(plan({ targets: ['compose-networks.yaml'] })).toEqual([['docker-compose.yml', 'compose-networks.yaml']]);
+    expect(plan({ targets: ['docker-compose.extras.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.extras.yml']]);
+    const lines: string[] = [];
+    planProjects({ osEnv: {}, cwd: dir, targets: ['compose-networks.yaml', 'docker-compose.extras.yml'], onDebug: (l) => lines.push(l) });
+    expect(lines).toEqual([
+      'compose-networks.yaml cannot stand alone (it defines no services of its own): linted as -f docker-compose.yml -f compose-networks.yaml',
+      'docker-compose.extras.yml cannot stand alone (it holds nothing but comments): linted as -f docker-compose.yml -f docker-compose.extras.yml',
+    ]);
+  });
+
+  test('an overlay that stands alone (every service has image, build or extends; or it includes files) is its own project', () => {
+    project({
+      'compose.yaml': SVC('web'),
+      'compose.monitoring.yaml': 'services:\n  prom:\n    image: prom/prometheus\n  exporter:\n    build: ./exporter\n  web2:\n    extends: {file: compose.yaml, service: web}\n',
+      'compose.all.yaml': 'include: [compose.yaml]\n',
+      'compose.anchors.yaml': 'x-base: &base\n  image: nginx\nservices:\n  web:\n    <<: *base\n',
+    });
+    for (const t of ['compose.monitoring.yaml', 'compose.all.yaml', 'compose.anchors.yaml']) expect(plan({ targets: [t] })).toEqual([[t]]);
+  });
+
+  test('the base of the same family is preferred; no base, or a file not named like a compose file, stays alone', () => {
+    project({ 'compose.yaml': SVC('a'), 'docker-compose.yml': SVC('b'), 'docker-compose.prod.yml': OVERLAY, 'compose.prod.yaml': OVERLAY, 'jibri.yml': OVERLAY, 'sub/docker-compose.prod.yml': OVERLAY });
+    expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.prod.yml']]);
+    expect(plan({ targets: ['compose.prod.yaml'] })).toEqual([['compose.yaml', 'compose.prod.yaml']]);
+    expect(plan({ targets: ['jibri.yml'] })).toEqual([['jibri.yml']]);
+    expect(plan({ targets: ['sub/docker-compose.prod.yml'] })).toEqual([['sub/docker-compose.prod.yml']]);
+  });
+
+  test('the base named too is still its own project (docker compose up), besides base + overlay', () => {
+    project({ 'compose.yaml': SVC('web'), 'compose.prod.yaml': OVERLAY });
+    expect(plan({ targets: ['compose.yaml', 'compose.prod.yaml'] })).toEqual([['compose.yaml'], ['compose.yaml', 'compose.prod.yaml']]);
+    expect(plan({ targets: ['compose.prod.yaml', 'compose.prod.yaml'] })).toEqual([['compose.yaml', 'compose.prod.yaml']]);
+  });
+
+  test('COMPOSE_FILE listing the overlay wins; -f keeps its exact meaning', () => {
+    project({ 'compose.yaml': SVC('web'), 'compose.ports.yaml': SVC('db'), 'compose.prod.yaml': OVERLAY, '.env': 'COMPOSE_FILE=compose.ports.yaml:compose.prod.yaml\n' });
+    expect(plan({ targets: ['compose.prod.yaml'] })).toEqual([['compose.ports.yaml', 'compose.prod.yaml']]);
+    expect(plan({ files: ['compose.prod.yaml'] })).toEqual([['compose.prod.yaml']]);
+  });
+});
+
+describe('the directory\'s .env is read before the files are chosen', () => {
+  const files = { 'compose.yaml': SVC('web'), 'compose.ports.yaml': 'services:\n  web:\n    ports: ["8080:80"]\n', 'compose.override.yaml': SVC('web') };
+
+  test('COMPOSE_FILE in .env chooses the files: with no target, a directory target, or one of its files', () => {
+    project({ ...files, '.env': 'COMPOSE_FILE=compose.yaml:compose.ports.yaml\n' });
+    for (const targets of [undefined, ['.'], ['compose.ports.yaml'], ['compose.yaml', 'compose.ports.yaml']]) {
+      expect(plan({ targets })).toEqual([['compose.yaml', 'compose.ports.yaml']]);
+    }
+    // A compose file COMPOSE_FILE does not list is still linted, as its own project.
+    expect(plan({ targets: ['compose.override.yaml'] })).toEqual([['compose.yaml', 'compose.override.yaml']]);
+  });
+
+  test('COMPOSE_PATH_SEPARATOR splits it; the OS environment wins over .env', () => {
+    project({ ...files, '.env': 'COMPOSE_PATH_SEPARATOR=,\nCOMPOSE_FILE=compose.ports.yaml,compose.yaml\n' });
+    expect(plan({})).toEqual([['compose.ports.yaml', 'compose.yaml']]);
+    expect(plan({ osEnv: { COMPOSE_FILE: 'compose.yaml' } })).toEqual([['compose.yaml']]);
+  });
+
+  test('a subdirectory\'s .env chooses its files; the OS COMPOSE_FILE names files of the cwd only', () => {
+    project({ 'compose.yaml': SVC('root'), 'sub/a.yml': SVC('a'), 'sub/b.yml': SVC('b'), 'sub/.env': 'COMPOSE_FILE=a.yml:b.yml\n', 'other/compose.yaml': SVC('o') });
+    const osEnv = { COMPOSE_FILE: 'compose.yaml' };
+    expect(plan({ targets: ['.'], osEnv })).toEqual([['compose.yaml'], ['other/compose.yaml'], ['sub/a.yml', 'sub/b.yml']]);
+    expect(plan({ targets: ['sub/b.yml'], osEnv })).toEqual([['sub/a.yml', 'sub/b.yml']]);
+  });
+
+  test('COMPOSE_PROJECT_NAME and COMPOSE_PROFILES of that .env apply; it wins over the project directory\'s .env', () => {
+    project({
+      '.env': 'COMPOSE_FILE=deploy/compose.yaml\nCOMPOSE_PROJECT_NAME=shop\nCOMPOSE_PROFILES=debug\nTAG=from-launch-dir\n',
+      'deploy/.env': 'TAG=from-project-dir\nREGISTRY=local\n',
+      'deploy/compose.yaml': 'services:\n  web:\n    image: ${REGISTRY}/web:${TAG}\n  debugger:\n    image: gdb\n    profiles: [debug]\n',
+    });
+    const [p] = planProjects({ cwd: dir, osEnv: {} });
+    const { project: loaded, problems } = loadProject(p);
+    expect(problems).toEqual([]);
+    expect({ name: loaded.name, profiles: loaded.profiles, workingDir: loaded.workingDir }).toEqual({ name: 'shop', profiles: ['debug'], workingDir: path.join(dir, 'deploy') });
+    expect(loaded.model.services).toEqual({ web: { image: 'local/web:from-launch-dir' }, debugger: { image: 'gdb', profiles: ['debug'] } });
+  });
+});
+
+describe('quoted globs are expanded by the tool', () => {
+  test('matches, sorted; targets of one project still make one project', () => {
+    project({ 'b/docker-compose.yml': SVC('b'), 'a/docker-compose.yml': SVC('a'), 'a/docker-compose.override.yml': SVC('a'), 'a/notes.yml': 'x: 1\n' });
+    expect(plan({ targets: ['*/docker-compose*.yml'] })).toEqual([['a/docker-compose.yml', 'a/docker-compose.override.yml'], ['b/docker-compose.yml']]);
+    expect(plan({ targets: ['**/docker-compose.override.yml'] })).toEqual([['a/docker-compose.yml', 'a/docker-compose.override.yml']]);
+  });
+
+  test('a glob that matches nothing is an error, like ESLint', () => {
+    project({ 'compose.yaml': SVC('web') });
+    expect(() => plan({ targets: ['deploy/*.yaml'] })).toThrow('deploy/*.yaml: no files match this pattern');
+  });
+});
+
+describe('neighbours: only other compose files, never the project\'s own', () => {
+  const neighbours = (o: Parameters<typeof lintSync>[0]): string[][] => lintSync({ env: {}, config: false, ...o, cwd: dir }).projects.map((p) => (p.neighbours ?? []).map((n) => n.path));
+
+  test('compose files by name; not .compose-lint.yaml, other YAML, the override or an included file', () => {
+    project({
+      'compose.yaml': 'include: [compose.db.yaml]\nservices:\n  web:\n    image: web\n',
+      'compose.override.yaml': SVC('web'),
+      'compose.db.yaml': SVC('db'),
+      'docker-compose-monitoring.yml': SVC('prometheus'),
+      'compose-prod.yaml': SVC('web'),
+      'fleet-compose.yml': SVC('fleet'),
+      '.compose-lint.yaml': 'rules: {}\n',
+      'app.yml': SVC('x'),
+    });
+    expect(neighbours({ targets: ['compose.yaml'] })).toEqual([['compose-prod.yaml', 'docker-compose-monitoring.yml', 'fleet-compose.yml']]);
+  });
+
+  test('the file an editor buffer stands for is not its own neighbour: its saved copy softens nothing', () => {
+    // On disk, compose.yaml still defines post_db; the unsaved buffer removed it.
+    project({ 'compose.yaml': SVC('post_db') + '  ui:\n    image: ui\n    environment:\n      POST_DATABASE_HOST: post_db\n', 'docker-compose.db.yml': SVC('db') });
+    const buffer = 'services:\n  ui:\n    image: ui\n    environment:\n      POST_DATABASE_HOST: post_db\n';
+    expect(neighbours({ text: { path: 'compose.yaml', content: buffer } })).toEqual([['docker-compose.db.yml']]);
+    const { findings } = lintSync({ cwd: dir, env: {}, config: false, text: { path: 'compose.yaml', content: buffer } });
+    expect(findings.map((f) => [f.file, f.line, f.column, f.severity, f.rule, f.message])).toEqual([
+      ['compose.yaml', 5, 27, 'error', 'unresolved-hostname', '`post_db` does not resolve from ui: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer'],
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import type { Rule, RuleSeverity } from '../types';
 import { makeSource, lineCol, SourceFile } from '../model/source';
 import { keyOriginAtPath, originAtPath, Origin } from '../model/origin';
 import { parseYaml } from '../load/parse';
-import { describeFsError, NO_SUCH_FILE } from '../load/read';
+import { describeFsError, FileTooLarge, MAX_FILE_BYTES, NO_SUCH_FILE, NotRegularFile, readRegularFile } from '../load/read';
 import { displayPath } from '../util/display-path';
 import { collapseAlternatives } from '../schema/collapse';
 import { describeError } from '../schema/describe';
@@ -67,10 +67,11 @@ export function readConfigFile(abs: string, cwd: string, rules: readonly Rule[])
   const shown = displayPath(cwd, abs);
   let text: string;
   try {
-    text = fs.readFileSync(abs, 'utf8');
+    text = readRegularFile(abs, MAX_FILE_BYTES).toString('utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(err.code === 'ENOENT' ? `${shown}: ${NO_SUCH_FILE}` : `${shown}: cannot read config file: ${describeFsError(err)}`);
+    const reason = e instanceof NotRegularFile || e instanceof FileTooLarge ? e.message : describeFsError(err);
+    throw new ConfigError(err.code === 'ENOENT' ? `${shown}: ${NO_SUCH_FILE}` : `${shown}: cannot read config file: ${reason}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const source = makeSource(shown, text);

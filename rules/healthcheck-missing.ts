@@ -2,7 +2,7 @@ import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import type { Origin } from '../src/model/origin';
 import { usersOf } from '../src/graph/query';
-import { isDatastoreImage } from '../src/graph/datastores';
+import { imageRepository, isDatastoreImage } from '../src/graph/datastores';
 import type { ComposeDict } from '../src/model/project';
 import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
@@ -21,7 +21,7 @@ function healthcheckState(svc: ComposeDict): { state: 'set' | 'none' | 'disabled
 }
 
 /** The image's repository name (no registry, tag or digest), for the config's `datastores` list. */
-const repositoryName = (image: string): string => image.split('@')[0].replace(/:[^/]*$/, '').split('/').pop()!.toLowerCase();
+const repositoryName = (image: string): string => imageRepository(image).split('/').pop()!;
 
 export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   id: 'healthcheck-missing',

@@ -37,8 +37,12 @@ const shapes = [
   { name: '6300 services name a missing host', files: { 'compose.yaml': services(6300, (i) => `    environment:\n      DB_HOST: db\n`) }, args: ['compose.yaml'] },
   { name: 'port range 0-65535:0-65535 (x3)', files: { 'compose.yaml': services(3, () => '    ports: ["0-65535:0-65535"]\n') }, args: ['compose.yaml'] },
   { name: '5000 services publish 80:80', files: { 'compose.yaml': services(5000, () => '    ports: ["80:80"]\n') }, args: ['compose.yaml'] },
-  { name: '100k ${A} uses', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(100000)}"\n` }, env: { A: 'v' }, args: ['compose.yaml'] },
-  { name: 'image of 100k colons', files: { 'compose.yaml': `services:\n  a:\n    image: "x${':'.repeat(100000)}"\n` }, args: ['compose.yaml'] },
+  { name: '6300 services name distinct near-miss hosts', files: { 'compose.yaml': services(6300, (i) => `    environment:\n      DB_HOST: s${i}x\n`) }, args: ['compose.yaml'] },
+  { name: '100k ${A} uses, A set', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(100000)}"\n` }, env: { A: 'v' }, args: ['compose.yaml'] },
+  { name: '100k ${A} uses, A unset (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(100000)}"\n` }, args: ['compose.yaml', '--format', 'stylish'] },
+  { name: '200k ${A} uses, A unset (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(200000)}"\n` }, args: ['compose.yaml', '--format', 'stylish'] },
+  // A slash after the colons: `/:[^/]*$/` then backtracks from every colon (the datastore check runs beside a public service).
+  { name: 'image of 100k colons', files: { 'compose.yaml': `services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n  a:\n    image: "x${':'.repeat(100000)}/"\n` }, args: ['compose.yaml'] },
   { name: 'message of 200k spaces (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    depends_on: ["${' '.repeat(200000)}b"]\n` }, args: ['compose.yaml', '--format', 'stylish'] },
 ];
 

@@ -171,8 +171,8 @@ export function lintSync(o: LintOptions = {}): LintResult {
     const found = runRules(project, graph, rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
     debug(`project "${project.name}": ${rules.length} rules in ${Date.now() - t} ms, ${found.length} findings`);
     const kept = applyExcludes(found, cfg.rules);
-    raw.push(...kept.findings);
-    suppressed.push(...kept.suppressed);
+    for (const item of kept.findings) raw.push(item);
+    for (const item of kept.suppressed) suppressed.push(item);
   }
   const t = Date.now();
   const unusedRule = rules.find((r) => r.id === UNUSED_DISABLE) ?? unusedDisableRule;

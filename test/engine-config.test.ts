@@ -165,6 +165,11 @@ describe('exclude, ignore and shared settings', () => {
     expect(globToRegExp('v?ndor/[a-c].yml').test('vendor/d.yml')).toBe(false);
     expect(matchesAnyGlob('x.yaml', ['y.yaml', '*.yaml'])).toBe(true);
   });
+
+  test('trailing slashes and a leading ./ are dropped, in one pass however many slashes (issue 14)', () => {
+    expect(globToRegExp('./vendor///').test('vendor/x/compose.yaml')).toBe(true);
+    expect(globToRegExp(`vendor${'/'.repeat(100_000)}`).test('a/vendor/compose.yaml')).toBe(true);
+  });
 });
 
 describe('--print-config', () => {

@@ -14,7 +14,7 @@ export function unifiedDiff(file: string, before: string, after: string): string
   const b = splitLines(after);
   const ops = diffLines(a, b);
   const out = [`--- a/${file}`, `+++ b/${file}`];
-  for (const h of hunks(ops)) out.push(...h);
+  for (const h of hunks(ops)) for (const item of h) out.push(item);
   return out.join('\n') + '\n';
 }
 

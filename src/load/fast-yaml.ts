@@ -347,7 +347,8 @@ class FastYaml {
       this.pos = this.stopAt + 1; // past the ':'
       if (this.keyIsMerge) {
         if (merges) bail(); // a second `<<` in one mapping is reported by the slow path
-        (merges ??= []).push(...this.mergeValue(indent, depth));
+        merges = [];
+        for (const m of this.mergeValue(indent, depth)) merges.push(m);
       } else {
         if (hasOwn(map, key)) bail(); // duplicate keys are reported by the slow path
         setOwn(map, key, this.mapValue(indent, depth + 1));

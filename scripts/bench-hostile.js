@@ -43,6 +43,7 @@ const shapes = [
   { name: '200k ${A} uses, A unset (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(200000)}"\n` }, args: ['compose.yaml', '--format', 'stylish'] },
   // A slash after the colons: `/:[^/]*$/` then backtracks from every colon (the datastore check runs beside a public service).
   { name: 'image of 100k colons', files: { 'compose.yaml': `services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n  a:\n    image: "x${':'.repeat(100000)}/"\n` }, args: ['compose.yaml'] },
+  { name: '30k suppression comments, 30k findings', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n${Array.from({ length: 30000 }, (_, i) => `      K${i}: \${A} # compose-lint-disable-line interpolation\n`).join('')}` }, args: ['compose.yaml', '--report-unused-disable-directives'] },
   { name: 'message of 200k spaces (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    depends_on: ["${' '.repeat(200000)}b"]\n` }, args: ['compose.yaml', '--format', 'stylish'] },
 ];
 

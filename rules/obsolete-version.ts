@@ -52,7 +52,7 @@ export default defineRule<Record<string, never>, 'obsolete'>({
       ctx.report({
         messageId: 'obsolete',
         origin: key,
-        value: String(dict.version),
+        value: typeof dict.version === 'string' || typeof dict.version === 'number' ? String(dict.version) : JSON.stringify(dict.version),
         fix: edit ? { file: source.path, edits: [edit], changes: [[index, 'version']] } : undefined,
       });
     }

@@ -100,7 +100,12 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: P
   if (named) {
     const t = graph.services.get(named[0])!;
     const shares = t.namespace.kind === 'service' && t.namespace.target;
-    const why = shares ? `it shares ${t.namespace.target}'s network stack (network_mode: ${t.namespace.raw}); use \`${t.namespace.target}\`` : `it uses network_mode: ${t.namespace.raw}`;
+    // Own network stack yet no name: its networks have no DNS (driver host or none).
+    const why = shares
+      ? `it shares ${t.namespace.target}'s network stack (network_mode: ${t.namespace.raw}); use \`${t.namespace.target}\``
+      : t.namespace.raw !== undefined
+        ? `it uses network_mode: ${t.namespace.raw}`
+        : `${networksPhrase(graph, t.networks)} ${t.networks.length === 1 ? 'has' : 'have'} no DNS names (driver host or none)`;
     return { messageId: 'noNetworkName', data: { target: t.name, why } };
   }
   const byHostname = graph.hostnames.get(lower);

@@ -397,9 +397,16 @@ function allRuleIds(rules: readonly Rule[]): string[] {
   return [...new Set([...rules.map((r) => r.id), ...allRules.map((r) => r.id)])];
 }
 
+/**
+ * Text linted as the file at `virtualPath`: its source and the project's file list take that path
+ * (display: relative to cwd, as the CLI shows it; files: absolute), so paths derived from them
+ * (env files beside it) read the same as when the file is linted from disk.
+ */
 function relabelStdin(project: Project, virtualPath: string, cwd: string): void {
-  const rel = relativePath(cwd, virtualPath) || virtualPath;
+  const abs = path.resolve(cwd, virtualPath);
+  const rel = relativePath(cwd, abs) || virtualPath;
   for (const s of project.sources) if (s.path === '<stdin>') s.path = rel;
+  project.files = project.files.map((f) => (f === '<stdin>' ? abs : f));
 }
 
 /** The one project `config` and `graph` work on: several targets must form a single project. */

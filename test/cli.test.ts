@@ -93,7 +93,7 @@ describe('compose-lint (lint)', () => {
     const cwd = tempProject({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    restart: 3\n' });
     const r = run(['--format', 'json'], { cwd });
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: 'compose.yaml', line: 4, column: 14, endLine: 4, endColumn: 15, rule: 'schema', severity: 'error', message: 'services.web.restart: must be a string', service: 'web' },
+      { file: 'compose.yaml', line: 4, column: 14, endLine: 4, endColumn: 15, rule: 'schema', severity: 'error', message: 'services.web.restart: must be a string, not the number 3', service: 'web' },
     ]);
   });
 

@@ -9,6 +9,7 @@ import type { Rule, RuleSeverity } from '../types';
 import { makeSource, lineCol, SourceFile } from '../model/source';
 import { keyOriginAtPath, originAtPath, Origin } from '../model/origin';
 import { parseYaml } from '../load/parse';
+import { dropNonStringKeys } from '../load/keys';
 import { describeFsError, FileTooLarge, MAX_FILE_BYTES, NO_SUCH_FILE, NotRegularFile, readRegularFile } from '../load/read';
 import { displayPath } from '../util/display-path';
 import { collapseAlternatives } from '../schema/collapse';
@@ -116,7 +117,11 @@ function parseSingleMapping(source: SourceFile, shown = source.path): Record<str
     throw new ConfigError(source.path === shown ? `${at(source, error.origin)}: ${text}` : `${shown}: ${text}`);
   }
   if (parsed.documents.length > 1) throw new ConfigError(`${shown}: a config file holds one YAML document, this one has ${parsed.documents.length}`);
-  return parsed.documents[0] ?? {};
+  const doc = parsed.documents[0] ?? {};
+  dropNonStringKeys(doc, (message, origin) => {
+    throw new ConfigError(`${source.path === shown ? at(source, origin) : shown}: ${message.replace(/: Docker Compose refuses it.*$/, '')}`);
+  });
+  return doc;
 }
 
 function at(source: SourceFile, origin: Origin | undefined): string {

@@ -1,4 +1,5 @@
 /** The one datastore definition: evidence from image, environment, ports and names. */
+import { statedPorts } from '../src/graph/ports';
 import { datastoreWords, imageFamily, imageRepository, recognizeDatastore, DatastoreInput } from '../src/graph/datastores';
 
 const input = (over: Partial<DatastoreInput>): DatastoreInput => ({ name: 'svc', envKeys: [], declaredPorts: [], knownOtherImage: false, ...over });
@@ -68,5 +69,14 @@ describe('imageRepository', () => {
     expect(imageRepository(hostile)).toBe(hostile);
     expect(imageRepository(`${hostile}redis:${':'.repeat(100_000)}`)).toBe(`${hostile}redis`);
     expect(datastoreWords(`${hostile}redis:${':'.repeat(100_000)}`)).toContain('cache');
+  });
+});
+
+describe('statedPorts: command flags', () => {
+  test('quotes around a flag value are dropped; a word of 100k quotes is read in one pass (issue 14)', () => {
+    expect(statedPorts({ command: 'serve "--port=8081" --port 8082;' }, []).map((p) => p.port)).toEqual([8081, 8082]);
+    expect(statedPorts({ command: ['serve', '--port', "'9090'"] }, []).map((p) => p.port)).toEqual([9090]);
+    expect(statedPorts({ command: `serve ${"'".repeat(100_000)}x --port 7070` }, []).map((p) => p.port)).toEqual([7070]);
+    expect(statedPorts({ command: [{ a: 1 }, '--port', '6060'] }, []).map((p) => p.port)).toEqual([6060]);
   });
 });

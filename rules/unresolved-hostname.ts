@@ -208,7 +208,7 @@ const datastoreIndex = new WeakMap<Graph, Map<string, NetworkDatastores>>();
 /** The datastores on one network (with the config's `datastores` list), indexed once per graph. */
 function datastoresOn(graph: Graph, network: string, datastores: readonly string[]): NetworkDatastores {
   let perNetwork = datastoreIndex.get(graph);
-  if (!perNetwork) datastoreIndex.set(graph, (perNetwork = new Map()));
+  if (!perNetwork) datastoreIndex.set(graph, (perNetwork = new Map<string, NetworkDatastores>()));
   const key = `${datastores.join('\0')}\0\0${network}`;
   let index = perNetwork.get(key);
   if (!index) {

@@ -23,7 +23,12 @@ fs.writeFileSync(
 const CPU_LIMIT_S = 10;
 const RSS_LIMIT_MB = 1024;
 
-/** Each shape: files to write into its own directory, and the CLI arguments (cwd = that directory). */
+/**
+ * Each shape: files to write into its own directory (or a setup function), the CLI arguments
+ * (cwd = that directory) and extra environment variables.
+ * @typedef {{ name: string, files?: Record<string, string>, setup?: (d: string) => void, env?: Record<string, string>, args: string[] }} Shape
+ */
+/** @type {Shape[]} */
 const shapes = [
   { name: 'env_file is a FIFO', setup: (d) => { execFileSync('mkfifo', [path.join(d, 'pipe.env')]); write(d, 'compose.yaml', 'services:\n  a:\n    image: x\n    env_file: ./pipe.env\n'); }, args: ['compose.yaml'] },
   { name: 'env_file is /dev/zero', files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    env_file: /dev/zero\n' }, args: ['compose.yaml'] },
@@ -34,7 +39,7 @@ const shapes = [
   { name: '${A:-...} nested 1750 deep', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A:-'.repeat(1750)}x${'}'.repeat(1750)}"\n` }, args: ['compose.yaml'] },
   { name: 'extends chain of 2400 services', files: { 'compose.yaml': extendsChain(2400) }, args: ['compose.yaml'] },
   { name: 'include diamonds, 20 levels', setup: (d) => includeDiamonds(d, 20), args: ['compose.yaml'] },
-  { name: '6300 services name a missing host', files: { 'compose.yaml': services(6300, (i) => `    environment:\n      DB_HOST: db\n`) }, args: ['compose.yaml'] },
+  { name: '6300 services name a missing host', files: { 'compose.yaml': services(6300, () => '    environment:\n      DB_HOST: db\n') }, args: ['compose.yaml'] },
   { name: 'port range 0-65535:0-65535 (x3)', files: { 'compose.yaml': services(3, () => '    ports: ["0-65535:0-65535"]\n') }, args: ['compose.yaml'] },
   { name: '5000 services publish 80:80', files: { 'compose.yaml': services(5000, () => '    ports: ["80:80"]\n') }, args: ['compose.yaml'] },
   { name: '6300 services name distinct near-miss hosts', files: { 'compose.yaml': services(6300, (i) => `    environment:\n      DB_HOST: s${i}x\n`) }, args: ['compose.yaml'] },
@@ -47,16 +52,19 @@ const shapes = [
   { name: 'message of 200k spaces (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    depends_on: ["${' '.repeat(200000)}b"]\n` }, args: ['compose.yaml', '--format', 'stylish'] },
 ];
 
+/** @param {string} d @param {string} name @param {string} text */
 function write(d, name, text) {
   fs.writeFileSync(path.join(d, name), text);
 }
 
+/** @param {number} n @param {(i: number) => string} extra */
 function services(n, extra) {
   let s = 'services:\n';
   for (let i = 0; i < n; i++) s += `  s${i}:\n    image: app\n${extra(i)}`;
   return s;
 }
 
+/** @param {number} n */
 function extendsChain(n) {
   let s = 'services:\n  s0:\n    image: app\n';
   for (let i = 1; i < n; i++) s += `  s${i}:\n    extends: s${i - 1}\n`;
@@ -64,6 +72,7 @@ function extendsChain(n) {
 }
 
 /** Level k includes level k+1 twice (through two files): 2^levels paths to the bottom file. */
+/** @param {string} d @param {number} levels */
 function includeDiamonds(d, levels) {
   write(d, 'compose.yaml', 'include:\n  - l0a.yaml\n  - l0b.yaml\nservices:\n  top:\n    image: app\n');
   for (let k = 0; k < levels; k++) {

@@ -30,8 +30,8 @@ export function treeDifferences(fast: unknown, slow: unknown, at = '$', out: str
   if (Array.isArray(fast) !== Array.isArray(slow)) return [...out, `${at}: array vs mapping`];
   if (Object.getPrototypeOf(fast) !== Object.getPrototypeOf(slow)) out.push(`${at}: prototype differs`);
   if (!sameOrigin(selfOrigin(fast), selfOrigin(slow))) out.push(`${at}: self origin ${span(selfOrigin(fast))} vs ${span(selfOrigin(slow))}`);
-  const fk = Object.keys(fast as object);
-  const sk = Object.keys(slow as object);
+  const fk = Object.keys(fast);
+  const sk = Object.keys(slow);
   if (fk.join('\u0000') !== sk.join('\u0000')) return [...out, `${at}: keys ${JSON.stringify(fk)} vs ${JSON.stringify(sk)}`];
   for (const k of fk) {
     const key: string | number = Array.isArray(fast) ? Number(k) : k;

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { fastParse, plainScalarValue } from '../src/load/fast-yaml';
 import { MIN_ALIAS_EXPANSION, parseWithYamlPackage } from '../src/load/parse';
-import { makeSource, SourceFile } from '../src/model/source';
+import { makeSource } from '../src/model/source';
 import { Origin, keyOriginOf, originOf, selfOrigin, toPosition } from '../src/model/origin';
 import { mergeTagOf } from '../src/load/tags';
 import { verdict } from './fast-yaml-verdict';

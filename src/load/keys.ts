@@ -11,7 +11,7 @@ import { keyOriginOf, Origin } from '../model/origin';
 import { formatPath, PathStep } from '../schema/path';
 import { plainScalarValue } from './fast-yaml';
 
-type Container = Record<PathStep, unknown>;
+type Container = Record<PathStep, unknown> | unknown[];
 
 /** Walk `doc`, remove every entry whose key is not a string, and report each (message, origin of the key). */
 export function dropNonStringKeys(doc: Record<string, unknown>, report: (message: string, origin: Origin) => void): void {
@@ -20,7 +20,7 @@ export function dropNonStringKeys(doc: Record<string, unknown>, report: (message
   const visit = (c: Container): void => {
     if (Array.isArray(c)) {
       for (let i = 0; i < c.length; i++) {
-        const v = c[i];
+        const v: unknown = c[i];
         if (v !== null && typeof v === 'object') {
           path.push(i);
           visit(v as Container);
@@ -50,7 +50,7 @@ export function dropNonStringKeys(doc: Record<string, unknown>, report: (message
       }
     }
   };
-  visit(doc as Container);
+  visit(doc);
 }
 
 /** The string forms a null, number, boolean or collection key takes: "null", "1", "1.5", "Infinity", "NaN", "true", '{"a":1}'. */

@@ -74,7 +74,7 @@ export function valueText(v: unknown): string {
   const noun = Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v;
   let json: string;
   try {
-    json = JSON.stringify(v) ?? String(v);
+    json = JSON.stringify(v) ?? typeof v;
   } catch {
     json = '…'; // a cycle cannot come from YAML, but a message must never throw
   }

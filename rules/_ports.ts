@@ -106,10 +106,13 @@ export function describePorts(ports: readonly number[], protocol: string): strin
   return `${parts.join(', ')}/${protocol}`;
 }
 
-/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`; past four names, `"a", "b", "c" and 5 others`. */
-export function quotedList(names: readonly string[]): string {
+/**
+ * `"a"`, `"a" and "b"`, `"a", "b" and "c"`; past four names, `"a", "b", "c" and 5 others`.
+ * `total` is the number of names when `names` holds only the first few of them.
+ */
+export function quotedList(names: readonly string[], total = names.length): string {
   const q = names.map((n) => `"${n}"`);
-  if (q.length > 4) return `${q.slice(0, 3).join(', ')} and ${q.length - 3} others`;
+  if (total > 4) return `${q.slice(0, 3).join(', ')} and ${total - 3} others`;
   return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
@@ -178,17 +181,21 @@ export function listeningEntries(s: RunnableService, env: Record<string, string>
 /** One PortEntry per written entry: the mappings of one entry share its origin object. */
 function groupByOrigin<T extends { origin?: Origin }>(s: RunnableService, items: T[], read: (t: T) => { hostIp: string; protocol: string; port: number }): PortEntry[] {
   const entries: PortEntry[] = [];
-  const byOrigin = new Map<Origin, PortEntry>();
+  // A range entry ("0-65535:0-65535") maps many ports: a Set per entry keeps this linear.
+  const byOrigin = new Map<Origin, { entry: PortEntry; seen: Set<number> }>();
   for (const item of items) {
     const { hostIp, protocol, port } = read(item);
     const known = item.origin ? byOrigin.get(item.origin) : undefined;
-    if (known && known.protocol === protocol) {
-      if (!known.ports.includes(port)) known.ports.push(port);
+    if (known && known.entry.protocol === protocol) {
+      if (!known.seen.has(port)) {
+        known.seen.add(port);
+        known.entry.ports.push(port);
+      }
       continue;
     }
     const entry: PortEntry = { service: s, origin: item.origin, hostIp, protocol, ports: [port] };
     entries.push(entry);
-    if (item.origin) byOrigin.set(item.origin, entry);
+    if (item.origin) byOrigin.set(item.origin, { entry, seen: new Set([port]) });
   }
   return entries;
 }
@@ -241,4 +248,87 @@ export function findClashes(entries: readonly PortEntry[], clash: (a: PortEntry,
     }
   }
   return clashes;
+}
+
+/** Entries that relate alike to every other entry (one class of findClashGroups), with their distinct service names. */
+export interface PortGroup {
+  members: PortEntry[];
+  /** Distinct service names of the members, in order. */
+  names: string[];
+  nameSet: Set<string>;
+}
+
+/** For each entry that clashes: the ports it shares and the groups it shares them with. */
+export type GroupClashes = Map<PortEntry, { ports: Set<number>; groups: Set<PortGroup> }>;
+
+/**
+ * findClashes for many entries on one port (5,000 services publishing 80:80): entries with the same
+ * `classOf` key must relate alike to every entry, so the predicate runs once per pair of classes
+ * (and once within a class) and each entry records the groups it clashes with, not every pair.
+ * Cost per (protocol, port) bucket: classes² predicate calls plus entries × clashing classes.
+ */
+export function findClashGroups(entries: readonly PortEntry[], clash: (a: PortEntry, b: PortEntry) => boolean, classOf: (e: PortEntry) => string): GroupClashes {
+  const out: GroupClashes = new Map();
+  const note = (e: PortEntry, port: number, g: PortGroup): void => {
+    let c = out.get(e);
+    if (!c) out.set(e, (c = { ports: new Set(), groups: new Set() }));
+    c.ports.add(port);
+    c.groups.add(g);
+  };
+  const groupsOf = new Map<string, PortGroup>();
+  for (const [key, bucket] of indexByPort(entries)) {
+    const port = Number(key.slice(key.indexOf('/') + 1));
+    const classes = new Map<string, PortEntry[]>();
+    for (const e of bucket) {
+      const k = classOf(e);
+      const list = classes.get(k);
+      if (list) list.push(e);
+      else classes.set(k, [e]);
+    }
+    const groups = [...classes.entries()].map(([k, members]) => groupFor(groupsOf, `${key}\0${k}`, members));
+    for (let i = 0; i < groups.length; i++) {
+      const gi = groups[i];
+      if (gi.members.length > 1 && clash(gi.members[0], gi.members[1])) for (const e of gi.members) note(e, port, gi);
+      for (let j = i + 1; j < groups.length; j++) {
+        const gj = groups[j];
+        if (!clash(gi.members[0], gj.members[0])) continue;
+        for (const e of gi.members) note(e, port, gj);
+        for (const e of gj.members) note(e, port, gi);
+      }
+    }
+  }
+  return out;
+}
+
+function groupFor(cache: Map<string, PortGroup>, key: string, members: PortEntry[]): PortGroup {
+  let g = cache.get(key);
+  if (!g) {
+    const nameSet = new Set(members.map((m) => m.service.name));
+    cache.set(key, (g = { members, names: [...nameSet], nameSet }));
+  }
+  return g;
+}
+
+/**
+ * The other services an entry clashes with (at most `shown` names, and how many in all), and
+ * whether another entry of its own service is among them; linear in the groups' sizes only when
+ * an entry meets several groups.
+ */
+export function clashingServices(entry: PortEntry, groups: Iterable<PortGroup>, shown = 4): { names: string[]; count: number; sameService: boolean } {
+  const own = entry.service.name;
+  const list = [...groups];
+  const sameService = list.some((g) => g.nameSet.has(own) && g.members.some((m) => m !== entry && m.service.name === own));
+  if (list.length === 1) {
+    const g = list[0];
+    const count = g.names.length - (g.nameSet.has(own) ? 1 : 0);
+    const names: string[] = [];
+    for (const n of g.names) {
+      if (names.length >= shown) break;
+      if (n !== own) names.push(n);
+    }
+    return { names, count, sameService };
+  }
+  const all = new Set<string>();
+  for (const g of list) for (const n of g.names) if (n !== own) all.add(n);
+  return { names: [...all].slice(0, shown), count: all.size, sameService };
 }

@@ -29,7 +29,9 @@ function checkNetworks(ctx: Context, name: string, svc: ComposeDict, mode: Netwo
 }
 
 /** `"8080:80"` for the short syntax, `with target 80` for the long one. */
-const portText = (p: unknown): string => (isDict(p) ? `with target ${String(p.target)}` : `"${String(p)}"`);
+const portText = (p: unknown): string => (isDict(p) ? `with target ${scalarText(p.target)}` : `"${scalarText(p)}"`);
+/** A port or target as written: numbers and strings as they are, anything else as JSON (never [object Object]). */
+const scalarText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? 'null'));
 
 function checkPorts(ctx: Context, name: string, svc: ComposeDict, mode: NetworkMode): void {
   const ports = listOf(svc.ports);

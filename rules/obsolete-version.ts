@@ -40,7 +40,11 @@ export default defineRule<Record<string, never>, 'obsolete'>({
     good: 'services:\n  web:\n    image: nginx\n',
   },
   check(ctx) {
+    // The index of each document within its file: the fix names the value it removes by it.
+    const documentsSeen = new Map<string, number>();
     for (const { source, dict } of ctx.project.documents) {
+      const index = documentsSeen.get(source.path) ?? 0;
+      documentsSeen.set(source.path, index + 1);
       if (!Object.prototype.hasOwnProperty.call(dict, 'version')) continue;
       const key = keyOriginOf(dict, 'version');
       const val = originOf(dict, 'version');
@@ -48,8 +52,8 @@ export default defineRule<Record<string, never>, 'obsolete'>({
       ctx.report({
         messageId: 'obsolete',
         origin: key,
-        value: String(dict.version),
-        fix: edit ? { file: source.path, edits: [edit] } : undefined,
+        value: typeof dict.version === 'string' || typeof dict.version === 'number' ? String(dict.version) : JSON.stringify(dict.version),
+        fix: edit ? { file: source.path, edits: [edit], changes: [[index, 'version']] } : undefined,
       });
     }
   },

@@ -4,10 +4,12 @@ import { keyOriginOf } from '../src/model/origin';
 import { Project, servicesOf } from '../src/model/project';
 import {
   PortEntry,
+  PortGroup,
   canRunTogether,
+  clashingServices,
   hostAddressesOverlap,
   hostPortLabel,
-  findClashes,
+  findClashGroups,
   publishedEntries,
   publishesPorts,
   quotedList,
@@ -40,32 +42,34 @@ function clash(a: PortEntry, b: PortEntry): boolean {
 }
 
 /** `service "api"`, `services "api" and "web"`, `another entry of this service`, or both. */
-function describeOthers(entry: PortEntry, others: Iterable<PortEntry>): string {
-  const names = [...new Set([...others].map((o) => o.service.name))];
-  const elsewhere = names.filter((n) => n !== entry.service.name);
+function describeOthers(entry: PortEntry, groups: Iterable<PortGroup>): string {
+  const { names, count, sameService } = clashingServices(entry, groups);
   const parts: string[] = [];
-  if (elsewhere.length) parts.push(`${elsewhere.length === 1 ? 'service' : 'services'} ${quotedList(elsewhere)}`);
-  if (elsewhere.length < names.length) parts.push('another entry of this service');
+  if (count) parts.push(`${count === 1 ? 'service' : 'services'} ${quotedList(names, count)}`);
+  if (sameService) parts.push('another entry of this service');
   return parts.join(' and ');
 }
 
 type MessageId = 'conflict' | 'replicas' | 'replicasSwarm';
 type Context = TypedRuleContext<Record<string, never>, MessageId>;
 
+/** Entries with the same host address and profiles clash with the same entries (see `clash`). */
+const clashClass = (e: PortEntry): string => `${e.hostIp}\0${[...e.service.profiles].sort().join(',')}`;
+
 function check(ctx: Context): void {
   const services = runnableServices(ctx.project).filter((s) => publishesPorts(s.svc));
   const entries = services.flatMap((s) => publishedEntries(s, ctx.project.env));
-  const clashes = findClashes(entries, clash);
+  const clashes = findClashGroups(entries, clash, clashClass);
   const swarm = swarmEvidence(ctx.project);
   for (const entry of entries) {
     const service = entry.service.name;
     const origin = entry.origin ?? keyOriginOf(entry.service.svc, 'ports');
     const others = clashes.get(entry);
     if (others) {
-      const ports = [...new Set([...others.values()].flat())];
+      const ports = [...others.ports];
       const label = hostPortLabel(entry.hostIp, ports, entry.protocol);
       const many = ports.length > 1;
-      ctx.report({ messageId: 'conflict', data: { what: many ? 'host ports' : 'host port', label, verb: many ? 'are' : 'is', others: describeOthers(entry, others.keys()) }, origin, service });
+      ctx.report({ messageId: 'conflict', data: { what: many ? 'host ports' : 'host port', label, verb: many ? 'are' : 'is', others: describeOthers(entry, others.groups) }, origin, service });
     }
     if (entry.service.replicas > 1) reportReplicas(ctx, entry, swarm);
   }

@@ -102,7 +102,12 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: P
   if (named) {
     const t = graph.services.get(named[0])!;
     const shares = t.namespace.kind === 'service' && t.namespace.target;
-    const why = shares ? `it shares ${t.namespace.target}'s network stack (network_mode: ${t.namespace.raw}); use \`${t.namespace.target}\`` : `it uses network_mode: ${t.namespace.raw}`;
+    // Own network stack yet no name: its networks have no DNS (driver host or none).
+    const why = shares
+      ? `it shares ${t.namespace.target}'s network stack (network_mode: ${t.namespace.raw}); use \`${t.namespace.target}\``
+      : t.namespace.raw !== undefined
+        ? `it uses network_mode: ${t.namespace.raw}`
+        : `${networksPhrase(graph, t.networks)} ${t.networks.length === 1 ? 'has' : 'have'} no DNS names (driver host or none)`;
     return { messageId: 'noNetworkName', data: { target: t.name, why } };
   }
   const byHostname = graph.hostnames.get(lower);
@@ -176,15 +181,66 @@ function suggestion(graph: Graph, node: ServiceNode, ref: HostReference, datasto
 function meantDatastore(graph: Graph, node: ServiceNode, ref: HostReference, datastores: readonly string[]): { service: string; network: string } | undefined {
   const scheme = /^([A-Za-z][A-Za-z0-9+._-]*):\/\//.exec(ref.value)?.[1] ?? '';
   const words = new Set(`${ref.key ?? ''} ${ref.host} ${scheme}`.toLowerCase().split(/[^a-z0-9]+/));
+  // Looked up by word in a per-network index, and stopped at two: thousands of references over
+  // networks of thousands of members stay linear (issue 14).
   const candidates = new Map<string, string>();
   for (const net of node.networks) {
-    for (const m of graph.networks.get(net)?.members ?? []) {
-      const other = graph.services.get(m);
-      const family = m === node.name || !other ? undefined : datastoreOf(other, datastores)?.family.words;
-      if (family?.some((w) => words.has(w)) && !candidates.has(m)) candidates.set(m, net);
+    const { byWord } = datastoresOn(graph, net, datastores);
+    for (const w of words) {
+      for (const m of byWord.get(w) ?? []) {
+        if (m !== node.name && !candidates.has(m)) candidates.set(m, net);
+        if (candidates.size > 1) break;
+      }
+      if (candidates.size > 1) break;
     }
+    if (candidates.size > 1) break;
   }
-  let chosen = [...candidates.keys()];
-  if (chosen.length > 1) chosen = chosen.filter((c) => node.references.some((r) => (r.kind === 'depends_on' || r.kind === 'links') && r.host === c));
-  return chosen.length === 1 ? { service: chosen[0], network: candidates.get(chosen[0])! } : undefined;
+  if (candidates.size === 1) {
+    const [[service, network]] = candidates;
+    return { service, network };
+  }
+  if (candidates.size === 0) return undefined;
+  // Several: the single one the referrer depends on (depends_on or links), if there is one.
+  const meant = new Map<string, string>();
+  for (const r of node.references) {
+    if ((r.kind !== 'depends_on' && r.kind !== 'links') || r.host === node.name || meant.has(r.host)) continue;
+    const network = node.networks.find((net) => datastoresOn(graph, net, datastores).family.get(r.host)?.some((w) => words.has(w)));
+    if (network) meant.set(r.host, network);
+  }
+  if (meant.size !== 1) return undefined;
+  const [[service, network]] = meant;
+  return { service, network };
+}
+
+interface NetworkDatastores {
+  /** Family word -> the datastore members of the network whose family uses it, in member order. */
+  byWord: Map<string, string[]>;
+  /** Datastore member -> its family's words. */
+  family: Map<string, readonly string[]>;
+}
+
+const datastoreIndex = new WeakMap<Graph, Map<string, NetworkDatastores>>();
+
+/** The datastores on one network (with the config's `datastores` list), indexed once per graph. */
+function datastoresOn(graph: Graph, network: string, datastores: readonly string[]): NetworkDatastores {
+  let perNetwork = datastoreIndex.get(graph);
+  if (!perNetwork) datastoreIndex.set(graph, (perNetwork = new Map<string, NetworkDatastores>()));
+  const key = `${datastores.join('\0')}\0\0${network}`;
+  let index = perNetwork.get(key);
+  if (!index) {
+    index = { byWord: new Map(), family: new Map() };
+    for (const m of graph.networks.get(network)?.members ?? []) {
+      const other = graph.services.get(m);
+      const words = other ? datastoreOf(other, datastores)?.family.words : undefined;
+      if (!words || index.family.has(m)) continue;
+      index.family.set(m, words);
+      for (const w of words) {
+        const list = index.byWord.get(w) ?? [];
+        if (!list.length) index.byWord.set(w, list);
+        if (list[list.length - 1] !== m) list.push(m);
+      }
+    }
+    perNetwork.set(key, index);
+  }
+  return index;
 }

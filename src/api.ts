@@ -14,14 +14,14 @@ import { ConfigResolver, EffectiveConfig, isIgnored, printableConfig } from './e
 import { applyDirectives, applyExcludes } from './engine/suppression-pass';
 import { UNUSED_DISABLE } from './engine/unused-disable';
 import { ruleMetas } from './engine/catalog';
-import { applyEdits, planFixes, staleReason, writeFileAtomic } from './engine/fix';
+import { applyEdits, checkFixes, editsOf, fixKey, planFileFixes, staleReason, writeFileAtomic } from './engine/fix';
 import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
 
 /** Every built-in rule, in id order (the catalog the API hands to the engine). */
 export { allRules };
 import unusedDisableRule from '../rules/unused-disable';
-import type { Finding, Rule } from './types';
+import type { Finding, Fix, Rule } from './types';
 import { servicesOf, type Project } from './model/project';
 import type { SourceFile } from './model/source';
 import { LoadError, type LoadProblem } from './load/context';
@@ -117,6 +117,8 @@ export function lintSync(o: LintOptions = {}): LintResult {
   const ignoredNamed = new Set<string>();
   const named = namedFiles(o, cwd);
   const configOfFile = new Map<string, EffectiveConfig>();
+  // Files with YAML errors: no rule saw their values, so no suppression comment there is known to be unused.
+  const unparsed = new Set<string>();
   for (const plan of planProjects(o)) {
     const cfg = configFor(configDirOf(plan.files, plan.projectDirectory, cwd));
     const ignoredAbs = (abs: string): boolean => o.ignore !== false && isIgnored(cfg, abs);
@@ -134,6 +136,7 @@ export function lintSync(o: LintOptions = {}): LintResult {
     debug(`project "${project.name}": config ${cfg.file ? displayPath(cwd, cfg.file) : '(none: defaults)'}, extends ${cfg.extends.join(', ')}${o.ignore === false ? ', ignore patterns off' : ''}`);
     for (const d of project.documents) if (!ignored(d.source.path)) files.add(d.source.path);
     for (const p of problems) if (p.origin && !ignored(p.origin.source.path)) files.add(p.origin.source.path);
+    for (const p of problems) if (p.rule === 'yaml-syntax' && p.origin) unparsed.add(p.origin.source.path);
     // Per file, the config of the first project that read it (for unused-disable); none for ignored files.
     for (const s of project.sources) if (!configOfFile.has(s.path) && !ignored(s.path)) configOfFile.set(s.path, cfg);
     projects.push(project);
@@ -144,8 +147,8 @@ export function lintSync(o: LintOptions = {}): LintResult {
     const found = runRules(project, graph, rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
     debug(`project "${project.name}": ${rules.length} rules in ${Date.now() - t} ms, ${found.length} findings`);
     const kept = applyExcludes(found, cfg.rules);
-    raw.push(...kept.findings);
-    suppressed.push(...kept.suppressed);
+    for (const item of kept.findings) raw.push(item);
+    for (const item of kept.suppressed) suppressed.push(item);
   }
   const t = Date.now();
   const unusedRule = rules.find((r) => r.id === UNUSED_DISABLE) ?? unusedDisableRule;
@@ -154,6 +157,7 @@ export function lintSync(o: LintOptions = {}): LintResult {
     knownRules: allRuleIds(rules),
     messages: unusedRule.messages ?? {},
     unusedSeverity: (file, unknownRule) => {
+      if (unparsed.has(file)) return undefined;
       const setting = configOfFile.get(file)?.rules.get(UNUSED_DISABLE);
       const configured = setting?.severity ?? 'off';
       if (configured !== 'off') return configured;
@@ -253,16 +257,22 @@ const MAX_FIX_PASSES = 10;
 export function fixSync(o: FixOptions = {}): FixResult {
   const cwd = path.resolve(o.cwd ?? process.cwd());
   const changes = new Map<string, FileChange>();
-  const skipped: { file: string; reason: string }[] = [];
+  // Why files or fixes were left alone, by file + rule + message + reason: a fix refused before and
+  // after another fix moved it is one entry, with its latest position.
+  const skipped = new Map<string, { file: string; reason: string }>();
+  // Fixes refused by the check (fix-check.ts), by fixKey: never tried again.
+  const refused = new Set<string>();
   let current: LintOptions = o;
   let result = lintSync(current);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const texts = sourceTexts(result.projects);
     let changed = false;
-    for (const [file, edits] of planFixes(withSuggestions(result.findings, o.fixRules ?? []))) {
+    for (const [file, findings] of findingsWithFixesByFile(withSuggestions(result.findings, o.fixRules ?? []))) {
       const before = texts.get(file);
       if (before === undefined) continue;
-      const after = applyEdits(before, edits);
+      const fixes = safeFixesOf(file, before, findings, refused, skipped);
+      if (!fixes.length) continue;
+      const after = applyEdits(before, editsOf(fixes));
       if (after === before) continue;
       // Text from stdin (or given as `text`) is fixed in memory: the caller prints it.
       const inMemory = o.text !== undefined || file === '<stdin>';
@@ -271,7 +281,7 @@ export function fixSync(o: FixOptions = {}): FixResult {
         const abs = path.resolve(cwd, file);
         const reason = staleReason(abs, before);
         if (reason) {
-          skipped.push({ file, reason });
+          skipped.set(`${file}\0${reason}`, { file, reason });
           continue;
         }
         writeFileAtomic(abs, after);
@@ -282,7 +292,54 @@ export function fixSync(o: FixOptions = {}): FixResult {
     if (o.dryRun || !changed) break;
     result = lintSync(current);
   }
-  return { ...result, changes: [...changes.values()].sort((a, b) => (a.file < b.file ? -1 : 1)), skipped };
+  // A refused fix is not offered: the finding stays, reported as not fixable here.
+  const findings = result.findings.map((f) => (f.fix && refused.has(fixKey(f.fix)) ? withoutFix(f) : f));
+  return { ...result, findings, changes: [...changes.values()].sort((a, b) => (a.file < b.file ? -1 : 1)), skipped: [...skipped.values()] };
+}
+
+function withoutFix(f: Finding): Finding {
+  const copy = { ...f };
+  delete copy.fix;
+  return copy;
+}
+
+function findingsWithFixesByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.fix) continue;
+    const list = byFile.get(f.fix.file) ?? [];
+    byFile.set(f.fix.file, list);
+    list.push(f);
+  }
+  return byFile;
+}
+
+/**
+ * The fixes of one file that may be written together: planned (no overlaps) and checked; a fix
+ * the check refuses is recorded in `refused` and `skipped`, and the plan is made again without it
+ * (it may have kept an overlapping fix waiting).
+ */
+function safeFixesOf(file: string, before: string, findings: readonly Finding[], refused: Set<string>, skipped: Map<string, { file: string; reason: string }>): Fix[] {
+  for (;;) {
+    const open = findings.filter((f) => !refused.has(fixKey(f.fix!)));
+    const planned = planFileFixes(open).get(file) ?? [];
+    if (!planned.length) return [];
+    const checked = checkFixes(file, before, planned);
+    if (!checked.refused.length) return checked.fixes;
+    for (const r of checked.refused) {
+      if (!r.fix) {
+        // The whole file (it has YAML errors): one line, and none of its fixes.
+        for (const f of open) refused.add(fixKey(f.fix!));
+        skipped.set(`${file}\0${r.reason}`, { file, reason: r.reason });
+        return [];
+      }
+      refused.add(fixKey(r.fix));
+      const by = open.find((f) => fixKey(f.fix!) === fixKey(r.fix!))!;
+      const key = `${file}\0${by.rule}\0${by.message}\0${r.reason}`;
+      skipped.delete(key); // re-inserted: listed in the order of the last pass
+      skipped.set(key, { file, reason: `${by.rule} at ${by.line}:${by.column} is not fixable here: ${r.reason}` });
+    }
+  }
 }
 
 /** Findings of the named rules with their first suggestion promoted to the fix (ESLint applies a suggestion only on request). */
@@ -313,9 +370,16 @@ function allRuleIds(rules: readonly Rule[]): string[] {
   return [...new Set([...rules.map((r) => r.id), ...allRules.map((r) => r.id)])];
 }
 
+/**
+ * Text linted as the file at `virtualPath`: its source and the project's file list take that path
+ * (display: relative to cwd, as the CLI shows it; files: absolute), so paths derived from them
+ * (env files beside it) read the same as when the file is linted from disk.
+ */
 function relabelStdin(project: Project, virtualPath: string, cwd: string): void {
-  const rel = relativePath(cwd, virtualPath) || virtualPath;
+  const abs = path.resolve(cwd, virtualPath);
+  const rel = relativePath(cwd, abs) || virtualPath;
   for (const s of project.sources) if (s.path === '<stdin>') s.path = rel;
+  project.files = project.files.map((f) => (f === '<stdin>' ? abs : f));
 }
 
 /** The one project `config` and `graph` work on: several targets must form a single project. */

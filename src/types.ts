@@ -26,10 +26,19 @@ export interface TextEdit {
   end: number;
   text: string;
 }
+/** A path into a file's parsed YAML documents: the document's index (0-based), then keys and list indexes. */
+export type ModelPath = (string | number)[];
+
 export interface Fix {
   /** Path of the file the edits apply to (SourceFile.path). */
   file: string;
   edits: TextEdit[];
+  /**
+   * The values the fix removes or changes. `--fix` writes a file only when the fixed text parses
+   * to the same values as before everywhere else (none: the fix changes no value, e.g. it
+   * removes a comment).
+   */
+  changes?: ModelPath[];
 }
 
 /**

@@ -1,4 +1,5 @@
 /** End-to-end: --fix, --fix-dry-run, config flags and suppression flags on the built binary. */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cli, makeTree, snapshotTree } from './engine-helpers';
@@ -128,5 +129,57 @@ describe('config and suppression flags', () => {
       stdout: 'compose.yaml:3:8: warning: unused compose-lint-disable-line directive: no "schema" finding to suppress [unused-disable]\n',
       stderr: '',
     });
+  });
+});
+
+describe('--fix never makes a file worse (issue 14)', () => {
+  test('a fix that would break an alias is not written, and says so; exit code as for the finding', () => {
+    const text = 'version: &v "3"\nservices:\n  web:\n    image: nginx\nx-v: *v\n';
+    const root = makeTree({ 'compose.yaml': text });
+    const reason = 'compose-lint: not fixing compose.yaml: obsolete-version at 1:1 is not fixable here: the fixed text would not load (4:6: unknown alias *v)\n';
+    expect(cli(root, ['--fix', '--format', 'compact'])).toEqual({
+      code: 0,
+      stdout: 'compose.yaml:1:1: warning: `version` is obsolete: Docker Compose v2 ignores it; remove it [obsolete-version]\n',
+      stderr: reason,
+    });
+    expect(cli(root, ['--fix-dry-run'])).toEqual({ code: 0, stdout: '', stderr: reason });
+    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(text);
+  });
+
+  test('--report-unused-disable-directives --fix keeps a needed suppression in a file with an unclosed [', () => {
+    const text = 'services:\n  web:\n    image: nginx\n    # compose-lint-disable-next-line schema -- generated list\n    ports: [80\n';
+    const root = makeTree({ 'compose.yaml': text });
+    const r = cli(root, ['--fix', '--report-unused-disable-directives', '--format', 'compact']);
+    expect(r).toEqual({ code: 1, stdout: 'compose.yaml:6:1: error: Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-syntax]\n', stderr: '' });
+    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(text);
+  });
+
+  test('an override left with only comments is not written', () => {
+    const root = makeTree({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n', 'compose.override.yaml': '# local\nversion: "3.8"\n' });
+    const before = snapshotTree(root);
+    expect(cli(root, ['--fix', '--format', 'compact']).stderr).toBe(
+      'compose-lint: not fixing compose.override.yaml: obsolete-version at 2:1 is not fixable here: the fix would leave the file with no content, and Docker Compose refuses an empty compose file: delete the file or edit it by hand\n',
+    );
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  test('--fix-dry-run on a CRLF file: the diff keeps the CRs and applies with patch and with git apply', () => {
+    const crlf = '# the version\r\nversion: "3"\r\n\r\nservices:\r\n  web:\r\n    image: nginx\r\n';
+    const fixedText = 'services:\r\n  web:\r\n    image: nginx\r\n';
+    const root = makeTree({ 'compose.yaml': crlf });
+    const dry = cli(root, ['--fix-dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toBe('--- a/compose.yaml\n+++ b/compose.yaml\n@@ -1,6 +1,3 @@\n-# the version\r\n-version: "3"\r\n-\r\n services:\r\n   web:\r\n     image: nginx\r\n');
+    fs.writeFileSync(path.join(root, 'fix.diff'), dry.stdout);
+    const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: root, encoding: 'utf8' });
+    const patched = run('patch', ['-p1', '-i', 'fix.diff']);
+    expect(patched.status).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(fixedText);
+    fs.writeFileSync(path.join(root, 'compose.yaml'), crlf);
+    expect(run('git', ['init', '-q', '.']).status).toBe(0);
+    const applied = run('git', ['apply', 'fix.diff']);
+    expect(applied.stderr).toBe('');
+    expect(applied.status).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(fixedText);
   });
 });

@@ -1,5 +1,5 @@
 /** End-to-end: run the built binary, assert exact output and exit codes. */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -93,7 +93,7 @@ describe('compose-lint (lint)', () => {
     const cwd = tempProject({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    restart: 3\n' });
     const r = run(['--format', 'json'], { cwd });
     expect(JSON.parse(r.stdout)).toEqual([
-      { file: 'compose.yaml', line: 4, column: 14, endLine: 4, endColumn: 15, rule: 'schema', severity: 'error', message: 'services.web.restart: must be a string', service: 'web' },
+      { file: 'compose.yaml', line: 4, column: 14, endLine: 4, endColumn: 15, rule: 'schema', severity: 'error', message: 'services.web.restart: must be a string, not the number 3', service: 'web' },
     ]);
   });
 
@@ -336,4 +336,15 @@ describe('compose-lint rules / explain', () => {
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['obsolete-version (style, warning, fixable)', '', 'The top-level `version` key is obsolete and ignored by Docker Compose v2.']);
     expect(run(['explain', 'nope'], { cwd: os.tmpdir() })).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: unknown rule "nope"; `compose-lint rules` lists them\n' });
   });
+});
+
+test('a reader that closes the pipe early (| head) ends the run quietly: no stack trace', async () => {
+  const dir = tempProject({ 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(20000)}"\n` });
+  const child = spawn(process.execPath, [BIN, 'compose.yaml'], { cwd: dir, env: { PATH: process.env.PATH ?? '' } });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  child.stdout.once('data', () => child.stdout.destroy()); // read the first chunk, then close like `head`
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
 });

@@ -193,6 +193,11 @@ describe('exclude, ignore and shared settings', () => {
     expect(globToRegExp('v?ndor/[a-c].yml').test('vendor/d.yml')).toBe(false);
     expect(matchesAnyGlob('x.yaml', ['y.yaml', '*.yaml'])).toBe(true);
   });
+
+  test('trailing slashes and a leading ./ are dropped, in one pass however many slashes (issue 14)', () => {
+    expect(globToRegExp('./vendor///').test('vendor/x/compose.yaml')).toBe(true);
+    expect(globToRegExp(`vendor${'/'.repeat(100_000)}`).test('a/vendor/compose.yaml')).toBe(true);
+  });
 });
 
 describe('--print-config', () => {
@@ -219,11 +224,11 @@ describe('fatal config errors name file, line, column and key', () => {
     ['unknown rule', 'rules:\n  b-wran: warning\n', '.compose-lint.yaml:2:3: rules: unknown rule "b-wran" (did you mean "b-warn"?)'],
     ['bad severity', 'rules:\n  a-info: warning\n  b-warn: warm\n', '.compose-lint.yaml:3:11: rules.b-warn: must be one of "off", "info", "warning", "error", "warn"'],
     ['bad severity in a list', 'rules:\n  b-warn: [fatal]\n', '.compose-lint.yaml:2:12: rules.b-warn[0]: must be one of "off", "info", "warning", "error", "warn"'],
-    ['bad option type', 'rules:\n  b-warn: [error, {strict: "yes"}]\n', '.compose-lint.yaml:2:28: rules.b-warn[1].strict: must be a boolean'],
+    ['bad option type', 'rules:\n  b-warn: [error, {strict: "yes"}]\n', '.compose-lint.yaml:2:28: rules.b-warn[1].strict: must be a boolean, not the string "yes"'],
     ['option out of range', 'rules:\n  b-warn:\n    - error\n    - limit: 0\n', '.compose-lint.yaml:4:14: rules.b-warn[1].limit: must be at least 1'],
     ['unknown option', 'rules:\n  b-warn: [error, {strickt: true}]\n', '.compose-lint.yaml:2:20: rules.b-warn[1]: unknown key "strickt" (did you mean "strict"?)'],
     ['options for a rule without any', 'rules:\n  a-info: [error, {strict: true}]\n', '.compose-lint.yaml:2:20: rules.a-info[1]: unknown key "strict"'],
-    ['bad exclude', 'rules:\n  a-info: [error, {exclude: {services: [web]}}]\n', '.compose-lint.yaml:2:40: rules.a-info[1].exclude.services: must be a mapping'],
+    ['bad exclude', 'rules:\n  a-info: [error, {exclude: {services: [web]}}]\n', '.compose-lint.yaml:2:40: rules.a-info[1].exclude.services: must be a mapping, not the list ["web"]'],
     ['unknown preset', 'extends: strictest\n', '.compose-lint.yaml:1:10: extends: must be one of "recommended", "strict", "all"'],
     ['unknown top-level key', 'rule:\n  a-info: off\n', '.compose-lint.yaml:1:1: unknown top-level key "rule" (did you mean "rules"?)'],
     ['YAML syntax', 'rules:\n  a-info: [off\n', '.compose-lint.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]'],

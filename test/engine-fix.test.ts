@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fixSync, lintSync } from '../src/api';
 import { applyEdits, planFixes, staleReason, writeFileAtomic } from '../src/engine/fix';
+import { fixChecks } from '../src/engine/fix-check';
 import { unifiedDiff } from '../src/engine/diff';
 import obsoleteVersion from '../rules/obsolete-version';
 import unusedDisable from '../rules/unused-disable';
@@ -146,7 +147,7 @@ describe('fixSync', () => {
       check(ctx) {
         for (const { source } of ctx.project.documents) {
           const at = source.text.indexOf(from);
-          if (at >= 0) ctx.report({ message: `${from} -> ${to}`, origin: { source, start: at, end: at + from.length }, fix: { file: source.path, edits: [{ start: at, end: at + from.length, text: to }] } });
+          if (at >= 0) ctx.report({ message: `${from} -> ${to}`, origin: { source, start: at, end: at + from.length }, fix: { file: source.path, edits: [{ start: at, end: at + from.length, text: to }], changes: [[0, 'services', 'web', 'image']] } });
         }
       },
     });
@@ -193,5 +194,71 @@ describe('writing files', () => {
     expect(staleReason(path.join(root, 'a.yaml'), 'same\n')).toBeUndefined();
     expect(staleReason(path.join(root, 'a.yaml'), 'other\n')).toBe('it changed since it was read, or is not valid UTF-8');
     expect(staleReason(path.join(root, 'b.yaml'), 'a\ufffd\n')).toBe('it changed since it was read, or is not valid UTF-8');
+  });
+});
+
+describe('--fix never makes a file worse (issue 14)', () => {
+  const fixOf = (root: string, extra: Partial<Parameters<typeof fixSync>[0]> = {}) =>
+    fixSync({ rules: [obsoleteVersion, unusedDisable], env: {}, config: false, cwd: root, ...extra });
+
+  test('a removal that would leave an alias without its anchor is not written; the finding loses its fix', () => {
+    const text = 'version: &v "3"\nservices:\n  web:\n    image: nginx\nx-v: *v\n';
+    const root = makeTree({ 'compose.yaml': text });
+    for (const dryRun of [true, false]) {
+      const r = fixOf(root, { dryRun });
+      expect(r.changes).toEqual([]);
+      expect(r.skipped).toEqual([{ file: 'compose.yaml', reason: 'obsolete-version at 1:1 is not fixable here: the fixed text would not load (4:6: unknown alias *v)' }]);
+      expect(r.findings.map((f) => [f.rule, f.fix])).toEqual([['obsolete-version', undefined]]);
+    }
+    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(text);
+  });
+
+  test('an override holding only `version` and comments is left alone, and says why', () => {
+    const root = makeTree({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n', 'compose.override.yaml': '# local\nversion: "3.8"\n\n# nothing else\n' });
+    const before = snapshotTree(root);
+    const r = fixOf(root);
+    expect(r.skipped).toEqual([
+      {
+        file: 'compose.override.yaml',
+        reason: 'obsolete-version at 2:1 is not fixable here: the fix would leave the file with no content, and Docker Compose refuses an empty compose file: delete the file or edit it by hand',
+      },
+    ]);
+    expect(snapshotTree(root)).toEqual(before);
+  });
+
+  test('a fix that changes a value it does not declare is refused; the other fixes of the file are still written', () => {
+    const sneaky: Rule = {
+      ...probeRule('sneaky', 'warning'),
+      fixable: true,
+      check(ctx) {
+        for (const { source } of ctx.project.documents) {
+          const at = source.text.indexOf('nginx');
+          if (at >= 0) ctx.report({ message: 'quietly retags', origin: { source, start: at, end: at + 5 }, fix: { file: source.path, edits: [{ start: at, end: at + 5, text: 'nginx:1' }] } });
+        }
+      },
+    };
+    const root = makeTree({ 'compose.yaml': 'version: "3"\nservices:\n  web:\n    image: nginx\n' });
+    const r = fixSync({ rules: [obsoleteVersion, sneaky], env: {}, config: false, cwd: root });
+    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe('services:\n  web:\n    image: nginx\n');
+    expect(r.skipped).toEqual([{ file: 'compose.yaml', reason: 'sneaky at 3:12 is not fixable here: the fixed text would also change services.web.image' }]);
+    expect(r.findings.map((f) => `${f.line}:${f.column} ${f.rule} ${f.fix ? 'fix' : 'no fix'}`)).toEqual(['3:12 sneaky no fix']);
+  });
+
+  test('a file with YAML errors: no unused-suppression finding and no cleanup (no rule ran there)', () => {
+    const text = 'services:\n  web:\n    image: nginx\n    # compose-lint-disable-next-line schema -- the port list is generated\n    ports: [80\n';
+    const root = makeTree({ 'compose.yaml': text });
+    const r = fixSync({ env: {}, config: false, cwd: root, reportUnusedDisableDirectives: true });
+    expect(r.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['6:1 yaml-syntax']);
+    expect(r.changes).toEqual([]);
+    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(text);
+  });
+
+  test('fixChecks: a file that does not parse gets no fix at all; merge tags count as values', () => {
+    expect(fixChecks('c.yaml', 'services: [\n').fileReason).toBe('it has YAML errors (2:1: Flow sequence in block collection must be sufficiently indented and end with a ]); fix them first');
+    const tagged = fixChecks('c.yaml', 'services:\n  web:\n    ports: !override ["80:80"]\n');
+    expect(tagged.fileReason).toBeUndefined();
+    expect(tagged.refusal('services:\n  web:\n    ports: ["80:80"]\n', [])).toBe('the fixed text would also change services.web.ports');
+    expect(tagged.refusal('services:\n  web:\n    ports: !override ["80:80"] # ok\n', [])).toBeUndefined();
+    expect(tagged.refusal('services:\n  web:\n    ports: []\n', [[0, 'services', 'web', 'ports']])).toBeUndefined();
   });
 });

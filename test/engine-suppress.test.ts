@@ -67,6 +67,29 @@ describe('directive forms', () => {
     ]);
   });
 
+  test('between a line directive and a disable-file one, the first in file order gives the reason', () => {
+    const fileFirst = '# compose-lint-disable-file p-one -- file wide\nservices:\n  a: # compose-lint-disable-line p-one -- line\n    image: x\n';
+    expect(lint({ 'compose.yaml': fileFirst }).suppressed).toEqual(['compose.yaml:3 p-one a <- directive compose.yaml:1 file wide']);
+    const lineFirst = 'services:\n  a: # compose-lint-disable-line p-one -- line\n    image: x\n# compose-lint-disable-file p-one -- file wide\n';
+    expect(lint({ 'compose.yaml': lineFirst }).suppressed).toEqual(['compose.yaml:2 p-one a <- directive compose.yaml:2 line']);
+  });
+
+  test('3,000 directives and blocks: each finding finds its own (indexed by line and rule, issue 14)', () => {
+    const lines = ['services:'];
+    for (let i = 0; i < 3000; i++) {
+      if (i % 3 === 0) lines.push(`  s${i}: # compose-lint-disable-line p-one -- own ${i}`, '    image: x');
+      else if (i % 3 === 1) lines.push(`  # compose-lint-disable p-two -- block ${i}`, `  s${i}:`, '    image: x', '  # compose-lint-enable p-two');
+      else lines.push(`  s${i}:`, '    image: x');
+    }
+    const r = lint({ 'compose.yaml': lines.join('\n') + '\n' });
+    expect(r.suppressed).toHaveLength(2000);
+    expect(r.suppressed.filter((x) => x.includes(' s2997 ') || x.includes(' s2998 '))).toEqual([
+      `compose.yaml:${lines.indexOf('  s2997: # compose-lint-disable-line p-one -- own 2997') + 1} p-one s2997 <- directive compose.yaml:${lines.indexOf('  s2997: # compose-lint-disable-line p-one -- own 2997') + 1} own 2997`,
+      `compose.yaml:${lines.indexOf('  s2998:') + 1} p-two s2998 <- directive compose.yaml:${lines.indexOf('  s2998:')} block 2998`,
+    ]);
+    expect(r.findings).toHaveLength(4000);
+  });
+
   test('parsing: rule lists with commas or spaces, the reason after " -- ", odd spacing', () => {
     const src = makeSource('x.yaml', 'a: 1 #compose-lint-disable-line  r1,r2 r3 --  why not \n#   compose-lint-enable\nb: 2 # compose-lint-disabled r1\nc: 3 # compose-lint-disable-next-line r--x\n');
     expect(parseDirectives(src).map(({ kind, rules, reason, line, column }) => ({ kind, rules, reason, line, column }))).toEqual([

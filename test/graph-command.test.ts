@@ -88,7 +88,7 @@ test('load errors go to stderr with exit 1; the graph of what loaded is still pr
     fs.writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx\n    ports: 80\n');
     const r = run(['graph'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('compose.yaml:4: error: services.web.ports: must be a list [schema]\n');
+    expect(r.stderr).toBe('compose.yaml:4: error: services.web.ports: must be a list, not the number 80 [schema]\n');
     expect(r.stdout).toBe('flowchart LR\n  n0{{"default"}}\n  s0["web"]\n  s0 --- n0\n');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

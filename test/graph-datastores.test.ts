@@ -1,5 +1,6 @@
 /** The one datastore definition: evidence from image, environment, ports and names. */
-import { imageFamily, recognizeDatastore, DatastoreInput } from '../src/graph/datastores';
+import { statedPorts } from '../src/graph/ports';
+import { datastoreWords, imageFamily, imageRepository, recognizeDatastore, DatastoreInput } from '../src/graph/datastores';
 
 const input = (over: Partial<DatastoreInput>): DatastoreInput => ({ name: 'svc', envKeys: [], declaredPorts: [], knownOtherImage: false, ...over });
 
@@ -51,5 +52,31 @@ describe('recognizeDatastore', () => {
     expect(recognizeDatastore(input({ name: 'db-migrate' }))).toBeUndefined();
     expect(recognizeDatastore(input({ name: 'server-mysql' }))).toBeUndefined();
     expect(recognizeDatastore(input({ name: 'db', image: 'nginx', knownOtherImage: true }))).toBeUndefined();
+  });
+});
+
+describe('imageRepository', () => {
+  test('drops the digest and the tag, keeps a registry port, lowercases', () => {
+    expect(imageRepository('Registry:5000/Team/Postgres:16@sha256:abc')).toBe('registry:5000/team/postgres');
+    expect(imageRepository('postgres')).toBe('postgres');
+    expect(imageRepository('localhost:5000/redis')).toBe('localhost:5000/redis');
+    expect(imageRepository('mongo@sha256:abc')).toBe('mongo');
+    expect(imageRepository('x:1:2')).toBe('x');
+  });
+
+  test('an image of 100k colons ending in a slash is read in one pass (issue 14: no backtracking regex)', () => {
+    const hostile = `x${':'.repeat(100_000)}/`;
+    expect(imageRepository(hostile)).toBe(hostile);
+    expect(imageRepository(`${hostile}redis:${':'.repeat(100_000)}`)).toBe(`${hostile}redis`);
+    expect(datastoreWords(`${hostile}redis:${':'.repeat(100_000)}`)).toContain('cache');
+  });
+});
+
+describe('statedPorts: command flags', () => {
+  test('quotes around a flag value are dropped; a word of 100k quotes is read in one pass (issue 14)', () => {
+    expect(statedPorts({ command: 'serve "--port=8081" --port 8082;' }, []).map((p) => p.port)).toEqual([8081, 8082]);
+    expect(statedPorts({ command: ['serve', '--port', "'9090'"] }, []).map((p) => p.port)).toEqual([9090]);
+    expect(statedPorts({ command: `serve ${"'".repeat(100_000)}x --port 7070` }, []).map((p) => p.port)).toEqual([7070]);
+    expect(statedPorts({ command: [{ a: 1 }, '--port', '6060'] }, []).map((p) => p.port)).toEqual([6060]);
   });
 });

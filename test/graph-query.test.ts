@@ -1,5 +1,5 @@
 import { graphOf } from './graph-helpers';
-import { holdersOf, linkWorks, namespaceOwner, nearestName, reachableNetworks, resolveName, sharedNetworks, usersOf } from '../src/graph/query';
+import { holdersOf, linkWorks, namespaceOwner, nearestName, reachableNetworks, resolveName, sharedNetworks, usersOf, SUGGESTION_BUDGET } from '../src/graph/query';
 
 const g = graphOf(
   [
@@ -149,5 +149,31 @@ describe('nearestName', () => {
     expect(nearestName(g, 'post1')).toBe('post');
     expect(nearestName(g, 'zipkin')).toBeUndefined();
     expect(nearestName(g, 'supabase-mail')).toBeUndefined();
+  });
+});
+
+describe('nearestName on thousands of names (issue 14: no quadratic suggestion search)', () => {
+  // 2,000 services svc0000..svc1999: every name is close to every other by length and letters, so
+  // each new name asked costs a full search of about 2,000 x (1 + 7 x 7) units.
+  const names = Array.from({ length: 2000 }, (_, i) => `svc${String(i).padStart(4, '0')}`);
+  const many = () => graphOf(['services:', ...names.flatMap((n) => [`  ${n}:`, '    image: x'])].join('\n'));
+  const perSearch = 2000 * 50;
+
+  test('one name asked by every service is searched once: the budget is not spent on repeats', () => {
+    const big = many();
+    for (let i = 0; i < (3 * SUGGESTION_BUDGET) / perSearch; i++) expect(nearestName(big, 'svc0000x', names[1 + (i % 1999)])).toBe('svc0000');
+    expect(nearestName(big, 'svc0000x', 'svc0000')).toBe('svc0001'); // its own name is never offered
+    expect(nearestName(big, 'svc1999x')).toBe('svc1999');
+  });
+
+  test('past the budget, new names get no suggestion; names already answered keep theirs', () => {
+    const big = many();
+    expect(nearestName(big, 'svc0000x')).toBe('svc0000');
+    let asked = 0;
+    for (; asked < 2000 && nearestName(big, `svc${String(asked).padStart(4, '0')}y`) !== undefined; asked++);
+    expect(asked).toBeGreaterThan(SUGGESTION_BUDGET / perSearch / 2);
+    expect(asked).toBeLessThan((2 * SUGGESTION_BUDGET) / perSearch);
+    expect(nearestName(big, 'svc1999z')).toBeUndefined();
+    expect(nearestName(big, 'svc0000x')).toBe('svc0000');
   });
 });

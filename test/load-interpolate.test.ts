@@ -275,3 +275,14 @@ describe('castTypes', () => {
     ['off', false, '"off" for boolean is not supported by YAML 1.2, please use `false`'],
   ])('toBoolean %j', (s, value, warning) => expect(parseGoBool(s)).toEqual(warning ? { value, warning } : { value }));
 });
+
+test('5,000 uses of one unset variable in one value: each warning at its own `${A}` (the scalar is located once)', () => {
+  const uses = 5000;
+  const dict = load(`services:\n  a:\n    environment:\n      K: "${'${A}'.repeat(uses)}"\n`);
+  const problems: InterpolationProblem[] = [];
+  interpolateTree(dict, {}, (p) => problems.push(p));
+  expect(problems).toHaveLength(uses);
+  expect(problems.map((p) => pos(p.origin)?.column)).toEqual(Array.from({ length: uses }, (_, i) => 11 + 4 * i));
+  expect(new Set(problems.map((p) => textAt(p.origin)))).toEqual(new Set(['${A}']));
+  expect(problems[uses - 1].path).toEqual(['services', 'a', 'environment', 'K']);
+});

@@ -32,7 +32,7 @@ describe('parseYaml', () => {
     expect(r.documents).toEqual([]);
     expect(r.errors.map((e) => `${pos(e.origin)} ${e.message}`)).toEqual([
       '4:5-4:10 duplicate key "image" (first defined at line 3, column 5)',
-      '6:1-6:2 Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '6:1-6:1 Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
   });
 

@@ -105,4 +105,8 @@ describe('durations and byte sizes', () => {
   test('an invalid size', () => {
     expect(ramInBytes('1x')).toBeUndefined();
   });
+  test('blanks around the number and unit are allowed, and 300k of them are read in one pass (issue 14)', () => {
+    expect(ramInBytes(' 512 m ')).toBe(536870912);
+    expect(ramInBytes(`1${' '.repeat(300_000)}x`)).toBeUndefined();
+  });
 });

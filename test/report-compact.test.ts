@@ -16,3 +16,9 @@ test('one line per finding, path relative to cwd, never coloured, messages folde
   expect(out).toBe('a b/compose.prod.yml:3:9: error: x: y [r]\ncompose.yaml:12:2: info: list [1, 2] [s]\n');
   expect(compact([], ctx)).toBe('');
 });
+
+test('a lone CR, CRLF and LF all fold to one space, with the spaces and tabs around them', () => {
+  const out = compact([finding({ message: 'a \rb\t\r\n\r\n c\n \td  \ne', rule: 'r' })], ctx);
+  expect(out).toBe('compose.yaml:1:1: warning: a b c d e [r]\n');
+  expect(compact([finding({ message: `x${' '.repeat(200_000)}y`, rule: 'r' })], ctx)).toBe(`compose.yaml:1:1: warning: x${' '.repeat(200_000)}y [r]\n`);
+});

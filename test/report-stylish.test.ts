@@ -72,3 +72,35 @@ describe('terminal width', () => {
     expect(out.split('\n').slice(1, 4)).toEqual(['  1:1  warning  ' + 'x'.repeat(21) + '  r', '                ' + 'x'.repeat(21), '                ' + 'x'.repeat(8)]);
   });
 });
+
+test('folds a lone CR like LF, with the spaces around the break (issue 14)', () => {
+  const out = stylish([finding({ message: 'first: \t\rsecond \r\r  third\n' })], ctx);
+  expect(out.split('\n')[1]).toBe('  1:1  warning  first: second third   no-version');
+});
+
+test('a message of 200k spaces is printed as written, and does not widen the other rows of its file (issue 14)', () => {
+  const huge = `${' '.repeat(200_000)}b`;
+  const out = stylish([finding({ message: 'short', rule: 'a' }), finding({ line: 2, message: huge, rule: 'b' })], ctx);
+  const lines = out.split('\n');
+  expect(lines[1]).toBe('  1:1  warning  short  a');
+  expect(lines[2]).toBe(`  2:1  warning  ${huge}  b`);
+  // Below the limit, the longest message still sets the column.
+  const long = 'x'.repeat(1000);
+  expect(stylish([finding({ message: 'short', rule: 'a' }), finding({ message: long, rule: 'b' })], ctx).split('\n')[1]).toBe(`  1:1  warning  ${'short'.padEnd(1000)}  a`);
+});
+
+test('200k findings in one file are aligned without spreading them into Math.max', () => {
+  const many = Array.from({ length: 200_000 }, (_, i) => finding({ line: i + 1, message: i === 199_999 ? 'the longest' : 'm' }));
+  const lines = stylish(many, ctx).split('\n');
+  expect(lines[1]).toBe('  1:1       warning  m            no-version');
+  expect(lines[200_000]).toBe('  200000:1  warning  the longest  no-version');
+});
+
+test('on a terminal, a 200k-character message wraps in linear time and the other rows keep their width', () => {
+  const out = stylish([finding({ message: 'short', rule: 'a' }), finding({ line: 2, message: `${' '.repeat(200_000)}b${'x'.repeat(100_000)}`, rule: 'b' })], { ...ctx, width: 60 });
+  const lines = out.split('\n');
+  expect(lines[1]).toBe(`  1:1  warning  ${'short'.padEnd(41)}  a`);
+  expect(lines[2]).toBe(`  2:1  warning  b${'x'.repeat(40)}  b`);
+  expect(lines[3]).toBe(`${' '.repeat(16)}${'x'.repeat(41)}`);
+  expect(lines).toHaveLength(2 + Math.ceil(100_001 / 41) + 3);
+});

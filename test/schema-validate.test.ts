@@ -26,7 +26,7 @@ describe('validateCompose: one clear message per problem, at the exact place', (
 
   test('a value of the wrong type points at the value', () => {
     const problems = validate('services:\n  web:\n    image: nginx\n    restart: [always]\n');
-    expect(problems.map(located)).toEqual(['4:14-4:22 services.web.restart: must be a string']);
+    expect(problems.map(located)).toEqual(['4:14-4:22 services.web.restart: must be a string, not the list ["always"]']);
     expect(problems[0].path).toEqual(['services', 'web', 'restart']);
   });
 
@@ -35,7 +35,7 @@ describe('validateCompose: one clear message per problem, at the exact place', (
     [
       'a port entry of the wrong type gives one message, not one per oneOf branch',
       'services:\n  web:\n    ports:\n      - true\n      - [80]\n',
-      ['4:9-4:13 services.web.ports[0]: must be a string, number or mapping', '5:9-5:13 services.web.ports[1]: must be a string, number or mapping'],
+      ['4:9-4:13 services.web.ports[0]: must be a string, number or mapping, not the boolean true', '5:9-5:13 services.web.ports[1]: must be a string, number or mapping, not the list [80]'],
     ],
     [
       'inside a oneOf, the branch that fits the value explains the problem',
@@ -45,7 +45,7 @@ describe('validateCompose: one clear message per problem, at the exact place', (
     [
       'nested oneOfs collapse to the innermost real problem',
       'services:\n  web:\n    networks:\n      front:\n        aliases: web.local\n',
-      ['5:18-5:27 services.web.networks.front.aliases: must be a list'],
+      ['5:18-5:27 services.web.networks.front.aliases: must be a list, not the string "web.local"'],
     ],
     [
       'unknown top-level keys: a typo, and a service written without "services:"',
@@ -55,7 +55,7 @@ describe('validateCompose: one clear message per problem, at the exact place', (
     [
       'a value brought by a merge key is reported where the anchor wrote it',
       'x-defaults: &defaults\n  restart: 5\nservices:\n  web:\n    <<: *defaults\n    image: nginx\n',
-      ['2:12-2:13 services.web.restart: must be a string'],
+      ['2:12-2:13 services.web.restart: must be a string, not the number 5'],
     ],
   ])('%s', (_name, yaml, expected) => {
     expect(validate(yaml).map(located)).toEqual(expected);
@@ -124,15 +124,15 @@ describe('validateCompose: one clear message per problem, at the exact place', (
     ].join('\n');
     const problems = validate(yaml);
     expect(problems.map(located)).toEqual([
-      '2:12-2:13 services.web.restart: must be a string',
-      '6:9-6:13 services.web.ports[0]: must be a string, number or mapping',
+      '2:12-2:13 services.web.restart: must be a string, not the number 5',
+      '6:9-6:13 services.web.ports[0]: must be a string, number or mapping, not the boolean true',
       '8:9-8:16 services.web.ports[2]: duplicate of item 1',
       '9:9-9:16 services.web.ports[3]: duplicate of item 1',
       '11:5-11:11 services.web: unknown key "imagee" (did you mean "image"?)',
       '12:13-12:19 services.web.cgroup: must be one of "host", "private"',
       '13:21-13:24 services.web.container_name: must be a container name: a letter or digit followed by letters, digits, "_", "." or "-"',
       '15:7-15:9 services.web.depends_on.db: missing required key "condition"',
-      '17:25-17:30 services.web.labels["com.example.role"]: must be a string, number, boolean or null',
+      '17:25-17:30 services.web.labels["com.example.role"]: must be a string, number, boolean or null, not the list ["web"]',
       '18:18-18:27 services.web.pull_policy: must be one of "always", "never", "build", "if_not_present", "missing", "refresh", "daily", "weekly" or "every_<duration>" (e.g. "every_12h")',
       '19:3-19:11 services: invalid key "my web" (use only letters, digits, ".", "_" and "-")',
       '23:5-23:15 services.db: unknown key "healtcheck" (did you mean "healthcheck"?)',
@@ -161,15 +161,15 @@ describe('validateCompose: one clear message per problem, at the exact place', (
     const override = parseYaml(makeSource('0-override.yml', 'services:\n  db:\n    image: 2\n')).documents[0];
     const merged = { services: { web: (base.services as Record<string, unknown>).web, db: (override.services as Record<string, unknown>).db } };
     expect(validateCompose(merged).map((p) => `${p.origin?.source.path} ${p.message}`)).toEqual([
-      '0-override.yml services.db.image: must be a string',
-      'a.yml services.web.image: must be a string',
+      '0-override.yml services.db.image: must be a string, not the number 2',
+      'a.yml services.web.image: must be a string, not the number 1',
     ]);
   });
 
   test('a model built without origins still gets messages and paths', () => {
     expect(validateCompose({ services: { web: { image: ['x'] } }, name: 3 })).toEqual([
-      { message: 'name: must be a string', origin: undefined, path: ['name'] },
-      { message: 'services.web.image: must be a string', origin: undefined, path: ['services', 'web', 'image'] },
+      { message: 'name: must be a string, not the number 3', origin: undefined, path: ['name'] },
+      { message: 'services.web.image: must be a string, not the list ["x"]', origin: undefined, path: ['services', 'web', 'image'] },
     ]);
   });
 });

@@ -102,6 +102,7 @@ export function runLint(targets: string[], flags: LintFlags): void {
   if (flags.fix && fromStdin) {
     // Like a formatter: the fixed text on stdout, the report of what is left on stderr.
     const result = fixSync({ ...options, fixRules });
+    reportSkipped(result.skipped);
     const change = result.changes[0];
     process.stdout.write(change ? change.after : (options.text?.content ?? options.stdin ?? ''));
     report(result, result.findings, { color: false, width: undefined }, 'stderr');
@@ -158,8 +159,12 @@ function checkFixRules(flags: LintFlags): string[] {
 /** --fix: write the fixes, then report what is left. */
 function fixed(options: FixOptions): LintResult {
   const result = fixSync(options);
-  for (const s of result.skipped) process.stderr.write(`compose-lint: not fixing ${s.file}: ${s.reason}\n`);
+  reportSkipped(result.skipped);
   return result;
+}
+
+function reportSkipped(skipped: readonly { file: string; reason: string }[]): void {
+  for (const s of skipped) process.stderr.write(`compose-lint: not fixing ${s.file}: ${s.reason}\n`);
 }
 
 /**
@@ -172,6 +177,7 @@ function runFixDryRun(options: FixOptions, formatName: string, format: Formatter
   const fixRules = options.fixRules ?? [];
   const result: FixResult = fixSync({ ...options, dryRun: true });
   warnIgnored(result.ignored);
+  reportSkipped(result.skipped);
   const fixedFiles = new Set(result.changes.map((c) => c.file));
   const findings = withSuggestions(result.findings, fixRules);
   const remaining = findings.filter((f) => !(f.fix && fixedFiles.has(f.fix.file)));

@@ -83,6 +83,11 @@ export function buildProgram(): Command {
 }
 
 export function main(argv: string[]): void {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') process.stderr.write(`compose-lint: cannot write the output: ${e.message}\n`);
+    process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT_FATAL);
+  });
   try {
     buildProgram().parse(argv);
   } catch (e) {

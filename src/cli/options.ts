@@ -1,5 +1,6 @@
 /** Options every project-loading command shares, and their translation to LintOptions. */
-import { readFileSync } from 'fs';
+import { FileTooLarge, MAX_FILE_BYTES, readCapped } from '../load/read';
+import { UsageError } from './exit';
 import { Command, Option } from 'commander';
 import type { LintOptions } from '../api';
 
@@ -22,8 +23,17 @@ export function addProjectOptions(cmd: Command): Command {
     .addOption(new Option('--profile <name>', 'activate a profile (repeatable)').argParser(collect));
 }
 
+/**
+ * Standard input as text, capped like any file (MAX_FILE_BYTES).
+ * @throws UsageError with a one-line reason past the cap
+ */
 export function readStdin(): string {
-  return readFileSync(0, 'utf8');
+  try {
+    return readCapped(0, MAX_FILE_BYTES).toString('utf8');
+  } catch (e) {
+    if (e instanceof FileTooLarge) throw new UsageError(`<stdin>: ${e.message}`);
+    throw e;
+  }
 }
 
 export function toLintOptions(flags: ProjectFlags, targets: string[] = []): LintOptions {

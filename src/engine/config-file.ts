@@ -9,7 +9,8 @@ import type { Rule, RuleSeverity } from '../types';
 import { makeSource, lineCol, SourceFile } from '../model/source';
 import { keyOriginAtPath, originAtPath, Origin } from '../model/origin';
 import { parseYaml } from '../load/parse';
-import { describeFsError, NO_SUCH_FILE } from '../load/read';
+import { dropNonStringKeys } from '../load/keys';
+import { describeFsError, FileTooLarge, MAX_FILE_BYTES, NO_SUCH_FILE, NotRegularFile, readRegularFile } from '../load/read';
 import { displayPath } from '../util/display-path';
 import { collapseAlternatives } from '../schema/collapse';
 import { describeError } from '../schema/describe';
@@ -67,10 +68,11 @@ export function readConfigFile(abs: string, cwd: string, rules: readonly Rule[])
   const shown = displayPath(cwd, abs);
   let text: string;
   try {
-    text = fs.readFileSync(abs, 'utf8');
+    text = readRegularFile(abs, MAX_FILE_BYTES).toString('utf8');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(err.code === 'ENOENT' ? `${shown}: ${NO_SUCH_FILE}` : `${shown}: cannot read config file: ${describeFsError(err)}`);
+    const reason = e instanceof NotRegularFile || e instanceof FileTooLarge ? e.message : describeFsError(err);
+    throw new ConfigError(err.code === 'ENOENT' ? `${shown}: ${NO_SUCH_FILE}` : `${shown}: cannot read config file: ${reason}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const source = makeSource(shown, text);
@@ -115,7 +117,11 @@ function parseSingleMapping(source: SourceFile, shown = source.path): Record<str
     throw new ConfigError(source.path === shown ? `${at(source, error.origin)}: ${text}` : `${shown}: ${text}`);
   }
   if (parsed.documents.length > 1) throw new ConfigError(`${shown}: a config file holds one YAML document, this one has ${parsed.documents.length}`);
-  return parsed.documents[0] ?? {};
+  const doc = parsed.documents[0] ?? {};
+  dropNonStringKeys(doc, (message, origin) => {
+    throw new ConfigError(`${source.path === shown ? at(source, origin) : shown}: ${message.replace(/: Docker Compose refuses it.*$/, '')}`);
+  });
+  return doc;
 }
 
 function at(source: SourceFile, origin: Origin | undefined): string {

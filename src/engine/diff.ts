@@ -1,5 +1,6 @@
 /**
  * A unified diff of two texts for `--fix-dry-run` (the format `patch -p1` and `git apply` read).
+ * Lines keep a CR before their LF (CRLF files), so the diff applies to the bytes on disk.
  * Myers' shortest edit script on lines, after trimming the common head and tail; fixes change a
  * few lines, so the quadratic-in-edits part stays tiny.
  */
@@ -14,7 +15,7 @@ export function unifiedDiff(file: string, before: string, after: string): string
   const b = splitLines(after);
   const ops = diffLines(a, b);
   const out = [`--- a/${file}`, `+++ b/${file}`];
-  for (const h of hunks(ops)) out.push(...h);
+  for (const h of hunks(ops)) for (const item of h) out.push(item);
   return out.join('\n') + '\n';
 }
 
@@ -103,7 +104,8 @@ function renderHunk(ops: Op[], from: number, to: number): string[] {
   const bCount = body.filter((o) => o.kind !== '-').length;
   const lines = [`@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`];
   for (const o of body) {
-    lines.push(o.kind + o.text.replace(/\r?\n$/, ''));
+    // Only the LF goes: a CRLF file's lines keep their CR, as `diff` prints them and `patch`/`git apply` expect.
+    lines.push(o.kind + (o.text.endsWith('\n') ? o.text.slice(0, -1) : o.text));
     if (!o.text.endsWith('\n')) lines.push('\\ No newline at end of file');
   }
   return lines;

@@ -5,22 +5,71 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Finding, TextEdit } from '../types';
+import type { Finding, Fix, TextEdit } from '../types';
+import { fixChecks } from './fix-check';
 
 /** Per file (Fix.file), the edits of every fix that can be applied together, sorted. */
 export function planFixes(findings: readonly Finding[]): Map<string, TextEdit[]> {
-  const plan = new Map<string, TextEdit[]>();
+  return new Map([...planFileFixes(findings)].map(([file, fixes]) => [file, editsOf(fixes)]));
+}
+
+/** Per file (Fix.file), the fixes that can be applied together, in finding order: a fix overlapping an earlier one waits. */
+export function planFileFixes(findings: readonly Finding[]): Map<string, Fix[]> {
+  const plan = new Map<string, Fix[]>();
   const seen = new Set<string>();
   for (const f of findings) {
     if (!f.fix || f.fix.edits.length === 0) continue;
-    const key = `${f.fix.file}\0${JSON.stringify(f.fix.edits)}`;
+    const key = fixKey(f.fix);
     if (seen.has(key)) continue; // the same fix reached through two findings
     seen.add(key);
     const taken = plan.get(f.fix.file) ?? [];
-    if (f.fix.edits.some((e, i) => f.fix!.edits.some((o, j) => i !== j && overlaps(e, o)) || taken.some((t) => overlaps(e, t)))) continue;
-    plan.set(f.fix.file, sortEdits([...taken, ...f.fix.edits]));
+    const edits = f.fix.edits;
+    if (edits.some((e, i) => edits.some((o, j) => i !== j && overlaps(e, o)) || taken.some((t) => t.edits.some((te) => overlaps(e, te))))) continue;
+    plan.set(f.fix.file, [...taken, f.fix]);
   }
   return plan;
+}
+
+/** Identifies a fix across lint passes: its file and edits. */
+export function fixKey(fix: Fix): string {
+  return `${fix.file}\0${JSON.stringify(fix.edits)}`;
+}
+
+/** The edits of fixes that do not overlap, sorted for applyEdits. */
+export function editsOf(fixes: readonly Fix[]): TextEdit[] {
+  return sortEdits(fixes.flatMap((f) => f.edits));
+}
+
+export interface CheckedFixes {
+  /** The fixes that may be written together. */
+  fixes: Fix[];
+  /** Fixes refused, with why; `fix` is absent when the whole file is refused. */
+  refused: { fix?: Fix; reason: string }[];
+}
+
+/**
+ * Keep the fixes of one file whose result still parses to what was intended (fix-check.ts): all
+ * of them when together they pass; else each on its own, and those passing together again.
+ */
+export function checkFixes(file: string, before: string, fixes: readonly Fix[]): CheckedFixes {
+  const checks = fixChecks(file, before);
+  if (checks.fileReason) return { fixes: [], refused: [{ reason: checks.fileReason }] };
+  const refusal = (some: readonly Fix[]): string | undefined => checks.refusal(applyEdits(before, editsOf(some)), some.flatMap((f) => f.changes ?? []));
+  const together = refusal(fixes);
+  if (together === undefined) return { fixes: [...fixes], refused: [] };
+  if (fixes.length === 1) return { fixes: [], refused: [{ fix: fixes[0], reason: together }] };
+  const out: CheckedFixes = { fixes: [], refused: [] };
+  for (const fix of fixes) {
+    const alone = refusal([fix]);
+    if (alone === undefined) out.fixes.push(fix);
+    else out.refused.push({ fix, reason: alone });
+  }
+  const rest = out.fixes.length ? refusal(out.fixes) : undefined;
+  if (rest !== undefined) {
+    for (const fix of out.fixes) out.refused.push({ fix, reason: rest });
+    out.fixes = [];
+  }
+  return out;
 }
 
 /** Two edits touch the same text, or insert at the same place (their order would be a guess). */

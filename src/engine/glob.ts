@@ -10,7 +10,11 @@ const cache = new Map<string, RegExp>();
 export function globToRegExp(pattern: string): RegExp {
   const cached = cache.get(pattern);
   if (cached) return cached;
-  let p = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+  let p = pattern.startsWith('./') ? pattern.slice(2) : pattern;
+  // Trailing slashes trimmed by a scan: `/\/+$/` backtracks over every run of slashes (quadratic).
+  let end = p.length;
+  while (end > 0 && p[end - 1] === '/') end--;
+  p = p.slice(0, end);
   if (!p.includes('/')) p = `**/${p}`;
   const re = new RegExp(`^${translate(p)}(?:/.*)?$`);
   cache.set(pattern, re);

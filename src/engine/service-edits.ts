@@ -99,14 +99,17 @@ function appendToList(text: string, block: ServiceBlock, key: string, item: stri
 }
 
 /** Where a service is written in a file of the project: the documents that define it, compose files first. */
-function definitions(project: Project, service: string): { text: string; file: string; key: Origin }[] {
-  const out: { text: string; file: string; key: Origin; own: boolean }[] = [];
+function definitions(project: Project, service: string): { text: string; file: string; key: Origin; docIndex: number }[] {
+  const out: { text: string; file: string; key: Origin; own: boolean; docIndex: number }[] = [];
+  const seen = new Map<string, number>(); // documents per file so far: the index a fix names its values by
   for (const doc of project.documents) {
+    const docIndex = seen.get(doc.source.path) ?? 0;
+    seen.set(doc.source.path, docIndex + 1);
     const services = doc.dict.services;
     if (!services || typeof services !== 'object' || !Object.prototype.hasOwnProperty.call(services, service)) continue;
     const key = keyOriginOf(services, service);
     if (!key || key.source !== doc.source || out.some((d) => d.key.source === key.source && d.key.start === key.start)) continue;
-    out.push({ text: doc.source.text, file: doc.source.path, key, own: project.files.includes(doc.source.path) });
+    out.push({ text: doc.source.text, file: doc.source.path, key, own: project.files.includes(doc.source.path), docIndex });
   }
   // Extended or included files serve other projects too: edit them only when nothing else defines the service.
   return out.some((d) => d.own) ? out.filter((d) => d.own) : out;
@@ -126,7 +129,7 @@ export function addListItem(project: Project, service: string, key: string, item
   const holder = [...blocks].reverse().find((b) => b.block!.lines.some((l) => l.indent === b.block!.childIndent && keyPattern(key).test(l.text)));
   if (holder) {
     const edit = appendToList(holder.text, holder.block!, key, item, eolOf(holder.text));
-    return edit && { file: holder.file, edits: [edit] };
+    return edit && { file: holder.file, edits: [edit], changes: [[holder.docIndex, 'services', service, key]] };
   }
   const target = blocks[0];
   if (!target) return undefined;
@@ -136,5 +139,5 @@ export function addListItem(project: Project, service: string, key: string, item
   const seq = ' '.repeat(sequenceIndent(text, block.childIndent - block.keyIndent));
   const at = block.end;
   const lead = at === text.length && !text.endsWith('\n') ? eol : '';
-  return { file: target.file, edits: [{ start: at, end: at, text: `${lead}${ind}${key}:${eol}${ind}${seq}- ${item}${eol}` }] };
+  return { file: target.file, edits: [{ start: at, end: at, text: `${lead}${ind}${key}:${eol}${ind}${seq}- ${item}${eol}` }], changes: [[target.docIndex, 'services', service, key]] };
 }

@@ -140,24 +140,29 @@ function commentsOf(text: string): Comment[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Finds the directive that suppresses a finding and remembers which directives were used. */
+/**
+ * Finds the directive that suppresses a finding and remembers which directives were used. Each
+ * file's directives are indexed (by line, by rule for next-line ranges and disable/enable blocks),
+ * so a file of 30,000 suppression comments and as many findings costs a lookup per finding, not a
+ * scan (issue 14).
+ */
 export class DirectiveIndex {
-  private readonly byFile = new Map<string, Directive[]>();
+  private readonly byFile = new Map<string, FileDirectives>();
   private readonly used = new Map<Directive, Set<string>>();
 
   constructor(sources: Iterable<SourceFile>) {
     for (const s of sources) {
       if (this.byFile.has(s.path)) continue;
       const directives = parseDirectives(s);
-      if (directives.length) this.byFile.set(s.path, directives);
+      if (directives.length) this.byFile.set(s.path, new FileDirectives(directives));
     }
   }
 
   /** The directive that suppresses `f`, if any (marked used for f's rule). */
   suppressorOf(f: Finding): Directive | undefined {
-    const directives = this.byFile.get(f.file);
-    if (!directives) return undefined;
-    const d = lineDirective(directives, f) ?? blockDirective(directives, f);
+    const file = this.byFile.get(f.file);
+    if (!file) return undefined;
+    const d = file.lineDirective(f) ?? file.blockDirective(f);
     if (d) {
       const used = this.used.get(d) ?? new Set<string>();
       used.add(f.rule);
@@ -169,8 +174,8 @@ export class DirectiveIndex {
   /** Disable directives (or rules in their lists) that suppressed nothing. */
   unused(): UnusedDirective[] {
     const out: UnusedDirective[] = [];
-    for (const directives of this.byFile.values()) {
-      for (const directive of directives) {
+    for (const { list } of this.byFile.values()) {
+      for (const directive of list) {
         if (directive.kind === 'enable') continue;
         const used = this.used.get(directive);
         if (directive.rules.length === 0) {
@@ -186,43 +191,135 @@ export class DirectiveIndex {
 
 const covers = (d: Directive, rule: string): boolean => d.rules.length === 0 || d.rules.includes(rule);
 
-/** -line, -next-line and -file directives: they name their lines outright. */
-function lineDirective(directives: Directive[], f: Finding): Directive | undefined {
-  return directives.find(
-    (d) =>
-      covers(d, f.rule) &&
-      ((d.kind === 'disable-line' && d.line === f.line) || (d.kind === 'disable-next-line' && f.line > d.line && f.line <= (d.lastLine ?? d.line + 1)) || d.kind === 'disable-file'),
-  );
+/** Per rule: the next-line directives covering it, in file order, with the running maximum of their last lines. */
+interface NextLineIndex {
+  directives: Directive[];
+  firstLines: number[];
+  maxLastLine: number[];
 }
 
-/**
- * disable/enable blocks, replayed in file order up to the finding's line: a block starts on the
- * directive's line and an `enable` ends it from its own line on. `enable a` inside a
- * `disable` of every rule turns just `a` back on.
- */
-function blockDirective(directives: Directive[], f: Finding): Directive | undefined {
-  let all: Directive | undefined;
-  const byRule = new Map<string, Directive>();
-  const reenabled = new Set<string>();
-  for (const d of directives) {
-    if (d.line > f.line) break;
-    if (d.kind !== 'disable' && d.kind !== 'enable') continue;
-    const disabling = d.kind === 'disable';
-    if (d.rules.length === 0) {
-      all = disabling ? d : undefined;
-      byRule.clear();
-      reenabled.clear();
-      continue;
-    }
-    for (const r of d.rules) {
-      if (disabling) {
-        byRule.set(r, d);
-        reenabled.delete(r);
-      } else {
-        byRule.delete(r);
-        if (all) reenabled.add(r);
-      }
-    }
+/** One file's directives (in file order), indexed for lookups by finding. */
+class FileDirectives {
+  private readonly position = new Map<Directive, number>();
+  /** disable-line directives by their line, in file order. */
+  private readonly atLine = new Map<number, Directive[]>();
+  private readonly nextLine: Directive[] = [];
+  private readonly nextLineFor = new Map<string, NextLineIndex>();
+  private readonly fileWide: Directive[] = [];
+  private readonly fileWideFor = new Map<string, Directive | undefined>();
+  private readonly blocks: Directive[] = [];
+  private readonly timelines = new Map<string, { lines: number[]; suppressors: (Directive | undefined)[] }>();
+
+  constructor(readonly list: Directive[]) {
+    list.forEach((d, i) => {
+      this.position.set(d, i);
+      if (d.kind === 'disable-line') {
+        const here = this.atLine.get(d.line) ?? [];
+        this.atLine.set(d.line, here);
+        here.push(d);
+      } else if (d.kind === 'disable-next-line') this.nextLine.push(d);
+      else if (d.kind === 'disable-file') this.fileWide.push(d);
+      else this.blocks.push(d);
+    });
   }
-  return byRule.get(f.rule) ?? (all && !reenabled.has(f.rule) ? all : undefined);
+
+  /**
+   * -line, -next-line (the line below, or the block starting there) and -file directives: they
+   * name their lines outright; the first in file order wins.
+   */
+  lineDirective(f: Finding): Directive | undefined {
+    const candidates = [this.atLine.get(f.line)?.find((d) => covers(d, f.rule)), this.nextLineDirective(f), this.fileWideDirective(f.rule)];
+    let best: Directive | undefined;
+    for (const d of candidates) if (d && (!best || this.position.get(d)! < this.position.get(best)!)) best = d;
+    return best;
+  }
+
+  private fileWideDirective(rule: string): Directive | undefined {
+    if (!this.fileWideFor.has(rule)) this.fileWideFor.set(rule, this.fileWide.find((d) => covers(d, rule)));
+    return this.fileWideFor.get(rule);
+  }
+
+  /**
+   * The first next-line directive whose range (d.line + 1 .. lastLine) holds f.line: among those
+   * starting at or before it, the first whose running maximum of last lines reaches it (binary
+   * searches on a per-rule index, whatever the ranges' nesting).
+   */
+  private nextLineDirective(f: Finding): Directive | undefined {
+    if (!this.nextLine.length) return undefined;
+    let idx = this.nextLineFor.get(f.rule);
+    if (!idx) {
+      idx = { directives: [], firstLines: [], maxLastLine: [] };
+      let max = 0;
+      for (const d of this.nextLine) {
+        if (!covers(d, f.rule)) continue;
+        max = Math.max(max, d.lastLine ?? d.line + 1);
+        idx.directives.push(d);
+        idx.firstLines.push(d.line + 1);
+        idx.maxLastLine.push(max);
+      }
+      this.nextLineFor.set(f.rule, idx);
+    }
+    const started = upperBound(idx.firstLines, f.line); // directives[0 .. started) start at or before f.line
+    let lo = 0;
+    let hi = started;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (idx.maxLastLine[mid] >= f.line) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < started ? idx.directives[lo] : undefined;
+  }
+
+  /**
+   * disable/enable blocks, replayed in file order up to the finding's line: a block starts on the
+   * directive's line and an `enable` ends it from its own line on. `enable a` inside a `disable`
+   * of every rule turns just `a` back on. Replayed once per rule, then found by binary search.
+   */
+  blockDirective(f: Finding): Directive | undefined {
+    const t = this.timelineOf(f.rule);
+    const after = upperBound(t.lines, f.line);
+    return after === 0 ? undefined : t.suppressors[after - 1];
+  }
+
+  /** After each block directive (by line), which directive suppresses `rule`. */
+  private timelineOf(rule: string): { lines: number[]; suppressors: (Directive | undefined)[] } {
+    let t = this.timelines.get(rule);
+    if (t) return t;
+    t = { lines: [], suppressors: [] };
+    let all: Directive | undefined;
+    let own: Directive | undefined;
+    let reenabled = false;
+    for (const d of this.blocks) {
+      const disabling = d.kind === 'disable';
+      if (d.rules.length === 0) {
+        all = disabling ? d : undefined;
+        own = undefined;
+        reenabled = false;
+      } else if (d.rules.includes(rule)) {
+        if (disabling) {
+          own = d;
+          reenabled = false;
+        } else {
+          own = undefined;
+          if (all) reenabled = true;
+        }
+      }
+      t.lines.push(d.line);
+      t.suppressors.push(own ?? (all && !reenabled ? all : undefined));
+    }
+    this.timelines.set(rule, t);
+    return t;
+  }
+}
+
+/** The number of leading entries of a sorted array that are <= value. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -46,15 +46,18 @@ export function applyDirectives(findings: readonly Finding[], o: DirectiveOption
     else out.suppressed.push({ ...f, suppression: { kind: 'directive', reason: d.reason, file: d.source.path, line: d.line } });
   }
   const unused = index.unused();
+  // Unused rule names per directive, counted once (not a scan of all unused ones per directive).
+  const unusedCount = new Map<UnusedDirective['directive'], number>();
+  for (const u of unused) unusedCount.set(u.directive, (unusedCount.get(u.directive) ?? 0) + 1);
   for (const u of unused) {
     const severity = o.unusedSeverity(u.directive.source.path, namesUnknownRule(u, o.knownRules));
-    if (severity) out.findings.push(unusedDirectiveFinding(u, severity, o.knownRules, wholeDirectiveUnused(u, unused), o.messages));
+    if (severity) out.findings.push(unusedDirectiveFinding(u, severity, o.knownRules, wholeDirectiveUnused(u, unusedCount), o.messages));
   }
   return out;
 }
 
-function wholeDirectiveUnused(u: UnusedDirective, all: readonly UnusedDirective[]): boolean {
+function wholeDirectiveUnused(u: UnusedDirective, unusedCount: ReadonlyMap<UnusedDirective['directive'], number>): boolean {
   const d = u.directive;
   if (d.rules.length === 0) return true;
-  return all.filter((x) => x.directive === d).length === new Set(d.rules).size;
+  return unusedCount.get(d) === new Set(d.rules).size;
 }

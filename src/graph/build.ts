@@ -125,8 +125,8 @@ function extraHostNames(v: unknown): Set<string> {
     if (n.trim()) names.add(n.trim().toLowerCase());
   };
   if (Array.isArray(v)) {
-    for (const item of v) {
-      const s = String(item);
+    for (const s of v) {
+      if (typeof s !== 'string') continue; // the schema reports it
       const eq = s.indexOf('=');
       add(eq !== -1 ? s.slice(0, eq) : s.split(':')[0]);
     }

@@ -73,9 +73,21 @@ const BY_PORT = new Map<number, Family>(FAMILIES.flatMap((f) => f.ports.map((p) 
 const GENERIC_DB: Family = { name: 'database', repositories: [], words: ['db', 'database', 'sql', 'data'], ports: [] };
 
 
-/** `docker.io/library/postgres:16@sha256:...` -> ['postgres']; `ghcr.io/team/user-db` -> ['ghcr.io', 'team', 'user-db']. */
+/**
+ * The image reference without digest and tag, lowercase: `Registry:5000/team/Postgres:16@sha256:..`
+ * -> `registry:5000/team/postgres`. The tag starts at the first `:` after the last `/` (found by
+ * index, not a backtracking regex like /:[^/]*$/: an image of 100k colons stays linear).
+ */
+export function imageRepository(image: string): string {
+  const at = image.indexOf('@');
+  const ref = at === -1 ? image : image.slice(0, at);
+  const colon = ref.indexOf(':', ref.lastIndexOf('/') + 1);
+  return (colon === -1 ? ref : ref.slice(0, colon)).toLowerCase();
+}
+
+/** `docker.io/library/postgres:16@sha256:...` -> ['docker.io', 'library', 'postgres']; `ghcr.io/team/user-db` -> ['ghcr.io', 'team', 'user-db']. */
 function imagePath(image: string): string[] {
-  return image.split('@')[0].replace(/:[^/]*$/, '').toLowerCase().split('/');
+  return imageRepository(image).split('/');
 }
 
 const tokens = (part: string): string[] => part.split(/[-_.]+/).filter(Boolean);

@@ -117,9 +117,22 @@ export function statedPorts(svc: ComposeDict, env: readonly EnvValue[]): Listeni
 function argumentsOf(svc: ComposeDict, key: 'command' | 'entrypoint'): { value: string; origin?: Origin }[] {
   const v = svc[key];
   const origin = originOf(svc, key);
-  if (typeof v === 'string') return v.split(/\s+/).filter(Boolean).map((w) => ({ value: w.replace(/^["']|["';]+$/g, ''), origin }));
-  if (Array.isArray(v)) return v.flatMap((a, i) => String(a).split(/\s+/).filter(Boolean).map((w) => ({ value: w.replace(/^["']|["';]+$/g, ''), origin: originOf(v, i) })));
+  if (typeof v === 'string') return v.split(/\s+/).filter(Boolean).map((w) => ({ value: unquoted(w), origin }));
+  if (Array.isArray(v)) {
+    return v.flatMap((a, i) => (typeof a === 'string' || typeof a === 'number' ? String(a).split(/\s+/).filter(Boolean).map((w) => ({ value: unquoted(w), origin: originOf(v, i) })) : []));
+  }
   return [];
+}
+
+/**
+ * A word without an opening quote and without the quotes and semicolons closing it. A scan, not
+ * `/["';]+$/`, which backtracks over every run of quotes (quadratic in a word of 100k of them).
+ */
+function unquoted(w: string): string {
+  const start = w[0] === '"' || w[0] === "'" ? 1 : 0;
+  let end = w.length;
+  while (end > start && (w[end - 1] === '"' || w[end - 1] === "'" || w[end - 1] === ';')) end--;
+  return w.slice(start, end);
 }
 
 function parsed(entry: unknown): PortMapping[] {

@@ -115,6 +115,11 @@ export function usersOf(graph: Graph, service: string): ReadonlySet<string> {
 /**
  * The closest known name (service, container_name or alias) to a misspelt one, if any is close;
  * names of `exclude` (the service asking, which does not mean itself) are not offered.
+ *
+ * Searching is linear in the number of names, so answers are kept per name asked, and the searches
+ * of one graph share a budget (SUGGESTION_BUDGET units: one per name looked at plus one per
+ * edit-distance cell): past it, no more suggestions — thousands of distinct dangling names in a
+ * file of thousands of services must not make linting quadratic (issue 14).
  */
 export function nearestName(graph: Graph, name: string, exclude?: string): string | undefined {
   const lower = name.toLowerCase();
@@ -125,34 +130,60 @@ export function nearestName(graph: Graph, name: string, exclude?: string): strin
     if (self.containerName) own.add(self.containerName.toLowerCase());
     for (const a of self.attachments) for (const al of a.aliases) own.add(al.value.toLowerCase());
   }
-  const mask = letterMask(lower);
-  let best: string | undefined;
-  // At most two edits, fewer for short names: supabase-mail is not a typo of supabase-meta.
-  let bestDistance = Math.min(2, Math.max(1, Math.floor(lower.length / 4))) + 1;
-  for (const c of candidatesOf(graph)) {
-    // Cheap bounds first (length, letters one name has and the other lacks): most names are far.
-    if (Math.abs(c.name.length - lower.length) >= bestDistance) continue;
-    if (Math.max(bitCount(mask & ~c.mask), bitCount(c.mask & ~mask)) > bestDistance || own.has(c.name)) continue;
-    const d = editDistance(lower, c.name, bestDistance);
-    if (d < bestDistance || (d === bestDistance && best !== undefined && c.name < best)) {
-      best = c.name;
-      bestDistance = d;
-    }
-  }
+  const best = nearCandidates(graph, lower)?.find((c) => !own.has(c));
   return best === undefined ? undefined : spelling(graph, best);
 }
 
-const candidatesCache = new WeakMap<Graph, { name: string; mask: number }[]>();
+/** Work units the name suggestions of one graph may spend (about half a second). */
+export const SUGGESTION_BUDGET = 30_000_000;
+
+interface SuggestionState {
+  candidates: { name: string; mask: number }[];
+  /** Lowercase name asked -> close names, nearest first (ties by name); undefined once over budget. */
+  answers: Map<string, string[] | undefined>;
+  spent: number;
+}
+
+const suggestionCache = new WeakMap<Graph, SuggestionState>();
+
+/** Every known name within the edit distance allowed for `lower`, nearest first; undefined past the budget. */
+function nearCandidates(graph: Graph, lower: string): string[] | undefined {
+  const state = suggestionStateOf(graph);
+  if (state.answers.has(lower)) return state.answers.get(lower);
+  let found: { name: string; d: number }[] | undefined = [];
+  if (state.spent > SUGGESTION_BUDGET) found = undefined;
+  else {
+    const mask = letterMask(lower);
+    // At most two edits, fewer for short names: supabase-mail is not a typo of supabase-meta.
+    const cap = Math.min(2, Math.max(1, Math.floor(lower.length / 4)));
+    state.spent += state.candidates.length;
+    for (const c of state.candidates) {
+      // Cheap bounds first (length, letters one name has and the other lacks): most names are far.
+      if (Math.abs(c.name.length - lower.length) > cap) continue;
+      if (Math.max(bitCount(mask & ~c.mask), bitCount(c.mask & ~mask)) > cap + 1) continue;
+      state.spent += lower.length * c.name.length;
+      const d = editDistance(lower, c.name, cap);
+      if (d <= cap) found.push({ name: c.name, d });
+      if (state.spent > SUGGESTION_BUDGET) {
+        found = undefined;
+        break;
+      }
+    }
+  }
+  const answer = found?.sort((a, b) => a.d - b.d || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((c) => c.name);
+  state.answers.set(lower, answer);
+  return answer;
+}
 
 /** Every lowercase name of the graph with its letter mask, built once per graph. */
-function candidatesOf(graph: Graph): { name: string; mask: number }[] {
-  let list = candidatesCache.get(graph);
-  if (!list) {
+function suggestionStateOf(graph: Graph): SuggestionState {
+  let state = suggestionCache.get(graph);
+  if (!state) {
     const names = new Set([...graph.names.keys(), ...graph.serviceNames.keys()]);
-    list = [...names].map((name) => ({ name, mask: letterMask(name) }));
-    candidatesCache.set(graph, list);
+    state = { candidates: [...names].map((name) => ({ name, mask: letterMask(name) })), answers: new Map(), spent: 0 };
+    suggestionCache.set(graph, state);
   }
-  return list;
+  return state;
 }
 
 /**
@@ -196,20 +227,40 @@ function spelling(graph: Graph, lower: string): string {
  * same character (post_db vs post-db). Stops early once every path costs more than `cap`.
  */
 function editDistance(a: string, b: string, cap: number): number {
-  const same = (x: string, y: string): boolean => x === y || ((x === '_' || x === '-') && (y === '_' || y === '-'));
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows of char codes' costs, reused: this runs once per candidate name of every search.
+  const n = b.length;
+  if (rows.length < 3 * (n + 1)) rows = new Int32Array(3 * (n + 1) * 2);
+  let before = 0;
+  let prev = n + 1;
+  let cur = 2 * (n + 1);
+  for (let j = 0; j <= n; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ai = fold(a.charCodeAt(i - 1));
+    const ai1 = i > 1 ? fold(a.charCodeAt(i - 2)) : -1;
+    rows[cur] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1));
-      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) cur[j] = Math.min(cur[j], before[j - 2] + 1);
-      rowMin = Math.min(rowMin, cur[j]);
+    for (let j = 1; j <= n; j++) {
+      const bj = fold(b.charCodeAt(j - 1));
+      // Comparisons, not Math.min: no global lookup per cell (slow in Jest's sandboxed globals).
+      let d = rows[prev + j - 1] + (ai === bj ? 0 : 1);
+      if (rows[prev + j] + 1 < d) d = rows[prev + j] + 1;
+      if (rows[cur + j - 1] + 1 < d) d = rows[cur + j - 1] + 1;
+      if (i > 1 && j > 1 && ai === fold(b.charCodeAt(j - 2)) && ai1 === bj && rows[before + j - 2] + 1 < d) d = rows[before + j - 2] + 1;
+      rows[cur + j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > cap) return rowMin;
+    const t = before;
     before = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length];
+  return rows[prev + n];
+}
+
+let rows = new Int32Array(96);
+
+/** `_` counts as `-` (post_db vs post-db). */
+function fold(c: number): number {
+  return c === 95 ? 45 : c;
 }

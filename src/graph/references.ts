@@ -64,7 +64,7 @@ export function effectiveEnvironment(svc: ComposeDict, project: Project): EnvVal
 function argumentsOf(svc: ComposeDict, key: 'command' | 'entrypoint'): { value: string; origin?: Origin }[] {
   const v = svc[key];
   if (typeof v === 'string') return [{ value: v, origin: originOf(svc, key) }];
-  if (Array.isArray(v)) return v.map((a, i) => ({ value: String(a), origin: originOf(v, i) }));
+  if (Array.isArray(v)) return v.flatMap((a, i) => (typeof a === 'string' || typeof a === 'number' ? [{ value: String(a), origin: originOf(v, i) }] : []));
   return [];
 }
 

@@ -25,9 +25,15 @@ export interface LoadContext {
   stdin?: string;
   /** Each compose file's own top-level dict (interpolated, before merging), in load order. */
   documents: FileDocument[];
+  /**
+   * Include entries already loaded in this load, by files + project directory + environment: a
+   * diamond of includes (two files including the same one, 20 levels deep) loads each entry once
+   * instead of once per path to it.
+   */
+  includes: Map<string, Record<string, unknown> | undefined>;
 }
 
 
 export function newLoadContext(cwd: string, interpolate = true, stdin?: string): LoadContext {
-  return { cwd, interpolate, problems: [], sources: new Map(), stdin, documents: [] };
+  return { cwd, interpolate, problems: [], sources: new Map(), stdin, documents: [], includes: new Map() };
 }

@@ -32,7 +32,7 @@ export function applyExtends(ctx: LoadContext, dict: ComposeDict, fileAbs: strin
   const resolver = new ExtendsResolver(ctx, env);
   let outServices: Dict | undefined;
   for (const name of Object.keys(services)) {
-    const resolved = resolver.resolve(fileAbs, services, name, []);
+    const resolved = resolver.resolve(fileAbs, services, name);
     if (resolved === services[name]) continue;
     outServices ??= cloneMapping(services);
     outServices[name] = resolved;
@@ -50,8 +50,7 @@ interface ChainLink {
   at?: Origin;
 }
 
-/** Returned up the chain when a cycle was found (and reported) below. */
-const CYCLE = Symbol('extends cycle');
+const key = (file: string, name: string): string => `${file}\0${name}`;
 
 interface ExtendsRef {
   service?: string;
@@ -71,36 +70,65 @@ class ExtendsResolver {
     private readonly env: Record<string, string>,
   ) {}
 
-  resolve(file: string, services: Dict, name: string, chain: ChainLink[]): unknown {
-    const memo = this.resolved.get(file);
-    if (memo?.has(name)) return memo.get(name);
-    const result = this.resolveUncached(file, services, name, chain);
-    // Services on (or leading into) a cycle have memoized their fallback; the top of the walk takes it.
-    if (result === CYCLE) return chain.length ? CYCLE : this.resolved.get(file)?.get(name);
-    this.remember(file, name, result);
-    return result;
+  /**
+   * The service `name` of `file` with its whole `extends` chain applied. The chain is walked
+   * in a loop down to a service without `extends` (or one already resolved), then merged back up,
+   * so a chain thousands of services long needs no deep stack; each service is resolved once.
+   */
+  resolve(file: string, services: Dict, name: string): unknown {
+    const walk: (ChainLink & { svc: Dict; baseFile: string })[] = [];
+    const onWalk = new Map<string, number>();
+    let cur = { file, services, name };
+    let bottom: unknown;
+    for (;;) {
+      const memo = this.resolved.get(cur.file);
+      if (memo?.has(cur.name)) {
+        bottom = memo.get(cur.name);
+        break;
+      }
+      const step = this.step(cur.file, cur.services, cur.name);
+      if (!('base' in step)) {
+        bottom = step.value;
+        this.remember(cur.file, cur.name, bottom);
+        break;
+      }
+      onWalk.set(key(cur.file, cur.name), walk.length);
+      walk.push({ file: cur.file, name: cur.name, at: step.at, svc: step.svc, baseFile: step.baseFile });
+      const cycleStart = onWalk.get(key(step.baseFile, step.base));
+      if (cycleStart !== undefined) {
+        this.reportCycle(walk.slice(cycleStart), { file: step.baseFile, name: step.base });
+        // Every service on the cycle, or leading into it, stays as written without `extends`.
+        for (const l of walk) this.remember(l.file, l.name, withoutExtends(l.svc));
+        return this.resolved.get(file)?.get(name);
+      }
+      cur = { file: step.baseFile, services: step.baseServices, name: step.base };
+    }
+    let base = bottom;
+    for (let i = walk.length - 1; i >= 0; i--) {
+      const l = walk[i];
+      base = isDict(base) ? this.extend(l.svc, base, l.baseFile, l.file) : withoutExtends(l.svc);
+      this.remember(l.file, l.name, base);
+    }
+    return base;
   }
 
-  private remember(file: string, name: string, value: unknown): void {
-    let memo = this.resolved.get(file);
-    if (!memo) this.resolved.set(file, (memo = new Map<string, unknown>()));
-    memo.set(name, value);
-  }
-
-  private resolveUncached(file: string, services: Dict, name: string, chain: ChainLink[]): unknown {
+  /**
+   * One link of a chain: the service's base (file, services map, name), or the service's final
+   * value when it has no `extends` or its base cannot be found (reported here).
+   */
+  private step(file: string, services: Dict, name: string): { value: unknown } | { svc: Dict; base: string; baseFile: string; baseServices: Dict; at?: Origin } {
     const svc = services[name];
-    if (!isDict(svc) || !hasOwn(svc, 'extends')) return svc;
+    if (!isDict(svc) || !hasOwn(svc, 'extends')) return { value: svc };
     const ref = readRef(svc);
-    if (ref.service === undefined) return withoutExtends(svc); // the schema reports the shape
+    if (ref.service === undefined) return { value: withoutExtends(svc) }; // the schema reports the shape
 
     const baseFile = ref.file === undefined ? file : path.resolve(path.dirname(file), ref.file);
     const loaded = baseFile === file ? { services } : this.servicesOf(baseFile);
     if ('error' in loaded) {
       this.report(`service "${name}" cannot extend "${ref.service}": ${loaded.error}`, ref.fileAt ?? ref.serviceAt, name);
-      return withoutExtends(svc);
+      return { value: withoutExtends(svc) };
     }
-    const baseServices = loaded.services;
-    if (!hasOwn(baseServices, ref.service)) {
+    if (!hasOwn(loaded.services, ref.service)) {
       const where = baseFile === file ? '' : ` in ${displayPath(this.ctx.cwd, baseFile)}`;
       this.ctx.problems.push({
         rule: 'undefined-reference',
@@ -110,23 +138,13 @@ class ExtendsResolver {
         service: name,
         value: ref.service,
       });
-      return withoutExtends(svc);
+      return { value: withoutExtends(svc) };
     }
+    return { svc, base: ref.service, baseFile, baseServices: loaded.services, at: ref.serviceAt };
+  }
 
-    const link: ChainLink = { file, name, at: ref.serviceAt };
-    const cycleStart = chain.findIndex((l) => l.file === baseFile && l.name === ref.service);
-    if (cycleStart >= 0) {
-      this.reportCycle([...chain.slice(cycleStart), link], { file: baseFile, name: ref.service });
-      this.remember(file, name, withoutExtends(svc));
-      return CYCLE;
-    }
-    const base = this.resolve(baseFile, baseServices, ref.service, [...chain, link]);
-    if (base === CYCLE) {
-      this.remember(file, name, withoutExtends(svc));
-      return CYCLE;
-    }
-    if (!isDict(base)) return withoutExtends(svc);
-
+  /** `svc` (written in `file`) merged over its resolved base from `baseFile`, without `extends`. */
+  private extend(svc: Dict, base: Dict, baseFile: string, file: string): Dict {
     const fromElsewhere = path.dirname(baseFile) !== path.dirname(file);
     // The base's own merge tags were spent on its own merge: they must not act again here.
     const inherited = cloneWithOrigins(fromElsewhere ? resolveServicePaths(base, path.dirname(baseFile)) : base);
@@ -134,6 +152,12 @@ class ExtendsResolver {
     delete merged.extends;
     setSelfOrigin(merged, selfOrigin(svc));
     return merged;
+  }
+
+  private remember(file: string, name: string, value: unknown): void {
+    let memo = this.resolved.get(file);
+    if (!memo) this.resolved.set(file, (memo = new Map<string, unknown>()));
+    memo.set(name, value);
   }
 
   private report(message: string, origin: Origin | undefined, service: string): void {

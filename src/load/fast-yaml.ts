@@ -17,15 +17,21 @@ import { MergeTag, hasMergeTags, mergeTagOf, setMergeTag } from './tags';
 import { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION } from './limits';
 import { setOwn } from '../util/dict';
 
-/** Values parsed by the fast path, or undefined when the text is outside its subset. */
-export function fastParse(source: SourceFile): Record<string, unknown>[] | undefined {
+/**
+ * Values parsed by the fast path, or undefined when the text is outside its subset.
+ * @param strict rethrow unexpected exceptions instead of declining (tests use it, so a bug in the
+ *   fast path fails a test rather than silently costing the slow path)
+ */
+export function fastParse(source: SourceFile, strict = false): Record<string, unknown>[] | undefined {
   const text = source.text;
-  // CR line ends and a BOM change offsets in ways the scanner does not model.
-  if (text.indexOf('\r') !== -1 || text.charCodeAt(0) === 0xfeff) return undefined;
+  // CR line ends and a BOM anywhere (the yaml package skips one at any line start) change
+  // offsets and keys in ways the scanner does not model.
+  if (text.indexOf('\r') !== -1 || text.indexOf('\ufeff') !== -1) return undefined;
   try {
     return [new FastYaml(source).document()];
-  } catch {
+  } catch (e) {
     // BAIL, or anything unexpected (a stack overflow on absurd input): the yaml package decides.
+    if (strict && e !== BAIL) throw e;
     return undefined;
   }
 }
@@ -341,7 +347,8 @@ class FastYaml {
       this.pos = this.stopAt + 1; // past the ':'
       if (this.keyIsMerge) {
         if (merges) bail(); // a second `<<` in one mapping is reported by the slow path
-        (merges ??= []).push(...this.mergeValue(indent, depth));
+        merges = [];
+        for (const m of this.mergeValue(indent, depth)) merges.push(m);
       } else {
         if (hasOwn(map, key)) bail(); // duplicate keys are reported by the slow path
         setOwn(map, key, this.mapValue(indent, depth + 1));
@@ -513,7 +520,11 @@ class FastYaml {
       if (!inMap && this.startsKey(p)) bail(); // `- &a key: v` anchors the key
       value = this.inlineValue(indent, depth, tag);
     }
-    if (anchor !== undefined) this.anchors.set(anchor, { value, cost: this.cost - cost0, height: this.reach - depth });
+    if (anchor !== undefined) {
+      // Redefined inside its own node (`0: &z\n- &z y`): later aliases mean the inner node.
+      if (this.anchors.get(anchor) !== null) bail();
+      this.anchors.set(anchor, { value, cost: this.cost - cost0, height: this.reach - depth });
+    }
     if (reach0 > this.reach) this.reach = reach0;
     return value; // slotOrigin and slotTag are still those of the value
   }

@@ -7,6 +7,7 @@ import { castTypes } from './typecast';
 import { mergeDicts } from './merge';
 import type { ComposeDict } from '../model/project';
 import { formatPath } from '../schema/path';
+import { dropNonStringKeys } from './keys';
 
 /**
  * Load one compose file with the given environment. Returns undefined when the file has YAML errors
@@ -25,6 +26,7 @@ export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<strin
   if (parsed.documents.length === 0) return {};
   let result: ComposeDict | undefined;
   for (let doc of parsed.documents) {
+    dropNonStringKeys(doc, (message, origin) => ctx.problems.push({ rule: 'schema', severity: 'error', message, origin }));
     if (ctx.interpolate) {
       doc = interpolateTree(doc, env, (p) =>
         ctx.problems.push({

@@ -99,10 +99,7 @@ function strings(container: Dict, key: string): Written[] {
 function loadEntry(ctx: LoadContext, entry: IncludeEntry, workingDir: string, env: Record<string, string>, including: string[]): ComposeDict | undefined {
   const files = entry.paths.map((p) => path.resolve(workingDir, p.value));
   const shown = (abs: string): string => displayPath(ctx.cwd, abs);
-  const fail = (message: string, at: Origin | undefined): undefined => {
-    ctx.problems.push({ rule: 'load-error', severity: 'error', message, origin: at });
-    return undefined;
-  };
+  const fail = (message: string, at: Origin | undefined): undefined => entryProblem(ctx, message, at);
 
   if (including.includes(files[0])) {
     return fail(`include cycle detected: ${[...including, files[0]].map(shown).join(' include ')}`, entry.paths[0].at);
@@ -121,6 +118,18 @@ function loadEntry(ctx: LoadContext, entry: IncludeEntry, workingDir: string, en
     throw e;
   }
 
+  // Loaded before under the same files, directory and environment: the same model (and its problems,
+  // already recorded once). A cycle below this entry would have been found and reported then too.
+  const cacheKey = JSON.stringify([files, projectDir, includeEnv]);
+  if (ctx.includes.has(cacheKey)) return ctx.includes.get(cacheKey);
+  const model = loadEntryFiles(ctx, entry, files, projectDir, includeEnv, including);
+  ctx.includes.set(cacheKey, model);
+  return model;
+}
+
+/** The entry's files loaded, with their own includes and extends, merged, paths made absolute. */
+function loadEntryFiles(ctx: LoadContext, entry: IncludeEntry, files: string[], projectDir: string, includeEnv: Record<string, string>, including: string[]): ComposeDict | undefined {
+  const fail = (message: string, at: Origin | undefined): undefined => entryProblem(ctx, message, at);
   let model: ComposeDict = {};
   for (let i = 0; i < files.length; i++) {
     let dict: ComposeDict | undefined;
@@ -136,6 +145,12 @@ function loadEntry(ctx: LoadContext, entry: IncludeEntry, workingDir: string, en
     model = mergeDicts(model, dict);
   }
   return resolveModelPaths(model, projectDir);
+}
+
+/** Record a problem of an include entry (the entry is then skipped). */
+function entryProblem(ctx: LoadContext, message: string, at: Origin | undefined): undefined {
+  ctx.problems.push({ rule: 'load-error', severity: 'error', message, origin: at });
+  return undefined;
 }
 
 class EnvFileProblem extends Error {

@@ -61,37 +61,43 @@ class TreeInterpolator {
   }
 
   private value(c: Container, key: PathStep, template: string): void {
+    // One scalar can hold thousands of problems (`${A}` repeated): its path and its place in the
+    // source are found once, not per problem.
+    const path = [...this.path, key];
+    const narrow = scalarNarrower(c, key, template);
+    const report = (kind: InterpolationProblem['kind'], composeMessage: string, start: number, end: number, variable?: string): void =>
+      this.onProblem({ kind, variable, message: composeMessage.replace(/\n/g, ' '), composeMessage, origin: narrow(start, end), path });
     try {
       const r = substitute(template, this.lookup);
       c[key] = r.value;
-      for (const u of r.unset) this.report(c, key, template, 'unset', unsetWarning(u.name), u.index, u.end, u.name);
+      for (const u of r.unset) report('unset', unsetWarning(u.name), u.index, u.end, u.name);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
-      const where = composePath([...this.path, key]);
-      if (e.kind === 'required') this.report(c, key, template, 'required', `error while interpolating ${where}: ${e.message}`, e.index, e.end, e.variable);
-      else this.report(c, key, template, 'invalid', `invalid interpolation format for ${where}.\nYou may need to escape any $ with another $.\n${e.template}`, e.index, e.end);
+      const where = composePath(path);
+      if (e.kind === 'required') report('required', `error while interpolating ${where}: ${e.message}`, e.index, e.end, e.variable);
+      else report('invalid', `invalid interpolation format for ${where}.\nYou may need to escape any $ with another $.\n${e.template}`, e.index, e.end);
     }
-  }
-
-  private report(c: Container, key: PathStep, template: string, kind: InterpolationProblem['kind'], composeMessage: string, start: number, end: number, variable?: string): void {
-    this.onProblem({
-      kind,
-      variable,
-      message: composeMessage.replace(/\n/g, ' '),
-      composeMessage,
-      origin: narrowOrigin(c, key, template, start, end),
-      path: [...this.path, key],
-    });
   }
 }
 
-/** The part [start, end) of the value, located in the source when the scalar's text holds the value verbatim. */
-export function narrowOrigin(container: unknown, key: PathStep, value: string, start: number, end: number): Origin | undefined {
-  const o = originOf(container, key);
-  if (!o) return undefined;
-  const at = o.source.text.slice(o.start, o.end).indexOf(value);
-  if (at === -1) return o;
-  return { source: o.source, start: o.start + at + start, end: o.start + at + end };
+/**
+ * The part [start, end) (UTF-16 offsets into `value`) of a scalar's value, located in the source
+ * when the scalar's text holds the value verbatim; else the whole scalar; undefined without an
+ * origin. The scalar's text is searched once, on the first call, however many parts are asked for.
+ */
+function scalarNarrower(container: unknown, key: PathStep, value: string): (start: number, end: number) => Origin | undefined {
+  let located = false;
+  let o: Origin | undefined;
+  let at = -1;
+  return (start, end) => {
+    if (!located) {
+      located = true;
+      o = originOf(container, key);
+      if (o) at = o.source.text.slice(o.start, o.end).indexOf(value);
+    }
+    if (!o || at === -1) return o;
+    return { source: o.source, start: o.start + at + start, end: o.start + at + end };
+  };
 }
 
 /**

@@ -87,7 +87,7 @@ export function parseWithYamlPackage(source: SourceFile): ParsedFile {
     const conv = new Converter(source, doc);
     try {
       const v = conv.value(doc.contents, 0);
-      errors.push(...conv.duplicates);
+      for (const item of conv.duplicates) errors.push(item);
       if (v === null || typeof v !== 'object' || Array.isArray(v)) {
         if (doc.errors.length === 0) errors.push({ message: 'top-level of a compose file must be a mapping', origin: at((doc.contents as Node).range) });
         continue;
@@ -195,8 +195,9 @@ class Converter {
         }
         firstMerge = this.origin(k);
         const v = pair.value;
-        if (Y().isSeq(v)) mergeSources.push(...((v).items as Node[]));
-        else if (v) mergeSources.push(v);
+        if (Y().isSeq(v)) {
+          for (const item of v.items as Node[]) mergeSources.push(item);
+        } else if (v) mergeSources.push(v);
         continue;
       }
       const key = this.keyString(k);

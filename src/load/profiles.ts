@@ -34,7 +34,7 @@ export function applyProfiles(model: ComposeDict, active: string[], enabledServi
   const profiles = [...active];
   for (const name of enabledServices) {
     const svc = services[name];
-    if (isDict(svc) && !isEnabled(svc, active)) profiles.push(...profilesOf(svc));
+    if (isDict(svc) && !isEnabled(svc, active)) for (const item of profilesOf(svc)) profiles.push(item);
   }
 
   const enabled: Dict = cloneWithOrigins(services);

@@ -71,8 +71,9 @@ export function loadProject(o: LoadOptions): LoadResult {
   // A service that already has an error (a failed extends, a mistyped key) misses its image because of it.
   const withErrors = new Set(ctx.problems.flatMap((p) => (p.severity === 'error' && p.service !== undefined ? [p.service] : [])));
   const resolved = resolveServiceFiles(ctx, prof.model, projectDir, env);
-  ctx.problems.push(...resolved.problems);
-  ctx.problems.push(...prof.problems, ...checkConsistency(prof.model, prof.disabled, withErrors), ...checkDuplicateMounts(ctx.documents));
+  // Loops, not push(...list): a list of 200k problems overflows the stack as call arguments.
+  for (const item of resolved.problems) ctx.problems.push(item);
+  for (const list of [prof.problems, checkConsistency(prof.model, prof.disabled, withErrors), checkDuplicateMounts(ctx.documents)]) for (const item of list) ctx.problems.push(item);
 
   const project: Project = {
     name,

@@ -18,12 +18,9 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
   } else {
     let buf: Buffer;
     try {
-      const st = fs.statSync(abs);
-      if (st.isDirectory()) throw new LoadError(`${shown}: is a directory, not a compose file`);
-      if (st.size > MAX_FILE_BYTES) throw new LoadError(`${shown}: file is ${st.size} bytes; files over ${MAX_FILE_BYTES} bytes are refused`);
-      buf = fs.readFileSync(abs);
+      buf = readRegularFile(abs, MAX_FILE_BYTES);
     } catch (e) {
-      if (e instanceof LoadError) throw e;
+      if (e instanceof NotRegularFile || e instanceof FileTooLarge) throw new LoadError(`${shown}: ${e.message}`);
       throw new LoadError(`${shown}: ${describeFsError(e as NodeJS.ErrnoException)}`);
     }
     if (buf.includes(0)) throw new LoadError(`${shown}: binary file (contains NUL bytes), not a compose file`);
@@ -37,6 +34,72 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
 
 /** The one wording for a missing file of any kind (compose file, env file, config file, target). */
 export const NO_SUCH_FILE = 'no such file or directory';
+
+/** Thrown by readRegularFile for a directory, FIFO, socket or device; the message is the reason. */
+export class NotRegularFile extends Error {}
+/** Thrown by readRegularFile for a file over the cap; the message is the reason. */
+export class FileTooLarge extends Error {}
+
+/** What a non-regular file is, in words. */
+function kindOf(st: fs.Stats): string {
+  if (st.isDirectory()) return 'is a directory, not a file';
+  if (st.isFIFO()) return 'is a named pipe (FIFO), not a regular file';
+  if (st.isSocket()) return 'is a socket, not a regular file';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'is a device, not a regular file';
+  return 'is not a regular file';
+}
+
+/**
+ * Read a regular file of at most `maxBytes` bytes. The file is opened without blocking (a FIFO
+ * with no writer would otherwise hang the open) and checked on the open descriptor, so a path
+ * swapped for a pipe or a device between a check and the read cannot slip through; at most
+ * maxBytes + 1 bytes are ever read, whatever the file claims its size is.
+ * @throws NotRegularFile for directories, FIFOs, sockets and devices (`/dev/zero`)
+ * @throws FileTooLarge when the file holds more than maxBytes bytes
+ * @throws NodeJS.ErrnoException from open/read (ENOENT, EACCES, ...)
+ */
+export function readRegularFile(abs: string, maxBytes: number): Buffer {
+  const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFile(kindOf(st));
+    if (st.size > maxBytes) throw new FileTooLarge(tooLarge(st.size, maxBytes));
+    return readCapped(fd, maxBytes);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Read a descriptor to its end, refusing more than maxBytes bytes (reads at most maxBytes + 1).
+ * Used for regular files and for standard input (`cat /dev/zero | compose-lint -`).
+ * @throws FileTooLarge past maxBytes
+ */
+export function readCapped(fd: number, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+    let n: number;
+    try {
+      n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      // A non-blocking descriptor with nothing yet (stdin from a slow writer): wait a little.
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      continue;
+    }
+    if (n === 0) break;
+    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+    total += n;
+    if (total > maxBytes) throw new FileTooLarge(tooLarge(total, maxBytes, true));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(size: number, max: number, atLeast = false): string {
+  return `file is ${atLeast ? 'over ' + max : size} bytes; files over ${max} bytes are refused`;
+}
 
 export function describeFsError(e: NodeJS.ErrnoException): string {
   switch (e.code) {

@@ -191,38 +191,77 @@ class Substituter extends Matcher {
     super(t);
   }
 
-  /** Expand t[from..to) as a template of its own (compose expands operands and remainders separately). */
+  /**
+   * Expand t[from..to) as a template of its own (compose expands operands and remainders
+   * separately). Remainders are expanded in a loop with a stack of contexts, not by recursion, so
+   * `${A:-x}` written thousands of times in one value needs no deep stack; operands recurse, and
+   * their nesting is bounded by MAX_NESTING.
+   */
   expand(from: number, to: number): string {
+    if (++this.depth > MAX_NESTING) throw tooDeep(this.t, from, to);
     const t = this.t;
+    const outer: { from: number; to: number }[] = [];
+    let cur = { from, to };
     let out = '';
     let last = from;
     let i = t.indexOf('$', from);
-    while (i !== -1 && i < to) {
-      const end = this.match(i, to);
+    for (;;) {
+      if (i === -1 || i >= cur.to) {
+        out += t.slice(last, cur.to);
+        last = cur.to;
+        const up = outer.pop();
+        if (!up) break;
+        cur = up; // the remainder ended where its expression's greedy match did: go on from there
+        i = t.indexOf('$', last);
+        continue;
+      }
+      const end = this.match(i, cur.to);
       if (end === -1) {
         i = t.indexOf('$', i + 1);
         continue;
       }
-      out += t.slice(last, i) + this.replace(from, to, i, end);
-      last = end;
-      i = t.indexOf('$', end);
+      out += t.slice(last, i);
+      const exprEnd = this.replaceAt(cur.from, cur.to, i, end);
+      out += this.replaced;
+      if (exprEnd !== end) {
+        // compose expands what follows the first balanced `}` as a template of its own: t[exprEnd..end).
+        outer.push(cur);
+        cur = { from: exprEnd, to: end };
+      }
+      last = exprEnd;
+      i = t.indexOf('$', exprEnd);
     }
-    return last === from ? t.slice(from, to) : out + t.slice(last, to);
+    this.depth--;
+    return out;
   }
 
-  /** The replacement for the match t[i..end) found while expanding t[from..to). */
-  private replace(from: number, to: number, i: number, end: number): string {
+  /** Nesting of operand expansions under way (bounded by MAX_NESTING). */
+  private depth = 0;
+  /** The replacement computed by the last replaceAt call. */
+  private replaced = '';
+
+  /**
+   * Replace the match t[i..end) found while expanding t[from..to): sets `replaced` and returns where
+   * the replaced expression ends (before `end` when compose cuts a greedy match at its first
+   * balanced `}`; the caller then expands t[that..end) as a template of its own).
+   */
+  private replaceAt(from: number, to: number, i: number, end: number): number {
     const t = this.t;
-    if (this.kind === ESCAPED) return '$';
+    if (this.kind === ESCAPED) {
+      this.replaced = '$';
+      return end;
+    }
     if (this.kind === INVALID) throw invalidTemplate(t, from, to, i);
-    if (this.kind === NAMED) return this.plain(t.slice(i + 1, end), i, end);
-    // compose cuts the greedy match at its first balanced `}` and expands what follows separately.
+    if (this.kind === NAMED) {
+      this.replaced = this.plain(t.slice(i + 1, end), i, end);
+      return end;
+    }
     const close = closingBrace(t, i, end);
     const exprEnd = close === -1 ? end : close + 1;
     // Match the cut expression again, as compose does (the match details are unchanged when nothing was cut).
     if (exprEnd !== end && (this.match(i, exprEnd) === -1 || this.kind !== BRACED)) throw invalidTemplate(t, from, to, i);
-    const value = this.bracedValue(from, to, i, exprEnd);
-    return exprEnd === end ? value : value + this.expand(exprEnd, end);
+    this.replaced = this.bracedValue(from, to, i, exprEnd);
+    return exprEnd;
   }
 
   /**
@@ -251,6 +290,18 @@ class Substituter extends Matcher {
     this.unset.push({ name, index, end });
     return '';
   }
+}
+
+/**
+ * Deepest nesting of `${VAR:-${...}}` operands expanded. compose-go has no limit (Go stacks grow);
+ * real files nest a few levels, and a value nested thousands deep is refused with this error
+ * instead of exhausting the stack.
+ */
+export const MAX_NESTING = 200;
+
+function tooDeep(t: string, from: number, to: number): TemplateError {
+  const template = t.slice(from, Math.min(to, from + 40)) + (to - from > 40 ? '…' : '');
+  return new TemplateError('invalid', `Invalid template: variables nested more than ${MAX_NESTING} levels deep`, from, from + 2, template);
 }
 
 /** compose names the template being expanded, t[from..to); we point at `${...}` if its `}` is on the line, else at `${`. */
@@ -346,8 +397,13 @@ function combine(found: Map<string, ExtractedVariable>, v: ExtractedVariable): v
   if (!had.presenceValue && v.presenceValue) had.presenceValue = v.presenceValue;
 }
 
-function variablesIn(s: string): ExtractedVariable[] {
-  const out: ExtractedVariable[] = [];
+/**
+ * Variables of one string, in compose-go's order. Remainders and operands recurse; past
+ * MAX_NESTING levels the rest of the string is not searched (such a value is refused by
+ * substitution anyway), so hostile input cannot exhaust the stack.
+ */
+function variablesIn(s: string, out: ExtractedVariable[] = [], depth = 0): ExtractedVariable[] {
+  if (depth > MAX_NESTING) return out;
   const m = new Matcher(s);
   for (let i = s.indexOf('$'); i !== -1; ) {
     const end = m.match(i, s.length);
@@ -361,10 +417,10 @@ function variablesIn(s: string): ExtractedVariable[] {
         const close = closingBrace(s, i, end);
         if (close > i) {
           val = s.slice(i + 2, close);
-          out.push(...variablesIn(s.slice(close + 1, end)));
+          variablesIn(s.slice(close + 1, end), out, depth + 1);
         }
       }
-      out.push(...describe(val));
+      describe(val, out, depth);
     }
     i = s.indexOf('$', end);
   }
@@ -372,10 +428,13 @@ function variablesIn(s: string): ExtractedVariable[] {
 }
 
 /** `NAME<op>operand` -> the variable plus any variables nested in the operand. */
-function describe(val: string): ExtractedVariable[] {
+function describe(val: string, out: ExtractedVariable[], depth: number): void {
   let cut = 0;
   while (cut < val.length && isAsciiNameChar(val.charCodeAt(cut))) cut++;
-  if (cut === 0 || cut === val.length) return [{ name: val }];
+  if (cut === 0 || cut === val.length) {
+    out.push({ name: val });
+    return;
+  }
   const v: ExtractedVariable = { name: val.slice(0, cut) };
   const rest = val.slice(cut);
   const op = (['?', '-', '+'] as const).find((o) => rest.startsWith(':' + o) || rest.startsWith(o));
@@ -386,7 +445,8 @@ function describe(val: string): ExtractedVariable[] {
     else if (operand !== '' && op === '-') v.defaultValue = operand;
     else if (operand !== '' && op === '+') v.presenceValue = operand;
   }
-  return operand.indexOf('$') === -1 ? [v] : [v, ...variablesIn(operand)];
+  out.push(v);
+  if (operand.indexOf('$') !== -1) variablesIn(operand, out, depth + 1);
 }
 
 function isAsciiNameChar(c: number): boolean {

@@ -224,7 +224,7 @@ function yamlValue(v: unknown, indent: number, lines: string[], head: string, in
     if (Array.isArray(v)) yamlSequence(v, indent + 2, sub);
     else yamlMapping(v, indent + 2, sub);
     sub[0] = `${head} ${sub[0].slice(indent + 2)}`;
-    lines.push(...sub);
+    for (const item of sub) lines.push(item);
     return;
   }
   lines.push(head);

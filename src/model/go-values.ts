@@ -75,7 +75,8 @@ const UNITS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 
 export function ramInBytes(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : undefined;
   if (typeof v !== 'string') return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kKmMgGtTpPbB]?)(?:[iI]?[bB])?\s*$/.exec(v);
+  // Trimmed first: `\s*` on both sides of the optional unit backtracks over long runs of blanks.
+  const m = /^(\d+(?:\.\d+)?)\s*([kKmMgGtTpPbB]?)(?:[iI]?[bB])?$/.exec(v.trim());
   if (!m) return undefined;
   return Math.trunc(Number(m[1]) * UNITS[(m[2] || 'b').toLowerCase()]);
 }

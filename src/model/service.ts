@@ -4,9 +4,17 @@
  */
 import { Origin, keyOriginOf, originOf } from './origin';
 import type { ComposeDict } from './project';
-import { isDict, scalarText } from '../util/dict';
+import { isDict } from '../util/dict';
 
 const entries = (v: unknown): [string, unknown][] => (isDict(v) ? Object.entries(v) : []);
+/**
+ * The list's string entries with their indexes. Entries of another type are the schema's to report
+ * ("must be a string"); the accessors skip them rather than print `[object Object]` or `null`.
+ */
+const stringItems = (v: unknown[]): { value: string; index: number }[] =>
+  v.flatMap((value, index) => (typeof value === 'string' ? [{ value, index }] : []));
+/** A scalar list entry as text (numbers and booleans as written); undefined for null, mappings and lists. */
+const entryText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 
 export interface NetworkAttachment {
   /** Network key as written in the service (the top-level networks key). */
@@ -18,16 +26,20 @@ export interface NetworkAttachment {
   implicit: boolean;
 }
 
-/** Networks a service joins. A service with neither `networks` nor `network_mode` joins `default`. */
+/**
+ * Networks a service joins. A service with neither `networks` nor `network_mode` joins `default`,
+ * and so does one whose `networks` is empty (`networks: []`), as compose-go's normalization does.
+ */
 export function serviceNetworks(svc: ComposeDict): NetworkAttachment[] {
   const nets = svc.networks;
   if (Array.isArray(nets)) {
-    return nets.map((n, i) => ({ name: String(n), aliases: [], origin: originOf(nets, i), implicit: false }));
+    const named = stringItems(nets).map(({ value, index }) => ({ name: value, aliases: [], origin: originOf(nets, index), implicit: false }));
+    if (named.length) return named; // none named (or only non-strings, a schema error): as if empty
   }
-  if (isDict(nets)) {
+  if (isDict(nets) && Object.keys(nets).length) {
     return Object.entries(nets).map(([name, cfg]) => {
       const al = isDict(cfg) ? cfg.aliases : undefined;
-      const aliases = Array.isArray(al) ? al.map((a, i) => ({ value: String(a), origin: originOf(al, i) })) : [];
+      const aliases = Array.isArray(al) ? stringItems(al).map(({ value, index }) => ({ value, origin: originOf(al, index) })) : [];
       return { name, aliases, origin: keyOriginOf(nets, name), implicit: false };
     });
   }
@@ -66,7 +78,7 @@ export interface Dependency {
 /** `depends_on` in list or map form. */
 export function dependsOn(svc: ComposeDict): Dependency[] {
   const d = svc.depends_on;
-  if (Array.isArray(d)) return d.map((n, i) => ({ name: String(n), condition: 'service_started', required: true, origin: originOf(d, i) }));
+  if (Array.isArray(d)) return stringItems(d).map(({ value, index }) => ({ name: value, condition: 'service_started', required: true, origin: originOf(d, index) }));
   return entries(d).map(([name, cfg]) => ({
     name,
     condition: isDict(cfg) && typeof cfg.condition === 'string' ? cfg.condition : 'service_started',
@@ -114,12 +126,11 @@ export interface Link {
 
 function parseLinks(v: unknown): Link[] {
   if (!Array.isArray(v)) return [];
-  return v.map((raw, i) => {
-    const s = String(raw);
+  return stringItems(v).map(({ value: s, index }) => {
     const colon = s.indexOf(':');
     const target = colon === -1 ? s : s.slice(0, colon);
     const alias = colon === -1 ? s : s.slice(colon + 1);
-    return { target, alias, raw: s, origin: originOf(v, i) };
+    return { target, alias, raw: s, origin: originOf(v, index) };
   });
 }
 export const links = (svc: ComposeDict): Link[] => parseLinks(svc.links);
@@ -136,23 +147,24 @@ export interface EnvEntry {
 export function environment(svc: ComposeDict): EnvEntry[] {
   const e = svc.environment;
   if (Array.isArray(e)) {
-    return e.map((raw, i) => {
-      const s = String(raw);
+    return e.flatMap((raw, i): EnvEntry[] => {
+      const s = entryText(raw);
+      if (s === undefined) return [];
       const eq = s.indexOf('=');
-      return eq === -1 ? { key: s, origin: originOf(e, i) } : { key: s.slice(0, eq), value: s.slice(eq + 1), origin: originOf(e, i) };
+      return [eq === -1 ? { key: s, origin: originOf(e, i) } : { key: s.slice(0, eq), value: s.slice(eq + 1), origin: originOf(e, i) }];
     });
   }
-  return entries(e).map(([key, v]) => ({ key, value: v === null || v === undefined ? undefined : scalarText(v), origin: originOf(e, key) }));
+  return entries(e).map(([key, v]) => ({ key, value: entryText(v), origin: originOf(e, key) }));
 }
 
 /** `env_file` entries (string, list of strings, or list of {path, required}). */
 export function envFiles(svc: ComposeDict): { path: string; required: boolean; origin?: Origin }[] {
   const v = svc.env_file;
   const list = typeof v === 'string' ? [v] : Array.isArray(v) ? v : [];
-  return list.map((item, i) => {
+  return list.flatMap((item, i) => {
     const origin = typeof v === 'string' ? originOf(svc, 'env_file') : originOf(v, i);
-    if (isDict(item)) return { path: String(item.path), required: item.required !== false, origin };
-    return { path: String(item), required: true, origin };
+    if (isDict(item)) return typeof item.path === 'string' ? [{ path: item.path, required: item.required !== false, origin }] : [];
+    return typeof item === 'string' ? [{ path: item, required: true, origin }] : [];
   });
 }
 
@@ -164,7 +176,7 @@ export function replicas(svc: ComposeDict): number {
 }
 
 export function profilesOf(svc: ComposeDict): string[] {
-  return Array.isArray(svc.profiles) ? svc.profiles.map(String) : [];
+  return Array.isArray(svc.profiles) ? stringItems(svc.profiles).map((p) => p.value) : [];
 }
 
 /** The image name without registry, tag or digest: `docker.io/library/mongo:4` -> `mongo`. */
@@ -196,7 +208,7 @@ export function volumeMounts(svc: ComposeDict): VolumeMount[] {
     const origin = originOf(v, i);
     if (isDict(item)) {
       const type = typeof item.type === 'string' ? item.type : 'volume';
-      return [{ type, source: typeof item.source === 'string' ? item.source : '', target: scalarText(item.target ?? ''), origin }];
+      return [{ type, source: typeof item.source === 'string' ? item.source : '', target: typeof item.target === 'string' ? item.target : '', origin }];
     }
     if (typeof item !== 'string') return [];
     const drive = /^[A-Za-z]:[\\/]/.test(item) ? 2 : 0; // "C:\data:/data": the first colon belongs to the drive
@@ -242,8 +254,7 @@ export interface VolumesFrom {
 export function volumesFrom(svc: ComposeDict): VolumesFrom[] {
   const v = svc.volumes_from;
   if (!Array.isArray(v)) return [];
-  return v.map((item, i) => {
-    const raw = String(item);
+  return stringItems(v).map(({ value: raw, index: i }) => {
     const parts = raw.split(':');
     const prefixed = (parts[0] === 'container' || parts[0] === 'service') && parts.length > 1;
     const kind = prefixed && parts[0] === 'container' ? 'container' : 'service';

@@ -23,6 +23,8 @@ function lineStartsOf(src: SourceFile): number[] {
 
 /** 1-based line and column (UTF-16 code units, as editors and SARIF count) of an offset. */
 export function lineCol(src: SourceFile, offset: number): { line: number; column: number } {
+  // Parsers may point just past the end (an unclosed `{`): positions stay inside the file.
+  offset = Math.min(Math.max(offset, 0), src.text.length);
   const starts = lineStartsOf(src);
   let lo = 0;
   let hi = starts.length - 1;

@@ -33,7 +33,28 @@ export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   return counts;
 }
 
-/** Line-oriented formats need one line per finding: fold a multi-line message into one. */
+/**
+ * Line-oriented formats need one line per finding: fold a multi-line message into one. Each line
+ * break (LF, CRLF or a lone CR) becomes one space, with the spaces and tabs before it and all
+ * whitespace after it. A scan, not a regex: `[ \t]*\r?\n` backtracks over every run of spaces,
+ * quadratic in a message holding 200k of them.
+ */
 export function oneLine(message: string): string {
-  return message.replace(/[ \t]*\r?\n\s*/g, ' ');
+  if (message.indexOf('\n') === -1 && message.indexOf('\r') === -1) return message;
+  let out = '';
+  let start = 0;
+  let i = 0;
+  while (i < message.length) {
+    const c = message[i];
+    if (c !== '\n' && c !== '\r') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end > start && (message[end - 1] === ' ' || message[end - 1] === '\t')) end--;
+    out += `${message.slice(start, end)} `;
+    for (i++; i < message.length && /\s/.test(message[i]); i++);
+    start = i;
+  }
+  return out + message.slice(start);
 }

@@ -15,6 +15,9 @@ type Colors = ReturnType<typeof createColors>;
 
 const severityColor = (c: Colors): Record<Severity, (s: string) => string> => ({ error: c.red, warning: c.yellow, info: c.cyan });
 
+/** Messages longer than this (characters) do not widen the message column. */
+const MAX_ALIGNED_MESSAGE = 1000;
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -65,16 +68,24 @@ export function format(findings: Finding[], ctx: FormatContext): string {
       message: oneLine(f.message),
       rule: f.rule,
     }));
-    // Pad on the plain text so colour codes never skew the columns.
-    const width = (pick: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => pick(r).length));
+    // Pad on the plain text so colour codes never skew the columns. A loop, not Math.max(...rows):
+    // spreading 200k findings overflows the stack.
+    const width = (pick: (r: (typeof rows)[number]) => string, limit = Infinity) =>
+      rows.reduce((w, r) => {
+        const n = pick(r).length;
+        return n > w && n <= limit ? n : w;
+      }, 0);
     const wPosition = width((r) => r.position);
     const wSeverity = width((r) => r.severity);
     const indent = 2 + wPosition + 2 + wSeverity + 2;
     const room = ctx.width ? ctx.width - indent - 2 - width((r) => r.rule) : Infinity;
-    const wMessage = Math.min(width((r) => r.message), room >= MIN_MESSAGE_WIDTH ? room : Infinity);
+    const wraps = Boolean(ctx.width) && room >= MIN_MESSAGE_WIDTH;
+    // Unwrapped, a message longer than MAX_ALIGNED_MESSAGE is not padded to: one huge message would
+    // otherwise pad every other row of its file to its length (output quadratic in the input).
+    const wMessage = wraps ? Math.min(width((r) => r.message), room) : width((r) => r.message, MAX_ALIGNED_MESSAGE);
     out += `${c.underline(group.path)}\n`;
     for (const r of rows) {
-      const [first, ...rest] = r.message.length > wMessage ? wrapText(r.message, wMessage) : [r.message];
+      const [first, ...rest] = wraps && r.message.length > wMessage ? wrapText(r.message, wMessage) : [r.message];
       const position = c.dim(r.position.padEnd(wPosition));
       const severity = colorOf[r.severity](r.severity.padEnd(wSeverity));
       out += `  ${position}  ${severity}  ${first.padEnd(wMessage)}  ${c.dim(r.rule)}\n`;

@@ -25,7 +25,7 @@ export function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObjec
     let first = out.length;
     while (first > 0 && isAtOrBelow(out[first - 1].instancePath, e.instancePath)) first--;
     // Nested combinators were resolved when their own error came by, so these are already collapsed.
-    out.push(...resolveCombinator(e, out.splice(first)));
+    for (const item of resolveCombinator(e, out.splice(first))) out.push(item);
   }
   return out;
 }

@@ -37,7 +37,7 @@ export function describeError(e: ErrorObject, root: unknown): ProblemDraft[] {
     case 'uniqueItems':
       return duplicateItems(path, valueAtPath(root, path));
     case 'type':
-      return onValue(`must be ${typeList(typesIn(params.type))}`);
+      return onValue(`must be ${typeList(typesIn(params.type))}, not ${valueText(valueAtPath(root, path))}`);
     case 'enum':
       return onValue(`must be one of ${quotedList(params.allowedValues as unknown[])}`);
     case 'const':
@@ -60,6 +60,26 @@ export function describeError(e: ErrorObject, root: unknown): ProblemDraft[] {
     default:
       return onValue(`breaks the schema rule "${e.keyword}"${params.limit !== undefined ? ` (limit ${scalarText(params.limit)})` : ''}`);
   }
+}
+
+/** Longest value text a message quotes (characters); longer values are cut with "…". */
+const MAX_VALUE_TEXT = 40;
+
+/**
+ * The value a type error is about, in words and as JSON: `null`, `the number 3`, `the mapping
+ * {"a":1}`, `the list [1,2]`, `the string "x"`; never a JavaScript rendering like [object Object].
+ */
+export function valueText(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  const noun = Array.isArray(v) ? 'list' : typeof v === 'object' ? 'mapping' : typeof v;
+  let json: string;
+  try {
+    json = JSON.stringify(v) ?? typeof v;
+  } catch {
+    json = '…'; // a cycle cannot come from YAML, but a message must never throw
+  }
+  if (typeof v === 'number' && !Number.isFinite(v)) json = String(v);
+  return `the ${noun} ${json.length > MAX_VALUE_TEXT ? `${json.slice(0, MAX_VALUE_TEXT - 1)}…` : json}`;
 }
 
 const COMPARISONS: Record<string, string> = { '>=': 'at least', '>': 'greater than', '<=': 'at most', '<': 'less than' };

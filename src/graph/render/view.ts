@@ -64,7 +64,7 @@ export function graphView(graph: Graph, project: string): GraphView {
   }));
   const services = [...graph.services.values()].map(serviceView);
   const edges: EdgeView[] = [];
-  for (const node of graph.services.values()) edges.push(...edgesFrom(graph, node));
+  for (const node of graph.services.values()) for (const item of edgesFrom(graph, node)) edges.push(item);
   return { project, networks, services, edges };
 }
 

@@ -63,7 +63,7 @@ interface Entry {
 function longEntry(item: ComposeDict): Entry {
   const source = typeof item.source === 'string' ? item.source : '';
   const type = typeof item.type === 'string' ? item.type : 'volume';
-  return { type: NPIPE.test(source) ? 'npipe' : type, source, target: String(item.target ?? ''), readOnly: item.read_only === true };
+  return { type: NPIPE.test(source) ? 'npipe' : type, source, target: typeof item.target === 'string' ? item.target : '', readOnly: item.read_only === true };
 }
 
 /** `SRC:DST[:MODE]`, `DST` (anonymous), with a Windows drive letter allowed in SRC. */

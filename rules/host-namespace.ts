@@ -48,7 +48,7 @@ export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
       ctx.report({
         messageId: 'hostNetwork',
         data: {
-          what: datastore ? `the datastore ${svc.image}` : 'a service that lists its `ports`',
+          what: datastore ? `the datastore ${String(svc.image)}` : 'a service that lists its `ports`',
           instead: datastore ? 'attach it to a network and publish its port on 127.0.0.1 if the host needs it' : 'drop `network_mode: host` and publish those ports instead',
           exposure: reach(exposure),
         },

@@ -4,7 +4,7 @@
  */
 import { Origin, keyOriginOf, originOf } from './origin';
 import type { ComposeDict } from './project';
-import { isDict } from '../util/dict';
+import { isDict, scalarText } from '../util/dict';
 
 const entries = (v: unknown): [string, unknown][] => (isDict(v) ? Object.entries(v) : []);
 /**
@@ -154,7 +154,8 @@ export function environment(svc: ComposeDict): EnvEntry[] {
       return [eq === -1 ? { key: s, origin: originOf(e, i) } : { key: s.slice(0, eq), value: s.slice(eq + 1), origin: originOf(e, i) }];
     });
   }
-  return entries(e).map(([key, v]) => ({ key, value: entryText(v), origin: originOf(e, key) }));
+  // A mapping where a value belongs (a schema error) reads as JSON, never [object Object].
+  return entries(e).map(([key, v]) => ({ key, value: v === null || v === undefined ? undefined : scalarText(v), origin: originOf(e, key) }));
 }
 
 /** `env_file` entries (string, list of strings, or list of {path, required}). */
@@ -176,7 +177,7 @@ export function replicas(svc: ComposeDict): number {
 }
 
 export function profilesOf(svc: ComposeDict): string[] {
-  return Array.isArray(svc.profiles) ? stringItems(svc.profiles).map((p) => p.value) : [];
+  return Array.isArray(svc.profiles) ? svc.profiles.flatMap((p) => entryText(p) ?? []) : [];
 }
 
 /** The image name without registry, tag or digest: `docker.io/library/mongo:4` -> `mongo`. */

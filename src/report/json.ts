@@ -1,5 +1,5 @@
 /** The findings as a JSON array, flat, in a fixed key order; machine-readable and diff-friendly. */
-import type { Finding } from '../types';
+import type { Finding, TextEdit } from '../types';
 import type { FormatContext } from './types';
 
 interface JsonFinding {
@@ -13,7 +13,7 @@ interface JsonFinding {
   message: string;
   service?: string;
   /** With ctx.fixes: the edits `--fix` would make, as offsets (UTF-16 code units) into the file's text. */
-  fix?: Finding['fix'];
+  fix?: { file: string; edits: TextEdit[] };
 }
 
 function toJson(f: Finding, withFix: boolean): JsonFinding {
@@ -28,7 +28,8 @@ function toJson(f: Finding, withFix: boolean): JsonFinding {
     message: f.message,
   };
   if (f.service !== undefined) out.service = f.service;
-  if (withFix && f.fix) out.fix = f.fix;
+  // The file and its edits; `changes` is the fix check's business (src/engine/fix-check.ts).
+  if (withFix && f.fix) out.fix = { file: f.fix.file, edits: f.fix.edits };
   return out;
 }
 

@@ -11,8 +11,8 @@ import type { Exposure } from '../src/graph/exposure';
 import type { Graph } from '../src/graph/types';
 import type { ComposeDict, Project } from '../src/model/project';
 import { servicesOf } from '../src/model/project';
+import { isDict } from '../src/util/dict';
 
-export const isDict = (v: unknown): v is ComposeDict => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const RAISED: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
 const LOWERED: Record<Severity, Severity> = { info: 'info', warning: 'info', error: 'warning' };

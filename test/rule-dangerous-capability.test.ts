@@ -1,9 +1,8 @@
 import rule from '../rules/dangerous-capability';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'default-set capabilities in any spelling', code: lines('services:', '  web:', '    image: example/web:1.0', '    cap_drop: [ALL]', '    cap_add: [CHOWN, net_bind_service, CAP_SETUID, DAC_OVERRIDE, MKNOD]') },
   ],

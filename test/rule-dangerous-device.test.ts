@@ -1,9 +1,8 @@
 import rule from '../rules/dangerous-device';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'tun, GPU, serial, FUSE, CDI', code: lines('services:', '  app:', '    image: example/app:1.0', '    devices:', '      - /dev/net/tun', '      - /dev/dri:/dev/dri', '      - /dev/nvidia0', '      - /dev/ttyUSB0:/dev/ttyACM0', '      - /dev/fuse', '      - nvidia.com/gpu=all') },
   ],

@@ -1,9 +1,8 @@
 import rule from '../rules/docker-socket-mount';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'ordinary binds and volumes', code: lines('services:', '  web:', '    image: nginx:1.27', '    volumes:', '      - ./site:/usr/share/nginx/html:ro', '      - /var/run/app:/run/app', '      - data:/data', 'volumes:', '  data:') },
     { name: 'a socket proxy nobody reaches from outside', code: lines('services:', '  socket-proxy:', '    image: tecnativa/docker-socket-proxy:0.2', '    volumes:', '      - /var/run/docker.sock:/var/run/docker.sock:ro') },

@@ -1,9 +1,8 @@
 import rule from '../rules/host-namespace';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'host networking with no ports listed, namespaces shared with a service', code: lines('services:', '  ha:', '    image: ghcr.io/home-assistant/home-assistant:2024.10', '    network_mode: host', '  app:', '    image: example/app:1.0', '  sidecar:', '    image: example/sidecar:1.0', '    pid: "service:app"', '    ipc: shareable') },
   ],

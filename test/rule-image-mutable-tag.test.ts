@@ -1,11 +1,10 @@
 import rule from '../rules/image-mutable-tag';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 import { makeTree } from './engine-helpers';
 import { lintSync } from '../src/api';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'versions, digests, built images', code: lines('services:', '  web:', '    image: nginx:1.27.2-alpine', '  cache:', '    image: redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', '  app:', '    build: .', '    image: example/app:latest', '  reg:', '    image: registry.example.com:5000/team/app:2024.10.1', '  stable:', '    image: example/stable-release:1.0') },
     { name: 'a tag from an unset variable says nothing about run time', code: lines('services:', '  web:', '    image: nginx:${NGINX_TAG}') },
@@ -42,7 +41,7 @@ describe('under `extends: strict`', () => {
       '.compose-lint.yaml': 'extends: strict\n',
       'compose.yaml': lines('services:', '  web:', '    image: nginx', '    ports: ["80:80"]', '  job:', '    image: example/job:latest', '    network_mode: none'),
     });
-    const { findings } = lintSync({ cwd, env: {}, rules: [rule as Rule] });
+    const { findings } = lintSync({ cwd, env: {}, rules: [rule] });
     expect(findings.map((f) => [f.service, f.line, f.severity])).toEqual([['web', 3, 'warning'], ['job', 6, 'info']]);
   });
 });

@@ -1,9 +1,8 @@
 import rule from '../rules/logging-disabled';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'logging off on an internal service; a capped driver on a public one', code: lines('services:', '  batch:', '    image: example/batch:1.0', '    logging:', '      driver: none', '  api:', '    image: example/api:2.3', '    ports:', '      - "8080:8080"', '    logging:', '      driver: json-file') },
   ],

@@ -1,9 +1,8 @@
 import rule from '../rules/port-all-interfaces';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'loopback, one LAN address, web ports, a git server SSH, host network', code: lines('services:', '  db:', '    image: postgres:16.4', '    ports:', '      - "127.0.0.1:5432:5432"', '      - "[::1]:5433:5432"', '      - "192.168.10.5:5434:5432"', '  web:', '    image: nginx:1.27', '    ports: ["80:80", "443:443"]', '  gitea:', '    image: gitea/gitea:1.22', '    ports: ["2222:22"]') },
   ],

@@ -1,9 +1,8 @@
 import rule from '../rules/privileged';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'privileged: false', code: lines('services:', '  app:', '    image: example/app:1.0', '    privileged: false') },
   ],

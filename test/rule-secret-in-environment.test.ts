@@ -1,13 +1,12 @@
 import rule from '../rules/secret-in-environment';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 import { makeTree } from './engine-helpers';
 import { lintSync } from '../src/api';
 import { loadFormatter } from '../src/report';
-import { ruleMetas } from '../src/engine/catalog';
+import { ruleCatalog } from '../src/api';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'variables, files, names about secrets, booleans, placeholders', code: lines('services:', '  db:', '    image: postgres:16.4', '    environment:', '      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}', '      POSTGRES_PASSWORD_FILE: /run/secrets/db_password', '      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app', '      TOKEN_TTL: 3600', '      AWS_ACCESS_KEY_ID: AKIAEXAMPLE', '      AUTH_ENABLED: "true"', '      ADMIN_PASSWORD: <set me>', '      JWT_SECRET: ""', '      TOKENIZERS_PARALLELISM: "false"', '      PWD: /app'), env: {"POSTGRES_PASSWORD": "shell-secret", "DB_PASSWORD": "shell-secret"} },
     { name: 'a .env value reaching environment through a variable', code: {
@@ -91,9 +90,9 @@ describe('the secret is never printed', () => {
 
   test.each(['stylish', 'compact', 'json', 'sarif', 'github', 'codeclimate', 'junit', 'checkstyle'])('%s', (format) => {
     const cwd = makeTree(project);
-    const { findings } = lintSync({ cwd, env: {}, rules: [rule as Rule] });
+    const { findings } = lintSync({ cwd, env: {}, rules: [rule] });
     expect(findings.map((f) => String(f.data?.key)).sort()).toEqual(['ADMIN_PASSWORD', 'BROKER_URL', 'DATABASE_URL', 'POSTGRES_PASSWORD', 'SESSION_SECRET', 'STRIPE_API_KEY']);
-    const out = loadFormatter(format)(findings, { cwd, version: '0.0.0', rules: ruleMetas(), color: false, files: ['compose.yaml'] });
+    const out = loadFormatter(format)(findings, { cwd, version: '0.0.0', rules: ruleCatalog(), color: false, files: ['compose.yaml'] });
     for (const key of ['POSTGRES_PASSWORD', 'STRIPE_API_KEY', 'BROKER_URL']) expect(out).toContain(key);
     for (const secret of SECRETS) expect(out).not.toContain(secret);
     for (const f of findings) {

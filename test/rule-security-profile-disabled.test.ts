@@ -1,9 +1,8 @@
 import rule from '../rules/security-profile-disabled';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'custom profiles and hardening options', code: lines('services:', '  app:', '    image: example/app:1.0', '    security_opt:', '      - seccomp:./profile.json', '      - apparmor:docker-default', '      - no-new-privileges:true') },
   ],

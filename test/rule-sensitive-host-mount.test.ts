@@ -1,9 +1,8 @@
 import rule from '../rules/sensitive-host-mount';
-import type { Rule } from '../src/types';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-ruleTester(rule as Rule, {
+ruleTester(rule, {
   valid: [
     { name: 'time zone, certificates, a config file read-only, project directories', code: lines('services:', '  app:', '    image: example/app:1.0', '    volumes:', '      - /etc/localtime:/etc/localtime:ro', '      - /etc/timezone:/etc/timezone:ro', '      - /etc/ssl/certs:/etc/ssl/certs:ro', '      - /etc/nginx/nginx.conf:/etc/nginx/nginx.conf:ro', '      - ./data:/data', '      - /home/deploy/app:/app') },
   ],

@@ -4,7 +4,6 @@ import * as path from 'path';
 import { Node, SourceFile } from 'ts-morph';
 import type { RuleInfo } from './read-rules';
 import { referenceProblem } from '../../src/report/references';
-import type { RuleReference } from '../../src/types';
 
 const CATEGORIES = ['correctness', 'network', 'security', 'style'];
 const SEVERITIES = ['error', 'warning', 'info'];
@@ -45,7 +44,7 @@ function referenceProblems(refs: unknown): string[] {
     const r = (ref ?? {}) as Record<string, unknown>;
     const known = ['cis', 'owasp', 'cwe', 'url', 'title'];
     if (typeof ref !== 'object' || Object.keys(r).some((k) => !known.includes(k) || typeof r[k] !== 'string')) return [`docs.references[${i}] may only hold the strings ${known.join(', ')}`];
-    const problem = referenceProblem(r as RuleReference);
+    const problem = referenceProblem(r);
     return problem ? [`docs.references[${i}] ${problem}`] : [];
   });
 }

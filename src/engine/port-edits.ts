@@ -21,10 +21,9 @@ import { keyOriginOf, Origin, originOf } from '../model/origin';
 import { normalizePorts, PortError, PortMapping } from '../model/ports';
 import { lineStartAt, nextLineStartAt } from './line-edits';
 import { serviceBlock } from './service-edits';
+import { isDict } from '../util/dict';
 
 export const LOOPBACK = '127.0.0.1';
-
-const isDict = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The fix that publishes the `ports` entry `entry` (as in the merged model, written at `origin`)

@@ -11,7 +11,8 @@
 import * as path from 'path';
 import { originOf, Origin } from '../src/model/origin';
 import { ComposeDict, Project, topLevel } from '../src/model/project';
-import { isDict, listOf } from './_security';
+import { listOf } from './_security';
+import { isDict, scalarText } from '../src/util/dict';
 
 export interface HostBind {
   /** The host path after interpolation, as written. */
@@ -63,7 +64,7 @@ interface Entry {
 function longEntry(item: ComposeDict): Entry {
   const source = typeof item.source === 'string' ? item.source : '';
   const type = typeof item.type === 'string' ? item.type : 'volume';
-  return { type: NPIPE.test(source) ? 'npipe' : type, source, target: typeof item.target === 'string' ? item.target : '', readOnly: item.read_only === true };
+  return { type: NPIPE.test(source) ? 'npipe' : type, source, target: scalarText(item.target ?? ''), readOnly: item.read_only === true };
 }
 
 /** `SRC:DST[:MODE]`, `DST` (anonymous), with a Windows drive letter allowed in SRC. */

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { CIS_5_17 } from './_references';
-import { exposureOf, isDict, listOf, reach, services, severityFor } from './_security';
+import { exposureOf, listOf, reach, services, severityFor } from './_security';
+import { isDict } from '../src/util/dict';
 
 /**
  * Host devices that give a container the host's disks, memory or kernel (Linux

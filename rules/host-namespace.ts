@@ -42,13 +42,14 @@ export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
         ctx.report({ messageId: 'shared', data: { key, effect, exposure: reach(exposure) }, origin: originOf(svc, key), service: name, value: key, severity: severityFor(base, exposure) });
       }
       if (svc.network_mode !== 'host') continue;
-      const datastore = typeof svc.image === 'string' && isDatastoreImage(svc.image);
+      const image = typeof svc.image === 'string' ? svc.image : undefined;
+      const datastore = image !== undefined && isDatastoreImage(image);
       const ports = listOf(svc.ports);
       if (!datastore && !ports.length) continue;
       ctx.report({
         messageId: 'hostNetwork',
         data: {
-          what: datastore ? `the datastore ${String(svc.image)}` : 'a service that lists its `ports`',
+          what: datastore ? `the datastore ${image}` : 'a service that lists its `ports`',
           instead: datastore ? 'attach it to a network and publish its port on 127.0.0.1 if the host needs it' : 'drop `network_mode: host` and publish those ports instead',
           exposure: reach(exposure),
         },

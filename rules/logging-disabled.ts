@@ -1,7 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { CIS_2_12 } from './_references';
-import { exposureOf, isDict, services } from './_security';
+import { exposureOf, services } from './_security';
+import { isDict } from '../src/util/dict';
 
 export default defineRule<Record<string, never>, 'none'>({
   id: 'logging-disabled',

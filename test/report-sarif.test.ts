@@ -7,7 +7,7 @@ import type { FormatContext, RuleMeta } from '../src/report/types';
 import type { Finding } from '../src/types';
 import { finding, loadReportFixture } from './report-fixture';
 import { lintSync } from '../src/api';
-import { ruleMetas } from '../src/engine/catalog';
+import { ruleCatalog } from '../src/api';
 import { presetSettings } from '../src/engine/presets';
 import { allRules } from '../rules';
 import { makeTree } from './engine-helpers';
@@ -259,7 +259,7 @@ describe('security rules', () => {
   });
 
   test('every security rule of the catalog declares a score and cites references; real findings validate against the schema', () => {
-    const metas = ruleMetas(allRules).filter((m) => m.category === 'security');
+    const metas = ruleCatalog().filter((m) => m.category === 'security');
     expect(metas.length).toBeGreaterThanOrEqual(11);
     for (const m of metas) {
       expect(m.securitySeverity).toBeGreaterThan(0);
@@ -282,7 +282,7 @@ describe('security rules', () => {
       ),
     });
     const { findings } = lintSync({ cwd, env: {}, settings: presetSettings('strict', allRules) });
-    const log = JSON.parse(sarif(findings, { ...ctx, cwd, rules: ruleMetas(allRules) }));
+    const log = JSON.parse(sarif(findings, { ...ctx, cwd, rules: ruleCatalog() }));
     const validate = schemaValidator();
     expect(validate(log)).toBe(true);
     const byRule = (id: string) => log.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === id).map((x: { level: string; properties: Record<string, string> }) => [x.level, x.properties['security-severity']]);

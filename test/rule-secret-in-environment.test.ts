@@ -4,8 +4,7 @@ import { lines } from './graph-helpers';
 import { makeTree } from './engine-helpers';
 import { lintSync } from '../src/api';
 import { loadFormatter } from '../src/report';
-import { ruleMetas } from '../src/engine/catalog';
-import { allRules } from '../rules';
+import { ruleCatalog } from '../src/api';
 
 ruleTester(rule, {
   valid: [
@@ -93,7 +92,7 @@ describe('the secret is never printed', () => {
     const cwd = makeTree(project);
     const { findings } = lintSync({ cwd, env: {}, rules: [rule] });
     expect(findings.map((f) => String(f.data?.key)).sort()).toEqual(['ADMIN_PASSWORD', 'BROKER_URL', 'DATABASE_URL', 'POSTGRES_PASSWORD', 'SESSION_SECRET', 'STRIPE_API_KEY']);
-    const out = loadFormatter(format)(findings, { cwd, version: '0.0.0', rules: ruleMetas(allRules), color: false, files: ['compose.yaml'] });
+    const out = loadFormatter(format)(findings, { cwd, version: '0.0.0', rules: ruleCatalog(), color: false, files: ['compose.yaml'] });
     for (const key of ['POSTGRES_PASSWORD', 'STRIPE_API_KEY', 'BROKER_URL']) expect(out).toContain(key);
     for (const secret of SECRETS) expect(out).not.toContain(secret);
     for (const f of findings) {

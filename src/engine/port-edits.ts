@@ -15,7 +15,7 @@
  * or `ports` list, or a result that would not parse back to the same ports on 127.0.0.1.
  * Short syntax as Docker reads it: docker/go-connections nat.ParsePortSpec (src/model/ports.ts).
  */
-import type { Fix, TextEdit } from '../types';
+import type { Fix, ModelPath, TextEdit } from '../types';
 import type { Project } from '../model/project';
 import { keyOriginOf, Origin, originOf } from '../model/origin';
 import { normalizePorts, PortError, PortMapping } from '../model/ports';
@@ -25,17 +25,17 @@ import { isDict } from '../util/dict';
 
 export const LOOPBACK = '127.0.0.1';
 
-
 /**
  * The fix that publishes the `ports` entry `entry` (as in the merged model, written at `origin`)
  * on 127.0.0.1 only, or undefined when it cannot be done safely (see the module comment).
  */
 export function bindToLoopback(project: Project, entry: unknown, origin: Origin | undefined): Fix | undefined {
-  if (!origin || !insideServicePorts(project, origin)) return undefined;
+  const at = origin && servicePortsEntry(project, origin);
+  if (!origin || !at) return undefined;
   const text = origin.source.text;
   const edit = typeof entry === 'string' || typeof entry === 'number' ? shortEdit(text, origin) : isDict(entry) ? longEdit(text, entry, origin) : undefined;
   if (!edit || !sameOnLoopback(entry, text, origin, edit)) return undefined;
-  return { file: origin.source.path, edits: [edit] };
+  return { file: origin.source.path, edits: [edit], changes: [at] };
 }
 
 /** The new text of a short-syntax entry, or undefined when its host IP is written in a way not handled here. */
@@ -93,26 +93,34 @@ function scalarContent(text: string, origin: Origin): { start: number; end: numb
 }
 
 /**
- * Whether the entry at `origin` is written in a `ports` list of a service's own block mapping,
- * with no anchor on the list or the entry (an alias elsewhere would change with it).
+ * Where the entry at `origin` is written in a `ports` list of a service's own block mapping, with
+ * no anchor on the list or the entry (an alias elsewhere would change with it): its path in the
+ * file (the document's index in the file first, as Fix.changes names values), or undefined.
  */
-function insideServicePorts(project: Project, origin: Origin): boolean {
+function servicePortsEntry(project: Project, origin: Origin): ModelPath | undefined {
   const text = origin.source.text;
+  let docIndex = -1;
   for (const doc of project.documents) {
-    if (doc.source !== origin.source || !isDict(doc.dict.services)) continue;
-    for (const name of Object.keys(doc.dict.services)) {
-      const key = keyOriginOf(doc.dict.services, name);
+    if (doc.source.path !== origin.source.path) continue;
+    docIndex++;
+    const services = doc.dict.services;
+    if (doc.source !== origin.source || !isDict(services)) continue;
+    for (const name of Object.keys(services)) {
+      const key = keyOriginOf(services, name);
       if (!key || key.source !== doc.source || origin.start < key.end) continue;
       const block = serviceBlock(text, key);
       if (!block || origin.start >= block.end) continue;
       const keys = block.lines.filter((l) => l.indent === block.childIndent && !/^ *-( |$)/.test(l.text)); // `key:\n- item` puts items at the keys' indentation
       const ports = [...keys].reverse().find((l) => l.start < origin.start);
       const m = ports && /^ *(ports|"ports"|'ports')[ \t]*:(.*)$/.exec(ports.text);
-      if (!m || /[&*!]/.test(m[2].replace(/#.*$/, ''))) return false;
-      return !/&[^\s,[\]{}]+[ \t]*$/.test(text.slice(lineStartAt(text, origin.start), origin.start));
+      if (!m || /[&*!]/.test(m[2].replace(/#.*$/, ''))) return undefined;
+      if (/&[^\s,[\]{}]+[ \t]*$/.test(text.slice(lineStartAt(text, origin.start), origin.start))) return undefined;
+      const list = isDict(services[name]) ? services[name].ports : undefined;
+      const index = Array.isArray(list) ? list.findIndex((_, i) => originOf(list, i)?.start === origin.start) : -1;
+      return index === -1 ? undefined : [docIndex, 'services', name, 'ports', index];
     }
   }
-  return false;
+  return undefined;
 }
 
 /** The edited entry still parses, to the same ports, now all on 127.0.0.1. */

@@ -113,7 +113,7 @@ describe('which files form a project', () => {
     const cwd = tempProject({
       '.env': 'COMPOSE_FILE=compose.yaml:compose.ports.yaml\n',
       'compose.yaml': 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n',
-      'compose.ports.yaml': 'services:\n  admin:\n    image: adminer\n    ports: ["8080:8080"]\n',
+      'compose.ports.yaml': 'services:\n  admin:\n    image: example/admin\n    ports: ["8080:8080"]\n',
     });
     const expected = {
       code: 1,

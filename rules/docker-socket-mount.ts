@@ -3,6 +3,7 @@ import { defineRule } from '../src/define-rule';
 import { CIS_5_31, OWASP_1 } from './_references';
 import { exposureOf, reach, services, severityFor } from './_security';
 import { HostBind, hostBinds, viaVolume } from './_mounts';
+import { imageRepository } from '../src/graph/datastores';
 
 /** Socket file names of container runtimes' APIs, with the runtime's name (Windows: the npipe). */
 const SOCKETS: Record<string, string> = {
@@ -23,7 +24,8 @@ const SOCKET_DIRS = /^(\/|\/(var\/)?run|\/(var\/)?run\/(containerd|podman|crio)|
 
 /** Socket proxies (tecnativa/docker-socket-proxy, linuxserver/socket-proxy, wollomatic/socket-proxy...): mounting the socket is their job. */
 function isSocketProxy(image: unknown): boolean {
-  return typeof image === 'string' && /(^|\/)[^/:@]*socket-proxy[^/]*$/i.test(image.split('@')[0].replace(/:[^/]*$/, ''));
+  // The repository without tag or digest, found by index: /:[^/]*$/ backtracks on an image of 100k colons.
+  return typeof image === 'string' && /(^|\/)[^/:@]*socket-proxy[^/]*$/i.test(imageRepository(image));
 }
 
 function socketOf(b: HostBind): string | undefined {

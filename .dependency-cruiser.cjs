@@ -13,8 +13,18 @@ module.exports = {
   forbidden: [
     { name: 'no-cycle', comment: 'Modules form a DAG, type-only imports included.', severity: 'error', from: {}, to: { circular: true } },
     layer('util-is-the-bottom', 'src/util holds small helpers and imports nothing of the project.', '^src/util/', '^(src/(?!util/)|rules/)'),
-    layer('model-imports-no-stage', 'The model is data: it does not import the loader, the graph or anything above them.', '^src/model/', '^(src/(load|schema|graph|engine|report|cli)/|src/(types|define-rule|api)\\.ts|rules/)'),
-    layer('load-imports-no-later-stage', 'Loading comes before the graph, the engine, reports and the CLI.', '^src/(load|schema)/', '^(src/(graph|engine|report|cli)/|src/(define-rule|api)\\.ts|rules/)'),
+    layer(
+      'model-imports-no-stage',
+      'The model is data: it does not import the loader, the graph or anything above them.',
+      '^src/model/',
+      '^(src/(load|schema|graph|engine|report|cli)/|src/(types|define-rule|api)\\.ts|rules/)',
+    ),
+    layer(
+      'load-imports-no-later-stage',
+      'Loading comes before the graph, the engine, reports and the CLI.',
+      '^src/(load|schema)/',
+      '^(src/(graph|engine|report|cli)/|src/(define-rule|api)\\.ts|rules/)',
+    ),
     layer('graph-imports-no-later-stage', 'The graph comes before the engine, reports and the CLI.', '^src/graph/', '^(src/(engine|report|cli)/|src/(define-rule|api)\\.ts|rules/)'),
     layer('only-the-api-imports-rules', 'The catalog of rules is handed to the engine by src/api.ts; nothing else in src/ imports rules/.', '^src/(?!api\\.ts)', '^rules/'),
     layer('rules-use-the-rule-api', 'Rules read the model and the graph through the rule API; they do not reach into the CLI, the API or the reports.', '^rules/', '^src/(cli/|report/|api\\.ts)'),

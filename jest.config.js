@@ -11,5 +11,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 60000,
+  // Jest's default (cores - 1) runs one worker on a two-core machine; the parent process is idle while
+  // workers run, so use every core.
+  maxWorkers: '100%',
   globalSetup: '<rootDir>/test/global-setup.js',
 };

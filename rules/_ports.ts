@@ -97,7 +97,7 @@ function canonicalIPv6(ip: string): string {
 export function describePorts(ports: readonly number[], protocol: string): string {
   const sorted = [...new Set(ports)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);

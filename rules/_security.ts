@@ -13,7 +13,6 @@ import type { ComposeDict, Project } from '../src/model/project';
 import { servicesOf } from '../src/model/project';
 import { isDict } from '../src/util/dict';
 
-
 const RAISED: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
 const LOWERED: Record<Severity, Severity> = { info: 'info', warning: 'info', error: 'warning' };
 

@@ -18,7 +18,7 @@ const HIGH: Record<string, string> = {
   SYS_ADMIN: 'mount, namespaces, BPF and much more: the classic container escape',
   SYS_MODULE: 'loads kernel modules: code in the host kernel',
   SYS_RAWIO: 'raw I/O ports and /dev/mem: reads and writes host memory and disks',
-  DAC_READ_SEARCH: "open_by_handle_at: reads any file of the host's filesystem (the \"shocker\" escape)",
+  DAC_READ_SEARCH: 'open_by_handle_at: reads any file of the host\'s filesystem (the "shocker" escape)',
 };
 const MEDIUM: Record<string, string> = {
   NET_ADMIN: 'reconfigures interfaces, routes and firewall rules of its network namespace',

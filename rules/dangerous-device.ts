@@ -11,8 +11,14 @@ import { isDict } from '../src/util/dict';
  * the per-CPU MSR and microcode interfaces. GPUs, /dev/net/tun, serial, sound and USB are left alone.
  */
 const DANGEROUS: { re: RegExp; what: string }[] = [
-  { re: /^\/dev\/(sd[a-z]+|hd[a-z]+|vd[a-z]+|xvd[a-z]+|nvme\d+(n\d+)?|mmcblk\d+|loop\d+|dm-\d+|md\d+|sr\d+)(p?\d+)?$/, what: 'a host block device: the container reads and writes the disk under every filesystem, permissions included' },
-  { re: /^\/dev\/(mapper|disk|md)(\/|$)/, what: 'a host block device (device-mapper, md RAID or a /dev/disk link): the container reads and writes the disk under every filesystem, permissions included' },
+  {
+    re: /^\/dev\/(sd[a-z]+|hd[a-z]+|vd[a-z]+|xvd[a-z]+|nvme\d+(n\d+)?|mmcblk\d+|loop\d+|dm-\d+|md\d+|sr\d+)(p?\d+)?$/,
+    what: 'a host block device: the container reads and writes the disk under every filesystem, permissions included',
+  },
+  {
+    re: /^\/dev\/(mapper|disk|md)(\/|$)/,
+    what: 'a host block device (device-mapper, md RAID or a /dev/disk link): the container reads and writes the disk under every filesystem, permissions included',
+  },
   { re: /^\/dev\/(mem|kmem|port)$/, what: "the host's physical memory or I/O ports" },
   { re: /^\/dev\/kmsg$/, what: "the host kernel's log (read and write)" },
   { re: /^\/dev\/cpu(\/|$)/, what: 'CPU model-specific registers and microcode' },
@@ -28,7 +34,7 @@ function hostPath(entry: unknown): string | undefined {
 
 export default defineRule<Record<string, never>, 'device'>({
   id: 'dangerous-device',
-  description: "A service is given a host block device or kernel device (`devices: [/dev/sda]`, `/dev/mem`, `/dev/kmsg`, ...).",
+  description: 'A service is given a host block device or kernel device (`devices: [/dev/sda]`, `/dev/mem`, `/dev/kmsg`, ...).',
   category: 'security',
   severity: 'warning',
   securitySeverity: 6.5,
@@ -54,7 +60,14 @@ export default defineRule<Record<string, never>, 'device'>({
         const device = hostPath(entry);
         const hit = device === undefined ? undefined : DANGEROUS.find((d) => d.re.test(device));
         if (!hit || device === undefined) return;
-        ctx.report({ messageId: 'device', data: { device, what: hit.what, exposure: reach(exposure) }, origin: originOf(devices, i), service: name, value: device, severity: severityFor('warning', exposure) });
+        ctx.report({
+          messageId: 'device',
+          data: { device, what: hit.what, exposure: reach(exposure) },
+          origin: originOf(devices, i),
+          service: name,
+          value: device,
+          severity: severityFor('warning', exposure),
+        });
       });
     }
   },

@@ -97,8 +97,7 @@ export default defineRule<Record<string, never>, 'cycle'>({
     cycle: 'dependency cycle: {{cycle}}; Docker Compose cannot decide which service to start first and refuses the project',
   },
   docs: {
-    why:
-      'Docker Compose starts a service after the services it depends on. When dependencies form a cycle (`a -> b -> a`), there is no order to start them in and Compose refuses the project. Links, `volumes_from` and `network_mode`, `pid`, `ipc` or `uts` set to `service:X` are dependencies too. The cycle is reported once, in order, at the entry that closes it: remove the dependency that is not really needed, or let the application retry its connection instead.',
+    why: 'Docker Compose starts a service after the services it depends on. When dependencies form a cycle (`a -> b -> a`), there is no order to start them in and Compose refuses the project. Links, `volumes_from` and `network_mode`, `pid`, `ipc` or `uts` set to `service:X` are dependencies too. The cycle is reported once, in order, at the entry that closes it: remove the dependency that is not really needed, or let the application retry its connection instead.',
     bad: 'services:\n  api:\n    image: myapi\n    depends_on:\n      - worker\n  worker:\n    image: myworker\n    depends_on:\n      - api\n',
     good: 'services:\n  api:\n    image: myapi\n    depends_on:\n      - worker\n  worker:\n    image: myworker\n',
   },

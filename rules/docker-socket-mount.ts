@@ -29,7 +29,7 @@ function isSocketProxy(image: unknown): boolean {
 }
 
 function socketOf(b: HostBind): string | undefined {
-  const base = b.type === 'npipe' ? b.path.split('/').pop() ?? '' : path.posix.basename(b.path);
+  const base = b.type === 'npipe' ? (b.path.split('/').pop() ?? '') : path.posix.basename(b.path);
   return Object.prototype.hasOwnProperty.call(SOCKETS, base) ? base : undefined;
 }
 

@@ -30,7 +30,8 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   fixable: false,
   recommended: false,
   messages: {
-    missing: 'datastore `{{service}}`, {{reach}}, has no healthcheck for {{users}} to wait for: `depends_on` can only wait for it to start, not to accept connections (`condition: service_healthy` needs a healthcheck)',
+    missing:
+      'datastore `{{service}}`, {{reach}}, has no healthcheck for {{users}} to wait for: `depends_on` can only wait for it to start, not to accept connections (`condition: service_healthy` needs a healthcheck)',
     disabled: 'datastore `{{service}}`, {{reach}}, disables its healthcheck: {{users}} cannot wait for it to be ready, and nothing reports it stuck',
   },
   docs: {

@@ -7,22 +7,22 @@ import { exposureOf, listOf, reach, services, severityFor } from './_security';
 
 /** Namespace keys whose `host` value shares the host's namespace, with what that gives away. */
 const SHARED: { key: 'pid' | 'ipc' | 'userns_mode' | 'uts'; base: Severity; effect: string }[] = [
-  { key: 'pid', base: 'warning', effect: "sees every process of the host, and can signal or (with SYS_PTRACE) trace them" },
+  { key: 'pid', base: 'warning', effect: 'sees every process of the host, and can signal or (with SYS_PTRACE) trace them' },
   { key: 'ipc', base: 'warning', effect: "shares the host's shared memory and semaphores: it reads and writes other processes' IPC" },
-  { key: 'userns_mode', base: 'warning', effect: "turns off user namespace remapping: root in the container is root on the host" },
+  { key: 'userns_mode', base: 'warning', effect: 'turns off user namespace remapping: root in the container is root on the host' },
   { key: 'uts', base: 'info', effect: "shares the host's hostname and domain name (with SYS_ADMIN it can change them)" },
 ];
 
 export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
   id: 'host-namespace',
-  description: "A service shares a namespace of the host: `pid`, `ipc`, `userns_mode` or `uts: host`, or `network_mode: host` where it is not needed.",
+  description: 'A service shares a namespace of the host: `pid`, `ipc`, `userns_mode` or `uts: host`, or `network_mode: host` where it is not needed.',
   category: 'security',
   severity: 'warning',
   securitySeverity: 6.0,
   fixable: false,
   messages: {
     shared: '`{{key}}: host`: the container {{effect}} ({{exposure}})',
-    hostNetwork: '`network_mode: host` on {{what}}: it binds every port on every host interface and reaches services listening on the host\'s loopback; {{instead}} ({{exposure}})',
+    hostNetwork: "`network_mode: host` on {{what}}: it binds every port on every host interface and reaches services listening on the host's loopback; {{instead}} ({{exposure}})",
   },
   docs: {
     why: [

@@ -1,19 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import { keyOriginOf } from '../src/model/origin';
 import { networkMode, replicasOrigin } from '../src/model/service';
-import {
-  PortEntry,
-  RunnableService,
-  canRunTogether,
-  describePorts,
-  findClashes,
-  hostPortLabel,
-  listeningEntries,
-  publishedEntries,
-  publishesPorts,
-  quotedList,
-  runnableServices,
-} from './_ports';
+import { PortEntry, RunnableService, canRunTogether, describePorts, findClashes, hostPortLabel, listeningEntries, publishedEntries, publishesPorts, quotedList, runnableServices } from './_ports';
 
 const onHostNetwork = (s: RunnableService): boolean => networkMode(s.svc)?.kind === 'host';
 
@@ -49,8 +37,8 @@ export default defineRule<Record<string, never>, MessageId>({
   },
   docs: {
     why: [
-      'A service with `network_mode: host` shares the host\'s network stack: its processes bind host ports directly, and its own `ports` are ignored. Two such services listening on the same port and protocol, or one listening on a port another service publishes, cannot both start: the second one fails to bind. The same goes for several replicas (`deploy.replicas`, `scale`) of one host-network service. Give each service its own port, or leave the host network and publish ports instead.',
-      'What a service listens on is known from, in order: its `ports` targets and `expose`; port settings it states itself (a `PORT` or `*_HTTP_PORT`/`*_SERVER_PORT`/`*_LISTEN_PORT`-style variable that names no peer host, flags such as `--port 8080`, `-p 8080`, `--web.listen-address=:9100`, `--entrypoints.web.address=:80`); and when neither says anything, the default port of a widely used image (nginx, httpd, traefik 80; caddy 80 and 443; postgres 5432; mysql and mariadb 3306; mongo 27017; redis and valkey 6379; memcached 11211; rabbitmq 5672; elasticsearch and opensearch 9200; prometheus 9090; grafana 3000; node-exporter 9100; cadvisor 8080; alertmanager 9093; fluentd 24224; kibana 5601; ...). The message says where the port comes from. A clash that rests on an image\'s default port is a warning, since a mounted configuration may move it.',
+      "A service with `network_mode: host` shares the host's network stack: its processes bind host ports directly, and its own `ports` are ignored. Two such services listening on the same port and protocol, or one listening on a port another service publishes, cannot both start: the second one fails to bind. The same goes for several replicas (`deploy.replicas`, `scale`) of one host-network service. Give each service its own port, or leave the host network and publish ports instead.",
+      "What a service listens on is known from, in order: its `ports` targets and `expose`; port settings it states itself (a `PORT` or `*_HTTP_PORT`/`*_SERVER_PORT`/`*_LISTEN_PORT`-style variable that names no peer host, flags such as `--port 8080`, `-p 8080`, `--web.listen-address=:9100`, `--entrypoints.web.address=:80`); and when neither says anything, the default port of a widely used image (nginx, httpd, traefik 80; caddy 80 and 443; postgres 5432; mysql and mariadb 3306; mongo 27017; redis and valkey 6379; memcached 11211; rabbitmq 5672; elasticsearch and opensearch 9200; prometheus 9090; grafana 3000; node-exporter 9100; cadvisor 8080; alertmanager 9093; fluentd 24224; kibana 5601; ...). The message says where the port comes from. A clash that rests on an image's default port is a warning, since a mounted configuration may move it.",
     ].join('\n\n'),
     bad: 'services:\n  web1:\n    image: nginx\n    network_mode: host\n  web2:\n    image: nginx\n    network_mode: host\n',
     good: 'services:\n  web1:\n    image: nginx\n    network_mode: host\n  web2:\n    image: nginx\n    ports:\n      - "8080:80"\n',
@@ -73,7 +61,8 @@ export default defineRule<Record<string, never>, MessageId>({
       // An image's default port may be moved by a mounted configuration: a warning, not an error.
       const severity = entry.fromImage || [...others.keys()].some((o) => o.fromImage) ? 'warning' : undefined;
       const origin = entry.origin ?? keyOriginOf(entry.service.svc, 'ports');
-      if (isListener.has(entry)) ctx.report({ messageId: 'listener', data: { ports: describePorts(ports, entry.protocol), how: how(entry), others: who }, origin, service: entry.service.name, severity });
+      if (isListener.has(entry))
+        ctx.report({ messageId: 'listener', data: { ports: describePorts(ports, entry.protocol), how: how(entry), others: who }, origin, service: entry.service.name, severity });
       else ctx.report({ messageId: 'publisher', data: { port: hostPortLabel(entry.hostIp, ports, entry.protocol), others: who }, origin, service: entry.service.name, severity });
     }
 

@@ -5,7 +5,7 @@ import { OWASP_13 } from './_references';
 
 export default defineRule<Record<string, never>, 'tag'>({
   id: 'image-digest',
-  description: 'A service\'s image is named by tag, not pinned by digest (`@sha256:`).',
+  description: "A service's image is named by tag, not pinned by digest (`@sha256:`).",
   category: 'security',
   severity: 'warning',
   securitySeverity: 3.5,

@@ -63,7 +63,8 @@ export default defineRule<Record<string, never>, MessageId>({
   severity: 'error',
   fixable: false,
   messages: {
-    overlap: 'subnet {{subnet}} of network {{network}} overlaps {{other}} of network {{otherNetwork}}: Docker refuses to create the second network ("Pool overlaps with other one on this address space")',
+    overlap:
+      'subnet {{subnet}} of network {{network}} overlaps {{other}} of network {{otherNetwork}}: Docker refuses to create the second network ("Pool overlaps with other one on this address space")',
     outside: '{{key}} {{address}} is outside the {{family}} subnets of network {{network}} ({{subnets}}): Docker refuses to start the container; pick an address inside them',
     noSubnet:
       '{{key}} {{address}} on network {{network}}, which has no configured {{family}} subnet: Docker accepts static addresses only on networks with a user-configured subnet; add `ipam: {config: [{subnet: ...}]}` to {{network}}',
@@ -71,7 +72,7 @@ export default defineRule<Record<string, never>, MessageId>({
   },
   docs: {
     why: [
-      'Networks created with `ipam.config` get the subnets written there. Docker refuses a network whose subnet overlaps one that exists (so two networks of a project must not overlap), and refuses to start a container whose static `ipv4_address`/`ipv6_address` lies outside its network\'s subnets, is already taken by another container on that network, or is given on a network without a user-configured subnet (the implicit `default` network has none). All four stop `docker compose up`.',
+      "Networks created with `ipam.config` get the subnets written there. Docker refuses a network whose subnet overlaps one that exists (so two networks of a project must not overlap), and refuses to start a container whose static `ipv4_address`/`ipv6_address` lies outside its network's subnets, is already taken by another container on that network, or is given on a network without a user-configured subnet (the implicit `default` network has none). All four stop `docker compose up`.",
       'Only networks some service uses are compared (Compose creates no others). Addresses and subnets written with variables that are unset are skipped; external networks are configured outside the project and not checked.',
     ].join('\n\n'),
     bad: [

@@ -106,7 +106,7 @@ export default defineRule<Record<string, never>, MessageId>({
   },
   docs: {
     why: [
-      'The logging driver runs in the Docker daemon, on the host, not in the container: `fluentd-address`, `gelf-address`, `syslog-address`, `splunk-url` and `loki-url` are resolved and connected to from the host\'s network. A compose service name (`fluentd:24224`) does not resolve there, and the container fails to start (or loses its logs). Publish the collector\'s port and point the driver at `localhost:<port>`.',
+      "The logging driver runs in the Docker daemon, on the host, not in the container: `fluentd-address`, `gelf-address`, `syslog-address`, `splunk-url` and `loki-url` are resolved and connected to from the host's network. A compose service name (`fluentd:24224`) does not resolve there, and the container fails to start (or loses its logs). Publish the collector's port and point the driver at `localhost:<port>`.",
       'A service-name address is an error. A `localhost` (or 127.0.0.1, ::1) address whose port no service of the project publishes (or listens on with `network_mode: host`) is a warning: the collector may run elsewhere on the host, or be started by another compose file of the project: when a compose file beside it really publishes that port (or listens on it with `network_mode: host`), the message names that file and line. Ports default to fluentd 24224, syslog 514, http 80, https 443. Unix sockets and outside hosts are not checked.',
     ].join('\n\n'),
     bad: [

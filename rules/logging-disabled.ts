@@ -16,7 +16,7 @@ export default defineRule<Record<string, never>, 'none'>({
   },
   docs: {
     why: [
-      "With `logging.driver: none` Docker discards everything the container writes to stdout and stderr. For a service that the outside world reaches (a published port on every interface, or the host network) those logs are the record of who tried what; without them an intrusion leaves no trace and an outage no error message.",
+      'With `logging.driver: none` Docker discards everything the container writes to stdout and stderr. For a service that the outside world reaches (a published port on every interface, or the host network) those logs are the record of who tried what; without them an intrusion leaves no trace and an outage no error message.',
       '',
       'To limit disk use keep a driver and cap it (`json-file` with `max-size` and `max-file`, or `local`). Services that are not public are not reported: a batch job may have good reasons to be quiet.',
     ].join('\n'),

@@ -31,7 +31,7 @@ export default defineRule<Record<string, never>, 'shared'>({
   },
   docs: {
     why: [
-      'With `shared` or `rshared` propagation a bind mount is a two-way street: a mount made inside the container (by a process with `SYS_ADMIN`, or a volume plugin) appears on the host and in every other container that shares the mount, and the container sees mounts the host makes later. Docker\'s default, `rprivate`, keeps the container\'s mounts to itself. Only storage drivers and a few system agents need shared propagation; give it to those alone and say why in a comment.',
+      "With `shared` or `rshared` propagation a bind mount is a two-way street: a mount made inside the container (by a process with `SYS_ADMIN`, or a volume plugin) appears on the host and in every other container that shares the mount, and the container sees mounts the host makes later. Docker's default, `rprivate`, keeps the container's mounts to itself. Only storage drivers and a few system agents need shared propagation; give it to those alone and say why in a comment.",
       'Both syntaxes are checked: `./data:/data:rshared` and `bind: {propagation: rshared}`. The finding is a warning on a public service and info elsewhere.',
     ].join('\n\n'),
     bad: 'services:\n  agent:\n    image: example/agent:1.0\n    volumes:\n      - /mnt/data:/data:rshared\n',

@@ -67,7 +67,10 @@ function checkSharedService(ctx: Context, name: string, mode: NetworkMode, servi
     const active = ctx.project.profiles.length ? ctx.project.profiles.join(', ') : 'none';
     ctx.report({ messageId: 'disabledService', data: { mode: shown(mode), target: mode.target, profiles: profilesOf(disabled).join(', '), active }, ...where });
   } else {
-    const suggestion = closestMatch(mode.target, Object.keys(services).filter((s) => s !== name));
+    const suggestion = closestMatch(
+      mode.target,
+      Object.keys(services).filter((s) => s !== name),
+    );
     ctx.report({ messageId: 'undefinedService', data: { mode: shown(mode), target: mode.target, suggestion: suggestion ? `; did you mean "${suggestion}"?` : '' }, ...where });
   }
 }
@@ -104,8 +107,7 @@ export default defineRule<Record<string, never>, MessageId>({
     undefinedService: '`{{mode}}` names undefined service "{{target}}"{{suggestion}}',
   },
   docs: {
-    why:
-      '`network_mode` replaces the service\'s own networking, so settings that need it conflict with it. Docker Compose refuses `network_mode` together with `networks` (and their aliases). Under `network_mode: host` published `ports` are discarded (a warning: the process binds host ports directly) and links are refused. Under `none`, `service:X` or `container:X` there is nothing to publish ports or follow links on, and Docker refuses ports, `expose` and links with a shared stack. `network_mode: service:X` must name a service of the project that is enabled by the active profiles.',
+    why: "`network_mode` replaces the service's own networking, so settings that need it conflict with it. Docker Compose refuses `network_mode` together with `networks` (and their aliases). Under `network_mode: host` published `ports` are discarded (a warning: the process binds host ports directly) and links are refused. Under `none`, `service:X` or `container:X` there is nothing to publish ports or follow links on, and Docker refuses ports, `expose` and links with a shared stack. `network_mode: service:X` must name a service of the project that is enabled by the active profiles.",
     bad: 'services:\n  app:\n    image: myapp\n  sidecar:\n    image: envoyproxy/envoy\n    network_mode: service:app\n    ports:\n      - "9901:9901"\n',
     good: 'services:\n  app:\n    image: myapp\n    ports:\n      - "9901:9901"\n  sidecar:\n    image: envoyproxy/envoy\n    network_mode: service:app\n',
   },

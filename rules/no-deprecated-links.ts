@@ -16,7 +16,7 @@ export default defineRule<Record<string, never>, MessageId>({
     alias: '{{head}}: give {{target}} the alias `{{alias}}` on {{network}}, which both share (networks: {{{networkKey}}: {aliases: [{{alias}}]}}), and remove the link',
     crossNetwork: '{{head}} and cannot work: links do not cross networks, and {{target}} {{targetPlacement}}, {{service}} {{servicePlacement}}; attach both to one network{{aliasThere}}',
     defaultBridge: '{{head}}: {{service}} uses the default bridge (network_mode: bridge); attach {{service}} and {{target}} to a shared network{{aliasThere}}',
-    external: 'external link `{{link}}` is legacy: declare the network the container {{target}} is on with `external: true`, attach {{service}} to it and use the container\'s name{{alias}}',
+    external: "external link `{{link}}` is legacy: declare the network the container {{target}} is on with `external: true`, attach {{service}} to it and use the container's name{{alias}}",
     legacy: '{{head}}: use a shared network and network aliases instead',
   },
   docs: {

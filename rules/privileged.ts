@@ -11,7 +11,8 @@ export default defineRule<Record<string, never>, 'privileged'>({
   securitySeverity: 7.5,
   fixable: false,
   messages: {
-    privileged: '`privileged: true` gives the container every capability and every host device without seccomp or AppArmor: whoever runs code in it controls the host; grant only the capabilities and devices it needs ({{exposure}})',
+    privileged:
+      '`privileged: true` gives the container every capability and every host device without seccomp or AppArmor: whoever runs code in it controls the host; grant only the capabilities and devices it needs ({{exposure}})',
   },
   docs: {
     why: [

@@ -2,19 +2,7 @@ import * as path from 'path';
 import { defineRule, TypedRuleContext } from '../src/define-rule';
 import { keyOriginOf } from '../src/model/origin';
 import { Project, servicesOf } from '../src/model/project';
-import {
-  PortEntry,
-  PortGroup,
-  canRunTogether,
-  clashingServices,
-  hostAddressesOverlap,
-  hostPortLabel,
-  findClashGroups,
-  publishedEntries,
-  publishesPorts,
-  quotedList,
-  runnableServices,
-} from './_ports';
+import { PortEntry, PortGroup, canRunTogether, clashingServices, hostAddressesOverlap, hostPortLabel, findClashGroups, publishedEntries, publishesPorts, quotedList, runnableServices } from './_ports';
 import { isDict } from '../src/util/dict';
 
 /** `deploy` settings only `docker stack deploy` reads; Docker Compose ignores them. */
@@ -100,8 +88,7 @@ export default defineRule<Record<string, never>, MessageId>({
       'host port {{label}} is fixed, but the service runs {{replicas}} replicas: Docker Compose can start only one of them ("port is already allocated"); Swarm\'s routing mesh would share the port, and this project looks written for Swarm ({{swarm}})',
   },
   docs: {
-    why:
-      'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). Host ports that are still unknown after interpolation (an unset variable) are not guessed.',
+    why: 'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). Host ports that are still unknown after interpolation (an unset variable) are not guessed.',
     bad: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8080:3000"\n',
     good: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8081:3000"\n',
   },

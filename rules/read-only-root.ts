@@ -5,7 +5,7 @@ import { CIS_5_12, OWASP_8 } from './_references';
 
 export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   id: 'read-only-root',
-  description: 'A service\'s root filesystem is writable (no `read_only: true`).',
+  description: "A service's root filesystem is writable (no `read_only: true`).",
   category: 'security',
   severity: 'warning',
   securitySeverity: 4.0,
@@ -17,7 +17,7 @@ export default defineRule<Record<string, never>, 'missing' | 'disabled'>({
   },
   docs: {
     why: [
-      'A writable root filesystem lets an attacker who gets code running in the container change its programs and configuration: drop a web shell next to the app, replace a binary, add a cron job. With `read_only: true` the image\'s files cannot change; what the service must write (a cache, `/tmp`, a pid file) goes to a `tmpfs` or a volume, which also documents where the service keeps state.',
+      "A writable root filesystem lets an attacker who gets code running in the container change its programs and configuration: drop a web shell next to the app, replace a binary, add a cron job. With `read_only: true` the image's files cannot change; what the service must write (a cache, `/tmp`, a pid file) goes to a `tmpfs` or a volume, which also documents where the service keeps state.",
       'The finding is a warning on a public service and info elsewhere. Try it: many images work read-only with `tmpfs: [/tmp, /run]`; some write elsewhere at start and need one more volume.',
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n',

@@ -19,7 +19,8 @@ function missingLimits(svc: ComposeDict): string[] {
   const out: string[] = [];
   if (!limited(svc.mem_limit) && !limited(limits.memory)) out.push('no memory limit');
   if (![svc.cpus, svc.cpu_quota, svc.cpu_shares, svc.cpu_count, svc.cpu_percent, limits.cpus].some(limited) && !(typeof svc.cpuset === 'string' && svc.cpuset !== '')) out.push('no CPU limit');
-  if (!limited(svc.pids_limit) && !limited(limits.pids)) out.push(svc.pids_limit !== undefined || limits.pids !== undefined ? `\`pids_limit: ${String(svc.pids_limit ?? limits.pids)}\` (no pids limit)` : 'no pids limit');
+  if (!limited(svc.pids_limit) && !limited(limits.pids))
+    out.push(svc.pids_limit !== undefined || limits.pids !== undefined ? `\`pids_limit: ${String(svc.pids_limit ?? limits.pids)}\` (no pids limit)` : 'no pids limit');
   return out;
 }
 
@@ -39,7 +40,7 @@ export default defineRule<Record<string, never>, 'missing'>({
   },
   docs: {
     why: [
-      'Docker puts no limit on a container\'s memory, CPU or number of processes unless asked. A memory leak, a fork bomb or a request flood against one service then takes the whole host down, with every other service on it. Set a memory limit (`mem_limit` or `deploy.resources.limits.memory`), a CPU limit (`cpus` or `deploy.resources.limits.cpus`; `cpu_shares`, `cpu_quota` and `cpuset` count too) and a process limit (`pids_limit` or `deploy.resources.limits.pids`; `0` and `-1` mean unlimited).',
+      "Docker puts no limit on a container's memory, CPU or number of processes unless asked. A memory leak, a fork bomb or a request flood against one service then takes the whole host down, with every other service on it. Set a memory limit (`mem_limit` or `deploy.resources.limits.memory`), a CPU limit (`cpus` or `deploy.resources.limits.cpus`; `cpu_shares`, `cpu_quota` and `cpuset` count too) and a process limit (`pids_limit` or `deploy.resources.limits.pids`; `0` and `-1` mean unlimited).",
       'One finding per service lists what is missing. It is a warning on a public service (the one a flood reaches first) and info elsewhere.',
     ].join('\n\n'),
     bad: 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    pids_limit: -1\n',

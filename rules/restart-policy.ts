@@ -30,7 +30,13 @@ export default defineRule<Record<string, never>, 'missing'>({
   },
   check(ctx) {
     const oneShot = new Set(
-      Object.values(servicesOf(ctx.project)).flatMap((svc) => (isDict(svc) ? dependsOn(svc).filter((d) => d.condition === 'service_completed_successfully').map((d) => d.name) : [])),
+      Object.values(servicesOf(ctx.project)).flatMap((svc) =>
+        isDict(svc)
+          ? dependsOn(svc)
+              .filter((d) => d.condition === 'service_completed_successfully')
+              .map((d) => d.name)
+          : [],
+      ),
     );
     for (const t of hardeningTargets(ctx)) {
       if (!t.isPublic || oneShot.has(t.name)) continue;

@@ -9,14 +9,14 @@ const ROOT = /^(root|0+)(:.*)?$/;
 
 export default defineRule<Record<string, never>, 'unset' | 'root'>({
   id: 'run-as-root',
-  description: 'A service runs as root: `user` is root or 0, or not set (the image\'s default user, root unless its Dockerfile says otherwise).',
+  description: "A service runs as root: `user` is root or 0, or not set (the image's default user, root unless its Dockerfile says otherwise).",
   category: 'security',
   severity: 'warning',
   securitySeverity: 5.0,
   fixable: false,
   recommended: false,
   messages: {
-    unset: '`{{service}}`, {{reach}}, sets no `user`: it runs as the image\'s default user, which is root unless the image sets USER',
+    unset: "`{{service}}`, {{reach}}, sets no `user`: it runs as the image's default user, which is root unless the image sets USER",
     root: '`{{service}}`, {{reach}}, runs as root (`user: {{user}}`)',
   },
   docs: {

@@ -20,7 +20,11 @@ import { exposureOf, reach, services, severityFor } from './_security';
  * (`*_FILE`, `*_PATH`, `*_LENGTH`, `*_TTL`, `*_ID`, `*_URL`, ...).
  */
 export function isSecretName(name: string): boolean {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   if (!words.length || name === 'PWD' || name === 'OLDPWD') return false;
   if (NOT_THE_SECRET.has(words[words.length - 1])) return false;
   return words.some(
@@ -35,10 +39,64 @@ export function isSecretName(name: string): boolean {
 }
 
 const NOT_THE_SECRET = new Set([
-  'FILE', 'FILES', 'PATH', 'DIR', 'LENGTH', 'LEN', 'MIN', 'MAX', 'TTL', 'EXPIRY', 'EXPIRE', 'EXPIRES', 'EXPIRATION', 'TIMEOUT', 'LIFETIME', 'AGE',
-  'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'HEADER', 'NAME', 'ID', 'USER', 'USERNAME', 'ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'REQUIRED',
-  'TYPE', 'ALGORITHM', 'ALG', 'POLICY', 'MODE', 'METHOD', 'PROVIDER', 'ISSUER', 'AUDIENCE', 'SIZE', 'BITS', 'COST', 'ROUNDS', 'ITERATIONS',
-  'COMPLEXITY', 'FORMAT', 'HINT', 'FIELD', 'PARAM', 'STRATEGY', 'BACKEND', 'COMMAND', 'CMD', 'SCHEME', 'REGEX', 'PATTERN', 'STRENGTH',
+  'FILE',
+  'FILES',
+  'PATH',
+  'DIR',
+  'LENGTH',
+  'LEN',
+  'MIN',
+  'MAX',
+  'TTL',
+  'EXPIRY',
+  'EXPIRE',
+  'EXPIRES',
+  'EXPIRATION',
+  'TIMEOUT',
+  'LIFETIME',
+  'AGE',
+  'URL',
+  'URI',
+  'ENDPOINT',
+  'HOST',
+  'PORT',
+  'HEADER',
+  'NAME',
+  'ID',
+  'USER',
+  'USERNAME',
+  'ENABLED',
+  'ENABLE',
+  'DISABLED',
+  'DISABLE',
+  'REQUIRED',
+  'TYPE',
+  'ALGORITHM',
+  'ALG',
+  'POLICY',
+  'MODE',
+  'METHOD',
+  'PROVIDER',
+  'ISSUER',
+  'AUDIENCE',
+  'SIZE',
+  'BITS',
+  'COST',
+  'ROUNDS',
+  'ITERATIONS',
+  'COMPLEXITY',
+  'FORMAT',
+  'HINT',
+  'FIELD',
+  'PARAM',
+  'STRATEGY',
+  'BACKEND',
+  'COMMAND',
+  'CMD',
+  'SCHEME',
+  'REGEX',
+  'PATTERN',
+  'STRENGTH',
 ]);
 
 /**
@@ -107,8 +165,10 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
   securitySeverity: 6.5,
   fixable: false,
   messages: {
-    environment: '`{{key}}` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`{{key}}_FILE` where the image reads one) or a variable from an untracked `.env` ({{exposure}})',
-    environmentUrl: '`{{key}}` holds a URL with a literal password (masked): it is in the file for anyone who reads it and in `docker inspect`; take the password from a Compose secret or a variable from an untracked `.env` ({{exposure}})',
+    environment:
+      '`{{key}}` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`{{key}}_FILE` where the image reads one) or a variable from an untracked `.env` ({{exposure}})',
+    environmentUrl:
+      '`{{key}}` holds a URL with a literal password (masked): it is in the file for anyone who reads it and in `docker inspect`; take the password from a Compose secret or a variable from an untracked `.env` ({{exposure}})',
     envFile: '`{{key}}` in env file {{file}} (read by {{services}}) is a literal secret (value masked): keep this file out of version control, or use a Compose secret ({{exposure}})',
     envFileUrl: '`{{key}}` in env file {{file}} (read by {{services}}) is a URL with a literal password (masked): keep this file out of version control, or use a Compose secret ({{exposure}})',
   },
@@ -116,9 +176,9 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
     why: [
       "A password written into `environment` is in the repository, in every copy of the file, in `docker inspect` and in the environment of every process in the container. The rule reports variables whose name looks like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*_PASS`, `*_PWD`, ...) and URLs with a password (`postgres://app:s3cret@db/app`), wherever the literal value is written: in the compose file (including a literal default such as `${DB_PASSWORD:-changeme}`), or in a file named by `env_file`. A secret in an env file is reported once, at its line in that file, naming every service that reads it (the most exposed one sets the severity); a line whose key the service's own `environment` sets instead does not reach the container and is not reported for it.",
       '',
-      "Not reported: names about a secret rather than the secret (`*_FILE`, `*_PATH`, `*_TTL`, `*_ID`, ...), empty values, booleans, placeholders like `<password>`, and values that are only a variable (`${DB_PASSWORD}`), which come from the environment at run time. The value itself is never printed: messages and every output format show it masked.",
+      'Not reported: names about a secret rather than the secret (`*_FILE`, `*_PATH`, `*_TTL`, `*_ID`, ...), empty values, booleans, placeholders like `<password>`, and values that are only a variable (`${DB_PASSWORD}`), which come from the environment at run time. The value itself is never printed: messages and every output format show it masked.',
       '',
-      "Prefer Compose `secrets:` (many images read `*_FILE` variables, e.g. `POSTGRES_PASSWORD_FILE`), or keep the value in an untracked `.env` and refer to it as `${VAR}`. The finding is an error when the service is public and a warning otherwise.",
+      'Prefer Compose `secrets:` (many images read `*_FILE` variables, e.g. `POSTGRES_PASSWORD_FILE`), or keep the value in an untracked `.env` and refer to it as `${VAR}`. The finding is an error when the service is public and a warning otherwise.',
     ].join('\n'),
     bad: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: s3cret-pw\n',
     good: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ./db_password.txt\n',

@@ -19,7 +19,7 @@ const SENSITIVE: { re: RegExp; what: string; tree: boolean }[] = [
   { re: /^\/boot(\/|$)/, what: "the host's kernel and boot loader", tree: true },
   { re: /^\/proc(\/|$)/, what: "the host's /proc (kernel tunables, every process's memory and environment)", tree: true },
   { re: /^\/sys(\/|$)/, what: "the host's /sys (kernel and device settings)", tree: true },
-  { re: /^\/dev$/, what: "every host device", tree: false },
+  { re: /^\/dev$/, what: 'every host device', tree: false },
   { re: /^\/var\/lib\/docker(\/|$)/, what: "Docker's own state (every container's filesystem and config)", tree: true },
   { re: /^\/home$/, what: 'every home directory on the host', tree: false },
 ];
@@ -42,7 +42,7 @@ function sensitive(b: HostBind): { what: string; base: Severity } | undefined {
 
 export default defineRule<Record<string, never>, 'writable' | 'readOnly'>({
   id: 'sensitive-host-mount',
-  description: "A service mounts a sensitive host path: `/`, `/etc`, `/proc`, `/sys`, `/var/lib/docker`, home directories, SSH keys or cloud credentials.",
+  description: 'A service mounts a sensitive host path: `/`, `/etc`, `/proc`, `/sys`, `/var/lib/docker`, home directories, SSH keys or cloud credentials.',
   category: 'security',
   severity: 'warning',
   securitySeverity: 6.0,
@@ -53,7 +53,7 @@ export default defineRule<Record<string, never>, 'writable' | 'readOnly'>({
   },
   docs: {
     why: [
-      "A bind mount puts a host directory inside the container. For most paths that is the point; for some it hands the container the host: `/` and `/etc` (users, sudoers, cron), `/root`, `/boot`, `/proc`, `/sys`, `/dev`, `/var/lib/docker` (every other container), `/home`, and credential directories (`~/.ssh`, `~/.aws`, `~/.kube`, `~/.docker`, `~/.gnupg`, `~/.azure`).",
+      'A bind mount puts a host directory inside the container. For most paths that is the point; for some it hands the container the host: `/` and `/etc` (users, sudoers, cron), `/root`, `/boot`, `/proc`, `/sys`, `/dev`, `/var/lib/docker` (every other container), `/home`, and credential directories (`~/.ssh`, `~/.aws`, `~/.kube`, `~/.docker`, `~/.gnupg`, `~/.azure`).',
       '',
       'A writable mount is a warning (an error on a public service); a read-only one is info (a warning on a public service): reading SSH keys or `/proc` is still a leak. Read-only mounts of `/etc/localtime`, `/etc/timezone`, `/etc/machine-id`, CA certificates or any other file below `/etc` are not reported. The rule sees short and long syntax and named volumes that are binds. Runtime sockets are left to `docker-socket-mount`.',
     ].join('\n'),

@@ -83,7 +83,10 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
         const active = project.profiles.length ? project.profiles.join(', ') : 'none';
         ctx.report({ messageId: 'disabledService', data: { service: name, via: ref.via ?? '', name: ref.name, profiles: profilesOf(disabled).join(', '), active }, ...where });
       } else {
-        const near = suggestion(ref.name, Object.keys(services).filter((s) => s !== name));
+        const near = suggestion(
+          ref.name,
+          Object.keys(services).filter((s) => s !== name),
+        );
         ctx.report({ messageId: 'undefinedService', data: { service: name, via: ref.via ?? '', name: ref.name, suggestion: near }, ...where });
       }
     }
@@ -106,11 +109,11 @@ export default defineRule<Record<string, never>, MessageId>({
     undefinedResource: 'service "{{service}}" uses undefined {{kind}} "{{name}}" (not declared under the top-level `{{key}}`){{suggestion}}',
     undefinedService: 'service "{{service}}" {{via}} undefined service "{{name}}"{{suggestion}}',
     disabledService: 'service "{{service}}" {{via}} service "{{name}}", which is disabled by profiles (it runs with {{profiles}}; active: {{active}})',
-    noHealthcheck: 'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK',
+    noHealthcheck:
+      'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK',
   },
   docs: {
-    why:
-      'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck is a warning: it works only when the image itself declares a HEALTHCHECK.',
+    why: 'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck is a warning: it works only when the image itself declares a HEALTHCHECK.',
     bad: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - db\n    networks:\n      - frontend\n  database:\n    image: postgres\nnetworks:\n  front:\n',
     good: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - database\n    networks:\n      - front\n  database:\n    image: postgres\nnetworks:\n  front:\n',
   },

@@ -24,14 +24,16 @@ export default defineRule<Record<string, never>, MessageId>({
     noSharedNetwork: '`{{host}}` does not resolve from {{services}}: {{holder}} on {{networks}}, {{service}} {{placement}}',
     noNetworkName: '`{{host}}` does not resolve from {{services}}: {{target}} has no name on any network: {{why}}',
     isolated: '`{{host}}` does not resolve from {{services}}: {{service}} {{placement}}, where service names do not resolve',
-    hostnameOnly: '`{{host}}` does not resolve from {{services}}: it is only the `hostname` of {{target}}, which is on no network where Docker could register it as a DNS name; give the service meant to answer the network alias `{{host}}`',
+    hostnameOnly:
+      '`{{host}}` does not resolve from {{services}}: it is only the `hostname` of {{target}}, which is on no network where Docker could register it as a DNS name; give the service meant to answer the network alias `{{host}}`',
     maybeExternal: '`{{host}}` does not resolve from {{services}}: nothing in this project is called that; it may be a container on the external network {{network}}, which {{service}} joins',
-    otherFile: '`{{host}}` does not resolve from {{services}}: nothing in this project is called that; {{where}} defines it{{what}} on network {{network}}, which {{service}} also joins when the files are used together: lint them together (add -f {{file}})',
+    otherFile:
+      '`{{host}}` does not resolve from {{services}}: nothing in this project is called that; {{where}} defines it{{what}} on network {{network}}, which {{service}} also joins when the files are used together: lint them together (add -f {{file}})',
   },
   docs: {
     why: [
       'Compose services find each other through the DNS server of the networks they share: a service resolves the names (service name, `container_name`, network `aliases`) of the services on its own networks, and nothing else. A host name in `environment`, an `env_file`, `command` or `entrypoint` that no service answers to, or that belongs to a service on another network, fails at runtime with "could not resolve host" — often only when that code path first runs.',
-      'compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. Since Docker Engine 25 a service\'s `hostname` is also a DNS name on its user-defined networks (the daemon registers it as an alias), and compose-lint resolves it there; on the default bridge (`network_mode: bridge`) and with older engines it is not, so use a network alias where those matter. A bare word under a URL-like key (`MONGODB_URL=post_db`, `*_URI`, `*_DSN`, `*_ENDPOINT`, `*_BROKER(S)`, `*_CONNECTION`) is checked when the project defines that name, and ignored otherwise (it is some other setting). Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there (a warning). A compose file beside the project (`docker-compose-monitoring.yml` next to `docker-compose.yml`) is often used with it, merged with `-f` or started on its own from the same directory under the same default project name, sharing its networks: when that file really defines the name on a network the service joins (the same network key, or the same Docker network name), the finding is a warning naming the file and line. Only compose files count (a `.compose-lint.yaml` or other YAML never does); a name no neighbour defines stays an error.',
+      "compose-lint reads host names from URLs (`scheme://host:port`), `host:port` and `user:pass@host` values, and bare names in variables named `HOST`, `*_HOST`, `*_SERVER`, `*_ADDR` (lists in `*_HOSTS`, `*_SERVERS`, `*_SEEDS`). `localhost`, IP addresses, bucket URLs (`s3://`) and real domains (`smtp.gmail.com`) are ignored; names in `extra_hosts` resolve. Since Docker Engine 25 a service's `hostname` is also a DNS name on its user-defined networks (the daemon registers it as an alias), and compose-lint resolves it there; on the default bridge (`network_mode: bridge`) and with older engines it is not, so use a network alias where those matter. A bare word under a URL-like key (`MONGODB_URL=post_db`, `*_URI`, `*_DSN`, `*_ENDPOINT`, `*_BROKER(S)`, `*_CONNECTION`) is checked when the project defines that name, and ignored otherwise (it is some other setting). Names of services whose profile is off are not reported. When the service is also on an external network the name may be a container there (a warning). A compose file beside the project (`docker-compose-monitoring.yml` next to `docker-compose.yml`) is often used with it, merged with `-f` or started on its own from the same directory under the same default project name, sharing its networks: when that file really defines the name on a network the service joins (the same network key, or the same Docker network name), the finding is a warning naming the file and line. Only compose files count (a `.compose-lint.yaml` or other YAML never does); a name no neighbour defines stays an error.",
     ].join('\n\n'),
     bad: [...POST_ON_BACK_NET, '    networks: [back_net]', 'networks:', '  back_net:', ''].join('\n'),
     good: [...POST_ON_BACK_NET, '    networks:', '      back_net:', '        aliases: [post_db]', 'networks:', '  back_net:', ''].join('\n'),
@@ -95,7 +97,16 @@ function explain(graph: Graph, node: ServiceNode, ref: HostReference, project: P
     const nets = [...new Set(holders.map((h) => h.network))];
     return {
       messageId: 'noSharedNetwork',
-      data: { holder: whoAnswers(graph, name, holders.map((h) => h.service)), networks: networksPhrase(graph, nets), service: node.name, placement: placement(graph, node.name, true) },
+      data: {
+        holder: whoAnswers(
+          graph,
+          name,
+          holders.map((h) => h.service),
+        ),
+        networks: networksPhrase(graph, nets),
+        service: node.name,
+        placement: placement(graph, node.name, true),
+      },
     };
   }
   const named = graph.serviceNames.get(lower);
@@ -139,7 +150,10 @@ function peerDefinition(graph: Graph, owner: ServiceNode, name: string, project:
   const keys = new Set(owner.networks);
   const dockerNames = new Set(owner.networks.map((n) => dockerNetworkName(project, n)));
   for (const peer of graph.peerFiles) {
-    const hit = peer.names().get(name)?.find((p) => keys.has(p.key) || dockerNames.has(p.network));
+    const hit = peer
+      .names()
+      .get(name)
+      ?.find((p) => keys.has(p.key) || dockerNames.has(p.network));
     if (!hit) continue;
     const where = hit.origin ? fileLine(hit.origin) : peer.path;
     return { file: peer.path, where, service: hit.service, network: hit.key };
@@ -204,7 +218,11 @@ function meantDatastore(graph: Graph, node: ServiceNode, ref: HostReference, dat
   const meant = new Map<string, string>();
   for (const r of node.references) {
     if ((r.kind !== 'depends_on' && r.kind !== 'links') || r.host === node.name || meant.has(r.host)) continue;
-    const network = node.networks.find((net) => datastoresOn(graph, net, datastores).family.get(r.host)?.some((w) => words.has(w)));
+    const network = node.networks.find((net) =>
+      datastoresOn(graph, net, datastores)
+        .family.get(r.host)
+        ?.some((w) => words.has(w)),
+    );
     if (network) meant.set(r.host, network);
   }
   if (meant.size !== 1) return undefined;

@@ -38,7 +38,11 @@ function words(input) {
 
 if (require.main === module) {
   try {
-    process.stdout.write(words(process.argv[2] ?? '').map((w) => `${w}\0`).join(''));
+    process.stdout.write(
+      words(process.argv[2] ?? '')
+        .map((w) => `${w}\0`)
+        .join(''),
+    );
   } catch (e) {
     process.stderr.write(`compose-lint action: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(2);

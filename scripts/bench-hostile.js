@@ -30,13 +30,24 @@ const RSS_LIMIT_MB = 1024;
  */
 /** @type {Shape[]} */
 const shapes = [
-  { name: 'env_file is a FIFO', setup: (d) => { execFileSync('mkfifo', [path.join(d, 'pipe.env')]); write(d, 'compose.yaml', 'services:\n  a:\n    image: x\n    env_file: ./pipe.env\n'); }, args: ['compose.yaml'] },
+  {
+    name: 'env_file is a FIFO',
+    setup: (d) => {
+      execFileSync('mkfifo', [path.join(d, 'pipe.env')]);
+      write(d, 'compose.yaml', 'services:\n  a:\n    image: x\n    env_file: ./pipe.env\n');
+    },
+    args: ['compose.yaml'],
+  },
   { name: 'env_file is /dev/zero', files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    env_file: /dev/zero\n' }, args: ['compose.yaml'] },
   { name: 'include of /dev/zero', files: { 'compose.yaml': 'include:\n  - /dev/zero\nservices:\n  a:\n    image: x\n' }, args: ['compose.yaml'] },
   { name: '-f /dev/zero', files: {}, args: ['-f', '/dev/zero'] },
   { name: '--env-file /dev/zero', files: { 'compose.yaml': 'services:\n  a:\n    image: x\n' }, args: ['--env-file', '/dev/zero', 'compose.yaml'] },
   { name: '${A:-x} x3000 in one value', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A:-x}'.repeat(3000)}"\n` }, args: ['compose.yaml'] },
-  { name: '${A:-...} nested 1750 deep', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A:-'.repeat(1750)}x${'}'.repeat(1750)}"\n` }, args: ['compose.yaml'] },
+  {
+    name: '${A:-...} nested 1750 deep',
+    files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A:-'.repeat(1750)}x${'}'.repeat(1750)}"\n` },
+    args: ['compose.yaml'],
+  },
   { name: 'extends chain of 2400 services', files: { 'compose.yaml': extendsChain(2400) }, args: ['compose.yaml'] },
   { name: 'include diamonds, 20 levels', setup: (d) => includeDiamonds(d, 20), args: ['compose.yaml'] },
   { name: '6300 services name a missing host', files: { 'compose.yaml': services(6300, () => '    environment:\n      DB_HOST: db\n') }, args: ['compose.yaml'] },
@@ -44,11 +55,23 @@ const shapes = [
   { name: '5000 services publish 80:80', files: { 'compose.yaml': services(5000, () => '    ports: ["80:80"]\n') }, args: ['compose.yaml'] },
   { name: '6300 services name distinct near-miss hosts', files: { 'compose.yaml': services(6300, (i) => `    environment:\n      DB_HOST: s${i}x\n`) }, args: ['compose.yaml'] },
   { name: '100k ${A} uses, A set', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(100000)}"\n` }, env: { A: 'v' }, args: ['compose.yaml'] },
-  { name: '100k ${A} uses, A unset (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(100000)}"\n` }, args: ['compose.yaml', '--format', 'stylish'] },
-  { name: '200k ${A} uses, A unset (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(200000)}"\n` }, args: ['compose.yaml', '--format', 'stylish'] },
+  {
+    name: '100k ${A} uses, A unset (stylish)',
+    files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(100000)}"\n` },
+    args: ['compose.yaml', '--format', 'stylish'],
+  },
+  {
+    name: '200k ${A} uses, A unset (stylish)',
+    files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(200000)}"\n` },
+    args: ['compose.yaml', '--format', 'stylish'],
+  },
   // A slash after the colons: `/:[^/]*$/` then backtracks from every colon (the datastore check runs beside a public service).
   { name: 'image of 100k colons', files: { 'compose.yaml': `services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n  a:\n    image: "x${':'.repeat(100000)}/"\n` }, args: ['compose.yaml'] },
-  { name: '30k suppression comments, 30k findings', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n${Array.from({ length: 30000 }, (_, i) => `      K${i}: \${A} # compose-lint-disable-line interpolation\n`).join('')}` }, args: ['compose.yaml', '--report-unused-disable-directives'] },
+  {
+    name: '30k suppression comments, 30k findings',
+    files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n${Array.from({ length: 30000 }, (_, i) => `      K${i}: \${A} # compose-lint-disable-line interpolation\n`).join('')}` },
+    args: ['compose.yaml', '--report-unused-disable-directives'],
+  },
   { name: 'message of 200k spaces (stylish)', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    depends_on: ["${' '.repeat(200000)}b"]\n` }, args: ['compose.yaml', '--format', 'stylish'] },
 ];
 
@@ -101,9 +124,19 @@ for (const shape of shapes) {
   const usage = fs.existsSync(rssFile) ? JSON.parse(fs.readFileSync(rssFile, 'utf8')) : undefined;
   const cpu = usage ? usage.cpu : NaN;
   const rssMB = usage ? usage.rss / 1024 : NaN;
-  const stderr = String(r.stderr ?? '').split('\n')[0].slice(0, 100);
+  const stderr = String(r.stderr ?? '')
+    .split('\n')[0]
+    .slice(0, 100);
   const ok = usage !== undefined && cpu <= CPU_LIMIT_S && rssMB <= RSS_LIMIT_MB && !/internal error|Maximum call stack/i.test(String(r.stderr));
-  rows.push({ shape: shape.name, wallS: wall.toFixed(2), cpuS: Number.isNaN(cpu) ? 'killed' : cpu.toFixed(2), peakMB: Number.isNaN(rssMB) ? '-' : Math.round(rssMB), exit: r.status ?? r.signal, ok: ok ? 'PASS' : 'FAIL', stderr });
+  rows.push({
+    shape: shape.name,
+    wallS: wall.toFixed(2),
+    cpuS: Number.isNaN(cpu) ? 'killed' : cpu.toFixed(2),
+    peakMB: Number.isNaN(rssMB) ? '-' : Math.round(rssMB),
+    exit: r.status ?? r.signal,
+    ok: ok ? 'PASS' : 'FAIL',
+    stderr,
+  });
 }
 console.table(rows);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -49,7 +49,8 @@ function wrap(modPath, fn, stage) {
       return inner.apply(this, args);
     } finally {
       stack.pop();
-      const dw = performance.now() - w, dc = cpuMs() - c;
+      const dw = performance.now() - w,
+        dc = cpuMs() - c;
       add(stage, dw - frame.innerWall, dc - frame.innerCpu);
       const parent = stack[stack.length - 1]; // grandparents already exclude the parent's total
       if (parent) {

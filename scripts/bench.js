@@ -27,7 +27,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-lint-bench-'));
 const probeFile = path.join(dir, 'probe.js');
 const probeOut = path.join(dir, 'probe.json');
 // Preloaded into every measured process: records its peak RSS (KiB) and CPU time (µs) when it exits.
-fs.writeFileSync(probeFile, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BENCH_PROBE_FILE, JSON.stringify({ rss: u.maxRSS, cpu: u.userCPUTime + u.systemCPUTime })); });\n");
+fs.writeFileSync(
+  probeFile,
+  "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BENCH_PROBE_FILE, JSON.stringify({ rss: u.maxRSS, cpu: u.userCPUTime + u.systemCPUTime })); });\n",
+);
 
 const TARGETS = {
   startRatio: 1.5, // 50 services: wall <= 1.5x `node -e 0`
@@ -93,7 +96,12 @@ function row(target, measured, cpu, pass, note = '') {
 }
 
 const loadBefore = os.loadavg()[0];
-process.stderr.write(`bench: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}, node ${process.version}\n`);
+process.stderr.write(
+  `bench: ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, node ${process.version}\n`,
+);
 
 // Start-up: 50 services against bare Node, interleaved.
 const f50 = generate(50);
@@ -103,11 +111,7 @@ const ratio = s50.wall / base.wall;
 row(`50 services <= ${TARGETS.startRatio}x node -e 0`, `${ms(s50.wall)} = ${ratio.toFixed(2)}x`, `${ms(s50.cpu)} = ${(s50.cpu / base.cpu).toFixed(2)}x`, ratio <= TARGETS.startRatio);
 
 // Sizes: 1k, 10k, 40k (the last two also give the growth).
-const sizes = [
-  [1000, runs],
-  [10000, bigRuns ?? Math.min(runs, 3)],
-  ...(process.argv.includes('--skip-40k') ? [] : [[40000, bigRuns ?? 1]]),
-];
+const sizes = [[1000, runs], [10000, bigRuns ?? Math.min(runs, 3)], ...(process.argv.includes('--skip-40k') ? [] : [[40000, bigRuns ?? 1]])];
 const bySize = new Map();
 for (const [n, k] of sizes) {
   const [m] = measureTogether([lintArgs(generate(n))], k);
@@ -129,7 +133,8 @@ for (const n of ns) row(`  per service at ${n.toLocaleString('en')}`, us(bySize.
 let linear = true;
 const slopes = [];
 for (let i = 1; i < ns.length; i++) {
-  const a = bySize.get(ns[i - 1]), b = bySize.get(ns[i]);
+  const a = bySize.get(ns[i - 1]),
+    b = bySize.get(ns[i]);
   slopes.push({ from: ns[i - 1], to: ns[i], wall: (b.wall - a.wall) / (ns[i] - ns[i - 1]), cpu: (b.cpu - a.cpu) / (ns[i] - ns[i - 1]) });
 }
 for (let i = 1; i < slopes.length; i++) if (slopes[i].cpu > slopes[i - 1].cpu * TARGETS.linearSlack) linear = false;
@@ -165,7 +170,13 @@ process.stdout.write(JSON.stringify({ median: times[times.length >> 1], min: tim
   );
   const r = runOnce([script], (s) => s === 0);
   const w = JSON.parse(String(r.stdout));
-  row(`warm re-lint of 200 services (API) <= ${TARGETS.warmMs} ms`, `${w.median.toFixed(1)} ms`, `${w.cpu.toFixed(1)} ms`, w.median <= TARGETS.warmMs, `median of 30 after 10 warm-up runs; min ${w.min.toFixed(1)} ms`);
+  row(
+    `warm re-lint of 200 services (API) <= ${TARGETS.warmMs} ms`,
+    `${w.median.toFixed(1)} ms`,
+    `${w.cpu.toFixed(1)} ms`,
+    w.median <= TARGETS.warmMs,
+    `median of 30 after 10 warm-up runs; min ${w.min.toFixed(1)} ms`,
+  );
 }
 
 // dclint, on the anchor-free variant (it refuses the file with anchors), in the same run.
@@ -181,7 +192,13 @@ process.stdout.write(JSON.stringify({ median: times[times.length >> 1], min: tim
     const plain = generate(1000, '--no-anchors');
     const [ours, theirs] = measureTogether([lintArgs(plain), [dclint, plain]], runs, () => true);
     const factor = theirs.wall / ours.wall;
-    row(`1,000 services >= ${TARGETS.dclintFactor}x dclint (anchor-free file)`, `${factor.toFixed(1)}x (${ms(ours.wall)} vs ${ms(theirs.wall)})`, `${(theirs.cpu / ours.cpu).toFixed(1)}x`, factor >= TARGETS.dclintFactor, `dclint ${require(path.join(path.dirname(dclint), '..', 'package.json')).version}`);
+    row(
+      `1,000 services >= ${TARGETS.dclintFactor}x dclint (anchor-free file)`,
+      `${factor.toFixed(1)}x (${ms(ours.wall)} vs ${ms(theirs.wall)})`,
+      `${(theirs.cpu / ours.cpu).toFixed(1)}x`,
+      factor >= TARGETS.dclintFactor,
+      `dclint ${require(path.join(path.dirname(dclint), '..', 'package.json')).version}`,
+    );
   }
 }
 

@@ -45,18 +45,14 @@ const GROUPS = {
 /** @type {Record<string, Record<string, string>>} */
 const EXPECTED_LOADER_FINDINGS = {
   corpus: {
-    'posthog/docker-compose.hobby.yml:load-error':
-      'every service extends docker-compose.base.yml, which the corpus does not include: `docker compose` fails the same way',
-    'immich/docker/docker-compose.yml:load-error':
-      '`env_file: .env` is required, and the corpus holds only example.env (users copy it to .env first): `docker compose` fails the same way here',
+    'posthog/docker-compose.hobby.yml:load-error': 'every service extends docker-compose.base.yml, which the corpus does not include: `docker compose` fails the same way',
+    'immich/docker/docker-compose.yml:load-error': '`env_file: .env` is required, and the corpus holds only example.env (users copy it to .env first): `docker compose` fails the same way here',
     'self-hosted-ai-starter-kit/docker-compose.yml:load-error':
       '`env_file: .env` is required, and the corpus holds only .env.example (users copy it to .env first): `docker compose` fails the same way here',
-    'f4rx_microservices/hw_19/docker-compose.yml:schema':
-      'a Compose v1 file (services at the top level, no `services:` key); Docker Compose v2 rejects it',
+    'f4rx_microservices/hw_19/docker-compose.yml:schema': 'a Compose v1 file (services at the top level, no `services:` key); Docker Compose v2 rejects it',
   },
   corpus2: {
-    'calcom-docker/docker-compose.yaml:load-error':
-      '`env_file: .env` is required, and the corpus holds only .env.example (users copy it to .env first): `docker compose` fails the same way here',
+    'calcom-docker/docker-compose.yaml:load-error': '`env_file: .env` is required, and the corpus holds only .env.example (users copy it to .env first): `docker compose` fails the same way here',
     'redash/compose.yaml:load-error': '`env_file: .env` is required and the corpus has no .env (users create it first): `docker compose` fails the same way here',
     'paperless-ngx/docker/compose/docker-compose.portainer.yml:load-error':
       '`env_file: stack.env` is the file Portainer writes for a stack; run by `docker compose` from the corpus it is missing and Compose refuses the project',
@@ -132,7 +128,9 @@ function plan(corpus, groups) {
     const options = { cwd: corpus, targets: [f], envFiles: envFilesFor(corpus, path.dirname(f)), env: { PATH: process.env.PATH || '' } };
     let key;
     try {
-      key = planProjects(options).map((p) => (p.files ?? []).join('\0')).join('\n');
+      key = planProjects(options)
+        .map((p) => (p.files ?? []).join('\0'))
+        .join('\n');
     } catch (e) {
       runs.push({ crash: `${path.relative(corpus, f)}: ${e instanceof Error ? e.message : String(e)}` });
       continue;

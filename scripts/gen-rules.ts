@@ -85,7 +85,10 @@ function readText(p: string): string | undefined {
 function listDocs(root: string): string[] {
   const dir = path.join(root, 'docs', 'rules');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => `docs/rules/${f}`);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/rules/${f}`);
 }
 
 function main(argv: string[]): number {

@@ -42,7 +42,11 @@ describe('--fix-rule', () => {
   test('usage errors: without --fix, an unknown rule', () => {
     const root = makeTree({ 'compose.yaml': COMPOSE });
     expect(cli(root, ['--fix-rule', 'no-new-privileges'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: --fix-rule applies suggestions: use it with --fix or --fix-dry-run\n' });
-    expect(cli(root, ['--fix', '--fix-rule', 'no-new-privilege'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: --fix-rule: unknown rule "no-new-privilege" (did you mean "no-new-privileges"?); `compose-lint rules` lists them\n' });
+    expect(cli(root, ['--fix', '--fix-rule', 'no-new-privilege'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'compose-lint: --fix-rule: unknown rule "no-new-privilege" (did you mean "no-new-privileges"?); `compose-lint rules` lists them\n',
+    });
   });
 
   test('SARIF carries the suggestion as a fix with a character region; the rule its references as tags', () => {

@@ -56,7 +56,10 @@ describe('--debug', () => {
     const r = run(path.join(cwd, 'app'), ['--debug', '--format', 'compact']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`);
-    const lines = r.stderr.trimEnd().split('\n').map((l) => l.replace(/\d+ ms/g, 'N ms'));
+    const lines = r.stderr
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.replace(/\d+ ms/g, 'N ms'));
     expect(lines).toEqual([
       expect.stringMatching(/^compose-lint: debug: compose-lint \d+\.\d+\.\d+, node v\d+/),
       'compose-lint: debug: project "app": loaded .env, compose.yaml in N ms',
@@ -246,7 +249,7 @@ describe('words', () => {
     ['a missing -f file', ['-f', 'nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
     ['a missing config file', ['-c', 'nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
     ['a missing env file', ['--env-file', 'nothere.env'], 'compose-lint: nothere.env: no such file or directory\n'],
-    ['a rule without severity', ['--rule', 'obsolete-version'], "compose-lint: --rule \"obsolete-version\": give a severity, e.g. --rule 'obsolete-version: error' (off, info, warning or error)\n"],
+    ['a rule without severity', ['--rule', 'obsolete-version'], 'compose-lint: --rule "obsolete-version": give a severity, e.g. --rule \'obsolete-version: error\' (off, info, warning or error)\n'],
     ['a mistyped rule in --rule', ['--rule', 'obsolete-versio: warn'], 'compose-lint: --rule "obsolete-versio: warn": rules: unknown rule "obsolete-versio" (did you mean "obsolete-version"?)\n'],
     ['explain a mistyped rule', ['explain', 'obsolete-versio'], 'compose-lint: unknown rule "obsolete-versio" (did you mean "obsolete-version"?); `compose-lint rules` lists them\n'],
   ])('%s', (_name, args, stderr) => {
@@ -265,7 +268,8 @@ describe('words', () => {
 
   test('`warn` is accepted as `warning` in --rule and in config files', () => {
     const cwd = makeTree({ 'compose.yaml': 'services:\n  a:\n    image: x\n    links: [b]\n  b:\n    image: x\n' });
-    const out = 'compose.yaml:4:13: error: link to `b` is legacy: a and b share the default network, where b already resolves by name; remove the link (depends_on gives the start order) [no-deprecated-links]\n';
+    const out =
+      'compose.yaml:4:13: error: link to `b` is legacy: a and b share the default network, where b already resolves by name; remove the link (depends_on gives the start order) [no-deprecated-links]\n';
     const warn = out.replace('error:', 'warning:');
     expect(run(cwd, ['--format', 'compact', '--rule', 'no-deprecated-links: error'])).toEqual({ code: 1, stdout: out, stderr: '' });
     expect(run(cwd, ['--format', 'compact', '--rule', 'no-deprecated-links: warn', '--max-warnings', '5'])).toEqual({ code: 0, stdout: warn, stderr: '' });
@@ -326,7 +330,11 @@ describe('init', () => {
       'compose.yaml': 'version: "3"\nservices:\n  web:\n    image: ${TAG}\n    links: [db]\n  db:\n    image: postgres\n',
     });
     const r = run(cwd, ['init']);
-    expect(r).toEqual({ code: 0, stdout: `wrote .compose-lint.yaml: ${allRules.length} rules, 1 service excluded with "TODO: reason"; 1 finding not about one service remain (run compose-lint)\n`, stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: `wrote .compose-lint.yaml: ${allRules.length} rules, 1 service excluded with "TODO: reason"; 1 finding not about one service remain (run compose-lint)\n`,
+      stderr: '',
+    });
     const text = fs.readFileSync(path.join(cwd, '.compose-lint.yaml'), 'utf8');
     // Every rule at its `recommended` severity; the two with findings on web carry an exclude for it.
     const preset = presetSettings('recommended', allRules);
@@ -335,12 +343,7 @@ describe('init', () => {
       'no-deprecated-links': ['  no-deprecated-links:', '    - warning', '    - exclude:', '        services:', '          web: "TODO: reason"   # 1 finding today'],
     };
     const ids = allRules.map((rule) => rule.id).sort();
-    expect(text.split('\n').filter((l) => !l.startsWith('#'))).toEqual([
-      'extends: recommended',
-      'rules:',
-      ...ids.flatMap((id) => excluded[id] ?? [`  ${id}: ${preset.get(id)?.severity}`]),
-      '',
-    ]);
+    expect(text.split('\n').filter((l) => !l.startsWith('#'))).toEqual(['extends: recommended', 'rules:', ...ids.flatMap((id) => excluded[id] ?? [`  ${id}: ${preset.get(id)?.severity}`]), '']);
     expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 0, stdout: `compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`, stderr: '' });
     expect(run(cwd, ['init'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .compose-lint.yaml already exists; use --force to overwrite it\n' });
     expect(run(cwd, ['init', '--force']).code).toBe(0);

@@ -109,7 +109,7 @@ describe('compose-lint (lint)', () => {
 describe('which files form a project', () => {
   const UNRESOLVED = 'services:\n  exporter:\n    image: exporter\n    environment:\n      MONGO_URL: mongodb://post_db:27017\n';
 
-  test('COMPOSE_FILE in the working directory\'s .env: both files are linted, as one project', () => {
+  test("COMPOSE_FILE in the working directory's .env: both files are linted, as one project", () => {
     const cwd = tempProject({
       '.env': 'COMPOSE_FILE=compose.yaml:compose.ports.yaml\n',
       'compose.yaml': 'services:\n  web:\n    image: nginx\n    ports: ["8080:80"]\n',
@@ -139,7 +139,8 @@ describe('which files form a project', () => {
     const cwd = tempProject({ 'compose.yaml': UNRESOLVED, '.compose-lint.yaml': 'extends: recommended\n' });
     expect(run(['--format', 'compact', 'compose.yaml'], { cwd })).toEqual({
       code: 1,
-      stdout: 'compose.yaml:5:28: error: `post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer [unresolved-hostname]\n',
+      stdout:
+        'compose.yaml:5:28: error: `post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer [unresolved-hostname]\n',
       stderr: '',
     });
   });
@@ -158,7 +159,8 @@ describe('which files form a project', () => {
     const cwd = tempProject({ '.compose-lint.yaml': 'extends: recommended\n' });
     expect(run(['-', '--format', 'compact'], { cwd, input: UNRESOLVED })).toEqual({
       code: 1,
-      stdout: '<stdin>:5:28: error: `post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer [unresolved-hostname]\n',
+      stdout:
+        '<stdin>:5:28: error: `post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer [unresolved-hostname]\n',
       stderr: '',
     });
   });
@@ -173,7 +175,9 @@ describe('which files form a project', () => {
     // --debug says why the base was added.
     const debug = run(['--debug', '--format', 'compact', 'docker-compose.prod.yml'], { cwd });
     expect(debug.code).toBe(0);
-    expect(debug.stderr.split('\n')).toContain('compose-lint: debug: docker-compose.prod.yml cannot stand alone (service "web" has neither image nor build): linted as -f docker-compose.yml -f docker-compose.prod.yml');
+    expect(debug.stderr.split('\n')).toContain(
+      'compose-lint: debug: docker-compose.prod.yml cannot stand alone (service "web" has neither image nor build): linted as -f docker-compose.yml -f docker-compose.prod.yml',
+    );
     // An overlay still naming an old service creates a new, empty one: Compose refuses that project too.
     const refused = {
       code: 1,
@@ -208,14 +212,34 @@ describe('fatal errors: one line on stderr, exit 2, nothing on stdout', () => {
   const cases: [string, Record<string, string | Buffer>, string[], string][] = [
     ['missing file', {}, ['nothere.yml'], 'compose-lint: nothere.yml: no such file or directory\n'],
     ['missing -f file', {}, ['-f', 'nothere.yml'], 'compose-lint: nothere.yml: no such file or directory\n'],
-    ['directory without compose files', { 'empty/.keep': '' }, ['empty'], 'compose-lint: empty: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n'],
-    ['no compose file to discover', {}, [], 'compose-lint: no compose file found in the current directory or its parents (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n'],
+    [
+      'directory without compose files',
+      { 'empty/.keep': '' },
+      ['empty'],
+      'compose-lint: empty: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n',
+    ],
+    [
+      'no compose file to discover',
+      {},
+      [],
+      'compose-lint: no compose file found in the current directory or its parents (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n',
+    ],
     ['binary file', { 'bin.yaml': Buffer.from([0x00, 0x01, 0x02]) }, ['bin.yaml'], 'compose-lint: bin.yaml: binary file (contains NUL bytes), not a compose file\n'],
     ['unknown flag', {}, ['--bogus'], "compose-lint: unknown option '--bogus'\n"],
-    ['unknown format', { 'compose.yaml': 'services: {}\n' }, ['--format', 'xml'], 'compose-lint: unknown format "xml"; use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle\n'],
+    [
+      'unknown format',
+      { 'compose.yaml': 'services: {}\n' },
+      ['--format', 'xml'],
+      'compose-lint: unknown format "xml"; use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle\n',
+    ],
     ['broken .env', { 'compose.yaml': 'services: {}\n', '.env': 'A=1\n%bad=2\n' }, [], 'compose-lint: .env:2: unexpected character "%" in variable name "%bad=2"\n'],
     ['missing --env-file', { 'compose.yaml': 'services: {}\n' }, ['--env-file', 'prod.env'], 'compose-lint: prod.env: no such file or directory\n'],
-    ['invalid -p', { 'compose.yaml': 'services: {}\n' }, ['-p', 'My App'], 'compose-lint: invalid project name "My App": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number\n'],
+    [
+      'invalid -p',
+      { 'compose.yaml': 'services: {}\n' },
+      ['-p', 'My App'],
+      'compose-lint: invalid project name "My App": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number\n',
+    ],
   ];
   test.each(cases)('%s', (_name, files, args, stderr) => {
     const cwd = tempProject(files);
@@ -280,7 +304,8 @@ describe('compose-lint config', () => {
     const cwd = tempProject({ 'compose.yaml': 'name: demo\nservices:\n  web:\n    image: nginx:${TAG:-latest}\n    command: echo $$HOME\n' });
     expect(run(['config', '--no-interpolate'], { cwd })).toEqual({
       code: 0,
-      stdout: 'name: demo\nnetworks:\n  default:\n    name: demo_default\nservices:\n  web:\n    command:\n      - echo\n      - $$HOME\n    image: nginx:${TAG:-latest}\n    networks:\n      default: null\n',
+      stdout:
+        'name: demo\nnetworks:\n  default:\n    name: demo_default\nservices:\n  web:\n    command:\n      - echo\n      - $$HOME\n    image: nginx:${TAG:-latest}\n    networks:\n      default: null\n',
       stderr: '',
     });
   });
@@ -320,7 +345,11 @@ describe('compose-lint config', () => {
     expect(fs.readFileSync(path.join(cwd, 'out.yaml'), 'utf8')).toBe(expected);
     expect(run(['config', '-q', 'app'], { cwd })).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(run(['config', '-q', 'bad'], { cwd })).toEqual({ code: 1, stdout: '', stderr: 'bad/compose.yaml:3: error: services.web: unknown key "imagee" (did you mean "image"?) [schema]\n' });
-    expect(run(['config', 'app', 'bad'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: these targets form 2 projects (app/compose.yaml, bad/compose.yaml); name the files of one project, or use -f for each file\n' });
+    expect(run(['config', 'app', 'bad'], { cwd })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'compose-lint: these targets form 2 projects (app/compose.yaml, bad/compose.yaml); name the files of one project, or use -f for each file\n',
+    });
   });
 });
 

@@ -23,7 +23,11 @@ interface CaseFile {
 const DEFAULT_VARIANTS: Record<string, ConfigOptions> = { 'config.yaml.golden': {}, 'config.json.golden': { format: 'json' } };
 
 export function configCases(): ConfigCase[] {
-  const dirs = fs.readdirSync(CONFIG_FIXTURES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = fs
+    .readdirSync(CONFIG_FIXTURES, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return dirs.flatMap((name) => {
     const dir = path.join(CONFIG_FIXTURES, name);
     const caseFile = path.join(dir, 'case.json');

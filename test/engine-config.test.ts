@@ -9,11 +9,7 @@ import { makeTree, probeRule } from './engine-helpers';
 import { keyOriginOf } from '../src/model/origin';
 
 const STRICT_OPTION = { type: 'object', properties: { strict: { type: 'boolean' }, limit: { type: 'integer', minimum: 1 } }, additionalProperties: false };
-const RULES: Rule[] = [
-  probeRule('a-info', 'info'),
-  probeRule('b-warn', 'warning', { options: STRICT_OPTION }),
-  probeRule('c-extra', 'error', { recommended: false }),
-];
+const RULES: Rule[] = [probeRule('a-info', 'info'), probeRule('b-warn', 'warning', { options: STRICT_OPTION }), probeRule('c-extra', 'error', { recommended: false })];
 const COMPOSE = 'services:\n  web:\n    image: nginx\n  db:\n    image: postgres\n';
 
 /** rule -> severity of its finding on service `web` (rules that did not run are absent). */
@@ -92,7 +88,7 @@ describe('precedence: --rule over the config file over the preset', () => {
     'compose.yaml': COMPOSE,
   });
 
-  test('the file overrides the preset; options given replace the preset\'s', () => {
+  test("the file overrides the preset; options given replace the preset's", () => {
     expect(severities({ cwd: root })).toEqual({ 'a-info': 'error {}', 'b-warn': 'info {"limit":3}', 'c-extra': 'error {}' });
   });
 
@@ -201,7 +197,7 @@ describe('exclude, ignore and shared settings', () => {
 });
 
 describe('--print-config', () => {
-  test('the effective config for a file, in the config file\'s own shape', () => {
+  test("the effective config for a file, in the config file's own shape", () => {
     const root = makeTree({
       'sub/.compose-lint.yaml': 'extends: [all]\nrules:\n  b-warn: [error, {limit: 2, exclude: {services: {db: "legacy"}}}]\nfrontends: [web]\nignore: ["old/**"]\n',
     });
@@ -248,7 +244,7 @@ describe('fatal config errors name file, line, column and key', () => {
     const root = makeTree({ 'compose.yaml': COMPOSE });
     expect(lintError({ cwd: root, ruleFlags: ['nope: off'] })).toBe('ConfigError: --rule "nope: off": rules: unknown rule "nope"');
     expect(lintError({ cwd: root, ruleFlags: ['a-info: loud'] })).toBe('ConfigError: --rule "a-info: loud": rules.a-info: must be one of "off", "info", "warning", "error", "warn"');
-    expect(lintError({ cwd: root, ruleFlags: ['a-info'] })).toBe("ConfigError: --rule \"a-info\": give a severity, e.g. --rule 'a-info: error' (off, info, warning or error)");
+    expect(lintError({ cwd: root, ruleFlags: ['a-info'] })).toBe('ConfigError: --rule "a-info": give a severity, e.g. --rule \'a-info: error\' (off, info, warning or error)');
     expect(lintError({ cwd: root, config: 'missing.yaml' })).toBe('ConfigError: missing.yaml: no such file or directory');
   });
 });

@@ -45,7 +45,13 @@ describe('planFixes and applyEdits', () => {
   });
 
   test('applyEdits splices each edit into the original text', () => {
-    expect(applyEdits('0123456789', [{ start: 0, end: 2, text: 'ab' }, { start: 5, end: 5, text: '+' }, { start: 8, end: 10, text: '' }])).toBe('ab234+567');
+    expect(
+      applyEdits('0123456789', [
+        { start: 0, end: 2, text: 'ab' },
+        { start: 5, end: 5, text: '+' },
+        { start: 8, end: 10, text: '' },
+      ]),
+    ).toBe('ab234+567');
   });
 });
 
@@ -59,9 +65,7 @@ describe('unifiedDiff', () => {
   test('two changes far apart make two hunks with three lines of context', () => {
     const before = Array.from({ length: 20 }, (_, i) => `l${i + 1}`).join('\n') + '\n';
     const after = before.replace('l2\n', 'L2\n').replace('l18\n', '');
-    expect(unifiedDiff('f', before, after)).toBe(
-      '--- a/f\n+++ b/f\n@@ -1,5 +1,5 @@\n l1\n-l2\n+L2\n l3\n l4\n l5\n@@ -15,6 +15,5 @@\n l15\n l16\n l17\n-l18\n l19\n l20\n',
-    );
+    expect(unifiedDiff('f', before, after)).toBe('--- a/f\n+++ b/f\n@@ -1,5 +1,5 @@\n l1\n-l2\n+L2\n l3\n l4\n l5\n@@ -15,6 +15,5 @@\n l15\n l16\n l17\n-l18\n l19\n l20\n');
   });
 
   test('a missing newline at the end of the file is shown', () => {
@@ -85,8 +89,8 @@ describe('obsolete-version fix: only the key, its comment, nothing else', () => 
   const cases: [string, string, string][] = [
     [
       'comment above that names the version, trailing comment, single quotes',
-      "# Compose file format version\nversion: '3.8'   # required by the old CI\n\n# services below\nservices:\n  web:\n    image: \"nginx:1.25\"   # pinned\n    command: ['sh', \"-c\", 'echo \"#not a comment\"']\n",
-      "# services below\nservices:\n  web:\n    image: \"nginx:1.25\"   # pinned\n    command: ['sh', \"-c\", 'echo \"#not a comment\"']\n",
+      '# Compose file format version\nversion: \'3.8\'   # required by the old CI\n\n# services below\nservices:\n  web:\n    image: "nginx:1.25"   # pinned\n    command: [\'sh\', "-c", \'echo "#not a comment"\']\n',
+      '# services below\nservices:\n  web:\n    image: "nginx:1.25"   # pinned\n    command: [\'sh\', "-c", \'echo "#not a comment"\']\n',
     ],
     [
       'a header comment that does not mention the version stays',
@@ -147,7 +151,12 @@ describe('fixSync', () => {
       check(ctx) {
         for (const { source } of ctx.project.documents) {
           const at = source.text.indexOf(from);
-          if (at >= 0) ctx.report({ message: `${from} -> ${to}`, origin: { source, start: at, end: at + from.length }, fix: { file: source.path, edits: [{ start: at, end: at + from.length, text: to }], changes: [[0, 'services', 'web', 'image']] } });
+          if (at >= 0)
+            ctx.report({
+              message: `${from} -> ${to}`,
+              origin: { source, start: at, end: at + from.length },
+              fix: { file: source.path, edits: [{ start: at, end: at + from.length, text: to }], changes: [[0, 'services', 'web', 'image']] },
+            });
         }
       },
     });
@@ -162,9 +171,7 @@ describe('fixSync', () => {
     const text = '# compose-lint-disable-next-line obsolete-version -- kept on purpose\nversion: "3"\nservices:\n  web: # compose-lint-disable-line obsolete-version\n    image: nginx\n';
     const root = makeTree({ 'compose.yaml': text });
     fixSync({ rules: [obsoleteVersion, unusedDisable], env: {}, config: false, cwd: root, reportUnusedDisableDirectives: true });
-    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(
-      '# compose-lint-disable-next-line obsolete-version -- kept on purpose\nversion: "3"\nservices:\n  web:\n    image: nginx\n',
-    );
+    expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe('# compose-lint-disable-next-line obsolete-version -- kept on purpose\nversion: "3"\nservices:\n  web:\n    image: nginx\n');
   });
 
   test('a normal lint run leaves every file byte-identical', () => {
@@ -198,8 +205,7 @@ describe('writing files', () => {
 });
 
 describe('--fix never makes a file worse (issue 14)', () => {
-  const fixOf = (root: string, extra: Partial<Parameters<typeof fixSync>[0]> = {}) =>
-    fixSync({ rules: [obsoleteVersion, unusedDisable], env: {}, config: false, cwd: root, ...extra });
+  const fixOf = (root: string, extra: Partial<Parameters<typeof fixSync>[0]> = {}) => fixSync({ rules: [obsoleteVersion, unusedDisable], env: {}, config: false, cwd: root, ...extra });
 
   test('a removal that would leave an alias without its anchor is not written; the finding loses its fix', () => {
     const text = 'version: &v "3"\nservices:\n  web:\n    image: nginx\nx-v: *v\n';

@@ -94,7 +94,7 @@ describe('generate, then check', () => {
         '| --- | --- | --- | --- |',
         '| `strict` | boolean | `false` | Report more. |',
         '',
-        'Options go in the rule\'s entry: `good-rule: [warning, {option: value}]`.',
+        "Options go in the rule's entry: `good-rule: [warning, {option: value}]`.",
         '',
         '## Configure',
         '',
@@ -128,8 +128,10 @@ describe('generate, then check', () => {
 describe('problems', () => {
   test('missing docs, unused message id, id/file mismatch, not in index, no fixtures, non-static docs', () => {
     const root = repo({
-      'rules/half-done.ts': "export default { id: 'half-done', description: 'd', category: 'style', severity: 'info', fixable: false, messages: { never: 'n' }, docs: { why: 'w', bad: 'b' }, check() {} };\n",
-      'rules/renamed.ts': "const r = { id: 'other-name', description: 'd', category: 'speed', severity: 'fatal', fixable: false, docs: { why: 'w', bad: 'b', good: String(1) }, check() {} };\nexport default r;\n",
+      'rules/half-done.ts':
+        "export default { id: 'half-done', description: 'd', category: 'style', severity: 'info', fixable: false, messages: { never: 'n' }, docs: { why: 'w', bad: 'b' }, check() {} };\n",
+      'rules/renamed.ts':
+        "const r = { id: 'other-name', description: 'd', category: 'speed', severity: 'fatal', fixable: false, docs: { why: 'w', bad: 'b', good: String(1) }, check() {} };\nexport default r;\n",
       'rules/index.ts': "import goodRule from './good-rule';\nimport halfDone from './half-done';\nexport const allRules = [goodRule];\n",
       'fixtures/half-done/a.yaml': 'x: 1   # expect: half-done\n',
       'fixtures/half-done/b.yaml': 'x: 1   # expect: good-rule, half-done@3\n',
@@ -178,7 +180,8 @@ describe('docs.references', () => {
   });
 
   test('malformed references are problems', () => {
-    const refs = "[{ cis: '5.1 a' }, { title: 'only a title' }, { url: 'docs.docker.com' }, { cis: 5 }, { cis: 'Ensure x' }, { owasp: 'Rule 4: y' }, { cwe: 'CWE-798' }, { cis: '5.4 p', title: 'no url' }]";
+    const refs =
+      "[{ cis: '5.1 a' }, { title: 'only a title' }, { url: 'docs.docker.com' }, { cis: 5 }, { cis: 'Ensure x' }, { owasp: 'Rule 4: y' }, { cwe: 'CWE-798' }, { cis: '5.4 p', title: 'no url' }]";
     const root = repo({
       'rules/good-rule.ts': GOOD_RULE.replace("good: [...HEAD, '    image: nginx:1.25', ''].join('\\n'),", `good: [...HEAD, '    image: nginx:1.25', ''].join('\\n'),\n    references: ${refs},`),
     });

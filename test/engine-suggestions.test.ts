@@ -24,28 +24,34 @@ describe('no-new-privileges suggestion: exact bytes', () => {
   test('a new key at the end of the service, sequences indented as the file does', () => {
     const text = 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      - A=1\n  # the database\n  db:\n    image: postgres:16\n    security_opt:\n      - no-new-privileges:true\n';
     expect(suggested({ 'compose.yaml': text })).toEqual({
-      'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      - A=1\n    security_opt:\n      - no-new-privileges:true\n  # the database\n  db:\n    image: postgres:16\n    security_opt:\n      - no-new-privileges:true\n',
+      'compose.yaml':
+        'services:\n  web:\n    image: nginx:1.27\n    environment:\n      - A=1\n    security_opt:\n      - no-new-privileges:true\n  # the database\n  db:\n    image: postgres:16\n    security_opt:\n      - no-new-privileges:true\n',
     });
   });
 
-  test('a file that writes sequences at the key\'s indentation, four-space indents', () => {
+  test("a file that writes sequences at the key's indentation, four-space indents", () => {
     const text = 'services:\n    web:\n        image: nginx:1.27\n        ports:\n        - "8080:80"\n';
     expect(suggested({ 'compose.yaml': text })).toEqual({ 'compose.yaml': text + '        security_opt:\n        - no-new-privileges:true\n' });
   });
 
   test('appended to an existing block list, keeping its item indentation and a trailing comment', () => {
     const text = 'services:\n  web:\n    security_opt:\n        - seccomp:profile.json   # ours\n    image: nginx:1.27\n';
-    expect(suggested({ 'compose.yaml': text })).toEqual({ 'compose.yaml': 'services:\n  web:\n    security_opt:\n        - seccomp:profile.json   # ours\n        - no-new-privileges:true\n    image: nginx:1.27\n' });
+    expect(suggested({ 'compose.yaml': text })).toEqual({
+      'compose.yaml': 'services:\n  web:\n    security_opt:\n        - seccomp:profile.json   # ours\n        - no-new-privileges:true\n    image: nginx:1.27\n',
+    });
   });
 
   test('CRLF line endings and a missing final newline are kept', () => {
-    expect(suggested({ 'compose.yaml': 'services:\r\n  web:\r\n    image: nginx:1.27' })).toEqual({ 'compose.yaml': 'services:\r\n  web:\r\n    image: nginx:1.27\r\n    security_opt:\r\n      - no-new-privileges:true\r\n' });
+    expect(suggested({ 'compose.yaml': 'services:\r\n  web:\r\n    image: nginx:1.27' })).toEqual({
+      'compose.yaml': 'services:\r\n  web:\r\n    image: nginx:1.27\r\n    security_opt:\r\n      - no-new-privileges:true\r\n',
+    });
   });
 
   test('a comment indented like block-scalar content stays inside the service', () => {
     const text = 'services:\n  web:\n    image: x:1\n    command: |\n      run\n      # not a YAML comment\n\n  db:\n    image: y:1\n    security_opt: [no-new-privileges:true]\n';
     expect(suggested({ 'compose.yaml': text })).toEqual({
-      'compose.yaml': 'services:\n  web:\n    image: x:1\n    command: |\n      run\n      # not a YAML comment\n    security_opt:\n      - no-new-privileges:true\n\n  db:\n    image: y:1\n    security_opt: [no-new-privileges:true]\n',
+      'compose.yaml':
+        'services:\n  web:\n    image: x:1\n    command: |\n      run\n      # not a YAML comment\n    security_opt:\n      - no-new-privileges:true\n\n  db:\n    image: y:1\n    security_opt: [no-new-privileges:true]\n',
     });
   });
 
@@ -126,10 +132,14 @@ describe('port-all-interfaces suggestion: the entry bound to 127.0.0.1, exact by
     expect(bound({ 'compose.yaml': db('    ports: ["80:80", "5432:5432"]\n') })).toEqual({ 'compose.yaml': db('    ports: ["80:80", "127.0.0.1:5432:5432"]\n') });
   });
 
-  test('long syntax: host_ip added as the mapping\'s last key, or the written 0.0.0.0 replaced; a flow mapping gets it first', () => {
-    const text = db('    ports:\n      - target: 5432\n        published: "5432"\n      - target: 6379\n        host_ip: 0.0.0.0\n        published: 6379\n      - {target: 27017, published: 27017}\n');
+  test("long syntax: host_ip added as the mapping's last key, or the written 0.0.0.0 replaced; a flow mapping gets it first", () => {
+    const text = db(
+      '    ports:\n      - target: 5432\n        published: "5432"\n      - target: 6379\n        host_ip: 0.0.0.0\n        published: 6379\n      - {target: 27017, published: 27017}\n',
+    );
     expect(bound({ 'compose.yaml': text })).toEqual({
-      'compose.yaml': db('    ports:\n      - target: 5432\n        published: "5432"\n        host_ip: 127.0.0.1\n      - target: 6379\n        host_ip: 127.0.0.1\n        published: 6379\n      - {host_ip: 127.0.0.1, target: 27017, published: 27017}\n'),
+      'compose.yaml': db(
+        '    ports:\n      - target: 5432\n        published: "5432"\n        host_ip: 127.0.0.1\n      - target: 6379\n        host_ip: 127.0.0.1\n        published: 6379\n      - {host_ip: 127.0.0.1, target: 27017, published: 27017}\n',
+      ),
     });
   });
 

@@ -172,7 +172,7 @@ describe('suppressions apply in the file the finding is reported in', () => {
     '',
   ].join('\n');
 
-  test('a directive in the override file suppresses the override\'s findings only', () => {
+  test("a directive in the override file suppresses the override's findings only", () => {
     const r = lintSync({ rules: [obsoleteVersion, interpolation], env: {}, config: false, cwd: makeTree({ 'compose.yaml': base, 'compose.override.yaml': override }) });
     expect(r.findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(['compose.yaml:1 obsolete-version']);
     expect(r.suppressed.map((f) => `${f.file}:${f.line} ${f.rule} -- ${f.suppression.reason}`)).toEqual([
@@ -219,7 +219,9 @@ describe('unused-disable', () => {
 
   test('an unknown rule name without a near rule id; nothing when the config turns the rule off', () => {
     const typo = 'services:\n  a: # compose-lint-disable-line zzz-qqq\n    image: x\n';
-    expect(lint({ 'compose.yaml': typo }).findings.filter((f) => f.includes('unused-disable'))).toEqual(['compose.yaml:2:6 warning unused-disable compose-lint-disable-line names "zzz-qqq", which is not a rule']);
+    expect(lint({ 'compose.yaml': typo }).findings.filter((f) => f.includes('unused-disable'))).toEqual([
+      'compose.yaml:2:6 warning unused-disable compose-lint-disable-line names "zzz-qqq", which is not a rule',
+    ]);
     expect(lint({ 'compose.yaml': typo, '.compose-lint.yaml': 'rules:\n  unused-disable: off\n' }, { config: undefined }).findings.filter((f) => f.includes('unused-disable'))).toEqual([]);
   });
 
@@ -235,7 +237,11 @@ describe('unused-disable', () => {
   test('a fix is offered only for a directive none of whose rules is used', () => {
     const r = lintSync({ rules: RULES, env: {}, config: false, reportUnusedDisableDirectives: true, cwd: makeTree({ 'compose.yaml': text }) });
     const fixes = r.findings.filter((f) => f.rule === 'unused-disable').map((f) => [f.line, f.fix?.edits]);
-    const lineStart = (n: number): number => text.split('\n').slice(0, n - 1).join('\n').length + 1;
+    const lineStart = (n: number): number =>
+      text
+        .split('\n')
+        .slice(0, n - 1)
+        .join('\n').length + 1;
     expect(fixes).toEqual([
       [5, undefined],
       [8, [{ start: lineStart(8), end: lineStart(9), text: '' }]],

@@ -74,4 +74,3 @@ export function verdict(src: SourceFile): string {
   diffs.push(...sharedContainers(fast));
   return diffs.length ? diffs.join('\n') : 'same';
 }
-

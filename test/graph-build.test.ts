@@ -52,7 +52,7 @@ describe('networks and DNS names', () => {
     expect(at(g.networks.get('back_net')!.origin)).toBe('compose.yaml:22:3-11');
   });
 
-  test('per network: service names, container_names and that network\'s aliases (lowercase); hostname too (Docker Engine 25)', () => {
+  test("per network: service names, container_names and that network's aliases (lowercase); hostname too (Docker Engine 25)", () => {
     expect(dnsNames(g, 'front_net')).toEqual({ ui: ['ui'], 'reddit-ui': ['ui'], 'ui-host': ['ui'], post: ['post'] });
     expect(dnsNames(g, 'back_net')).toEqual({ post: ['post'], 'post-api': ['post'], mongo: ['mongo'], post_db: ['mongo'], comment_db: ['mongo'] });
     expect(g.names.get('post')).toEqual([
@@ -182,7 +182,7 @@ describe('references', () => {
     '',
   ].join('\n');
   const g = graphOf(yaml);
-  test('every kind, with the name\'s own position; outside domains are dropped unless the project answers to them', () => {
+  test("every kind, with the name's own position; outside domains are dropped unless the project answers to them", () => {
     const refs = g.services.get('post')!.references.map((r) => [r.kind, r.host, r.key ?? '', r.port ?? '', at(r.origin)]);
     expect(refs).toEqual([
       ['depends_on', 'mongo', '', '', 'compose.yaml:4:18-23'],
@@ -201,16 +201,9 @@ describe('references', () => {
 
 describe('env_file contents and origins across files (through the loader)', () => {
   const { graph, dir } = loadedGraph({
-    'compose.yaml': [
-      'services:',
-      '  post:',
-      '    image: x',
-      '    env_file: [post.env, missing.env]',
-      '    environment:',
-      '      OVERRIDDEN_HOST: from-compose',
-      '      DB_HOST: ${DB_HOST}',
-      '',
-    ].join('\n'),
+    'compose.yaml': ['services:', '  post:', '    image: x', '    env_file: [post.env, missing.env]', '    environment:', '      OVERRIDDEN_HOST: from-compose', '      DB_HOST: ${DB_HOST}', ''].join(
+      '\n',
+    ),
     'compose.override.yaml': ['services:', '  post:', '    environment:', '      - CACHE_URL=redis://cache:6379/0', ''].join('\n'),
     'post.env': ['# comment', 'OVERRIDDEN_HOST=from-env-file', 'export QUEUE_ADDR = "queue:5672"', 'PEER=${DB_HOST}:9000', ''].join('\n'),
     '.env': 'DB_HOST=mongo_db\n',

@@ -21,12 +21,18 @@ describe('imageFamily', () => {
     expect(imageFamily(image)?.name).toBe(family);
   });
 
-  test.each(['prometheuscommunity/postgres-exporter', 'mongo-express:1', 'provectuslabs/kafka-ui', 'confluentinc/cp-kafka-connect:7', 'zabbix/zabbix-server-mysql:7.0', 'supabase/postgres-meta:v0.8', 'nginx', 'dpage/pgadmin4'])(
-    '%s is not a datastore',
-    (image) => {
-      expect(imageFamily(image)).toBeUndefined();
-    },
-  );
+  test.each([
+    'prometheuscommunity/postgres-exporter',
+    'mongo-express:1',
+    'provectuslabs/kafka-ui',
+    'confluentinc/cp-kafka-connect:7',
+    'zabbix/zabbix-server-mysql:7.0',
+    'supabase/postgres-meta:v0.8',
+    'nginx',
+    'dpage/pgadmin4',
+  ])('%s is not a datastore', (image) => {
+    expect(imageFamily(image)).toBeUndefined();
+  });
 });
 
 describe('recognizeDatastore', () => {

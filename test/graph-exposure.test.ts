@@ -2,8 +2,7 @@
 import { graphOf } from './graph-helpers';
 import { isLoopbackAddress, publishedAddress } from '../src/graph/exposure';
 
-const levels = (yaml: string): Record<string, string> =>
-  Object.fromEntries([...graphOf(yaml).services.values()].map((n) => [n.name, `${n.exposure.level}: ${n.exposure.reason}`]));
+const levels = (yaml: string): Record<string, string> => Object.fromEntries([...graphOf(yaml).services.values()].map((n) => [n.name, `${n.exposure.level}: ${n.exposure.reason}`]));
 
 describe('exposure', () => {
   test.each([

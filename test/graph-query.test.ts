@@ -140,7 +140,7 @@ describe('usersOf', () => {
 });
 
 describe('nearestName', () => {
-  test('a close name, never the asking service\'s own; `_` and `-` are alike; swaps are one edit', () => {
+  test("a close name, never the asking service's own; `_` and `-` are alike; swaps are one edit", () => {
     expect(nearestName(g, 'mongo1')).toBe('mongo');
     expect(nearestName(g, 'post-db')).toBe('post_db');
     expect(nearestName(g, 'mogno')).toBe('mongo');

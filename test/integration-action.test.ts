@@ -98,7 +98,7 @@ describe('the run step', () => {
     ]);
   });
 
-  test("a path with an apostrophe, quoted, passes whole (xargs refused it)", () => {
+  test('a path with an apostrophe, quoted, passes whole (xargs refused it)', () => {
     expect(runStep({ files: `"ops/it's here/compose.yaml" 'a "b"/compose.yaml'` }).slice(4)).toEqual([`<ops/it's here/compose.yaml>`, '<a "b"/compose.yaml>']);
   });
 
@@ -110,7 +110,10 @@ describe('the run step', () => {
       } catch (e) {
         const err = e as { status: number; stdout: string; stderr: string };
         // Only our lines: the machine's bash may print start-up noise of its own on stderr.
-        return `${err.status} ${`${err.stdout}${err.stderr}`.split('\n').filter((l) => l.includes('compose-lint')).join('\n')}`;
+        return `${err.status} ${`${err.stdout}${err.stderr}`
+          .split('\n')
+          .filter((l) => l.includes('compose-lint'))
+          .join('\n')}`;
       }
     };
     expect(fail({ files: 'nothing-here-*/compose.yaml' })).toBe('2 ::error::compose-lint: no file matches nothing-here-*/compose.yaml');

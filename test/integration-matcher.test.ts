@@ -81,9 +81,33 @@ test('every line of the fixture compact output becomes the right annotation', ()
       message: 'host port 8080 is published twice, 100% conflicting: api: "8080:80" <tcp> web: "8080:8080" & more',
       code: 'port-conflict',
     },
-    { owner: 'compose-lint-info', severity: 'notice', file: 'deploy/prod stack/docker-compose.prod.yml', line: '7', column: '12', message: 'image <nginx:latest> & friends may change under you; pin a digest', code: 'image-tag-latest' },
-    { owner: 'compose-lint-info', severity: 'notice', file: 'deploy/prod stack/docker-compose.prod.yml', line: '14', column: '9', message: 'TZ is set twice; the last value wins', code: 'env-duplicate-key' },
-    { owner: 'compose-lint-info', severity: 'notice', file: 'deploy/prod stack/docker-compose.prod.yml', line: '16', column: '9', message: 'TZ is set twice; the last value wins', code: 'env-duplicate-key' },
+    {
+      owner: 'compose-lint-info',
+      severity: 'notice',
+      file: 'deploy/prod stack/docker-compose.prod.yml',
+      line: '7',
+      column: '12',
+      message: 'image <nginx:latest> & friends may change under you; pin a digest',
+      code: 'image-tag-latest',
+    },
+    {
+      owner: 'compose-lint-info',
+      severity: 'notice',
+      file: 'deploy/prod stack/docker-compose.prod.yml',
+      line: '14',
+      column: '9',
+      message: 'TZ is set twice; the last value wins',
+      code: 'env-duplicate-key',
+    },
+    {
+      owner: 'compose-lint-info',
+      severity: 'notice',
+      file: 'deploy/prod stack/docker-compose.prod.yml',
+      line: '16',
+      column: '9',
+      message: 'TZ is set twice; the last value wins',
+      code: 'env-duplicate-key',
+    },
   ]);
 });
 

@@ -1,13 +1,5 @@
 import * as table from '../fixtures/spec-cases/dotenv.json';
-import {
-  parseDotenv,
-  parseDotenvWithLines,
-  readDotenv,
-  envFromFiles,
-  envFromFilesWithLines,
-  expandEscapes,
-  DotenvError,
-} from '../src/load/dotenv';
+import { parseDotenv, parseDotenvWithLines, readDotenv, envFromFiles, envFromFilesWithLines, expandEscapes, DotenvError } from '../src/load/dotenv';
 
 interface DotenvCase {
   id: string;
@@ -179,7 +171,15 @@ describe('envFromFiles', () => {
   });
 
   test('errors name the file', () => {
-    const err = thrown(() => envFromFiles([{ path: 'ok.env', text: 'A=1' }, { path: 'bad.env', text: 'A=1\nB C=2\n' }], {}));
+    const err = thrown(() =>
+      envFromFiles(
+        [
+          { path: 'ok.env', text: 'A=1' },
+          { path: 'bad.env', text: 'A=1\nB C=2\n' },
+        ],
+        {},
+      ),
+    );
     expect(err?.file).toBe('bad.env');
     expect(err?.message).toBe('line 2: key cannot contain a space');
   });

@@ -12,12 +12,40 @@ import { verdict } from './fast-yaml-verdict';
 const SEED = 20261130;
 const RUNS = 400;
 
-const word = fc.constantFrom('web', 'db', 'image', 'ports', 'x-a', 'on', 'yes', 'No', 'null', '~', '0', '0x1F', '1e3', '.inf', '12:30', 'a b', 'true', 'False', '-1', '+2', '007', '3.0', 'é', 'k8s.io/x');
+const word = fc.constantFrom(
+  'web',
+  'db',
+  'image',
+  'ports',
+  'x-a',
+  'on',
+  'yes',
+  'No',
+  'null',
+  '~',
+  '0',
+  '0x1F',
+  '1e3',
+  '.inf',
+  '12:30',
+  'a b',
+  'true',
+  'False',
+  '-1',
+  '+2',
+  '007',
+  '3.0',
+  'é',
+  'k8s.io/x',
+);
 const scalar = fc.oneof(
   { weight: 8, arbitrary: word },
   { weight: 2, arbitrary: word.map((w) => `"${w}"`) },
   { weight: 2, arbitrary: word.map((w) => `'${w}'`) },
-  { weight: 1, arbitrary: fc.constantFrom('"a\\tb"', "'it''s'", '""', "''", '"\\u00e9"', 'a #not', 'a: b', '"x: y"', '[x]', 'x]', '*', '&', '!!str 1', '!reset', '!override', '|\n  text', '>-\n  folded\n  text') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('"a\\tb"', "'it''s'", '""', "''", '"\\u00e9"', 'a #not', 'a: b', '"x: y"', '[x]', 'x]', '*', '&', '!!str 1', '!reset', '!override', '|\n  text', '>-\n  folded\n  text'),
+  },
 );
 const anchorName = fc.constantFrom('a', 'b', 'z');
 
@@ -55,7 +83,12 @@ function mapping(depth: number): fc.Arbitrary<string[]> {
 }
 
 function sequence(depth: number): fc.Arbitrary<string[]> {
-  return fc.array(fc.tuple(props, node(depth)).map(([p, n]) => render('-', p, n)), { minLength: 1, maxLength: 3 }).map((es) => es.flat());
+  return fc
+    .array(
+      fc.tuple(props, node(depth)).map(([p, n]) => render('-', p, n)),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((es) => es.flat());
 }
 
 const documentText = fc

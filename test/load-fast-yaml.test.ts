@@ -17,7 +17,6 @@ import { verdict } from './fast-yaml-verdict';
 const root = path.resolve(__dirname, '..');
 const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
 
-
 const src = (text: string) => makeSource('a.yml', text);
 /** The fast path's single document, after checking that it agrees with the slow path. */
 function fast(text: string): Record<string, any> {
@@ -33,15 +32,55 @@ const pos = (o: Origin | undefined) => {
 
 describe('plain scalars: YAML 1.2 core schema, as the yaml package resolves it', () => {
   const table: [string, unknown][] = [
-    ['null', null], ['Null', null], ['NULL', null], ['~', null], ['nULL', 'nULL'],
-    ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
-    ['yes', 'yes'], ['on', 'on'], ['off', 'off'], ['tRUE', 'tRUE'],
-    ['0', 0], ['42', 42], ['-7', -7], ['+3', 3], ['017', 17], ['0o17', 15], ['0x1F', 31], ['0X1F', '0X1F'], ['0o8', '0o8'],
-    ['0b101', '0b101'], ['1_000', '1_000'], ['12345678901234567890', 12345678901234567000],
-    ['1.5', 1.5], ['1.', 1], ['.5', 0.5], ['-2.50', -2.5], ['1e3', 1000], ['-1.5E-3', -0.0015], ['1.e2', 100], ['.5e1', 5],
-    ['.inf', Infinity], ['+.Inf', Infinity], ['-.INF', -Infinity], ['.nan', NaN], ['.NaN', NaN], ['.NAN', NaN],
-    ['inf', 'inf'], ['nan', 'nan'], ['.Nan', '.Nan'], ['12:30', '12:30'], ['2001-12-14', '2001-12-14'],
-    ['1.2.3', '1.2.3'], ['-x', '-x'], ['-1.5', -1.5],
+    ['null', null],
+    ['Null', null],
+    ['NULL', null],
+    ['~', null],
+    ['nULL', 'nULL'],
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+    ['yes', 'yes'],
+    ['on', 'on'],
+    ['off', 'off'],
+    ['tRUE', 'tRUE'],
+    ['0', 0],
+    ['42', 42],
+    ['-7', -7],
+    ['+3', 3],
+    ['017', 17],
+    ['0o17', 15],
+    ['0x1F', 31],
+    ['0X1F', '0X1F'],
+    ['0o8', '0o8'],
+    ['0b101', '0b101'],
+    ['1_000', '1_000'],
+    ['12345678901234567890', 12345678901234567000],
+    ['1.5', 1.5],
+    ['1.', 1],
+    ['.5', 0.5],
+    ['-2.50', -2.5],
+    ['1e3', 1000],
+    ['-1.5E-3', -0.0015],
+    ['1.e2', 100],
+    ['.5e1', 5],
+    ['.inf', Infinity],
+    ['+.Inf', Infinity],
+    ['-.INF', -Infinity],
+    ['.nan', NaN],
+    ['.NaN', NaN],
+    ['.NAN', NaN],
+    ['inf', 'inf'],
+    ['nan', 'nan'],
+    ['.Nan', '.Nan'],
+    ['12:30', '12:30'],
+    ['2001-12-14', '2001-12-14'],
+    ['1.2.3', '1.2.3'],
+    ['-x', '-x'],
+    ['-1.5', -1.5],
   ];
   test.each(table)('%s', (text, expected) => {
     expect(plainScalarValue(text)).toBe(expected);
@@ -96,29 +135,34 @@ describe('quoted scalars', () => {
 
 describe('block collections', () => {
   test('nested mappings, sequences, compact mappings in sequences, sequences at the key column', () => {
-    const doc = fast([
-      'services:',
-      '  web:',
-      '    image: nginx',
-      '    ports:',
-      '      - "80:80"',
-      '      - 443',
-      '    volumes:',
-      '    - type: bind',
-      '      source: ./a',
-      '    -   type: volume',
-      '        source: data',
-      '    environment:',
-      '      EMPTY:',
-      '      ZERO: 0',
-      '',
-    ].join('\n'));
+    const doc = fast(
+      [
+        'services:',
+        '  web:',
+        '    image: nginx',
+        '    ports:',
+        '      - "80:80"',
+        '      - 443',
+        '    volumes:',
+        '    - type: bind',
+        '      source: ./a',
+        '    -   type: volume',
+        '        source: data',
+        '    environment:',
+        '      EMPTY:',
+        '      ZERO: 0',
+        '',
+      ].join('\n'),
+    );
     expect(doc).toEqual({
       services: {
         web: {
           image: 'nginx',
           ports: ['80:80', 443],
-          volumes: [{ type: 'bind', source: './a' }, { type: 'volume', source: 'data' }],
+          volumes: [
+            { type: 'bind', source: './a' },
+            { type: 'volume', source: 'data' },
+          ],
           environment: { EMPTY: null, ZERO: 0 },
         },
       },
@@ -197,28 +241,30 @@ describe('flow collections', () => {
 
 describe('block scalars', () => {
   test('literal and folded, clip and strip', () => {
-    const doc = fast([
-      'lit: |',
-      '  line1',
-      '    more',
-      '',
-      '  line3',
-      '',
-      'strip: |-',
-      '  a',
-      '  b',
-      'fold: >',
-      '  folded',
-      '  text',
-      '',
-      '  para',
-      '    indented',
-      '  end',
-      'foldstrip: >- # comment',
-      '  x',
-      '  y',
-      'after: 1',
-    ].join('\n'));
+    const doc = fast(
+      [
+        'lit: |',
+        '  line1',
+        '    more',
+        '',
+        '  line3',
+        '',
+        'strip: |-',
+        '  a',
+        '  b',
+        'fold: >',
+        '  folded',
+        '  text',
+        '',
+        '  para',
+        '    indented',
+        '  end',
+        'foldstrip: >- # comment',
+        '  x',
+        '  y',
+        'after: 1',
+      ].join('\n'),
+    );
     expect(doc).toEqual({
       lit: 'line1\n  more\n\nline3\n',
       strip: 'a\nb',
@@ -249,20 +295,7 @@ describe('anchors, aliases and merge keys', () => {
   });
 
   test('merge keys: explicit keys win wherever they are, then earlier sources', () => {
-    const doc = fast([
-      'x-a: &a {p: 1, q: 1}',
-      'x-b: &b',
-      '  q: 2',
-      '  r: 2',
-      's1:',
-      '  p: 0',
-      '  <<: [*a, *b]',
-      's2:',
-      '  <<:',
-      '    - *b',
-      '    - *a',
-      '',
-    ].join('\n'));
+    const doc = fast(['x-a: &a {p: 1, q: 1}', 'x-b: &b', '  q: 2', '  r: 2', 's1:', '  p: 0', '  <<: [*a, *b]', 's2:', '  <<:', '    - *b', '    - *a', ''].join('\n'));
     expect(doc.s1).toEqual({ p: 0, q: 1, r: 2 });
     expect(doc.s2).toEqual({ q: 2, r: 2, p: 1 });
     expect(pos(originOf(doc.s1, 'q'))).toBe('1:19-1:20');
@@ -378,7 +411,12 @@ describe('alias expansion bound: the same as the slow path, to the node', () => 
 
   test('a billion laughs is declined', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(',')}]`,
+      );
     expect(fastParse(src(levels.join('\n') + '\n'))).toBeUndefined();
   });
 });
@@ -432,10 +470,13 @@ function mutations(text: string, count: number, seed: number): { name: string; t
     ['blank line', (ls, i) => ls.splice(i, 0, ' '.repeat(pick(5)))],
     ['trailing comment', (ls, i) => (ls[i] += ' # note')],
     ['truncate', (ls, i) => ls.splice(i + 1)],
-    ['insert', (ls, i) => {
-      const col = pick(ls[i].length + 1);
-      ls[i] = ls[i].slice(0, col) + INSERTS[pick(INSERTS.length)] + ls[i].slice(col);
-    }],
+    [
+      'insert',
+      (ls, i) => {
+        const col = pick(ls[i].length + 1);
+        ls[i] = ls[i].slice(0, col) + INSERTS[pick(INSERTS.length)] + ls[i].slice(col);
+      },
+    ],
   ];
   const out: { name: string; text: string }[] = [];
   while (out.length < count) {
@@ -448,7 +489,32 @@ function mutations(text: string, count: number, seed: number): { name: string; t
   return out;
 }
 
-const WORDS = ['x', 'nginx:1.2', '42', '-7', '0x1F', '0o17', '1e3', '1.', '.inf', '.NaN', '~', 'Null', 'True', 'yes', '"dq\\t"', "'it''s'", '""', 'a:b', 'a b  c', '-x', 'a#b', '"80:80"', '${V:-x}', '12345678901234567890'];
+const WORDS = [
+  'x',
+  'nginx:1.2',
+  '42',
+  '-7',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '1.',
+  '.inf',
+  '.NaN',
+  '~',
+  'Null',
+  'True',
+  'yes',
+  '"dq\\t"',
+  "'it''s'",
+  '""',
+  'a:b',
+  'a b  c',
+  '-x',
+  'a#b',
+  '"80:80"',
+  '${V:-x}',
+  '12345678901234567890',
+];
 const KEYS = ['a', 'b', 'image', '"q k"', "'s'", '1', 'true', 'null', '~', '__proto__', 'x y', '0x10', '1.50', 'a:b', 'a#b'];
 
 /**
@@ -457,7 +523,7 @@ const KEYS = ['a', 'b', 'image', '"q k"', "'s'", '1', 'true', 'null', '~', '__pr
  */
 function randomDocument(seed: number): string {
   const r = random(seed);
-  const pick = <T,>(a: T[]): T => a[Math.floor(r() * a.length)];
+  const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
   const lines: string[] = [];
   const anchors: string[] = [];
   const mapAnchors: string[] = [];

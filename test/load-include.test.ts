@@ -92,20 +92,48 @@ test('a missing env_file of an entry is reported at it; the entry is skipped', (
   const raw = loadComposeFile(ctx, abs('bad-env.yml'), {})!;
   const out = applyIncludes(ctx, raw, abs('bad-env.yml'), {});
   expect(out).toEqual({ services: { web: { image: 'web' } } });
-  expect(ctx.problems.map((p) => [p.rule, p.message, at(p.origin)])).toEqual([
-    ['load-error', 'cannot read env file of include: nope.env: no such file or directory', 'bad-env.yml:3:15'],
-  ]);
+  expect(ctx.problems.map((p) => [p.rule, p.message, at(p.origin)])).toEqual([['load-error', 'cannot read env file of include: nope.env: no such file or directory', 'bad-env.yml:3:15']]);
 });
 
 describe('relative paths of an included model are made absolute against its project directory', () => {
   const d = '/proj/sub';
   test.each([
     ['build string', { services: { s: { build: './app' } } }, { services: { s: { build: '/proj/sub/app' } } }],
-    ['build context, remote context kept', { services: { s: { build: { context: '..', additional_contexts: ['lib=../lib', 'img=docker-image://x'] } }, t: { build: 'https://github.com/a/b.git' } } }, { services: { s: { build: { context: '/proj', additional_contexts: ['lib=/proj/lib', 'img=docker-image://x'] } }, t: { build: 'https://github.com/a/b.git' } } }],
-    ['env_file forms and label_file', { services: { s: { env_file: ['a.env', { path: './b.env', required: false }], label_file: 'l.txt' } } }, { services: { s: { env_file: ['/proj/sub/a.env', { path: '/proj/sub/b.env', required: false }], label_file: '/proj/sub/l.txt' } } }],
-    ['bind mounts only; named volumes and ~ kept', { services: { s: { volumes: ['./d:/d:ro', 'named:/n', '~/h:/h', '/abs:/abs', { type: 'bind', source: 'rel', target: '/r' }, { type: 'volume', source: 'v', target: '/v' }] } } }, { services: { s: { volumes: ['/proj/sub/d:/d:ro', 'named:/n', '~/h:/h', '/abs:/abs', { type: 'bind', source: '/proj/sub/rel', target: '/r' }, { type: 'volume', source: 'v', target: '/v' }] } } }],
-    ['extends file and develop.watch', { services: { s: { extends: { file: 'base.yml', service: 'b' }, develop: { watch: [{ path: './src', action: 'sync' }] } } } }, { services: { s: { extends: { file: '/proj/sub/base.yml', service: 'b' }, develop: { watch: [{ path: '/proj/sub/src', action: 'sync' }] } } } }],
-    ['secrets, configs, local bind volumes', { secrets: { a: { file: './a.txt' }, b: { external: true } }, configs: { c: { file: 'c.conf' } }, volumes: { v: { driver: 'local', driver_opts: { o: 'bind', type: 'none', device: './data' } }, w: null } }, { secrets: { a: { file: '/proj/sub/a.txt' }, b: { external: true } }, configs: { c: { file: '/proj/sub/c.conf' } }, volumes: { v: { driver: 'local', driver_opts: { o: 'bind', type: 'none', device: '/proj/sub/data' } }, w: null } }],
+    [
+      'build context, remote context kept',
+      { services: { s: { build: { context: '..', additional_contexts: ['lib=../lib', 'img=docker-image://x'] } }, t: { build: 'https://github.com/a/b.git' } } },
+      { services: { s: { build: { context: '/proj', additional_contexts: ['lib=/proj/lib', 'img=docker-image://x'] } }, t: { build: 'https://github.com/a/b.git' } } },
+    ],
+    [
+      'env_file forms and label_file',
+      { services: { s: { env_file: ['a.env', { path: './b.env', required: false }], label_file: 'l.txt' } } },
+      { services: { s: { env_file: ['/proj/sub/a.env', { path: '/proj/sub/b.env', required: false }], label_file: '/proj/sub/l.txt' } } },
+    ],
+    [
+      'bind mounts only; named volumes and ~ kept',
+      { services: { s: { volumes: ['./d:/d:ro', 'named:/n', '~/h:/h', '/abs:/abs', { type: 'bind', source: 'rel', target: '/r' }, { type: 'volume', source: 'v', target: '/v' }] } } },
+      {
+        services: { s: { volumes: ['/proj/sub/d:/d:ro', 'named:/n', '~/h:/h', '/abs:/abs', { type: 'bind', source: '/proj/sub/rel', target: '/r' }, { type: 'volume', source: 'v', target: '/v' }] } },
+      },
+    ],
+    [
+      'extends file and develop.watch',
+      { services: { s: { extends: { file: 'base.yml', service: 'b' }, develop: { watch: [{ path: './src', action: 'sync' }] } } } },
+      { services: { s: { extends: { file: '/proj/sub/base.yml', service: 'b' }, develop: { watch: [{ path: '/proj/sub/src', action: 'sync' }] } } } },
+    ],
+    [
+      'secrets, configs, local bind volumes',
+      {
+        secrets: { a: { file: './a.txt' }, b: { external: true } },
+        configs: { c: { file: 'c.conf' } },
+        volumes: { v: { driver: 'local', driver_opts: { o: 'bind', type: 'none', device: './data' } }, w: null },
+      },
+      {
+        secrets: { a: { file: '/proj/sub/a.txt' }, b: { external: true } },
+        configs: { c: { file: '/proj/sub/c.conf' } },
+        volumes: { v: { driver: 'local', driver_opts: { o: 'bind', type: 'none', device: '/proj/sub/data' } }, w: null },
+      },
+    ],
   ])('%s', (_name, input, expected) => {
     const before = JSON.stringify(input);
     expect(resolveModelPaths(input, d)).toEqual(expected);
@@ -117,7 +145,5 @@ test('an env_file that does not parse is reported with its line', () => {
   const ctx = newLoadContext(dir);
   const raw = loadComposeFile(ctx, abs('bad-dotenv.yml'), {})!;
   expect(applyIncludes(ctx, raw, abs('bad-dotenv.yml'), {})).toEqual({});
-  expect(ctx.problems.map((p) => [p.rule, p.message, at(p.origin)])).toEqual([
-    ['load-error', 'broken.env:1: unexpected character "%" in variable name "%x=1"', 'bad-dotenv.yml:3:27'],
-  ]);
+  expect(ctx.problems.map((p) => [p.rule, p.message, at(p.origin)])).toEqual([['load-error', 'broken.env:1: unexpected character "%" in variable name "%x=1"', 'bad-dotenv.yml:3:27']]);
 });

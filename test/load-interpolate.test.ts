@@ -98,9 +98,7 @@ describe('interpolateTree on a parsed file', () => {
 
   test('each problem has its kind, path, message and the exact place of the expression', () => {
     const { problems } = run();
-    expect(
-      problems.map((p) => ({ kind: p.kind, variable: p.variable, path: p.path.join('/'), text: textAt(p.origin), line: pos(p.origin)?.line, column: pos(p.origin)?.column })),
-    ).toEqual([
+    expect(problems.map((p) => ({ kind: p.kind, variable: p.variable, path: p.path.join('/'), text: textAt(p.origin), line: pos(p.origin)?.line, column: pos(p.origin)?.column }))).toEqual([
       { kind: 'unset', variable: 'MISSING', path: 'services/web/command', text: '${MISSING}', line: 4, column: 26 },
       { kind: 'unset', variable: 'OTHER', path: 'services/web/command', text: '$OTHER', line: 4, column: 37 },
       { kind: 'required', variable: 'REQ', path: 'services/web/environment/0', text: '${REQ:?need REQ}', line: 6, column: 12 },
@@ -203,31 +201,10 @@ describe('castTypes', () => {
 
     expect(problems.map((p) => [p.kind, p.severity, p.path.join('/'), p.value, p.message, textAt(p.origin)])).toEqual([
       ['yaml11-boolean', 'warning', 'services/web/privileged', 'yes', '"yes" for boolean is not supported by YAML 1.2, please use `true`', '"yes"'],
-      [
-        'invalid',
-        'error',
-        'services/web/healthcheck/retries',
-        'abc',
-        'services.web.healthcheck.retries must be a whole number, got "abc"',
-        '"abc"',
-      ],
-      [
-        'invalid',
-        'error',
-        'services/web/healthcheck/disable',
-        'maybe',
-        'services.web.healthcheck.disable must be true or false, got "maybe"',
-        '"maybe"',
-      ],
+      ['invalid', 'error', 'services/web/healthcheck/retries', 'abc', 'services.web.healthcheck.retries must be a whole number, got "abc"', '"abc"'],
+      ['invalid', 'error', 'services/web/healthcheck/disable', 'maybe', 'services.web.healthcheck.disable must be true or false, got "maybe"', '"maybe"'],
       ['yaml11-boolean', 'warning', 'services/web/volumes/0/volume/nocopy', 'on', '"on" for boolean is not supported by YAML 1.2, please use `true`', '"on"'],
-      [
-        'invalid',
-        'error',
-        'networks/front/enable_ipv6',
-        '1',
-        'networks.front.enable_ipv6 must be true or false, got "1"',
-        '"1"',
-      ],
+      ['invalid', 'error', 'networks/front/enable_ipv6', '1', 'networks.front.enable_ipv6 must be true or false, got "1"', '"1"'],
     ]);
   });
 

@@ -59,20 +59,14 @@ describe('origins after a merge', () => {
     expect(toPosition(selfOrigin(web)!)).toMatchObject({ file: 'compose.yml', line: 3, column: 5 });
   });
   test('a mapping turned into K=V strings points from key to value', () => {
-    const m = mergeDicts(
-      parse('a.yml', 'services:\n  s:\n    environment:\n      A: "1"\n'),
-      parse('b.yml', 'services:\n  s:\n    environment:\n      B: two\n'),
-    );
+    const m = mergeDicts(parse('a.yml', 'services:\n  s:\n    environment:\n      A: "1"\n'), parse('b.yml', 'services:\n  s:\n    environment:\n      B: two\n'));
     const env = (m.services as any).s.environment as unknown[];
     expect(env).toEqual(['A=1', 'B=two']);
     expect(toPosition(originOf(env, 0)!)).toEqual({ file: 'a.yml', line: 4, column: 7, endLine: 4, endColumn: 13 });
     expect(toPosition(originOf(env, 1)!)).toEqual({ file: 'b.yml', line: 4, column: 7, endLine: 4, endColumn: 13 });
   });
   test('depends_on short syntax turned into a mapping points at the list item', () => {
-    const m = mergeDicts(
-      parse('a.yml', 'services:\n  s:\n    depends_on: [db]\n'),
-      parse('b.yml', 'services:\n  s:\n    depends_on:\n      cache:\n        condition: service_healthy\n'),
-    );
+    const m = mergeDicts(parse('a.yml', 'services:\n  s:\n    depends_on: [db]\n'), parse('b.yml', 'services:\n  s:\n    depends_on:\n      cache:\n        condition: service_healthy\n'));
     const dep = (m.services as any).s.depends_on;
     expect(dep).toEqual({ db: { condition: 'service_started', required: true }, cache: { condition: 'service_healthy' } });
     expect(toPosition(keyOriginOf(dep, 'db')!)).toMatchObject({ file: 'a.yml', line: 3, column: 18 });
@@ -83,10 +77,7 @@ describe('origins after a merge', () => {
 describe('merge tags', () => {
   const base = 'services:\n  web:\n    image: a\n    ports: ["80:80"]\n    environment: [A=1]\n    build: {context: ., args: [X=1]}\n';
   test('!reset drops the key, !override replaces the value whole', () => {
-    const m = mergeDicts(
-      parse('a.yml', base),
-      parse('b.yml', 'services:\n  web:\n    ports: !reset []\n    environment: !override [B=2]\n    build: !override {context: ./b}\n'),
-    );
+    const m = mergeDicts(parse('a.yml', base), parse('b.yml', 'services:\n  web:\n    ports: !reset []\n    environment: !override [B=2]\n    build: !override {context: ./b}\n'));
     expect((m.services as any).web).toEqual({ image: 'a', environment: ['B=2'], build: { context: './b' } });
     expect(toPosition(originOf((m.services as any).web.environment, 0)!)).toMatchObject({ file: 'b.yml', line: 4, column: 29 });
   });
@@ -116,16 +107,17 @@ describe('merge tags', () => {
 
 describe('unicity', () => {
   test('a file merged into an empty model has its unique sequences deduplicated (later item wins, first position)', () => {
-    const m = mergeDicts(
-      {},
-      parse('a.yml', 'services:\n  s:\n    ports: ["80:80", "443:443", "80:80"]\n    environment: [A=1, B=2, A=3]\n    volumes: [./x:/data, cache:/data:ro]\n'),
-    );
+    const m = mergeDicts({}, parse('a.yml', 'services:\n  s:\n    ports: ["80:80", "443:443", "80:80"]\n    environment: [A=1, B=2, A=3]\n    volumes: [./x:/data, cache:/data:ro]\n'));
     const s = (m.services as any).s;
     expect(s).toEqual({ ports: ['80:80', '443:443'], environment: ['A=3', 'B=2'], volumes: ['cache:/data:ro'] });
     expect(toPosition(originOf(s.environment, 0)!)).toMatchObject({ line: 4, column: 29 });
   });
   test('long-syntax ports are keyed by host ip, published, target and protocol', () => {
-    const list = [{ target: 80, published: '8080' }, { target: 80, published: '8080', host_ip: '0.0.0.0', protocol: 'tcp', mode: 'host' }, { target: 80, published: 8080 }];
+    const list = [
+      { target: 80, published: '8080' },
+      { target: 80, published: '8080', host_ip: '0.0.0.0', protocol: 'tcp', mode: 'host' },
+      { target: 80, published: 8080 },
+    ];
     expect(enforceUnicity(list, ['services', 's', 'ports'])).toEqual([list[1], list[2]]);
   });
   test('secrets are keyed by their mount path', () => {

@@ -40,7 +40,11 @@ describe('parseYaml', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
-      levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + prev).join(',')}]`);
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill('*' + prev)
+          .join(',')}]`,
+      );
     }
     const bomb = parse(levels.join('\n') + '\n');
     expect(bomb.errors).toHaveLength(1);
@@ -87,7 +91,14 @@ describe('two merge keys in one mapping (compose-go, Docker Compose 2.17+: mappi
     ['flow mapping', 'x-a: &a {image: a}\nx-b: &b {command: b}\nservices:\n  s: {<<: *a,\n     <<: *b}\n', 5, 6],
   ])('%s: refused at the second key', (_name, text, line, column) => {
     expect(errorsOf(text)).toEqual([
-      { message: 'mapping key "<<" already defined at line ' + (line - 1) + ': merge several mappings with one key, `<<: [*a, *b]`', file: 'compose.yaml', line, column, endLine: line, endColumn: column + 2 },
+      {
+        message: 'mapping key "<<" already defined at line ' + (line - 1) + ': merge several mappings with one key, `<<: [*a, *b]`',
+        file: 'compose.yaml',
+        line,
+        column,
+        endLine: line,
+        endColumn: column + 2,
+      },
     ]);
   });
 

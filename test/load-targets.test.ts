@@ -33,7 +33,7 @@ describe('a compose file named as a target brings the rest of its project', () =
     expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.prod.yml']]);
   });
 
-  test('in another directory: the pair is that directory\'s', () => {
+  test("in another directory: the pair is that directory's", () => {
     project({ 'app/docker-compose.yml': SVC('web'), 'app/docker-compose.override.yml': SVC('web'), 'compose.yaml': SVC('x') });
     expect(plan({ targets: ['app/docker-compose.yml', 'compose.yaml'] })).toEqual([['app/docker-compose.yml', 'app/docker-compose.override.yml'], ['compose.yaml']]);
   });
@@ -48,7 +48,13 @@ describe('a per-environment overlay named alone is linted as users run it: -f <b
   const OVERLAY = 'services:\n  web:\n    ports: ["8080:80"]\n';
 
   test('an overlay that cannot stand alone (a service without image or build; no services; comment only) is paired with its base, not the override', () => {
-    project({ 'docker-compose.yml': SVC('web'), 'docker-compose.override.yml': SVC('web'), 'docker-compose.prod.yml': OVERLAY, 'compose-networks.yaml': 'networks:\n  edge: {}\n', 'docker-compose.extras.yml': '# nothing yet\n' });
+    project({
+      'docker-compose.yml': SVC('web'),
+      'docker-compose.override.yml': SVC('web'),
+      'docker-compose.prod.yml': OVERLAY,
+      'compose-networks.yaml': 'networks:\n  edge: {}\n',
+      'docker-compose.extras.yml': '# nothing yet\n',
+    });
     expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.prod.yml']]);
     expect(plan({ targets: ['compose-networks.yaml'] })).toEqual([['docker-compose.yml', 'compose-networks.yaml']]);
     expect(plan({ targets: ['docker-compose.extras.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.extras.yml']]);
@@ -71,7 +77,14 @@ describe('a per-environment overlay named alone is linted as users run it: -f <b
   });
 
   test('the base of the same family is preferred; no base, or a file not named like a compose file, stays alone', () => {
-    project({ 'compose.yaml': SVC('a'), 'docker-compose.yml': SVC('b'), 'docker-compose.prod.yml': OVERLAY, 'compose.prod.yaml': OVERLAY, 'jibri.yml': OVERLAY, 'sub/docker-compose.prod.yml': OVERLAY });
+    project({
+      'compose.yaml': SVC('a'),
+      'docker-compose.yml': SVC('b'),
+      'docker-compose.prod.yml': OVERLAY,
+      'compose.prod.yaml': OVERLAY,
+      'jibri.yml': OVERLAY,
+      'sub/docker-compose.prod.yml': OVERLAY,
+    });
     expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.prod.yml']]);
     expect(plan({ targets: ['compose.prod.yaml'] })).toEqual([['compose.yaml', 'compose.prod.yaml']]);
     expect(plan({ targets: ['jibri.yml'] })).toEqual([['jibri.yml']]);
@@ -91,7 +104,7 @@ describe('a per-environment overlay named alone is linted as users run it: -f <b
   });
 });
 
-describe('the directory\'s .env is read before the files are chosen', () => {
+describe("the directory's .env is read before the files are chosen", () => {
   const files = { 'compose.yaml': SVC('web'), 'compose.ports.yaml': 'services:\n  web:\n    ports: ["8080:80"]\n', 'compose.override.yaml': SVC('web') };
 
   test('COMPOSE_FILE in .env chooses the files: with no target, a directory target, or one of its files', () => {
@@ -109,14 +122,14 @@ describe('the directory\'s .env is read before the files are chosen', () => {
     expect(plan({ osEnv: { COMPOSE_FILE: 'compose.yaml' } })).toEqual([['compose.yaml']]);
   });
 
-  test('a subdirectory\'s .env chooses its files; the OS COMPOSE_FILE names files of the cwd only', () => {
+  test("a subdirectory's .env chooses its files; the OS COMPOSE_FILE names files of the cwd only", () => {
     project({ 'compose.yaml': SVC('root'), 'sub/a.yml': SVC('a'), 'sub/b.yml': SVC('b'), 'sub/.env': 'COMPOSE_FILE=a.yml:b.yml\n', 'other/compose.yaml': SVC('o') });
     const osEnv = { COMPOSE_FILE: 'compose.yaml' };
     expect(plan({ targets: ['.'], osEnv })).toEqual([['compose.yaml'], ['other/compose.yaml'], ['sub/a.yml', 'sub/b.yml']]);
     expect(plan({ targets: ['sub/b.yml'], osEnv })).toEqual([['sub/a.yml', 'sub/b.yml']]);
   });
 
-  test('COMPOSE_PROJECT_NAME and COMPOSE_PROFILES of that .env apply; it wins over the project directory\'s .env', () => {
+  test("COMPOSE_PROJECT_NAME and COMPOSE_PROFILES of that .env apply; it wins over the project directory's .env", () => {
     project({
       '.env': 'COMPOSE_FILE=deploy/compose.yaml\nCOMPOSE_PROJECT_NAME=shop\nCOMPOSE_PROFILES=debug\nTAG=from-launch-dir\n',
       'deploy/.env': 'TAG=from-project-dir\nREGISTRY=local\n',
@@ -143,7 +156,7 @@ describe('quoted globs are expanded by the tool', () => {
   });
 });
 
-describe('neighbours: only other compose files, never the project\'s own', () => {
+describe("neighbours: only other compose files, never the project's own", () => {
   const neighbours = (o: Parameters<typeof lintSync>[0]): string[][] => lintSync({ env: {}, config: false, ...o, cwd: dir }).projects.map((p) => (p.neighbours ?? []).map((n) => n.path));
 
   test('compose files by name; not .compose-lint.yaml, other YAML, the override or an included file', () => {
@@ -167,7 +180,14 @@ describe('neighbours: only other compose files, never the project\'s own', () =>
     expect(neighbours({ text: { path: 'compose.yaml', content: buffer } })).toEqual([['docker-compose.db.yml']]);
     const { findings } = lintSync({ cwd: dir, env: {}, config: false, text: { path: 'compose.yaml', content: buffer } });
     expect(findings.map((f) => [f.file, f.line, f.column, f.severity, f.rule, f.message])).toEqual([
-      ['compose.yaml', 5, 27, 'error', 'unresolved-hostname', '`post_db` does not resolve from ui: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer'],
+      [
+        'compose.yaml',
+        5,
+        27,
+        'error',
+        'unresolved-hostname',
+        '`post_db` does not resolve from ui: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
+      ],
     ]);
   });
 });

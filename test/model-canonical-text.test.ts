@@ -62,7 +62,7 @@ describe('go-shellwords', () => {
   test.each([
     ['npm start', ['npm', 'start']],
     ['sh -c "echo a b"', ['sh', '-c', 'echo a b']],
-    ["echo 'it is' \\\"x\\\"", ['echo', 'it is', '"x"']],
+    ['echo \'it is\' \\"x\\"', ['echo', 'it is', '"x"']],
     ['a  \t b', ['a', 'b']],
     ['echo a && echo b', ['echo', 'a']],
     ['run 2>/dev/null', ['run']],

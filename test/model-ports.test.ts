@@ -79,9 +79,9 @@ describe('normalizePorts', () => {
 
   test('long syntax gets compose-go defaults and keeps what was written', () => {
     expect(normalizePorts({ target: 80 })).toEqual([{ target: 80, protocol: 'tcp', mode: 'ingress' }]);
-    expect(
-      normalizePorts({ target: '8080', published: 8000, host_ip: '::1', protocol: 'udp', mode: 'host', name: 'web', app_protocol: 'http', 'x-note': 1 }),
-    ).toEqual([{ target: 8080, published: '8000', host_ip: '::1', protocol: 'udp', mode: 'host', name: 'web', app_protocol: 'http' }]);
+    expect(normalizePorts({ target: '8080', published: 8000, host_ip: '::1', protocol: 'udp', mode: 'host', name: 'web', app_protocol: 'http', 'x-note': 1 })).toEqual([
+      { target: 8080, published: '8000', host_ip: '::1', protocol: 'udp', mode: 'host', name: 'web', app_protocol: 'http' },
+    ]);
     expect(normalizePorts({ target: 80, published: '8000-8010' })).toEqual([{ target: 80, published: '8000-8010', protocol: 'tcp', mode: 'ingress' }]);
   });
 

@@ -167,9 +167,7 @@ describe('profilesOf and imageName', () => {
 
 describe('volumeMounts', () => {
   test('short syntax: host paths are binds, names are volumes, a lone target is anonymous; modes dropped', () => {
-    const mounts = svc.volumeMounts(
-      service('volumes:', '  - ./data:/data:ro', '  - /abs:/abs', '  - ~/home:/h', '  - db_data:/var/lib/db', '  - /cache', '  - "C:\\\\data:/win:rw"'),
-    );
+    const mounts = svc.volumeMounts(service('volumes:', '  - ./data:/data:ro', '  - /abs:/abs', '  - ~/home:/h', '  - db_data:/var/lib/db', '  - /cache', '  - "C:\\\\data:/win:rw"'));
     expect(mounts.map(({ type, source, target }) => [type, source, target])).toEqual([
       ['bind', './data', '/data'],
       ['bind', '/abs', '/abs'],

@@ -19,13 +19,17 @@ test('`networks: []` and `networks: {}` attach the service to default, as compos
 });
 
 test('a service only on networks without DNS is described by its networks, not by an undefined network_mode', () => {
-  expect(lint(lines('services:', '  web:', '    image: nginx', '    networks: [hostnet]', '  api:', '    image: app', '    environment:', '      WEB_HOST: web', 'networks:', '  hostnet:', '    driver: host'))).toEqual([
-    '8:17-8:20 unresolved-hostname: `web` does not resolve from api: web has no name on any network: hostnet has no DNS names (driver host or none)',
-  ]);
+  expect(
+    lint(
+      lines('services:', '  web:', '    image: nginx', '    networks: [hostnet]', '  api:', '    image: app', '    environment:', '      WEB_HOST: web', 'networks:', '  hostnet:', '    driver: host'),
+    ),
+  ).toEqual(['8:17-8:20 unresolved-hostname: `web` does not resolve from api: web has no name on any network: hostnet has no DNS names (driver host or none)']);
 });
 
 test('non-string entries in depends_on, links and networks: one schema finding each, naming the value; no other rule sees them', () => {
-  const found = lint(lines('services:', '  web:', '    image: nginx', '    depends_on: [{a: 1}, null, 3]', '    links: [{a: 1}, null]', '    networks: [{a: 1}, null, 5]', '  db:', '    image: postgres'));
+  const found = lint(
+    lines('services:', '  web:', '    image: nginx', '    depends_on: [{a: 1}, null, 3]', '    links: [{a: 1}, null]', '    networks: [{a: 1}, null, 5]', '  db:', '    image: postgres'),
+  );
   expect(found).toEqual([
     '4:18-4:24 schema: services.web.depends_on[0]: must be a string, not the mapping {"a":1}',
     '4:26-4:30 schema: services.web.depends_on[1]: must be a string, not null',
@@ -38,15 +42,15 @@ test('non-string entries in depends_on, links and networks: one schema finding e
   ]);
 });
 
-test('null, empty, numeric, boolean and mapping keys: a schema finding with compose-go\'s words; the entry is dropped', () => {
+test("null, empty, numeric, boolean and mapping keys: a schema finding with compose-go's words; the entry is dropped", () => {
   expect(lint(lines('services:', '  ~:', '    image: x', '  web:', '    image: y', '    depends_on: [null]'))).toEqual([
     '2:3-2:4 schema: services: the key `~` is null, not a string: Docker Compose refuses it (non-string key in services: <nil>)',
     '6:18-6:22 schema: services.web.depends_on[0]: must be a string, not null',
   ]);
-  expect(lint(lines('services:', '  ? ', '  : image: x'))).toEqual([
-    '2:5-2:5 schema: services: an empty key is null, not a string: Docker Compose refuses it (non-string key in services: <nil>)',
-  ]);
-  expect(lint(lines('x-ports:', '  80: web', '  "81": quoted', '  true: 1', 'services:', '  web:', '    image: x', '    depends_on:', '      ? {a: 1}', '      : {condition: service_started}'))).toEqual([
+  expect(lint(lines('services:', '  ? ', '  : image: x'))).toEqual(['2:5-2:5 schema: services: an empty key is null, not a string: Docker Compose refuses it (non-string key in services: <nil>)']);
+  expect(
+    lint(lines('x-ports:', '  80: web', '  "81": quoted', '  true: 1', 'services:', '  web:', '    image: x', '    depends_on:', '      ? {a: 1}', '      : {condition: service_started}')),
+  ).toEqual([
     '2:3-2:5 schema: x-ports: the key `80` is a number, not a string (quote it): Docker Compose refuses it (non-string key in x-ports: 80)',
     '4:3-4:7 schema: x-ports: the key `true` is a boolean, not a string (quote it): Docker Compose refuses it (non-string key in x-ports: true)',
     '9:9-9:15 schema: services.web.depends_on: the key `{a: 1}` is a mapping, not a string: Docker Compose refuses it',
@@ -63,7 +67,9 @@ test('text input reports env-file findings with the paths the CLI shows', () => 
   for (const cwd of [root, path.join(root, 'sub')]) {
     const file = path.relative(cwd, path.join(root, 'sub', 'compose.yaml'));
     const fromDisk = lintSync({ env: {}, config: false, cwd, targets: [file] }).findings.map((f) => `${f.file}:${f.line}:${f.column}`);
-    const fromText = lintSync({ env: {}, config: false, cwd, text: { path: file, content: fs.readFileSync(path.join(root, 'sub', 'compose.yaml'), 'utf8') } }).findings.map((f) => `${f.file}:${f.line}:${f.column}`);
+    const fromText = lintSync({ env: {}, config: false, cwd, text: { path: file, content: fs.readFileSync(path.join(root, 'sub', 'compose.yaml'), 'utf8') } }).findings.map(
+      (f) => `${f.file}:${f.line}:${f.column}`,
+    );
     expect(fromText).toEqual(fromDisk);
     expect(fromDisk).toEqual([`${path.relative(cwd, path.join(root, 'sub', 'app.env'))}:1:9`]);
   }

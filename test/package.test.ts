@@ -20,7 +20,10 @@ function filesUnder(dir: string): string[] {
 
 /** What the package must hold, from the sources: each .ts file's .js and .d.ts, plus the fixed files. */
 function expectedFiles(): string[] {
-  const built = ['src', 'rules'].flatMap(filesUnder).filter((f) => f.endsWith('.ts')).flatMap((f) => [`dist/${f.slice(0, -3)}.js`, `dist/${f.slice(0, -3)}.d.ts`]);
+  const built = ['src', 'rules']
+    .flatMap(filesUnder)
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => [`dist/${f.slice(0, -3)}.js`, `dist/${f.slice(0, -3)}.d.ts`]);
   // The CLI bundle ships; its V8 code cache (written beside it by a local run, per Node version) does not.
   const fixed = ['LICENSE', 'README.md', 'package.json', 'bin/compose-lint.js', 'compose-lint-matcher.json', 'dist/schema/compose-spec.validate.js', 'dist/src/cli/bundle.js'];
   return [...fixed, ...built, ...filesUnder('schemas'), ...filesUnder('docs')].sort();

@@ -6,9 +6,7 @@ test('FORMAT_NAMES lists the eight formats, stylish first (the default)', () => 
 
 test('an unknown format throws UnknownFormatError naming the choices', () => {
   expect(() => loadFormatter('xml')).toThrow(UnknownFormatError);
-  expect(() => loadFormatter('xml')).toThrow(
-    'unknown format "xml"; use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle',
-  );
+  expect(() => loadFormatter('xml')).toThrow('unknown format "xml"; use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle');
   // Names of Object.prototype members are not formats either.
   expect(() => loadFormatter('toString')).toThrow(UnknownFormatError);
 });

@@ -10,10 +10,7 @@ test('prints an empty array for no findings', () => {
 });
 
 test('keeps the documented keys in order and omits absent optional ones', () => {
-  const out = json(
-    [finding({ messageId: 'obsolete', value: '3.8' }), finding({ line: 4, endLine: 4, service: 'web', rule: 'x' })],
-    ctx,
-  );
+  const out = json([finding({ messageId: 'obsolete', value: '3.8' }), finding({ line: 4, endLine: 4, service: 'web', rule: 'x' })], ctx);
   const parsed = JSON.parse(out);
   expect(Object.keys(parsed[0])).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'rule', 'severity', 'message']);
   expect(parsed[1]).toEqual({

@@ -67,11 +67,7 @@ test('the schema check is not vacuous: a broken log is rejected', () => {
   log.runs[0].results[2].locations[0].physicalLocation.artifactLocation.uri = 'a b.yml';
   expect(validate(log)).toBe(false);
   expect(validate.errors!.map((e) => e.instancePath).sort()).toEqual(
-    expect.arrayContaining([
-      '/runs/0/results/0/level',
-      '/runs/0/results/1/locations/0/physicalLocation/region/startLine',
-      '/runs/0/results/2/locations/0/physicalLocation/artifactLocation/uri',
-    ]),
+    expect.arrayContaining(['/runs/0/results/0/level', '/runs/0/results/1/locations/0/physicalLocation/region/startLine', '/runs/0/results/2/locations/0/physicalLocation/artifactLocation/uri']),
   );
 });
 
@@ -177,7 +173,12 @@ describe('partialFingerprints', () => {
     const [a, b] = fp([base, { ...base, line: 9 }]);
     expect(a).not.toBe(b);
     expect(a).toBe(fp([base])[0]);
-    expect(fp([{ ...base, line: 2 }, { ...base, line: 30 }])).toEqual([a, b]);
+    expect(
+      fp([
+        { ...base, line: 2 },
+        { ...base, line: 30 },
+      ]),
+    ).toEqual([a, b]);
   });
 });
 
@@ -191,7 +192,9 @@ describe('suppressed findings', () => {
 
   test('are kept as results with suppressions: inSource for a comment, external for the config, the reason as justification', () => {
     const results = run([shown], { ...ctx, suppressed }).results;
-    expect(results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[]; suppressions?: unknown }) => [r.locations[0].physicalLocation.region.startLine, r.suppressions])).toEqual([
+    expect(
+      results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[]; suppressions?: unknown }) => [r.locations[0].physicalLocation.region.startLine, r.suppressions]),
+    ).toEqual([
       [2, undefined],
       [5, [{ kind: 'inSource', status: 'accepted', justification: 'set by the deploy job' }]],
       [9, [{ kind: 'external', status: 'accepted', justification: 'VPN only' }]],
@@ -243,12 +246,7 @@ describe('security rules', () => {
       ],
       { ...ctx, rules: [priv, rule({ id: 'r' })] },
     );
-    expect(r.results.map((x: { properties?: unknown }) => x.properties)).toEqual([
-      { 'security-severity': '9.0' },
-      { 'security-severity': '7.5' },
-      { 'security-severity': '6.0' },
-      undefined,
-    ]);
+    expect(r.results.map((x: { properties?: unknown }) => x.properties)).toEqual([{ 'security-severity': '9.0' }, { 'security-severity': '7.5' }, { 'security-severity': '6.0' }, undefined]);
   });
 
   test('scores stay within 0.1-10.0', () => {
@@ -285,14 +283,24 @@ describe('security rules', () => {
     const log = JSON.parse(sarif(findings, { ...ctx, cwd, rules: ruleCatalog() }));
     const validate = schemaValidator();
     expect(validate(log)).toBe(true);
-    const byRule = (id: string) => log.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === id).map((x: { level: string; properties: Record<string, string> }) => [x.level, x.properties['security-severity']]);
-    expect(byRule('privileged')).toEqual([['error', '9.0'], ['warning', '7.5']]);
+    const byRule = (id: string) =>
+      log.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === id).map((x: { level: string; properties: Record<string, string> }) => [x.level, x.properties['security-severity']]);
+    expect(byRule('privileged')).toEqual([
+      ['error', '9.0'],
+      ['warning', '7.5'],
+    ]);
     expect(byRule('docker-socket-mount')).toEqual([['error', '9.0']]);
     expect(byRule('secret-in-environment')).toEqual([['error', '8.0']]);
     expect(byRule('port-all-interfaces')).toEqual([['warning', '6.0']]);
     expect(byRule('image-mutable-tag')).toEqual([['warning', '4.5']]);
     // Strict hardening rules: warning (their default, the rule's score) when public, info and one step lower elsewhere.
-    expect(byRule('no-new-privileges')).toEqual([['warning', '5.0'], ['note', '3.5']]);
-    expect(byRule('resource-limits')).toEqual([['warning', '3.5'], ['note', '2.0']]);
+    expect(byRule('no-new-privileges')).toEqual([
+      ['warning', '5.0'],
+      ['note', '3.5'],
+    ]);
+    expect(byRule('resource-limits')).toEqual([
+      ['warning', '3.5'],
+      ['note', '2.0'],
+    ]);
   });
 });

@@ -12,19 +12,10 @@ test('prints nothing at all without findings, even with colour on', () => {
 
 test('aligns the columns within a file; the summary counts only the severities that occur', () => {
   const out = stylish(
-    [
-      finding({ line: 1, column: 1, severity: 'error', message: 'short', rule: 'a' }),
-      finding({ line: 10, column: 12, severity: 'info', message: 'a longer one', rule: 'b-rule' }),
-    ],
+    [finding({ line: 1, column: 1, severity: 'error', message: 'short', rule: 'a' }), finding({ line: 10, column: 12, severity: 'info', message: 'a longer one', rule: 'b-rule' })],
     ctx,
   );
-  expect(out).toBe(
-    'compose.yaml\n' +
-      '  1:1    error  short         a\n' +
-      '  10:12  info   a longer one  b-rule\n' +
-      '\n' +
-      '\u2716 2 problems (1 error, 1 info)\n',
-  );
+  expect(out).toBe('compose.yaml\n' + '  1:1    error  short         a\n' + '  10:12  info   a longer one  b-rule\n' + '\n' + '\u2716 2 problems (1 error, 1 info)\n');
 });
 
 test('folds a multi-line message onto its row', () => {

@@ -65,9 +65,7 @@ describe('junit', () => {
     const doc = parse(junit([finding({ file: 'a.yml', message: NASTY, rule: 'r', line: 2, column: 3 })], ctx));
     const failure = doc.testsuites.testsuite[0].testcase[0].failure;
     expect(failure.message).toBe(NASTY_READ);
-    expect(failure['#text']).toBe(
-      `warning: ${NASTY_READ}\nat a.yml:2:3\nhttps://github.com/compose-lint/compose-lint/blob/main/docs/rules/r.md`,
-    );
+    expect(failure['#text']).toBe(`warning: ${NASTY_READ}\nat a.yml:2:3\nhttps://github.com/compose-lint/compose-lint/blob/main/docs/rules/r.md`);
   });
 });
 
@@ -78,9 +76,7 @@ describe('checkstyle', () => {
     expect(doc.checkstyle.file).toEqual([
       {
         name: 'a.yml',
-        error: [
-          { line: '4', column: '6', severity: 'info', message: 'top-level `version` is obsolete', source: 'compose-lint.r' },
-        ],
+        error: [{ line: '4', column: '6', severity: 'info', message: 'top-level `version` is obsolete', source: 'compose-lint.r' }],
       },
       { name: 'clean.yml' },
     ]);

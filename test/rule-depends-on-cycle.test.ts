@@ -77,7 +77,16 @@ describe('shared namespaces', () => {
       {
         name: 'a cycle through pid and ipc',
         code: 'services:\n  metrics: {image: example/metrics, pid: "service:agent"}\n  agent: {image: example/agent, ipc: "service:metrics"}\n',
-        findings: [{ line: 3, column: 38, severity: 'error', service: 'agent', messageId: 'cycle', data: { cycle: 'metrics -> agent -> metrics (metrics -> agent comes from pid; agent -> metrics comes from ipc)' } }],
+        findings: [
+          {
+            line: 3,
+            column: 38,
+            severity: 'error',
+            service: 'agent',
+            messageId: 'cycle',
+            data: { cycle: 'metrics -> agent -> metrics (metrics -> agent comes from pid; agent -> metrics comes from ipc)' },
+          },
+        ],
       },
     ],
   });

@@ -6,7 +6,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { lines, networksBlock } from './graph-helpers';
 
-
 /** The reddit app with ui on back_net too: the seeds' defect. */
 const REDDIT_UI_ON_BACK = lines(
   'services:',
@@ -34,14 +33,7 @@ const REDDIT_UI_ON_BACK = lines(
 );
 
 /** Hosts hardcoded in the apps: nobody is seen using the datastores. */
-const HARDCODED = lines(
-  'services:',
-  '  web:',
-  '    image: example/web',
-  '    ports: ["8080:8080"]',
-  '  cache:',
-  '    image: redis:7',
-);
+const HARDCODED = lines('services:', '  web:', '    image: example/web', '    ports: ["8080:8080"]', '  cache:', '    image: redis:7');
 
 ruleTester(rule, {
   valid: [
@@ -107,7 +99,8 @@ ruleTester(rule, {
           column: 3,
           severity: 'warning',
           service: 'store',
-          message: 'datastore store shares the default network with public services a and b, which do not use it (only app uses it); declare a front and a back network and keep store on the back one with its clients',
+          message:
+            'datastore store shares the default network with public services a and b, which do not use it (only app uses it); declare a front and a back network and keep store on the back one with its clients',
         },
       ],
     },
@@ -140,7 +133,15 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'db',
           messageId: 'shared',
-          data: { store: 'db', network: 'apps', publics: 'service edge', doNot: 'does not', users: 'api', use: 'uses', fix: 'edge needs apps for other services, so move db to a back network shared only with its clients' },
+          data: {
+            store: 'db',
+            network: 'apps',
+            publics: 'service edge',
+            doNot: 'does not',
+            users: 'api',
+            use: 'uses',
+            fix: 'edge needs apps for other services, so move db to a back network shared only with its clients',
+          },
         },
       ],
     },
@@ -171,8 +172,20 @@ ruleTester(rule, {
         ...networksBlock('front-tier', 'back-tier'),
       ),
       findings: [
-        { line: 18, column: 16, severity: 'info', service: 'redis', message: 'datastore redis shares back-tier with public service result, which does not use it (only vote and worker use it); give redis a network of its own, shared only with its clients' },
-        { line: 21, column: 16, severity: 'info', service: 'db', message: 'datastore db shares back-tier with public service vote, which does not use it (only result and worker use it); give db a network of its own, shared only with its clients' },
+        {
+          line: 18,
+          column: 16,
+          severity: 'info',
+          service: 'redis',
+          message: 'datastore redis shares back-tier with public service result, which does not use it (only vote and worker use it); give redis a network of its own, shared only with its clients',
+        },
+        {
+          line: 21,
+          column: 16,
+          severity: 'info',
+          service: 'db',
+          message: 'datastore db shares back-tier with public service vote, which does not use it (only result and worker use it); give db a network of its own, shared only with its clients',
+        },
       ],
     },
     {
@@ -184,7 +197,8 @@ ruleTester(rule, {
           column: 7,
           severity: 'warning',
           service: 'mongo',
-          message: 'datastore mongo shares back_net with public service ui, which does not use it (only post and comment use it); keep ui off back_net and give mongo a back network shared only with its clients',
+          message:
+            'datastore mongo shares back_net with public service ui, which does not use it (only post and comment use it); keep ui off back_net and give mongo a back network shared only with its clients',
         },
       ],
     },
@@ -218,7 +232,8 @@ ruleTester(rule, {
           column: 3,
           severity: 'warning',
           service: 'db',
-          message: 'datastore db shares the default network with public service proxy, which does not use it (only app uses it); declare a front and a back network and keep db on the back one with its clients',
+          message:
+            'datastore db shares the default network with public service proxy, which does not use it (only app uses it); declare a front and a back network and keep db on the back one with its clients',
         },
         {
           line: 17,
@@ -226,7 +241,15 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'cache',
           messageId: 'shared',
-          data: { store: 'cache', network: 'the default network', publics: 'service proxy', doNot: 'does not', users: 'app and worker', use: 'use', fix: 'declare a front and a back network and keep cache on the back one with its clients' },
+          data: {
+            store: 'cache',
+            network: 'the default network',
+            publics: 'service proxy',
+            doNot: 'does not',
+            users: 'app and worker',
+            use: 'use',
+            fix: 'declare a front and a back network and keep cache on the back one with its clients',
+          },
         },
         { line: 19, column: 3, severity: 'warning', service: 'queue', messageId: 'shared' },
       ],
@@ -256,7 +279,8 @@ ruleTester(rule, {
           column: 16,
           severity: 'warning',
           service: 'db',
-          message: 'datastore db shares app_net with public service frontend, which does not use it (only backend uses it); frontend needs app_net for other services, so move db to a back network shared only with its clients',
+          message:
+            'datastore db shares app_net with public service frontend, which does not use it (only backend uses it); frontend needs app_net for other services, so move db to a back network shared only with its clients',
         },
       ],
     },
@@ -314,7 +338,20 @@ describe('options', () => {
   });
 
   test('a public service that uses another datastore on the network: reported in both modes', () => {
-    const code = lines('services:', '  vote:', '    image: vote', '    ports: ["80:80"]', '    depends_on: [redis]', '  worker:', '    image: w', '    depends_on: [db]', '  redis:', '    image: redis:7', '  db:', '    image: postgres:16');
+    const code = lines(
+      'services:',
+      '  vote:',
+      '    image: vote',
+      '    ports: ["80:80"]',
+      '    depends_on: [redis]',
+      '  worker:',
+      '    image: w',
+      '    depends_on: [db]',
+      '  redis:',
+      '    image: redis:7',
+      '  db:',
+      '    image: postgres:16',
+    );
     expect(lintWith(code, { strict: true })).toEqual([
       '11:3 datastore db shares the default network with public service vote, which does not use it (only worker uses it); declare a front and a back network and keep db on the back one with its clients',
     ]);

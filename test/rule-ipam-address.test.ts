@@ -18,7 +18,20 @@ ruleTester(rule, {
   valid: [
     {
       name: 'disjoint subnets, addresses inside, IPv6 too; unset variables are skipped',
-      code: lines('services:', '  a:', '    image: x', '    networks:', '      n1:', '        ipv4_address: 10.1.0.5', '        ipv6_address: "fd00:1::5"', '      n2:', '        ipv4_address: ${UNSET_IP}', 'networks:', ...network('n1', '10.1.0.0/16', 'fd00:1::/64'), ...network('n2', '10.2.0.0/16')),
+      code: lines(
+        'services:',
+        '  a:',
+        '    image: x',
+        '    networks:',
+        '      n1:',
+        '        ipv4_address: 10.1.0.5',
+        '        ipv6_address: "fd00:1::5"',
+        '      n2:',
+        '        ipv4_address: ${UNSET_IP}',
+        'networks:',
+        ...network('n1', '10.1.0.0/16', 'fd00:1::/64'),
+        ...network('n2', '10.2.0.0/16'),
+      ),
     },
     {
       name: 'overlapping subnets of a network no service uses: Compose does not create it',

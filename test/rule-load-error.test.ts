@@ -7,7 +7,8 @@ ruleTester(rule, {
     {
       name: 'env files that exist, an optional one that does not, the raw format',
       code: {
-        'compose.yaml': 'services:\n  a:\n    image: x\n    env_file:\n      - ./a.env\n      - path: ./missing.env\n        required: false\n      - path: ./raw.env\n        format: raw\n    label_file: ./labels\n',
+        'compose.yaml':
+          'services:\n  a:\n    image: x\n    env_file:\n      - ./a.env\n      - path: ./missing.env\n        required: false\n      - path: ./raw.env\n        format: raw\n    label_file: ./labels\n',
         'a.env': 'A=1\nexport B="two"\n',
         'raw.env': 'C=$NOT "interpolated"\n',
         labels: 'com.example.team=core\n',
@@ -23,8 +24,20 @@ ruleTester(rule, {
       name: 'a missing env file, short and long form',
       code: 'services:\n  a:\n    image: x\n    env_file: ./a.env\n  b:\n    image: y\n    env_file:\n      - path: ./b.env\n',
       findings: [
-        { line: 4, column: 15, severity: 'error', service: 'a', message: 'env file a.env: no such file or directory; Docker Compose refuses the project (add `required: false` to the entry if the file is optional)' },
-        { line: 8, column: 15, severity: 'error', service: 'b', message: 'env file b.env: no such file or directory; Docker Compose refuses the project (add `required: false` to the entry if the file is optional)' },
+        {
+          line: 4,
+          column: 15,
+          severity: 'error',
+          service: 'a',
+          message: 'env file a.env: no such file or directory; Docker Compose refuses the project (add `required: false` to the entry if the file is optional)',
+        },
+        {
+          line: 8,
+          column: 15,
+          severity: 'error',
+          service: 'b',
+          message: 'env file b.env: no such file or directory; Docker Compose refuses the project (add `required: false` to the entry if the file is optional)',
+        },
       ],
     },
     {

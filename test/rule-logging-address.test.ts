@@ -22,9 +22,23 @@ describe('parseLogAddress', () => {
 
 ruleTester(rule, {
   valid: [
-    { name: 'localhost with the port published on loopback', code: lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'localhost:24224'), '  fluentd:', '    image: fluent/fluentd', '    ports: ["127.0.0.1:24224:24224"]') },
+    {
+      name: 'localhost with the port published on loopback',
+      code: lines(
+        'services:',
+        '  web:',
+        '    image: nginx',
+        ...logging('fluentd', 'fluentd-address', 'localhost:24224'),
+        '  fluentd:',
+        '    image: fluent/fluentd',
+        '    ports: ["127.0.0.1:24224:24224"]',
+      ),
+    },
     { name: 'an outside host', code: lines('services:', '  web:', '    image: nginx', ...logging('gelf', 'gelf-address', 'udp://graylog.example.com:12201')) },
-    { name: 'a collector on the host network listening on the port', code: lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', '127.0.0.1:24224'), '  fluentd:', '    image: fluent/fluentd:v1.17', '    network_mode: host') },
+    {
+      name: 'a collector on the host network listening on the port',
+      code: lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', '127.0.0.1:24224'), '  fluentd:', '    image: fluent/fluentd:v1.17', '    network_mode: host'),
+    },
   ],
   invalid: [
     {
@@ -44,11 +58,23 @@ ruleTester(rule, {
     {
       name: 'a localhost port nobody publishes (udp published as tcp does not count): a warning',
       code: lines('services:', '  web:', '    image: nginx', ...logging('gelf', 'gelf-address', 'udp://localhost:12201'), '  graylog:', '    image: graylog/graylog:6.0', '    ports: ["12201:12201"]'),
-      findings: [{ line: 7, column: 23, severity: 'warning', service: 'web', messageId: 'notPublished', data: { key: 'gelf-address', value: 'udp://localhost:12201', port: 12201, protocol: 'udp', services: 'for web' } }],
+      findings: [
+        {
+          line: 7,
+          column: 23,
+          severity: 'warning',
+          service: 'web',
+          messageId: 'notPublished',
+          data: { key: 'gelf-address', value: 'udp://localhost:12201', port: 12201, protocol: 'udp', services: 'for web' },
+        },
+      ],
     },
     {
       name: 'a compose file beside it publishes the port: a warning naming that file and line',
-      code: { 'compose.yaml': lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'localhost:24224')), 'compose-logging.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd', '    ports: ["24224:24224"]') },
+      code: {
+        'compose.yaml': lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'localhost:24224')),
+        'compose-logging.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd', '    ports: ["24224:24224"]'),
+      },
       findings: [
         {
           line: 7,
@@ -64,14 +90,36 @@ ruleTester(rule, {
     {
       name: 'of several files beside it, the one that binds the port (a range; a collector on the host network listening by default) is named',
       code: {
-        'compose.yaml': lines('services:', '  web:', '    image: nginx', ...logging('gelf', 'gelf-address', 'udp://127.0.0.1:12201'), '  api:', '    image: example/api', ...logging('fluentd', 'fluentd-address', 'localhost')),
+        'compose.yaml': lines(
+          'services:',
+          '  web:',
+          '    image: nginx',
+          ...logging('gelf', 'gelf-address', 'udp://127.0.0.1:12201'),
+          '  api:',
+          '    image: example/api',
+          ...logging('fluentd', 'fluentd-address', 'localhost'),
+        ),
         'compose-a.yaml': lines('services:', '  graylog:', '    image: graylog/graylog:6.0', '    ports: ["12201:12201"]'),
         'compose-b.yaml': lines('services:', '  graylog:', '    image: graylog/graylog:6.0', '    ports:', '      - "12200-12210:12200-12210/udp"'),
         'compose-c.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd:v1.17', '    network_mode: host'),
       },
       findings: [
-        { line: 7, column: 23, severity: 'warning', service: 'web', messageId: 'notPublishedPeer', data: { key: 'gelf-address', value: 'udp://127.0.0.1:12201', port: 12201, protocol: 'udp', services: 'for web', publisher: 'graylog', where: 'compose-b.yaml:5', file: 'compose-b.yaml' } },
-        { line: 13, column: 26, severity: 'warning', service: 'api', messageId: 'notPublishedPeer', data: { key: 'fluentd-address', value: 'localhost', port: 24224, protocol: 'tcp', services: 'for api', publisher: 'fluentd', where: 'compose-c.yaml:3', file: 'compose-c.yaml' } },
+        {
+          line: 7,
+          column: 23,
+          severity: 'warning',
+          service: 'web',
+          messageId: 'notPublishedPeer',
+          data: { key: 'gelf-address', value: 'udp://127.0.0.1:12201', port: 12201, protocol: 'udp', services: 'for web', publisher: 'graylog', where: 'compose-b.yaml:5', file: 'compose-b.yaml' },
+        },
+        {
+          line: 13,
+          column: 26,
+          severity: 'warning',
+          service: 'api',
+          messageId: 'notPublishedPeer',
+          data: { key: 'fluentd-address', value: 'localhost', port: 24224, protocol: 'tcp', services: 'for api', publisher: 'fluentd', where: 'compose-c.yaml:3', file: 'compose-c.yaml' },
+        },
       ],
     },
     {
@@ -81,7 +129,16 @@ ruleTester(rule, {
         'compose-logging.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd', '    ports: ["24225:24224", "24224:24224/udp"]', '    expose: ["24224"]'),
         'logging.yaml': lines('services:', '  fluentd:', '    image: fluent/fluentd', '    ports: ["24224:24224"]'),
       },
-      findings: [{ line: 7, column: 26, severity: 'warning', service: 'web', messageId: 'notPublished', data: { key: 'fluentd-address', value: 'localhost:24224', port: 24224, protocol: 'tcp', services: 'for web' } }],
+      findings: [
+        {
+          line: 7,
+          column: 26,
+          severity: 'warning',
+          service: 'web',
+          messageId: 'notPublished',
+          data: { key: 'fluentd-address', value: 'localhost:24224', port: 24224, protocol: 'tcp', services: 'for web' },
+        },
+      ],
     },
   ],
 });

@@ -40,7 +40,8 @@ ruleTester(rule, {
           column: 5,
           severity: 'error',
           service: 'api',
-          message: '`networks` cannot be combined with `network_mode: bridge`: Docker Compose refuses the service ("declares mutually exclusive network_mode and networks"), and its aliases could never resolve',
+          message:
+            '`networks` cannot be combined with `network_mode: bridge`: Docker Compose refuses the service ("declares mutually exclusive network_mode and networks"), and its aliases could never resolve',
         },
       ],
     },
@@ -83,22 +84,36 @@ ruleTester(rule, {
       name: 'a sidecar sharing a stack: ports, expose and links',
       code: 'services:\n  app:\n    image: x\n  db:\n    image: x\n  sidecar:\n    image: x\n    network_mode: service:app\n    ports: ["9901:9901"]\n    expose: ["9902"]\n    links: [db]\n  client:\n    image: x\n    network_mode: container:gluetun\n    ports: ["80:80"]\n',
       findings: [
-        { line: 9, column: 13, severity: 'error', service: 'sidecar', message: `port "9901:9901" cannot be published under \`network_mode: service:app\`: Docker refuses it ${REFUSED_PORTS}; publish it on app instead` },
+        {
+          line: 9,
+          column: 13,
+          severity: 'error',
+          service: 'sidecar',
+          message: `port "9901:9901" cannot be published under \`network_mode: service:app\`: Docker refuses it ${REFUSED_PORTS}; publish it on app instead`,
+        },
         {
           line: 10,
           column: 14,
           severity: 'error',
           service: 'sidecar',
-          message: '`expose` cannot be used under `network_mode: service:app`: Docker refuses it ("conflicting options: port exposing and the container type network mode"); expose the port on app instead',
+          message:
+            '`expose` cannot be used under `network_mode: service:app`: Docker refuses it ("conflicting options: port exposing and the container type network mode"); expose the port on app instead',
         },
         {
           line: 11,
           column: 13,
           severity: 'error',
           service: 'sidecar',
-          message: 'link "db" cannot be used under `network_mode: service:app`: Docker refuses links with a shared network stack ("conflicting options: container type network can\'t be used with links")',
+          message:
+            'link "db" cannot be used under `network_mode: service:app`: Docker refuses links with a shared network stack ("conflicting options: container type network can\'t be used with links")',
         },
-        { line: 15, column: 13, severity: 'error', service: 'client', message: `port "80:80" cannot be published under \`network_mode: container:gluetun\`: Docker refuses it ${REFUSED_PORTS}; publish it on gluetun instead` },
+        {
+          line: 15,
+          column: 13,
+          severity: 'error',
+          service: 'client',
+          message: `port "80:80" cannot be published under \`network_mode: container:gluetun\`: Docker refuses it ${REFUSED_PORTS}; publish it on gluetun instead`,
+        },
       ],
     },
     {

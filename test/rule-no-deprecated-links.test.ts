@@ -2,7 +2,6 @@ import rule from '../rules/no-deprecated-links';
 import { ruleTester } from './rule-tester';
 import { lines, networksBlock } from './graph-helpers';
 
-
 ruleTester(rule, {
   valid: [
     {

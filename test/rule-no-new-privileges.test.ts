@@ -2,7 +2,7 @@ import rule from '../rules/no-new-privileges';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
-const WEB = "`web`, published on 0.0.0.0:8080,";
+const WEB = '`web`, published on 0.0.0.0:8080,';
 
 ruleTester(rule, {
   valid: [
@@ -52,10 +52,34 @@ ruleTester(rule, {
         '    network_mode: bridge',
       ),
       findings: [
-        { line: 2, column: 3, severity: 'warning', service: 'web', message: `${WEB} does not set \`no-new-privileges:true\` in \`security_opt\`: a setuid or file-capability binary in the container can raise its privileges` },
-        { line: 5, column: 3, severity: 'info', service: 'app', message: '`app`, on default with public service web, does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges' },
-        { line: 8, column: 3, severity: 'info', service: 'job', message: '`job`, not published, does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges' },
-        { line: 11, column: 3, severity: 'info', service: 'admin', message: '`admin`, not published, does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges' },
+        {
+          line: 2,
+          column: 3,
+          severity: 'warning',
+          service: 'web',
+          message: `${WEB} does not set \`no-new-privileges:true\` in \`security_opt\`: a setuid or file-capability binary in the container can raise its privileges`,
+        },
+        {
+          line: 5,
+          column: 3,
+          severity: 'info',
+          service: 'app',
+          message: '`app`, on default with public service web, does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges',
+        },
+        {
+          line: 8,
+          column: 3,
+          severity: 'info',
+          service: 'job',
+          message: '`job`, not published, does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges',
+        },
+        {
+          line: 11,
+          column: 3,
+          severity: 'info',
+          service: 'admin',
+          message: '`admin`, not published, does not set `no-new-privileges:true` in `security_opt`: a setuid or file-capability binary in the container can raise its privileges',
+        },
       ],
     },
     {
@@ -64,7 +88,15 @@ ruleTester(rule, {
         'compose.yaml': lines('services:', '  web:', '    image: nginx:1.27', '    network_mode: host', '    security_opt:', '      - "no-new-privileges:${NNP}"'),
         '.env': 'NNP=false\n',
       },
-      findings: [{ line: 6, column: 9, severity: 'warning', service: 'web', message: '`web`, on the host network (network_mode: host), sets `no-new-privileges:false`: processes can raise their privileges through setuid binaries' }],
+      findings: [
+        {
+          line: 6,
+          column: 9,
+          severity: 'warning',
+          service: 'web',
+          message: '`web`, on the host network (network_mode: host), sets `no-new-privileges:false`: processes can raise their privileges through setuid binaries',
+        },
+      ],
     },
   ],
 });

@@ -107,7 +107,8 @@ ruleTester(rule, {
           column: 13,
           severity: 'error',
           service: 'b',
-          message: 'host port 127.0.0.1:9000-9001/tcp is fixed, but the service runs 2 replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)',
+          message:
+            'host port 127.0.0.1:9000-9001/tcp is fixed, but the service runs 2 replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)',
         },
       ],
     },

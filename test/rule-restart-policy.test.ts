@@ -44,14 +44,34 @@ ruleTester(rule, {
       name: 'public by a port or the host network',
       code: lines('services:', '  web:', '    image: nginx:1.27', '    ports: ["8080:80"]', '  agent:', '    image: x:1', '    network_mode: host'),
       findings: [
-        { line: 2, column: 3, severity: 'warning', service: 'web', message: '`web`, published on 0.0.0.0:8080, has no restart policy: after a crash or a host reboot it stays down; set `restart: unless-stopped` (or `on-failure`)' },
-        { line: 5, column: 3, severity: 'warning', service: 'agent', message: '`agent`, on the host network (network_mode: host), has no restart policy: after a crash or a host reboot it stays down; set `restart: unless-stopped` (or `on-failure`)' },
+        {
+          line: 2,
+          column: 3,
+          severity: 'warning',
+          service: 'web',
+          message: '`web`, published on 0.0.0.0:8080, has no restart policy: after a crash or a host reboot it stays down; set `restart: unless-stopped` (or `on-failure`)',
+        },
+        {
+          line: 5,
+          column: 3,
+          severity: 'warning',
+          service: 'agent',
+          message: '`agent`, on the host network (network_mode: host), has no restart policy: after a crash or a host reboot it stays down; set `restart: unless-stopped` (or `on-failure`)',
+        },
       ],
     },
     {
       name: 'the port is published through an override',
       code: { 'compose.yaml': lines('services:', '  web:', '    image: nginx:1.27'), 'compose.override.yaml': lines('services:', '  web:', '    ports: ["${PORT}:80"]'), '.env': 'PORT=8080\n' },
-      findings: [{ line: 2, column: 3, severity: 'warning', service: 'web', message: '`web`, published on 0.0.0.0:8080, has no restart policy: after a crash or a host reboot it stays down; set `restart: unless-stopped` (or `on-failure`)' }],
+      findings: [
+        {
+          line: 2,
+          column: 3,
+          severity: 'warning',
+          service: 'web',
+          message: '`web`, published on 0.0.0.0:8080, has no restart policy: after a crash or a host reboot it stays down; set `restart: unless-stopped` (or `on-failure`)',
+        },
+      ],
     },
   ],
 });

@@ -8,16 +8,38 @@ import { ruleCatalog } from '../src/api';
 
 ruleTester(rule, {
   valid: [
-    { name: 'variables, files, names about secrets, booleans, placeholders', code: lines('services:', '  db:', '    image: postgres:16.4', '    environment:', '      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}', '      POSTGRES_PASSWORD_FILE: /run/secrets/db_password', '      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app', '      TOKEN_TTL: 3600', '      AWS_ACCESS_KEY_ID: AKIAEXAMPLE', '      AUTH_ENABLED: "true"', '      ADMIN_PASSWORD: <set me>', '      JWT_SECRET: ""', '      TOKENIZERS_PARALLELISM: "false"', '      PWD: /app'), env: {"POSTGRES_PASSWORD": "shell-secret", "DB_PASSWORD": "shell-secret"} },
-    { name: 'a .env value reaching environment through a variable', code: {
-      'compose.yaml': lines('services:', '  db:', '    image: postgres:16.4', '    environment:', '      - POSTGRES_PASSWORD=${PG_PW}'),
-      '.env': lines('PG_PW=dotenv-secret'),
-    } },
+    {
+      name: 'variables, files, names about secrets, booleans, placeholders',
+      code: lines(
+        'services:',
+        '  db:',
+        '    image: postgres:16.4',
+        '    environment:',
+        '      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}',
+        '      POSTGRES_PASSWORD_FILE: /run/secrets/db_password',
+        '      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app',
+        '      TOKEN_TTL: 3600',
+        '      AWS_ACCESS_KEY_ID: AKIAEXAMPLE',
+        '      AUTH_ENABLED: "true"',
+        '      ADMIN_PASSWORD: <set me>',
+        '      JWT_SECRET: ""',
+        '      TOKENIZERS_PARALLELISM: "false"',
+        '      PWD: /app',
+      ),
+      env: { POSTGRES_PASSWORD: 'shell-secret', DB_PASSWORD: 'shell-secret' },
+    },
+    {
+      name: 'a .env value reaching environment through a variable',
+      code: {
+        'compose.yaml': lines('services:', '  db:', '    image: postgres:16.4', '    environment:', '      - POSTGRES_PASSWORD=${PG_PW}'),
+        '.env': lines('PG_PW=dotenv-secret'),
+      },
+    },
     {
       name: 'env_file values that only name a variable (from .env or the shell), and a file value the service replaces',
       code: {
         'compose.yaml': lines('services:', '  app:', '    image: example/app:1.0', '    env_file: [config/app.env]', '    environment:', '      ADMIN_PASSWORD: ${ADMIN_PW}'),
-        'config/app.env': lines('UPSTREAM_TOKEN=${UPSTREAM_TOKEN}', 'DB_PASSWORD="${DB_PW}"', "ADMIN_PASSWORD=in-file-but-replaced", 'SMTP_PASS', 'API_KEY=${API_KEY:-}'),
+        'config/app.env': lines('UPSTREAM_TOKEN=${UPSTREAM_TOKEN}', 'DB_PASSWORD="${DB_PW}"', 'ADMIN_PASSWORD=in-file-but-replaced', 'SMTP_PASS', 'API_KEY=${API_KEY:-}'),
         '.env': lines('UPSTREAM_TOKEN=from-dotenv', 'DB_PW=from-dotenv', 'ADMIN_PW=from-dotenv', 'SMTP_PASS=from-dotenv'),
       },
     },
@@ -25,36 +47,137 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'literal values in map and list form, a literal default, a URL password',
-      code: lines('services:', '  db:', '    image: postgres:16.4', '    ports:', '      - "5432:5432"', '    environment:', '      POSTGRES_PASSWORD: s3cret-pw', '  api:', '    image: example/api:2.3', '    environment:', '      - API_KEY=abc123def456', '      - SESSION_SECRET=${SESSION_SECRET:-changeme}', '      - DATABASE_URL=postgres://app:hunter2@db/app', '      - smtpPass=mailpw'),
+      code: lines(
+        'services:',
+        '  db:',
+        '    image: postgres:16.4',
+        '    ports:',
+        '      - "5432:5432"',
+        '    environment:',
+        '      POSTGRES_PASSWORD: s3cret-pw',
+        '  api:',
+        '    image: example/api:2.3',
+        '    environment:',
+        '      - API_KEY=abc123def456',
+        '      - SESSION_SECRET=${SESSION_SECRET:-changeme}',
+        '      - DATABASE_URL=postgres://app:hunter2@db/app',
+        '      - smtpPass=mailpw',
+      ),
       findings: [
-        { line: 7, column: 26, severity: 'error', service: 'db', message: '`POSTGRES_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`POSTGRES_PASSWORD_FILE` where the image reads one) or a variable from an untracked `.env` (public: published on 0.0.0.0:5432)' },
-        { line: 11, column: 9, severity: 'warning', service: 'api', message: '`API_KEY` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`API_KEY_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)' },
-        { line: 12, column: 9, severity: 'warning', service: 'api', message: '`SESSION_SECRET` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`SESSION_SECRET_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)' },
-        { line: 13, column: 9, severity: 'warning', service: 'api', message: '`DATABASE_URL` holds a URL with a literal password (masked): it is in the file for anyone who reads it and in `docker inspect`; take the password from a Compose secret or a variable from an untracked `.env` (adjacent: on default with public service db)' },
-        { line: 14, column: 9, severity: 'warning', service: 'api', message: '`smtpPass` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`smtpPass_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)' },
+        {
+          line: 7,
+          column: 26,
+          severity: 'error',
+          service: 'db',
+          message:
+            '`POSTGRES_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`POSTGRES_PASSWORD_FILE` where the image reads one) or a variable from an untracked `.env` (public: published on 0.0.0.0:5432)',
+        },
+        {
+          line: 11,
+          column: 9,
+          severity: 'warning',
+          service: 'api',
+          message:
+            '`API_KEY` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`API_KEY_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)',
+        },
+        {
+          line: 12,
+          column: 9,
+          severity: 'warning',
+          service: 'api',
+          message:
+            '`SESSION_SECRET` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`SESSION_SECRET_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)',
+        },
+        {
+          line: 13,
+          column: 9,
+          severity: 'warning',
+          service: 'api',
+          message:
+            '`DATABASE_URL` holds a URL with a literal password (masked): it is in the file for anyone who reads it and in `docker inspect`; take the password from a Compose secret or a variable from an untracked `.env` (adjacent: on default with public service db)',
+        },
+        {
+          line: 14,
+          column: 9,
+          severity: 'warning',
+          service: 'api',
+          message:
+            '`smtpPass` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`smtpPass_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)',
+        },
       ],
     },
     {
       name: 'env_file values are reported in the env file, once',
       code: {
-        'compose.yaml': lines('services:', '  app:', '    image: example/app:1.0', '    env_file: [app.env]', '  worker:', '    image: example/worker:1.0', '    env_file:', '      - path: app.env', '        required: true'),
+        'compose.yaml': lines(
+          'services:',
+          '  app:',
+          '    image: example/app:1.0',
+          '    env_file: [app.env]',
+          '  worker:',
+          '    image: example/worker:1.0',
+          '    env_file:',
+          '      - path: app.env',
+          '        required: true',
+        ),
         'app.env': lines('LOG_LEVEL=info', 'STRIPE_API_KEY=sk_test_123456', 'export ADMIN_PASSWORD="correct horse"', 'BROKER_URL=amqp://guest:guest@rabbit:5672/', 'UPSTREAM_TOKEN=${UPSTREAM_TOKEN}'),
       },
       findings: [
-        { line: 2, column: 16, severity: 'warning', service: 'app', file: 'app.env', message: '`STRIPE_API_KEY` in env file app.env (read by services app, worker) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
-        { line: 3, column: 23, severity: 'warning', service: 'app', file: 'app.env', message: '`ADMIN_PASSWORD` in env file app.env (read by services app, worker) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
-        { line: 4, column: 12, severity: 'warning', service: 'app', file: 'app.env', message: '`BROKER_URL` in env file app.env (read by services app, worker) is a URL with a literal password (masked): keep this file out of version control, or use a Compose secret (internal: not published)' },
+        {
+          line: 2,
+          column: 16,
+          severity: 'warning',
+          service: 'app',
+          file: 'app.env',
+          message:
+            '`STRIPE_API_KEY` in env file app.env (read by services app, worker) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (internal: not published)',
+        },
+        {
+          line: 3,
+          column: 23,
+          severity: 'warning',
+          service: 'app',
+          file: 'app.env',
+          message:
+            '`ADMIN_PASSWORD` in env file app.env (read by services app, worker) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (internal: not published)',
+        },
+        {
+          line: 4,
+          column: 12,
+          severity: 'warning',
+          service: 'app',
+          file: 'app.env',
+          message:
+            '`BROKER_URL` in env file app.env (read by services app, worker) is a URL with a literal password (masked): keep this file out of version control, or use a Compose secret (internal: not published)',
+        },
       ],
     },
     {
       name: 'env_file: a literal default is written in the file; the most exposed reader sets the severity and is named first',
       code: {
-        'compose.yaml': lines('services:', '  worker:', '    image: example/worker:1.0', '    env_file: config/app.env', '  web:', '    image: example/web:1.0', '    ports: ["8080:80"]', '    env_file: [config/app.env]'),
+        'compose.yaml': lines(
+          'services:',
+          '  worker:',
+          '    image: example/worker:1.0',
+          '    env_file: config/app.env',
+          '  web:',
+          '    image: example/web:1.0',
+          '    ports: ["8080:80"]',
+          '    env_file: [config/app.env]',
+        ),
         'config/app.env': lines('# defaults', 'SESSION_SECRET=${SESSION_SECRET:-changeme}', 'API_TOKEN=${API_TOKEN}'),
         '.env': lines('API_TOKEN=from-dotenv'),
       },
       findings: [
-        { line: 2, column: 16, severity: 'error', service: 'web', file: 'config/app.env', message: '`SESSION_SECRET` in env file config/app.env (read by services worker, web) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (public: published on 0.0.0.0:8080)' },
+        {
+          line: 2,
+          column: 16,
+          severity: 'error',
+          service: 'web',
+          file: 'config/app.env',
+          message:
+            '`SESSION_SECRET` in env file config/app.env (read by services worker, web) is a literal secret (value masked): keep this file out of version control, or use a Compose secret (public: published on 0.0.0.0:8080)',
+        },
       ],
     },
     {
@@ -64,7 +187,15 @@ ruleTester(rule, {
         'base.yaml': lines('services:', '  base:', '    image: example/app:1.0', '    environment:', '      MYSQL_ROOT_PASSWORD: rootpw'),
       },
       findings: [
-        { line: 5, column: 28, severity: 'warning', service: 'app', file: 'base.yaml', message: '`MYSQL_ROOT_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`MYSQL_ROOT_PASSWORD_FILE` where the image reads one) or a variable from an untracked `.env` (internal: not published)' },
+        {
+          line: 5,
+          column: 28,
+          severity: 'warning',
+          service: 'app',
+          file: 'base.yaml',
+          message:
+            '`MYSQL_ROOT_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`MYSQL_ROOT_PASSWORD_FILE` where the image reads one) or a variable from an untracked `.env` (internal: not published)',
+        },
       ],
     },
   ],

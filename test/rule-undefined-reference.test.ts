@@ -21,7 +21,13 @@ ruleTester(rule, {
       name: 'resources: network, volume (both syntaxes), secret, build secret, config, with suggestions',
       code: 'services:\n  web:\n    image: x\n    build:\n      context: .\n      secrets: [npm_tokn]\n    networks:\n      backend:\n    volumes:\n      - db_dat:/data\n      - type: volume\n        source: cache\n        target: /cache\n    secrets:\n      - source: api_ky\n    configs: [site]\nnetworks:\n  back_end:\nvolumes:\n  db_data:\nsecrets:\n  api_key:\n    environment: K\n  npm_token:\n    environment: T\n',
       findings: [
-        { line: 6, column: 17, severity: 'error', service: 'web', message: 'service "web" uses undefined build secret "npm_tokn" (not declared under the top-level `secrets`); did you mean "npm_token"?' },
+        {
+          line: 6,
+          column: 17,
+          severity: 'error',
+          service: 'web',
+          message: 'service "web" uses undefined build secret "npm_tokn" (not declared under the top-level `secrets`); did you mean "npm_token"?',
+        },
         { line: 8, column: 7, severity: 'error', service: 'web', message: 'service "web" uses undefined network "backend" (not declared under the top-level `networks`); did you mean "back_end"?' },
         { line: 10, column: 9, severity: 'error', service: 'web', message: 'service "web" uses undefined volume "db_dat" (not declared under the top-level `volumes`); did you mean "db_data"?' },
         { line: 11, column: 9, severity: 'error', service: 'web', message: 'service "web" uses undefined volume "cache" (not declared under the top-level `volumes`)' },
@@ -75,7 +81,14 @@ describe('shared namespaces and healthchecks', () => {
         name: 'pid/ipc/uts naming an undefined service',
         code: 'services:\n  api:\n    image: x\n  debug:\n    image: busybox\n    pid: "service:ap"\n    uts: "service:nope"\n',
         findings: [
-          { line: 6, column: 10, severity: 'error', service: 'debug', messageId: 'undefinedService', data: { service: 'debug', via: 'shares the pid namespace of', name: 'ap', suggestion: '; did you mean "api"?' } },
+          {
+            line: 6,
+            column: 10,
+            severity: 'error',
+            service: 'debug',
+            messageId: 'undefinedService',
+            data: { service: 'debug', via: 'shares the pid namespace of', name: 'ap', suggestion: '; did you mean "api"?' },
+          },
           { line: 7, column: 10, severity: 'error', service: 'debug', message: 'service "debug" shares the uts namespace of undefined service "nope"' },
         ],
       },

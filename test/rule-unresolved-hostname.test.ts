@@ -2,7 +2,6 @@ import rule from '../rules/unresolved-hostname';
 import { ruleTester } from './rule-tester';
 import { lines, networksBlock } from './graph-helpers';
 
-
 ruleTester(rule, {
   valid: [
     {
@@ -77,7 +76,7 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'the seeds\' reddit app on one network: mongo lacks the aliases',
+      name: "the seeds' reddit app on one network: mongo lacks the aliases",
       code: lines(
         'services:',
         '  post:',
@@ -109,7 +108,7 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'the seeds\' ui on front_net naming post, which is only on back_net; an alias on another network',
+      name: "the seeds' ui on front_net naming post, which is only on back_net; an alias on another network",
       code: lines(
         'services:',
         '  ui:',
@@ -147,11 +146,17 @@ ruleTester(rule, {
       name: 'a name nothing hints at',
       code: lines('services:', '  api:', '    image: x', '    command: ["--trace", "http://zipkin:9411"]'),
       findings: [
-        { line: 4, column: 34, severity: 'error', service: 'api', message: '`zipkin` does not resolve from api: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },
+        {
+          line: 4,
+          column: 34,
+          severity: 'error',
+          service: 'api',
+          message: '`zipkin` does not resolve from api: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
+        },
       ],
     },
     {
-      name: 'services without a name of their own: a sidecar in app\'s stack, a host-mode agent',
+      name: "services without a name of their own: a sidecar in app's stack, a host-mode agent",
       code: lines(
         'services:',
         '  app:',
@@ -169,12 +174,18 @@ ruleTester(rule, {
         '      STATSD_HOST: agent',
       ),
       findings: [
-        { line: 13, column: 15, severity: 'error', service: 'probe', message: "`sidecar` does not resolve from probe: sidecar has no name on any network: it shares app's network stack (network_mode: service:app); use `app`" },
+        {
+          line: 13,
+          column: 15,
+          severity: 'error',
+          service: 'probe',
+          message: "`sidecar` does not resolve from probe: sidecar has no name on any network: it shares app's network stack (network_mode: service:app); use `app`",
+        },
         { line: 14, column: 20, severity: 'error', service: 'probe', message: '`agent` does not resolve from probe: agent has no name on any network: it uses network_mode: host' },
       ],
     },
     {
-      name: 'a service on host networking or none asks for compose names; a sidecar asks beyond its owner\'s networks',
+      name: "a service on host networking or none asks for compose names; a sidecar asks beyond its owner's networks",
       code: lines(
         'services:',
         '  agent:',
@@ -235,14 +246,22 @@ ruleTester(rule, {
         '  back:',
       ),
       findings: [
-        { line: 5, column: 17, severity: 'error', service: 'app', messageId: 'noSharedNetwork', message: '`tei` does not resolve from app: `tei` (the hostname of tei-cpu) is on back, app is only on front' },
+        {
+          line: 5,
+          column: 17,
+          severity: 'error',
+          service: 'app',
+          messageId: 'noSharedNetwork',
+          message: '`tei` does not resolve from app: `tei` (the hostname of tei-cpu) is on back, app is only on front',
+        },
         {
           line: 6,
           column: 21,
           severity: 'error',
           service: 'app',
           messageId: 'hostnameOnly',
-          message: '`relay-host` does not resolve from app: it is only the `hostname` of relay, which is on no network where Docker could register it as a DNS name; give the service meant to answer the network alias `relay-host`',
+          message:
+            '`relay-host` does not resolve from app: it is only the `hostname` of relay, which is on no network where Docker could register it as a DNS name; give the service meant to answer the network alias `relay-host`',
         },
       ],
     },
@@ -327,7 +346,7 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'netrules and neighbours combined: a neighbour\'s hostname is a DNS name there (Engine 25); a bare word under a URL-like key only a neighbour defines is not checked',
+      name: "netrules and neighbours combined: a neighbour's hostname is a DNS name there (Engine 25); a bare word under a URL-like key only a neighbour defines is not checked",
       code: {
         'compose.yaml': lines('services:', '  exporter:', '    image: x', '    environment:', '      TEI_HOST: tei', '      MONGODB_URL: post_db'),
         'docker-compose-app.yml': lines('services:', '  tei-cpu:', '    image: tei', '    hostname: tei', '  post_db:', '    image: mongo:7'),
@@ -347,8 +366,30 @@ ruleTester(rule, {
     {
       name: 'an alias on a network named explicitly in both files: shared whatever the project names',
       code: {
-        'compose.yaml': lines('name: monitoring', 'services:', '  grafana:', '    image: grafana/grafana', '    environment:', '      GF_DATABASE_HOST: db:5432', '    networks: [shared]', 'networks:', '  shared:', '    name: backbone'),
-        'compose-db.yaml': lines('name: storage', 'services:', '  postgres:', '    image: postgres:16', '    networks:', '      backbone:', '        aliases: [db]', 'networks:', '  backbone:', '    name: backbone'),
+        'compose.yaml': lines(
+          'name: monitoring',
+          'services:',
+          '  grafana:',
+          '    image: grafana/grafana',
+          '    environment:',
+          '      GF_DATABASE_HOST: db:5432',
+          '    networks: [shared]',
+          'networks:',
+          '  shared:',
+          '    name: backbone',
+        ),
+        'compose-db.yaml': lines(
+          'name: storage',
+          'services:',
+          '  postgres:',
+          '    image: postgres:16',
+          '    networks:',
+          '      backbone:',
+          '        aliases: [db]',
+          'networks:',
+          '  backbone:',
+          '    name: backbone',
+        ),
       },
       findings: [
         {
@@ -369,8 +410,20 @@ ruleTester(rule, {
         'compose.cache.yaml': lines('name: caching', 'services:', '  cache:', '    image: redis:7', '    networks: [cachenet]', 'networks:', '  cachenet: {}'),
       },
       findings: [
-        { line: 5, column: 28, severity: 'error', service: 'exporter', message: '`post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },
-        { line: 6, column: 26, severity: 'error', service: 'exporter', message: '`cache` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },
+        {
+          line: 5,
+          column: 28,
+          severity: 'error',
+          service: 'exporter',
+          message: '`post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
+        },
+        {
+          line: 6,
+          column: 26,
+          severity: 'error',
+          service: 'exporter',
+          message: '`cache` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
+        },
       ],
     },
     {
@@ -381,17 +434,29 @@ ruleTester(rule, {
         'app.yml': lines('services:', '  post_db:', '    image: mongo:7'),
       },
       findings: [
-        { line: 5, column: 28, severity: 'error', service: 'exporter', message: '`post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },
+        {
+          line: 5,
+          column: 28,
+          severity: 'error',
+          service: 'exporter',
+          message: '`post_db` does not resolve from exporter: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
+        },
       ],
     },
     {
       name: 'a value from .env is reported at the scalar that asks for it',
       code: { 'compose.yaml': lines('services:', '  web:', '    image: x', '    environment:', '      - REDIS_HOST=${REDIS_HOST}'), '.env': 'REDIS_HOST=cache\n' },
       findings: [
-        { line: 5, column: 20, severity: 'error', service: 'web', message: '`cache` does not resolve from web: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer' },
+        {
+          line: 5,
+          column: 20,
+          severity: 'error',
+          service: 'web',
+          message: '`cache` does not resolve from web: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
+        },
       ],
     },
-      {
+    {
       name: 'two databases answer the words: the one the service depends on is meant, on the first network they share',
       code: lines(
         'services:',
@@ -446,5 +511,5 @@ ruleTester(rule, {
         },
       ],
     },
-],
+  ],
 });

@@ -27,8 +27,7 @@ function brokenModel(): Record<string, unknown> {
   return { services, volums: {} };
 }
 
-const summary = (errors: ErrorObject[] | null | undefined): string[] =>
-  (errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
+const summary = (errors: ErrorObject[] | null | undefined): string[] => (errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
 
 function errorsOf(validate: SchemaValidator, data: unknown): string[] {
   expect(validate(data)).toBe(false);

@@ -31,7 +31,10 @@ export interface RuleInfo {
 }
 
 class NotStatic extends Error {
-  constructor(readonly node: Node, what: string) {
+  constructor(
+    readonly node: Node,
+    what: string,
+  ) {
     super(`${what} at line ${node.getStartLineNumber()} is not a static value`);
   }
 }
@@ -133,7 +136,13 @@ export function evaluate(node: Node): unknown {
   if (Node.isNullLiteral(n)) return null;
   if (Node.isPrefixUnaryExpression(n) && n.getOperatorToken() === SyntaxKind.MinusToken) return -(evaluate(n.getOperand()) as number);
   if (Node.isTemplateExpression(n)) {
-    return n.getHead().getLiteralText() + n.getTemplateSpans().map((s) => String(evaluate(s.getExpression())) + s.getLiteral().getLiteralText()).join('');
+    return (
+      n.getHead().getLiteralText() +
+      n
+        .getTemplateSpans()
+        .map((s) => String(evaluate(s.getExpression())) + s.getLiteral().getLiteralText())
+        .join('')
+    );
   }
   if (Node.isBinaryExpression(n) && n.getOperatorToken().getKind() === SyntaxKind.PlusToken) {
     return (evaluate(n.getLeft()) as string) + (evaluate(n.getRight()) as string);
@@ -187,7 +196,13 @@ function propertyName(name: Node): string {
  */
 function unusedMessageIds(ids: string[], file: SourceFile, messagesNode: Node): string[] {
   const used = new Set<string>();
-  const files = [file, ...file.getImportDeclarations().map((d) => d.getModuleSpecifierSourceFile()).filter((f): f is SourceFile => !!f && isRuleHelper(f, file))];
+  const files = [
+    file,
+    ...file
+      .getImportDeclarations()
+      .map((d) => d.getModuleSpecifierSourceFile())
+      .filter((f): f is SourceFile => !!f && isRuleHelper(f, file)),
+  ];
   for (const f of files) {
     f.forEachDescendant((node, traversal) => {
       // skip() returns true, and a truthy return would end the whole walk: don't return it.

@@ -22,7 +22,9 @@ export const README_END = '<!-- rules:end -->';
 const generatedNote = (id: string): string => `<!-- Generated from rules/${id}.ts by scripts/gen-rules.ts; edit the rule module, then run \`npm run docs:generate\`. -->`;
 
 export function ruleDoc(r: RuleDocInput): string {
-  const onIn = presetsEnabling(r).map((p) => `\`${p}\``).join(', ');
+  const onIn = presetsEnabling(r)
+    .map((p) => `\`${p}\``)
+    .join(', ');
   const defaultSeverity = r.recommended === false ? `${r.severity} (off unless enabled)` : r.severity;
   return [
     generatedNote(r.id),
@@ -77,7 +79,7 @@ type PropertySchema = { type?: unknown; enum?: unknown[]; default?: unknown; des
 
 function optionsSection(id: string, severity: string, options: Record<string, unknown> | undefined): string[] {
   const props = Object.entries((options?.properties ?? {}) as Record<string, PropertySchema>);
-  if (!props.length) return ['This rule has no options besides `exclude` (see the README\'s Configuration section).'];
+  if (!props.length) return ["This rule has no options besides `exclude` (see the README's Configuration section)."];
   return [
     '| Option | Type | Default | Description |',
     '| --- | --- | --- | --- |',
@@ -103,9 +105,7 @@ function cell(text: string): string {
 }
 
 export function readmeTable(rules: readonly RuleDocInput[]): string {
-  const rows = rules.map(
-    (r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.category} | ${r.recommended === false ? 'off' : r.severity} | ${r.fixable ? 'yes' : ''} | ${cell(r.description)} |`,
-  );
+  const rows = rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.category} | ${r.recommended === false ? 'off' : r.severity} | ${r.fixable ? 'yes' : ''} | ${cell(r.description)} |`);
   return ['| Rule | Category | Default | Fixable | Description |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 

@@ -47,5 +47,5 @@ function listing(result: ConfigResult, flags: ConfigFlags): string | undefined {
 }
 
 function where(p: LoadProblem): string {
-  return p.origin ? `${p.origin.source.path}:${lineCol(p.origin.source, p.origin.start).line}` : p.file ?? '';
+  return p.origin ? `${p.origin.source.path}:${lineCol(p.origin.source, p.origin.start).line}` : (p.file ?? '');
 }

@@ -21,7 +21,7 @@ export function runGraph(targets: string[], flags: GraphFlags): void {
   const { project, problems, graph } = graphOf(toLintOptions(flags, targets));
   for (const p of problems) {
     if (p.severity !== 'error') continue;
-    const where = p.origin ? `${p.origin.source.path}:${lineCol(p.origin.source, p.origin.start).line}` : p.file ?? '';
+    const where = p.origin ? `${p.origin.source.path}:${lineCol(p.origin.source, p.origin.start).line}` : (p.file ?? '');
     process.stderr.write(`${where}: ${p.severity}: ${p.message} [${p.rule}]\n`);
     process.exitCode = EXIT_FINDINGS;
   }

@@ -52,7 +52,7 @@ export function buildProgram(): Command {
     .option('--networks', 'print the network names, one per line')
     .option('--profiles', 'print the profile names, one per line')
     .option('--images', 'print the image names, one per line')
-    .option('-q, --quiet', "only validate the project: exit code 1 when Compose would refuse it, print nothing")
+    .option('-q, --quiet', 'only validate the project: exit code 1 when Compose would refuse it, print nothing')
     .option('-o, --output <path>', 'write to a file instead of stdout')
     .option('--all-resources', 'keep networks, volumes, secrets and configs no service uses')
     .exitOverride()
@@ -76,7 +76,7 @@ export function buildProgram(): Command {
     .action(() => (require('./rules-command') as typeof import('./rules-command')).runRulesList());
   program
     .command('explain <rule>')
-    .description('print a rule\'s documentation')
+    .description("print a rule's documentation")
     .exitOverride()
     .action((id: string) => (require('./rules-command') as typeof import('./rules-command')).runExplain(id));
   return program;

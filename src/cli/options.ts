@@ -18,7 +18,7 @@ export function addProjectOptions(cmd: Command): Command {
   return cmd
     .option('-f, --file <path>', 'compose file (repeatable; disables discovery)', collect)
     .option('-p, --project-name <name>', 'project name')
-    .option('--project-directory <dir>', 'project directory (default: the first file\'s directory)')
+    .option('--project-directory <dir>', "project directory (default: the first file's directory)")
     .option('--env-file <path>', 'env file (repeatable; replaces the default .env)', collect)
     .addOption(new Option('--profile <name>', 'activate a profile (repeatable)').argParser(collect));
 }

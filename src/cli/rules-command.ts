@@ -18,13 +18,18 @@ export function runRulesList(): void {
 export function runExplain(id: string): void {
   const m = ruleCatalog().find((r) => r.id === id);
   if (!m) {
-    const near = closestMatch(id, ruleCatalog().map((r) => r.id));
+    const near = closestMatch(
+      id,
+      ruleCatalog().map((r) => r.id),
+    );
     throw new UsageError(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`compose-lint rules\` lists them`);
   }
   const d = m.docs;
-  const indent = (s: string): string => s.replace(/\n$/, '').split('\n').map((l) => `    ${l}`).join('\n');
-  writeOut(
-    `${m.id} (${m.category}, ${defaultSeverity(m)}${m.fixable ? ', fixable' : ''})\n\n${m.description}\n` +
-      (d ? `\n${d.why}\n\nBad:\n${indent(d.bad)}\n\nGood:\n${indent(d.good)}\n` : ''),
-  );
+  const indent = (s: string): string =>
+    s
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n');
+  writeOut(`${m.id} (${m.category}, ${defaultSeverity(m)}${m.fixable ? ', fixable' : ''})\n\n${m.description}\n` + (d ? `\n${d.why}\n\nBad:\n${indent(d.bad)}\n\nGood:\n${indent(d.good)}\n` : ''));
 }

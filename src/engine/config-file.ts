@@ -89,7 +89,12 @@ export function parseRuleFlag(spec: string, rules: readonly Rule[]): Record<stri
     // A bare rule id: say what is missing rather than what YAML makes of it.
     const id = spec.trim().replace(/\s*:$/, '');
     const known = rules.some((r) => r.id === id);
-    const near = known ? undefined : closestMatch(id, rules.map((r) => r.id));
+    const near = known
+      ? undefined
+      : closestMatch(
+          id,
+          rules.map((r) => r.id),
+        );
     if (!known) throw new ConfigError(`${shown}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`);
     throw new ConfigError(`${shown}: give a severity, e.g. --rule '${id}: error' (off, info, warning or error)`);
   }

@@ -36,10 +36,7 @@ function optionsSchema(rule: RuleSchemaInput): Record<string, unknown> {
 function ruleEntrySchema(rule: RuleSchemaInput): Record<string, unknown> {
   return {
     description: rule.description,
-    anyOf: [
-      { $ref: '#/definitions/severity' },
-      { type: 'array', items: [{ $ref: '#/definitions/severity' }, optionsSchema(rule)], minItems: 1, additionalItems: false },
-    ],
+    anyOf: [{ $ref: '#/definitions/severity' }, { type: 'array', items: [{ $ref: '#/definitions/severity' }, optionsSchema(rule)], minItems: 1, additionalItems: false }],
   };
 }
 

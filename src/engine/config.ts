@@ -62,12 +62,7 @@ export class ConfigResolver {
   }
 }
 
-export function resolveConfig(
-  rules: readonly Rule[],
-  data: ConfigData | undefined,
-  overrides: readonly Record<string, RuleEntry>[],
-  where: { file?: string; baseDir: string },
-): EffectiveConfig {
+export function resolveConfig(rules: readonly Rule[], data: ConfigData | undefined, overrides: readonly Record<string, RuleEntry>[], where: { file?: string; baseDir: string }): EffectiveConfig {
   const presets = toList(data?.extends ?? 'recommended');
   let settings: RuleSettings = new Map();
   for (const p of presets) settings = presetSettings(p, rules);

@@ -54,7 +54,11 @@ export interface CheckedFixes {
 export function checkFixes(file: string, before: string, fixes: readonly Fix[]): CheckedFixes {
   const checks = fixChecks(file, before);
   if (checks.fileReason) return { fixes: [], refused: [{ reason: checks.fileReason }] };
-  const refusal = (some: readonly Fix[]): string | undefined => checks.refusal(applyEdits(before, editsOf(some)), some.flatMap((f) => f.changes ?? []));
+  const refusal = (some: readonly Fix[]): string | undefined =>
+    checks.refusal(
+      applyEdits(before, editsOf(some)),
+      some.flatMap((f) => f.changes ?? []),
+    );
   const together = refusal(fixes);
   if (together === undefined) return { fixes: [...fixes], refused: [] };
   if (fixes.length === 1) return { fixes: [], refused: [{ fix: fixes[0], reason: together }] };

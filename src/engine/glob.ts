@@ -37,7 +37,10 @@ function translate(p: string): string {
       const close = p.indexOf(']', i + 2);
       if (close === -1) out += '\\[';
       else {
-        const body = p.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = p
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         out += `[${body}]`;
         i = close;
       }

@@ -20,7 +20,7 @@ export type PresetName = (typeof PRESET_NAMES)[number];
 export const PRESET_SUMMARIES: Record<PresetName, string> = {
   recommended: 'each rule at its default severity; rules marked not recommended are off (the default)',
   all: 'every rule on at its default severity',
-  strict: 'every rule on, `info` raised to `warning`, and each rule\'s `strict` option turned on',
+  strict: "every rule on, `info` raised to `warning`, and each rule's `strict` option turned on",
 };
 
 export function presetSettings(name: PresetName, rules: readonly Rule[]): RuleSettings {

@@ -26,14 +26,7 @@ export function toFinding(rule: string, severity: Severity, r: Report | LoadProb
  * applies to every finding of the rule. A preset's severity (strict raises `info` rules to
  * `warning`) is a default: findings that carry their own severity keep it.
  */
-export function runRules(
-  project: Project,
-  graph: Graph,
-  rules: readonly Rule[],
-  settings: RuleSettings,
-  problems: readonly LoadProblem[],
-  shared: SharedSettings = NO_SHARED_SETTINGS,
-): Finding[] {
+export function runRules(project: Project, graph: Graph, rules: readonly Rule[], settings: RuleSettings, problems: readonly LoadProblem[], shared: SharedSettings = NO_SHARED_SETTINGS): Finding[] {
   const fallbackFile = project.sources[0]?.path ?? project.files[0] ?? '<unknown>';
   const out: Finding[] = [];
   const problemsOf = groupBy(problems, (p) => p.rule);

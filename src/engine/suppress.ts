@@ -235,7 +235,11 @@ class FileDirectives {
   }
 
   private fileWideDirective(rule: string): Directive | undefined {
-    if (!this.fileWideFor.has(rule)) this.fileWideFor.set(rule, this.fileWide.find((d) => covers(d, rule)));
+    if (!this.fileWideFor.has(rule))
+      this.fileWideFor.set(
+        rule,
+        this.fileWide.find((d) => covers(d, rule)),
+      );
     return this.fileWideFor.get(rule);
   }
 

@@ -17,13 +17,7 @@ export function namesUnknownRule(u: UnusedDirective, knownRules: readonly string
  * The finding for one unused directive (or one unused rule of its list).
  * @param messages the rule's message templates (rules/unused-disable.ts), by message id
  */
-export function unusedDirectiveFinding(
-  u: UnusedDirective,
-  severity: Severity,
-  knownRules: readonly string[],
-  allUnused: boolean,
-  messages: Record<string, string>,
-): Finding {
+export function unusedDirectiveFinding(u: UnusedDirective, severity: Severity, knownRules: readonly string[], allUnused: boolean, messages: Record<string, string>): Finding {
   const d = u.directive;
   const end = lineCol(d.source, d.end);
   const [messageId, data] = messageOf(u, d.kind, knownRules);

@@ -20,7 +20,15 @@ import { isDict } from '../util/dict';
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function buildGraph(project: Project): Graph {
-  const graph: Graph = { networks: new Map(), services: new Map(), names: new Map(), serviceNames: new Map(), hostnames: new Map(), disabledNames: new Set(), peerFiles: peerFilesOf(project, buildGraph) };
+  const graph: Graph = {
+    networks: new Map(),
+    services: new Map(),
+    names: new Map(),
+    serviceNames: new Map(),
+    hostnames: new Map(),
+    disabledNames: new Set(),
+    peerFiles: peerFilesOf(project, buildGraph),
+  };
   const declared = topLevel(project, 'networks');
   for (const name of Object.keys(declared)) graph.networks.set(name, declaredNetwork(name, declared[name], keyOriginOf(declared, name)));
 
@@ -74,10 +82,7 @@ function declaredNetwork(name: string, cfg: ComposeDict | null, origin: NetworkN
 
 function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin'], project: Project): ServiceNode {
   const namespace = namespaceOf(svc);
-  const attachments: Attachment[] =
-    namespace.kind === 'own'
-      ? serviceNetworks(svc).map((a) => ({ network: a.name, aliases: a.aliases, origin: a.origin, implicit: a.implicit }))
-      : [];
+  const attachments: Attachment[] = namespace.kind === 'own' ? serviceNetworks(svc).map((a) => ({ network: a.name, aliases: a.aliases, origin: a.origin, implicit: a.implicit })) : [];
   const { published, listening: declared } = servicePorts(svc);
   const environment = effectiveEnvironment(svc, project);
   const image = str(svc.image);

@@ -24,7 +24,13 @@ import type { Datastore, Family, ServiceNode } from './types';
 export type { Datastore, Family };
 
 const FAMILIES: readonly Family[] = [
-  { name: 'mongo', repositories: ['mongo', 'mongodb', 'mongodb-community-server', 'mongodb-enterprise-server', 'percona-server-mongodb'], words: ['mongo', 'mongodb', 'db', 'database'], ports: [27017], serverEnv: /^MONGO_INITDB_/ },
+  {
+    name: 'mongo',
+    repositories: ['mongo', 'mongodb', 'mongodb-community-server', 'mongodb-enterprise-server', 'percona-server-mongodb'],
+    words: ['mongo', 'mongodb', 'db', 'database'],
+    ports: [27017],
+    serverEnv: /^MONGO_INITDB_/,
+  },
   {
     name: 'postgres',
     repositories: ['postgres', 'postgresql', 'postgis', 'pgvector', 'timescaledb', 'timescaledb-ha', 'pgautoupgrade', 'cockroach', 'cockroachdb', 'supabase-postgres'],
@@ -41,7 +47,13 @@ const FAMILIES: readonly Family[] = [
     serverEnv: /^(MYSQL|MARIADB)_(ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD|RANDOM_ROOT_PASSWORD|ROOT_HOST)$/,
     clientOrServerEnv: /^(MYSQL|MARIADB)_(DATABASE|USER|PASSWORD)$/,
   },
-  { name: 'mssql', repositories: ['mssql', 'mssql-server-linux', 'azure-sql-edge'], words: ['mssql', 'sqlserver', 'sql', 'db', 'database'], ports: [1433], serverEnv: /^(MSSQL_SA_PASSWORD|SA_PASSWORD|ACCEPT_EULA)$/ },
+  {
+    name: 'mssql',
+    repositories: ['mssql', 'mssql-server-linux', 'azure-sql-edge'],
+    words: ['mssql', 'sqlserver', 'sql', 'db', 'database'],
+    ports: [1433],
+    serverEnv: /^(MSSQL_SA_PASSWORD|SA_PASSWORD|ACCEPT_EULA)$/,
+  },
   { name: 'redis', repositories: ['redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb', 'dragonfly', 'garnet'], words: ['redis', 'valkey', 'keydb', 'cache', 'kv'], ports: [6379] },
   { name: 'memcached', repositories: ['memcached'], words: ['memcached', 'memcache', 'cache'], ports: [11211] },
   { name: 'elasticsearch', repositories: ['elasticsearch', 'opensearch'], words: ['elasticsearch', 'elastic', 'opensearch', 'es', 'search'], ports: [9200] },
@@ -53,7 +65,12 @@ const FAMILIES: readonly Family[] = [
   { name: 'rethinkdb', repositories: ['rethinkdb'], words: ['rethinkdb', 'rethink', 'db', 'database'], ports: [28015] },
   { name: 'arangodb', repositories: ['arangodb'], words: ['arangodb', 'arango', 'db', 'database'], ports: [8529] },
   { name: 'questdb', repositories: ['questdb'], words: ['questdb', 'db', 'database'], ports: [8812] },
-  { name: 'vector', repositories: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb'], words: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb', 'vector', 'db', 'database'], ports: [6333, 19530] },
+  {
+    name: 'vector',
+    repositories: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb'],
+    words: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb', 'vector', 'db', 'database'],
+    ports: [6333, 19530],
+  },
   // Message brokers hold data in flight (and often at rest): data services like the databases.
   { name: 'kafka', repositories: ['kafka', 'cp-kafka', 'cp-server', 'redpanda'], words: ['kafka', 'broker', 'brokers', 'bootstrap', 'redpanda'], ports: [9092] },
   { name: 'rabbitmq', repositories: ['rabbitmq'], words: ['rabbitmq', 'rabbit', 'amqp', 'broker', 'mq', 'queue'], ports: [5672] },
@@ -63,15 +80,59 @@ const FAMILIES: readonly Family[] = [
 
 /** Parts of an image or service name that make it a tool around an engine rather than the engine. */
 const TOOL_WORDS = new Set([
-  'exporter', 'express', 'commander', 'ui', 'admin', 'insight', 'insights', 'web', 'gui', 'console', 'proxy', 'rest', 'connect', 'registry', 'backup', 'backups',
-  'init', 'migrate', 'migration', 'migrations', 'migrator', 'operator', 'client', 'cli', 'manager', 'dashboard', 'browser', 'studio', 'setup', 'seed', 'seeder',
-  'exporters', 'meta', 'monitor', 'metrics', 'agent', 'sync', 'cron', 'worker', 'dump', 'restore', 'tools', 'wait', 'healthcheck', 'bouncer', 'schema', 'ksql', 'mirror',
+  'exporter',
+  'express',
+  'commander',
+  'ui',
+  'admin',
+  'insight',
+  'insights',
+  'web',
+  'gui',
+  'console',
+  'proxy',
+  'rest',
+  'connect',
+  'registry',
+  'backup',
+  'backups',
+  'init',
+  'migrate',
+  'migration',
+  'migrations',
+  'migrator',
+  'operator',
+  'client',
+  'cli',
+  'manager',
+  'dashboard',
+  'browser',
+  'studio',
+  'setup',
+  'seed',
+  'seeder',
+  'exporters',
+  'meta',
+  'monitor',
+  'metrics',
+  'agent',
+  'sync',
+  'cron',
+  'worker',
+  'dump',
+  'restore',
+  'tools',
+  'wait',
+  'healthcheck',
+  'bouncer',
+  'schema',
+  'ksql',
+  'mirror',
 ]);
 
 const BY_REPOSITORY = new Map<string, Family>(FAMILIES.flatMap((f) => f.repositories.map((r) => [r, f] as const)));
 const BY_PORT = new Map<number, Family>(FAMILIES.flatMap((f) => f.ports.map((p) => [p, f] as const)));
 const GENERIC_DB: Family = { name: 'database', repositories: [], words: ['db', 'database', 'sql', 'data'], ports: [] };
-
 
 /**
  * The image reference without digest and tag, lowercase: `Registry:5000/team/Postgres:16@sha256:..`

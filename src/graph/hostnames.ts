@@ -92,7 +92,28 @@ export function hostsInArgument(arg: string): HostMention[] {
 // `_` is not a scheme character, but Kafka listener names (PLAINTEXT_HOST://) use it and mark where a URL starts.
 const SCHEME = /([A-Za-z][A-Za-z0-9+._-]*):\/\//g;
 /** Schemes whose authority is not a network host: buckets (s3://profiles), local paths, sockets. */
-const NOT_HOST_SCHEMES = new Set(['file', 'unix', 'npipe', 's3', 's3a', 's3n', 'gs', 'gcs', 'az', 'azblob', 'abfs', 'abfss', 'wasb', 'wasbs', 'sqlite', 'sqlite3', 'mem', 'memory', 'inmemory', 'local']);
+const NOT_HOST_SCHEMES = new Set([
+  'file',
+  'unix',
+  'npipe',
+  's3',
+  's3a',
+  's3n',
+  'gs',
+  'gcs',
+  'az',
+  'azblob',
+  'abfs',
+  'abfss',
+  'wasb',
+  'wasbs',
+  'sqlite',
+  'sqlite3',
+  'mem',
+  'memory',
+  'inmemory',
+  'local',
+]);
 /** Where a URL's authority ends (a following URL is cut off separately, see hostsInUrls). */
 const AUTHORITY_END = /[\s/?#'"`\\)\]}<>]/;
 

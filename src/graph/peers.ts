@@ -16,7 +16,7 @@ import { isDict } from '../util/dict';
  */
 export function dockerNetworkName(project: Project, key: string): string {
   const networks = project.model.networks;
-  const cfg = isDict(networks) && isDict(networks[key]) ? (networks[key]) : {};
+  const cfg = isDict(networks) && isDict(networks[key]) ? networks[key] : {};
   if (typeof cfg.name === 'string' && cfg.name) return cfg.name;
   const external = cfg.external;
   if (isDict(external) && typeof external.name === 'string' && external.name) return external.name;

@@ -55,13 +55,58 @@ export function listeningPorts(svc: ComposeDict, env: readonly EnvValue[], decla
   const writes = (k: string): boolean => Array.isArray(svc[k]) && (svc[k] as unknown[]).length > 0;
   if (out.length || writes('ports') || writes('expose') || typeof svc.image !== 'string') return out;
   const origin = originOf(svc, 'image');
-  return imageDefaultPorts(svc.image).map((p) => ({ port: p.port, protocol: p.protocol, from: 'image', origin, source: `${p.image} listens on ${p.port}${p.protocol === 'tcp' ? '' : `/${p.protocol}`} by default` }));
+  return imageDefaultPorts(svc.image).map((p) => ({
+    port: p.port,
+    protocol: p.protocol,
+    from: 'image',
+    origin,
+    source: `${p.image} listens on ${p.port}${p.protocol === 'tcp' ? '' : `/${p.protocol}`} by default`,
+  }));
 }
 
 /** The last word before `_PORT` in variables naming the service's own port: HTTP_PORT, GF_SERVER_HTTP_PORT, LISTEN_PORT. */
 const OWN_PORT_WORD = new Set(['HTTP', 'HTTPS', 'LISTEN', 'SERVER', 'WEB', 'APP', 'API', 'GRPC', 'METRICS', 'ADMIN', 'BIND', 'UI', 'SERVICE', 'HTTPD']);
 /** Words marking a port of a peer the service connects to (DB_SERVER_PORT, SMTP_PORT), or one seen from outside. */
-const PEER_WORDS = new Set(['DB', 'DATABASE', 'SQL', 'REDIS', 'POSTGRES', 'PG', 'MYSQL', 'MARIADB', 'MONGO', 'MONGODB', 'SMTP', 'MAIL', 'EMAIL', 'IMAP', 'LDAP', 'PROXY', 'UPSTREAM', 'BACKEND', 'REMOTE', 'TARGET', 'KAFKA', 'RABBITMQ', 'AMQP', 'ES', 'ELASTIC', 'ELASTICSEARCH', 'EXTERNAL', 'PUBLIC', 'EXPOSED', 'HOST', 'FORWARDED', 'CLIENT', 'OTEL', 'OTLP', 'COLLECTOR', 'CACHE', 'QUEUE', 'BROKER']);
+const PEER_WORDS = new Set([
+  'DB',
+  'DATABASE',
+  'SQL',
+  'REDIS',
+  'POSTGRES',
+  'PG',
+  'MYSQL',
+  'MARIADB',
+  'MONGO',
+  'MONGODB',
+  'SMTP',
+  'MAIL',
+  'EMAIL',
+  'IMAP',
+  'LDAP',
+  'PROXY',
+  'UPSTREAM',
+  'BACKEND',
+  'REMOTE',
+  'TARGET',
+  'KAFKA',
+  'RABBITMQ',
+  'AMQP',
+  'ES',
+  'ELASTIC',
+  'ELASTICSEARCH',
+  'EXTERNAL',
+  'PUBLIC',
+  'EXPOSED',
+  'HOST',
+  'FORWARDED',
+  'CLIENT',
+  'OTEL',
+  'OTLP',
+  'COLLECTOR',
+  'CACHE',
+  'QUEUE',
+  'BROKER',
+]);
 const PEER_SUFFIXES = ['', '_HOST', '_HOSTNAME', '_ADDR', '_ADDRESS', '_SERVER', '_URL', '_URI'];
 
 function isOwnPortKey(key: string, keys: ReadonlySet<string>): boolean {
@@ -89,7 +134,8 @@ export function statedPorts(svc: ComposeDict, env: readonly EnvValue[]): Listeni
   const keys = new Set(env.map((e) => e.key));
   for (const e of env) {
     const port = portNumber(e.value);
-    if (port !== undefined && isOwnPortKey(e.key, keys)) out.push({ port, protocol: 'tcp', from: e.kind, origin: e.origin, source: `${e.key}=${port} in its ${e.kind === 'env_file' ? 'env_file' : 'environment'}` });
+    if (port !== undefined && isOwnPortKey(e.key, keys))
+      out.push({ port, protocol: 'tcp', from: e.kind, origin: e.origin, source: `${e.key}=${port} in its ${e.kind === 'env_file' ? 'env_file' : 'environment'}` });
   }
   for (const kind of ['command', 'entrypoint'] as const) {
     const args = argumentsOf(svc, kind);
@@ -117,9 +163,20 @@ export function statedPorts(svc: ComposeDict, env: readonly EnvValue[]): Listeni
 function argumentsOf(svc: ComposeDict, key: 'command' | 'entrypoint'): { value: string; origin?: Origin }[] {
   const v = svc[key];
   const origin = originOf(svc, key);
-  if (typeof v === 'string') return v.split(/\s+/).filter(Boolean).map((w) => ({ value: unquoted(w), origin }));
+  if (typeof v === 'string')
+    return v
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => ({ value: unquoted(w), origin }));
   if (Array.isArray(v)) {
-    return v.flatMap((a, i) => (typeof a === 'string' || typeof a === 'number' ? String(a).split(/\s+/).filter(Boolean).map((w) => ({ value: unquoted(w), origin: originOf(v, i) })) : []));
+    return v.flatMap((a, i) =>
+      typeof a === 'string' || typeof a === 'number'
+        ? String(a)
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((w) => ({ value: unquoted(w), origin: originOf(v, i) }))
+        : [],
+    );
   }
   return [];
 }

@@ -37,7 +37,10 @@ export function checkConsistency(model: ComposeDict, disabled: Record<string, Co
       problems.push({ rule: 'schema', severity: 'error', message, origin, service: name, value });
     };
     if (!has(svc, 'image') && !has(svc, 'build') && !withErrors.has(name)) {
-      const near = closestMatch(name, [...names, ...Object.keys(disabled)].filter((n) => n !== name));
+      const near = closestMatch(
+        name,
+        [...names, ...Object.keys(disabled)].filter((n) => n !== name),
+      );
       const hint = near ? `; is it meant to override "${near}"? A different name makes a new, empty service` : '; add one of them';
       error(`service "${name}" has neither an image nor a build context specified: Docker Compose refuses the project${hint}`);
     }
@@ -53,10 +56,18 @@ export function checkConsistency(model: ComposeDict, disabled: Record<string, Co
       }
       const replicas = replicaCount(svc);
       if (replicas && replicas.count > 1) {
-        error(`container_name "${containerName}" cannot be combined with ${replicas.key}: ${replicas.count}: every replica needs a name of its own, and Docker Compose refuses the service`, at, containerName);
+        error(
+          `container_name "${containerName}" cannot be combined with ${replicas.key}: ${replicas.count}: every replica needs a name of its own, and Docker Compose refuses the service`,
+          at,
+          containerName,
+        );
       }
     }
-    for (const p of distinctValues(svc)) error(`\`${p.key}\` and \`${p.deployKey}\` disagree (${p.value} and ${p.deployValue}): Docker Compose refuses the service ("can't set distinct values"); keep one of them`, keyOriginOf(svc, p.key));
+    for (const p of distinctValues(svc))
+      error(
+        `\`${p.key}\` and \`${p.deployKey}\` disagree (${p.value} and ${p.deployValue}): Docker Compose refuses the service ("can't set distinct values"); keep one of them`,
+        keyOriginOf(svc, p.key),
+      );
   }
   return problems;
 }

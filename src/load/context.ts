@@ -33,7 +33,6 @@ export interface LoadContext {
   includes: Map<string, Record<string, unknown> | undefined>;
 }
 
-
 export function newLoadContext(cwd: string, interpolate = true, stdin?: string): LoadContext {
   return { cwd, interpolate, problems: [], sources: new Map(), stdin, documents: [], includes: new Map() };
 }

@@ -214,7 +214,7 @@ class Parser {
     }
     // The key runs to `=`, `:` or a line break (a bare key); without one, the key is "".
     let sep = -1;
-    for (let i = src; i < t.length; ) {
+    for (let i = src; i < t.length;) {
       const cp = t.codePointAt(i)!;
       if (cp === 61 || cp === 58 || cp === 10) {
         sep = i;

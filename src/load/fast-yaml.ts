@@ -41,9 +41,31 @@ function bail(): never {
   throw BAIL;
 }
 
-const TAB = 9, NL = 10, CR = 13, SP = 32, BANG = 33, DQUOTE = 34, HASH = 35, PERCENT = 37, AMP = 38, SQUOTE = 39;
-const STAR = 42, COMMA = 44, DASH = 45, DOT = 46, COLON = 58, GT = 62, QUESTION = 63, AT = 64;
-const LBRACKET = 91, BACKSLASH = 92, RBRACKET = 93, BACKTICK = 96, LBRACE = 123, PIPE = 124, RBRACE = 125;
+const TAB = 9,
+  NL = 10,
+  CR = 13,
+  SP = 32,
+  BANG = 33,
+  DQUOTE = 34,
+  HASH = 35,
+  PERCENT = 37,
+  AMP = 38,
+  SQUOTE = 39;
+const STAR = 42,
+  COMMA = 44,
+  DASH = 45,
+  DOT = 46,
+  COLON = 58,
+  GT = 62,
+  QUESTION = 63,
+  AT = 64;
+const LBRACKET = 91,
+  BACKSLASH = 92,
+  RBRACKET = 93,
+  BACKTICK = 96,
+  LBRACE = 123,
+  PIPE = 124,
+  RBRACE = 125;
 
 /** What ended a plain scalar in block context: its line, a comment, or `: ` (it was a key). */
 const STOP_LINE = 0;
@@ -67,8 +89,24 @@ interface Anchor {
 
 /** Escapes of double-quoted scalars with a fixed meaning (YAML 1.2, section 5.7). */
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  '\t': '\t',
 };
 
 // YAML 1.2 core schema, in the order the yaml package tries them.
@@ -85,9 +123,18 @@ export function plainScalarValue(raw: string): string | number | boolean | null 
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
     // Most compose values are words; only null/true/false spellings are not strings.
     switch (raw) {
-      case 'null': case 'Null': case 'NULL': return null;
-      case 'true': case 'True': case 'TRUE': return true;
-      case 'false': case 'False': case 'FALSE': return false;
+      case 'null':
+      case 'Null':
+      case 'NULL':
+        return null;
+      case 'true':
+      case 'True':
+      case 'TRUE':
+        return true;
+      case 'false':
+      case 'False':
+      case 'FALSE':
+        return false;
     }
     return raw;
   }
@@ -113,9 +160,28 @@ function isWordChar(c: number): boolean {
 /** Characters a plain scalar may not start with in block context (or that we leave to the slow path). */
 function isPlainStart(c: number, next: number): boolean {
   switch (c) {
-    case HASH: case AMP: case STAR: case BANG: case PIPE: case GT: case DQUOTE: case SQUOTE: case PERCENT: case AT:
-    case BACKTICK: case COMMA: case LBRACKET: case RBRACKET: case LBRACE: case RBRACE: case QUESTION: case COLON:
-    case TAB: case SP: case NL: case CR:
+    case HASH:
+    case AMP:
+    case STAR:
+    case BANG:
+    case PIPE:
+    case GT:
+    case DQUOTE:
+    case SQUOTE:
+    case PERCENT:
+    case AT:
+    case BACKTICK:
+    case COMMA:
+    case LBRACKET:
+    case RBRACKET:
+    case LBRACE:
+    case RBRACE:
+    case QUESTION:
+    case COLON:
+    case TAB:
+    case SP:
+    case NL:
+    case CR:
       return false;
     case DASH:
       return !(next === SP || next === NL || next === TAB || Number.isNaN(next));

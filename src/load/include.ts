@@ -52,14 +52,7 @@ interface IncludeEntry {
  * relative paths start: the project directory for the project's own files (default: the file's
  * directory). `chain` lists the including files above, for cycle detection. `dict` is not modified.
  */
-export function applyIncludes(
-  ctx: LoadContext,
-  dict: ComposeDict,
-  fileAbs: string,
-  env: Record<string, string>,
-  workingDir: string = path.dirname(fileAbs),
-  chain: string[] = [],
-): ComposeDict {
+export function applyIncludes(ctx: LoadContext, dict: ComposeDict, fileAbs: string, env: Record<string, string>, workingDir: string = path.dirname(fileAbs), chain: string[] = []): ComposeDict {
   if (!Object.prototype.hasOwnProperty.call(dict, 'include')) return dict;
   let out = cloneMapping(dict);
   delete out.include;

@@ -24,11 +24,7 @@ export interface InterpolationProblem {
   path: PathStep[];
 }
 
-export function interpolateTree(
-  dict: Record<string, unknown>,
-  env: Record<string, string>,
-  onProblem: (p: InterpolationProblem) => void,
-): Record<string, unknown> {
+export function interpolateTree(dict: Record<string, unknown>, env: Record<string, string>, onProblem: (p: InterpolationProblem) => void): Record<string, unknown> {
   const vars = new Map(Object.entries(env));
   new TreeInterpolator((name) => vars.get(name), onProblem).container(dict);
   return dict;

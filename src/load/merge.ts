@@ -70,7 +70,6 @@ function dropTombstone(c: object, k: string): void {
   tombstones.get(c)?.delete(k);
 }
 
-
 const isContainer = (v: unknown): v is object => v !== null && typeof v === 'object';
 const hasOwn = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 

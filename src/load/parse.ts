@@ -32,7 +32,6 @@ export interface ParsedFile {
   errors: SyntaxProblem[];
 }
 
-
 // Accept compose's merge tags without "unresolved tag" warnings; their meaning is applied by merge.
 const passThrough = (tag: string): (ScalarTag | CollectionTag)[] => [
   { tag, resolve: (s: string) => s },
@@ -42,7 +41,10 @@ const passThrough = (tag: string): (ScalarTag | CollectionTag)[] => [
 const customTags = [...passThrough('!reset'), ...passThrough('!override')];
 
 class ParseAbort extends Error {
-  constructor(message: string, readonly node: Node | undefined) {
+  constructor(
+    message: string,
+    readonly node: Node | undefined,
+  ) {
     super(message);
   }
 }
@@ -119,7 +121,10 @@ function unclosedQuoteAt(text: string, quote: string, end: number): number | und
 
 /** The yaml package appends " at line L, column C" to messages; we report the position separately. */
 function cleanMessage(m: string): string {
-  return m.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
+  return m
+    .replace(/ at line \d+, column \d+:?[\s\S]*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 class Converter {
@@ -129,7 +134,10 @@ class Converter {
   readonly duplicates: SyntaxProblem[] = [];
   /** Alias -> anchored node, resolved once in document order (Alias.resolve scans the whole document). */
   private readonly targets = new Map<Node, Node>();
-  constructor(private readonly source: SourceFile, doc: Document.Parsed) {
+  constructor(
+    private readonly source: SourceFile,
+    doc: Document.Parsed,
+  ) {
     const anchors = new Map<string, Node>();
     let written = 0;
     Y().visit(doc, {
@@ -164,7 +172,7 @@ class Converter {
       if (!target) throw new ParseAbort(`unknown alias *${node.source}`, node);
       return this.value(target, depth + 1, true);
     }
-    if (Y().isScalar(node)) return (node).value ?? null;
+    if (Y().isScalar(node)) return node.value ?? null;
     if (Y().isMap(node)) return this.map(node, depth, viaAlias);
     if (Y().isSeq(node)) return this.seq(node, depth, viaAlias);
     return null;
@@ -186,11 +194,14 @@ class Converter {
     for (const pair of node.items as Pair<Node, Node>[]) {
       if (!Y().isPair(pair)) continue;
       const k = pair.key;
-      if (Y().isScalar(k) && k.value === '<<' && (k).type === 'PLAIN') {
+      if (Y().isScalar(k) && k.value === '<<' && k.type === 'PLAIN') {
         // compose-go (Docker Compose 2.17+, yaml.v3) refuses a second merge key in one mapping;
         // several sources go in one list instead (`<<: [*a, *b]`).
         if (firstMerge) {
-          this.duplicates.push({ message: `mapping key "<<" already defined at line ${lineCol(this.source, firstMerge.start).line}: merge several mappings with one key, \`<<: [*a, *b]\``, origin: this.origin(k) ?? { source: this.source, start: 0, end: 0 } });
+          this.duplicates.push({
+            message: `mapping key "<<" already defined at line ${lineCol(this.source, firstMerge.start).line}: merge several mappings with one key, \`<<: [*a, *b]\``,
+            origin: this.origin(k) ?? { source: this.source, start: 0, end: 0 },
+          });
           continue;
         }
         firstMerge = this.origin(k);

@@ -100,8 +100,16 @@ function resolveService(dir: string, svc: Dict): Dict {
   let out = update(svc, 'build', (b) => resolveBuild(dir, b));
   out = update(out, 'env_file', (v) => resolveFileList(dir, v));
   out = update(out, 'label_file', (v) => resolveFileList(dir, v));
-  out = update(out, 'extends', inDict((e) => update(e, 'file', (f) => absPath(dir, f))));
-  out = update(out, 'volumes', inList((m) => resolveVolumeMount(dir, m)));
+  out = update(
+    out,
+    'extends',
+    inDict((e) => update(e, 'file', (f) => absPath(dir, f))),
+  );
+  out = update(
+    out,
+    'volumes',
+    inList((m) => resolveVolumeMount(dir, m)),
+  );
   out = update(
     out,
     'develop',
@@ -112,7 +120,11 @@ function resolveService(dir: string, svc: Dict): Dict {
 
 function resolveLocalBindDevice(dir: string, vol: Dict): Dict {
   if (vol.driver !== 'local') return vol;
-  return update(vol, 'driver_opts', inDict((o) => (o.o === 'bind' ? update(o, 'device', (d) => absPath(dir, d)) : o)));
+  return update(
+    vol,
+    'driver_opts',
+    inDict((o) => (o.o === 'bind' ? update(o, 'device', (d) => absPath(dir, d)) : o)),
+  );
 }
 
 /** One service definition written in a file of directory `dir`, with its relative paths made absolute. */
@@ -122,10 +134,37 @@ export function resolveServicePaths(service: ComposeDict, dir: string): ComposeD
 
 /** A whole model written in directory `dir`, with its relative paths made absolute. */
 export function resolveModelPaths(model: ComposeDict, dir: string): ComposeDict {
-  let out = update(model, 'services', inDict((s) => eachKey(s, inDict((svc) => resolveService(dir, svc)))));
+  let out = update(
+    model,
+    'services',
+    inDict((s) =>
+      eachKey(
+        s,
+        inDict((svc) => resolveService(dir, svc)),
+      ),
+    ),
+  );
   for (const kind of ['configs', 'secrets']) {
-    out = update(out, kind, inDict((all) => eachKey(all, inDict((r) => update(r, 'file', (f) => absPath(dir, f))))));
+    out = update(
+      out,
+      kind,
+      inDict((all) =>
+        eachKey(
+          all,
+          inDict((r) => update(r, 'file', (f) => absPath(dir, f))),
+        ),
+      ),
+    );
   }
-  out = update(out, 'volumes', inDict((all) => eachKey(all, inDict((v) => resolveLocalBindDevice(dir, v)))));
+  out = update(
+    out,
+    'volumes',
+    inDict((all) =>
+      eachKey(
+        all,
+        inDict((v) => resolveLocalBindDevice(dir, v)),
+      ),
+    ),
+  );
   return out;
 }

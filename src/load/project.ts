@@ -64,7 +64,8 @@ export function loadProject(o: LoadOptions): LoadResult {
     ctx.problems.push({ rule: 'schema', severity: 'error', message: 'empty compose file: Docker Compose refuses a file with no content', origin: { source, start: 0, end: 0 } });
   }
 
-  for (const p of [...validateCompose(merged), ...validatePortSyntax(merged), ...validateUnits(merged)]) ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
+  for (const p of [...validateCompose(merged), ...validatePortSyntax(merged), ...validateUnits(merged)])
+    ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
 
   const name = projectName(ctx, o.projectName, env, merged, projectDir);
   const prof = applyProfiles(merged, profiles);
@@ -124,5 +125,10 @@ function serviceOfPath(p: (string | number)[]): string | undefined {
 }
 
 function splitList(v: string | undefined): string[] {
-  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }

@@ -97,7 +97,7 @@ function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57);
 }
 function isOperatorChar(c: number): boolean {
-  return c === 45 /* - */ || c === 43 /* + */ || c === 63 /* ? */;
+  return c === 45 /* - */ || c === 43 /* + */ || c === 63; /* ? */
 }
 
 const NONE = 0;
@@ -405,7 +405,7 @@ function combine(found: Map<string, ExtractedVariable>, v: ExtractedVariable): v
 function variablesIn(s: string, out: ExtractedVariable[] = [], depth = 0): ExtractedVariable[] {
   if (depth > MAX_NESTING) return out;
   const m = new Matcher(s);
-  for (let i = s.indexOf('$'); i !== -1; ) {
+  for (let i = s.indexOf('$'); i !== -1;) {
     const end = m.match(i, s.length);
     if (end === -1) {
       i = s.indexOf('$', i + 1);

@@ -220,4 +220,3 @@ export function parseGoBool(s: string): CastResult {
       return { error: `invalid boolean: ${s}` };
   }
 }
-

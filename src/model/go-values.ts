@@ -126,7 +126,7 @@ export function goDuration(ns: number): string {
   let out: string;
   if (u < 1e9) {
     const [unit, div] = u < 1e3 ? ['ns', 1] : u < 1e6 ? ['µs', 1e3] : ['ms', 1e6];
-    out = `${trimFraction(u / (div))}${unit}`;
+    out = `${trimFraction(u / div)}${unit}`;
   } else {
     const h = Math.floor(u / 3600e9);
     u -= h * 3600e9;

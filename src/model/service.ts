@@ -11,8 +11,7 @@ const entries = (v: unknown): [string, unknown][] => (isDict(v) ? Object.entries
  * The list's string entries with their indexes. Entries of another type are the schema's to report
  * ("must be a string"); the accessors skip them rather than print `[object Object]` or `null`.
  */
-const stringItems = (v: unknown[]): { value: string; index: number }[] =>
-  v.flatMap((value, index) => (typeof value === 'string' ? [{ value, index }] : []));
+const stringItems = (v: unknown[]): { value: string; index: number }[] => v.flatMap((value, index) => (typeof value === 'string' ? [{ value, index }] : []));
 /** A scalar list entry as text (numbers and booleans as written); undefined for null, mappings and lists. */
 const entryText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 

@@ -8,7 +8,5 @@ import { oneLine } from './group';
 import { relativePath } from '../util/display-path';
 
 export function format(findings: Finding[], ctx: FormatContext): string {
-  return findings
-    .map((f) => `${relativePath(ctx.cwd, f.file)}:${f.line}:${f.column}: ${f.severity}: ${oneLine(f.message)} [${f.rule}]\n`)
-    .join('');
+  return findings.map((f) => `${relativePath(ctx.cwd, f.file)}:${f.line}:${f.column}: ${f.severity}: ${oneLine(f.message)} [${f.rule}]\n`).join('');
 }

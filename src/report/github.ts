@@ -21,14 +21,7 @@ export function escapeProperty(value: string): string {
 }
 
 function annotation(f: Finding, ctx: FormatContext): string {
-  const props = [
-    `file=${escapeProperty(relativePath(ctx.cwd, f.file))}`,
-    `line=${f.line}`,
-    `col=${f.column}`,
-    `endLine=${f.endLine}`,
-    `endColumn=${f.endColumn}`,
-    `title=${escapeProperty(f.rule)}`,
-  ];
+  const props = [`file=${escapeProperty(relativePath(ctx.cwd, f.file))}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(f.rule)}`];
   return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}\n`;
 }
 

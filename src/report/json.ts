@@ -34,5 +34,9 @@ function toJson(f: Finding, withFix: boolean): JsonFinding {
 }
 
 export function format(findings: Finding[], ctx: FormatContext): string {
-  return `${JSON.stringify(findings.map((f) => toJson(f, ctx.fixes === true)), null, 2)}\n`;
+  return `${JSON.stringify(
+    findings.map((f) => toJson(f, ctx.fixes === true)),
+    null,
+    2,
+  )}\n`;
 }

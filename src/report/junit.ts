@@ -26,18 +26,10 @@ export function format(findings: Finding[], ctx: FormatContext): string {
   let suites = '';
   let tests = 0;
   for (const { path, findings: list } of groups) {
-    const cases = list.length
-      ? list.map((f) => failureCase(f, path)).join('')
-      : `    <testcase name="${CLEAN_TESTCASE}" classname="${xmlAttr(path)}"/>\n`;
+    const cases = list.length ? list.map((f) => failureCase(f, path)).join('') : `    <testcase name="${CLEAN_TESTCASE}" classname="${xmlAttr(path)}"/>\n`;
     const count = Math.max(list.length, 1);
     tests += count;
-    suites +=
-      `  <testsuite name="${xmlAttr(path)}" tests="${count}" failures="${list.length}" errors="0">\n` +
-      `${cases}  </testsuite>\n`;
+    suites += `  <testsuite name="${xmlAttr(path)}" tests="${count}" failures="${list.length}" errors="0">\n` + `${cases}  </testsuite>\n`;
   }
-  return (
-    `${XML_DECLARATION}\n` +
-    `<testsuites name="compose-lint" tests="${tests}" failures="${findings.length}" errors="0">\n` +
-    `${suites}</testsuites>\n`
-  );
+  return `${XML_DECLARATION}\n` + `<testsuites name="compose-lint" tests="${tests}" failures="${findings.length}" errors="0">\n` + `${suites}</testsuites>\n`;
 }

@@ -38,7 +38,12 @@ export function referenceItems(r: RuleReference): ReferenceItem[] {
   if (cis) out.push({ label: `${CIS_BENCHMARK}, ${cis[1]}`, title: cis[2], url: CIS_BENCHMARK_URL, tag: `external/cis-docker-benchmark/${cis[1]}` });
   const owasp = r.owasp !== undefined ? OWASP_RULE.exec(r.owasp) : null;
   if (owasp) {
-    out.push({ label: `${OWASP_CHEAT_SHEET}, RULE #${owasp[1]}`, title: owasp[2], url: `${OWASP_CHEAT_SHEET_URL}#${slug(r.owasp!)}`, tag: `external/owasp-docker-security/rule-${owasp[1].toLowerCase()}` });
+    out.push({
+      label: `${OWASP_CHEAT_SHEET}, RULE #${owasp[1]}`,
+      title: owasp[2],
+      url: `${OWASP_CHEAT_SHEET_URL}#${slug(r.owasp!)}`,
+      tag: `external/owasp-docker-security/rule-${owasp[1].toLowerCase()}`,
+    });
   }
   const cwe = r.cwe !== undefined ? CWE_ENTRY.exec(r.cwe) : null;
   if (cwe) out.push({ label: `CWE-${cwe[1]}`, title: cwe[2], url: `https://cwe.mitre.org/data/definitions/${cwe[1]}.html`, tag: `external/cwe/cwe-${cwe[1]}` });

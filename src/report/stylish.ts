@@ -82,7 +82,12 @@ export function format(findings: Finding[], ctx: FormatContext): string {
     const wraps = Boolean(ctx.width) && room >= MIN_MESSAGE_WIDTH;
     // Unwrapped, a message longer than MAX_ALIGNED_MESSAGE is not padded to: one huge message would
     // otherwise pad every other row of its file to its length (output quadratic in the input).
-    const wMessage = wraps ? Math.min(width((r) => r.message), room) : width((r) => r.message, MAX_ALIGNED_MESSAGE);
+    const wMessage = wraps
+      ? Math.min(
+          width((r) => r.message),
+          room,
+        )
+      : width((r) => r.message, MAX_ALIGNED_MESSAGE);
     out += `${c.underline(group.path)}\n`;
     for (const r of rows) {
       const [first, ...rest] = wraps && r.message.length > wMessage ? wrapText(r.message, wMessage) : [r.message];

@@ -73,7 +73,7 @@ export function readComposeSchema(): object {
 
 /** schemas/compose-spec.json sits at the package root: two levels up from src/schema, three from dist/src/schema. */
 export function composeSchemaFile(): string {
-  for (let dir = __dirname; ; ) {
+  for (let dir = __dirname; ;) {
     const candidate = path.join(dir, 'schemas', 'compose-spec.json');
     if (fs.existsSync(candidate)) return candidate;
     const parent = path.dirname(dir);

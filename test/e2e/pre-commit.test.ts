@@ -16,7 +16,7 @@ const repoRoot = path.join(__dirname, '..', '..');
 const INSTALL_TIMEOUT_MS = 10 * 60 * 1000;
 
 const available = spawnSync('pre-commit', ['--version'], { stdio: 'ignore' }).status === 0;
-const MISSING = 'pre-commit is not on PATH: run .ci/setup (it installs Debian\'s pre-commit package)';
+const MISSING = "pre-commit is not on PATH: run .ci/setup (it installs Debian's pre-commit package)";
 if (!available && process.env.CI) {
   test('pre-commit is installed', () => {
     throw new Error(MISSING);
@@ -43,8 +43,7 @@ maybe('pre-commit hook from this checkout', () => {
     NO_COLOR: '1',
   };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: work, env, encoding: 'utf8' });
-  const preCommit = (...args: string[]) =>
-    spawnSync('pre-commit', ['run', '--color', 'never', ...args], { cwd: work, env, encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS });
+  const preCommit = (...args: string[]) => spawnSync('pre-commit', ['run', '--color', 'never', ...args], { cwd: work, env, encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS });
 
   beforeAll(() => {
     const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
@@ -54,10 +53,7 @@ maybe('pre-commit hook from this checkout', () => {
     fs.writeFileSync(path.join(work, 'bad', 'docker-compose.yml'), BAD);
     fs.writeFileSync(path.join(work, 'good', 'compose.yaml'), GOOD);
     fs.writeFileSync(path.join(work, 'notes.yml'), 'not: a compose file\n');
-    fs.writeFileSync(
-      path.join(work, '.pre-commit-config.yaml'),
-      `repos:\n  - repo: ${JSON.stringify(repoRoot)}\n    rev: ${rev}\n    hooks:\n      - id: compose-lint\n`,
-    );
+    fs.writeFileSync(path.join(work, '.pre-commit-config.yaml'), `repos:\n  - repo: ${JSON.stringify(repoRoot)}\n    rev: ${rev}\n    hooks:\n      - id: compose-lint\n`);
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'fixture');

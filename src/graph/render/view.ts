@@ -72,7 +72,7 @@ function serviceView(s: ServiceNode): ServiceView {
   const listening = [...new Set(s.listening.map((l) => `${l.port}/${l.protocol}`))];
   return {
     name: s.name,
-    namespace: s.namespace.kind === 'own' ? 'own' : s.namespace.raw ?? s.namespace.kind,
+    namespace: s.namespace.kind === 'own' ? 'own' : (s.namespace.raw ?? s.namespace.kind),
     networks: s.networks,
     datastore: s.datastore !== undefined,
     published: s.published.map(({ hostIp, published, target, protocol }) => ({ hostIp, published, target, protocol })),

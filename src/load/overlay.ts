@@ -7,7 +7,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
 import { BASE_NAMES, OVERRIDE_NAMES, isComposeFileName, isFile } from './discover';
 import { isDict } from '../util/dict';
 
@@ -34,6 +33,8 @@ export function overlayBase(file: string): string | undefined {
  * reports why it cannot be read.
  */
 export function whyNotAlone(file: string): string | undefined {
+  // Only for a per-environment file named alone: load the YAML library here, not at start-up of every run.
+  const { parse } = require('yaml') as typeof import('yaml');
   let doc: unknown;
   try {
     doc = parse(fs.readFileSync(file, 'utf8'), { merge: true, uniqueKeys: false });

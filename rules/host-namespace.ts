@@ -1,7 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import type { Severity } from '../src/types';
 import { originOf } from '../src/model/origin';
-import { isDatastoreImage } from '../src/graph/datastores';
+import { datastoreOf, isEngineItself } from '../src/graph/datastores';
 import { CIS_5_9, CIS_5_15, CIS_5_16, CIS_5_20, CIS_5_30 } from './_references';
 import { exposureOf, listOf, reach, services, severityFor } from './_security';
 
@@ -28,7 +28,7 @@ export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
     why: [
       "Namespaces are what make a container a container. `pid: host` shows it every process on the host; `ipc: host` shares the host's shared memory; `userns_mode: host` turns off user namespace remapping where the daemon has it on; `uts: host` shares the hostname. Each is reported where it is written: a warning (`uts`: info), one level higher on a public service.",
       '',
-      "`network_mode: host` puts the container on the host's network stack: every port it opens is open on every interface of the host, and it reaches whatever listens on the host's loopback. Some services need it (network discovery, DHCP, many dynamic ports); the rule reports it only where it is not needed: on a datastore (matched by image), and on a service that lists `ports` (which host networking ignores): publishing those ports from a bridge network does the same job.",
+      "`network_mode: host` puts the container on the host's network stack: every port it opens is open on every interface of the host, and it reaches whatever listens on the host's loopback. Some services need it (network discovery, DHCP, many dynamic ports); the rule reports it only where it is not needed: on a datastore (as the graph recognises them, like `frontend-reaches-database`), and on a service that lists `ports` (which host networking ignores): publishing those ports from a bridge network does the same job.",
     ].join('\n'),
     bad: 'services:\n  agent:\n    image: example/agent:3\n    pid: host\n  db:\n    image: postgres:16\n    network_mode: host\n',
     good: 'services:\n  agent:\n    image: example/agent:3\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n',
@@ -42,14 +42,14 @@ export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
         ctx.report({ messageId: 'shared', data: { key, effect, exposure: reach(exposure) }, origin: originOf(svc, key), service: name, value: key, severity: severityFor(base, exposure) });
       }
       if (svc.network_mode !== 'host') continue;
-      const image = typeof svc.image === 'string' ? svc.image : undefined;
-      const datastore = image !== undefined && isDatastoreImage(image);
+      const node = ctx.graph.services.get(name);
+      const datastore = node !== undefined && isEngineItself(datastoreOf(node, ctx.settings?.datastores ?? []));
       const ports = listOf(svc.ports);
       if (!datastore && !ports.length) continue;
       ctx.report({
         messageId: 'hostNetwork',
         data: {
-          what: datastore ? `the datastore ${image}` : 'a service that lists its `ports`',
+          what: datastore ? `the datastore ${node.image ?? name}` : 'a service that lists its `ports`',
           instead: datastore ? 'attach it to a network and publish its port on 127.0.0.1 if the host needs it' : 'drop `network_mode: host` and publish those ports instead',
           exposure: reach(exposure),
         },

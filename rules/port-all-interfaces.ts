@@ -1,7 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import type { Origin } from '../src/model/origin';
-import type { PublishedPort } from '../src/graph/types';
-import { isDatastoreImage } from '../src/graph/datastores';
+import type { PublishedPort, ServiceNode } from '../src/graph/types';
+import { datastoreOf, isEngineItself } from '../src/graph/datastores';
 import { adminConsole, isGitServer, wellKnownPort } from '../src/graph/well-known-ports';
 import { publishedAddress } from '../src/graph/exposure';
 import { CIS_5_13, OWASP_5A } from './_references';
@@ -15,15 +15,16 @@ function onAllInterfaces(p: PublishedPort): boolean {
 }
 
 /** What listens on the port, for the message, or undefined when it is not worth reporting. */
-function whatListens(image: string | undefined, p: PublishedPort): { what: string; base: 'warning' | 'error' } | undefined {
+function whatListens(node: ServiceNode, declared: readonly string[], p: PublishedPort): { what: string; base: 'warning' | 'error' } | undefined {
+  const image = node.image;
   const known = wellKnownPort(p.target);
   if (known && !(p.target === 22 && image && isGitServer(image))) {
     return { what: `${known.name} (container port ${p.target})`, base: p.target === 2375 ? 'error' : 'warning' };
   }
-  if (!image) return undefined;
-  const console = adminConsole(image);
+  const console = image && adminConsole(image);
   if (console) return { what: console, base: 'warning' };
-  return isDatastoreImage(image) ? { what: `the datastore ${image} (container port ${p.target})`, base: 'warning' } : undefined;
+  // The graph's datastore fact (image, server settings, port, name; or the config's `datastores`), as every rule reads it.
+  return isEngineItself(datastoreOf(node, declared)) ? { what: `the datastore ${image ?? node.name} (container port ${p.target})`, base: 'warning' } : undefined;
 }
 
 /** The advice for one entry: its short syntax bound to loopback, or `host_ip` for the long syntax. */
@@ -47,7 +48,7 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
     why: [
       'A port without a host IP (`"5432:5432"`) is published on every interface of the host (0.0.0.0 and ::). Docker writes its own iptables rules for published ports, ahead of the host firewall\'s, so ufw or firewalld rules do not close them. A database, a cache, a search engine, SSH, the Docker API or an admin console published that way is open to the whole network the host is on, and often to the internet.',
       '',
-      'The rule reports datastores (recognised by image or by their port), admin consoles (Adminer, phpMyAdmin, pgAdmin, mongo-express, Portainer, ...) and management ports (22, 2375/2376, 2379, 3389, 5900, 10250, 15672, ...) published on all interfaces. Web traffic on 80/443 is meant to be public and is not reported. Publishing on `127.0.0.1` keeps the port usable from the host (and through an SSH tunnel); containers of the project reach each other over their networks without any published port. The Docker API without TLS (2375) is an error: it is root on the host for anyone who connects.',
+      'The rule reports datastores (as the graph recognises them: by image, server settings such as `POSTGRES_PASSWORD`, a well-known datastore port or a name like `db`; or listed in the config `datastores` setting), admin consoles (Adminer, phpMyAdmin, pgAdmin, mongo-express, Portainer, ...) and management ports (22, 2375/2376, 2379, 3389, 5900, 10250, 15672, ...) published on all interfaces. Web traffic on 80/443 is meant to be public and is not reported. Publishing on `127.0.0.1` keeps the port usable from the host (and through an SSH tunnel); containers of the project reach each other over their networks without any published port. The Docker API without TLS (2375) is an error: it is root on the host for anyone who connects.',
       '',
       'Suggestion (not applied by a plain `--fix`, because it changes who can connect): bind the entry to 127.0.0.1 where it is written (`"5432:5432"` becomes `"127.0.0.1:5432:5432"`, a bare `"6379"` becomes `127.0.0.1::6379`, the long syntax gets `host_ip: 127.0.0.1`). Preview with `--fix-dry-run --fix-rule port-all-interfaces`, apply with `--fix --fix-rule port-all-interfaces`. Entries written with a `${VAR}` or through a YAML anchor or merge key are left for you to change.',
     ].join('\n'),
@@ -59,13 +60,12 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
     for (const [name, svc] of services(ctx.project)) {
       const node = ctx.graph.services.get(name);
       if (!node || node.namespace.kind !== 'own') continue; // other modes publish nothing (network-mode-conflict says so)
-      const image = typeof svc.image === 'string' ? svc.image : undefined;
       const seen = new Set<Origin | undefined>();
       const entries = listOf(svc.ports);
       const entryAt = (origin: Origin | undefined): unknown => entries.find((_, i) => originOf(entries, i) === origin);
       for (const p of node.published) {
         if (!onAllInterfaces(p) || seen.has(p.origin)) continue;
-        const hit = whatListens(image, p);
+        const hit = whatListens(node, ctx.settings?.datastores ?? [], p);
         if (!hit) continue;
         seen.add(p.origin);
         const entry = entryAt(p.origin);

@@ -77,5 +77,20 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      name: 'a service the config lists under `datastores`; a built one named like a database is not the engine itself',
+      settings: { datastores: ['store'] },
+      code: lines('services:', '  store:', '    build: store', '    network_mode: host', '  db:', '    build: db', '    network_mode: host'),
+      findings: [
+        {
+          line: 4,
+          column: 19,
+          severity: 'error',
+          service: 'store',
+          message:
+            "`network_mode: host` on the datastore store: it binds every port on every host interface and reaches services listening on the host's loopback; attach it to a network and publish its port on 127.0.0.1 if the host needs it (public: on the host network (network_mode: host))",
+        },
+      ],
+    },
   ],
 });

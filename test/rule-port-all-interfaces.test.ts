@@ -22,6 +22,10 @@ ruleTester(rule, {
         '    ports: ["2222:22"]',
       ),
     },
+    {
+      name: 'a built app the graph calls a datastore only by its environment or name is not the engine itself',
+      code: lines('services:', '  backend:', '    build: backend', '    environment:', '      POSTGRES_DB: app', '    ports: ["8080:8080"]', '  db:', '    build: db', '    ports: ["8081:8081"]'),
+    },
   ],
   invalid: [
     {
@@ -114,6 +118,21 @@ ruleTester(rule, {
           service: 'kv',
           message:
             "Redis (container port 6379) is published on 0.0.0.0:7000, every interface of the host, and Docker's published ports bypass host firewalls such as ufw: anyone who reaches the host reaches it; publish it as `127.0.0.1:7000-7001:6379-6380/udp` if only the host needs it, or drop the port if only other containers do",
+        },
+      ],
+    },
+    {
+      name: 'a service the config lists under `datastores`',
+      settings: { datastores: ['store'] },
+      code: lines('services:', '  store:', '    build: store', '    ports: ["7070:7070"]'),
+      findings: [
+        {
+          line: 4,
+          column: 13,
+          severity: 'warning',
+          service: 'store',
+          message:
+            "the datastore store (container port 7070) is published on 0.0.0.0:7070, every interface of the host, and Docker's published ports bypass host firewalls such as ufw: anyone who reaches the host reaches it; publish it as `127.0.0.1:7070:7070` if only the host needs it, or drop the port if only other containers do",
         },
       ],
     },

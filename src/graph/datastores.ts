@@ -212,21 +212,21 @@ const CLIENT_KEY = /(?:^|_)(?:HOST|HOSTNAME|SERVER|ADDR|ADDRESS|URL|URI|DSN)$/;
 export function recognizeDatastore(s: DatastoreInput): Datastore | undefined {
   if (s.image) {
     const f = imageFamily(s.image);
-    if (f) return { family: f, evidence: `image ${s.image}` };
+    if (f) return { family: f, evidence: `image ${s.image}`, by: 'image' };
   }
   if (!s.envKeys.some((k) => CLIENT_KEY.test(k))) {
     for (const f of FAMILIES) {
       const key = s.envKeys.find((k) => f.serverEnv?.test(k) || (s.builds && !s.image && f.clientOrServerEnv?.test(k)));
-      if (key) return { family: f, evidence: `${key} in its environment` };
+      if (key) return { family: f, evidence: `${key} in its environment`, by: 'environment' };
     }
   }
   for (const p of s.declaredPorts) {
     const f = BY_PORT.get(p);
-    if (f) return { family: f, evidence: `listens on ${p} (${f.name})` };
+    if (f) return { family: f, evidence: `listens on ${p} (${f.name})`, by: 'port' };
   }
   if (!s.knownOtherImage) {
     const f = familyOfName(s.name.toLowerCase());
-    if (f) return { family: f, evidence: `named ${s.name}` };
+    if (f) return { family: f, evidence: `named ${s.name}`, by: 'name' };
   }
   return undefined;
 }
@@ -239,8 +239,17 @@ export function datastoreOf(node: ServiceNode, declared: readonly string[] = [])
   if (declared.length) {
     const repo = node.image ? imagePath(node.image).pop()! : undefined;
     if (declared.includes(node.name) || (repo !== undefined && declared.includes(repo))) {
-      return node.datastore ?? { family: GENERIC_DB, evidence: 'listed under `datastores` in the config' };
+      return node.datastore?.by === 'image' ? node.datastore : { family: node.datastore?.family ?? GENERIC_DB, evidence: 'listed under `datastores` in the config', by: 'config' };
     }
   }
   return node.datastore;
+}
+
+/**
+ * True when the evidence is certain enough for a finding about the engine itself (its port published,
+ * its host networking): the image names it, or the config lists it. Environment, port and name
+ * evidence is enough to say whom a service talks to, not to call a built app a database.
+ */
+export function isEngineItself(d: Datastore | undefined): boolean {
+  return d?.by === 'image' || d?.by === 'config';
 }

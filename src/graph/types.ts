@@ -45,6 +45,12 @@ export interface Datastore {
   family: Family;
   /** The evidence, as a phrase for messages: "image postgres:16", "POSTGRES_PASSWORD in its environment", "named post_db". */
   evidence: string;
+  /**
+   * The kind of evidence: the image names the engine; server settings in the environment; a
+   * well-known datastore port; the service's name; or the config's `datastores` list. Rules that
+   * need certainty (a finding about the engine itself) accept only `image` and `config`.
+   */
+  by: 'image' | 'environment' | 'port' | 'name' | 'config';
 }
 
 /** How far a service is from the outside world; see exposure.ts for the definitions. */

@@ -38,6 +38,16 @@ const shapes = [
     },
     args: ['compose.yaml'],
   },
+  {
+    name: 'ignore: ** x12 against a 60-deep path',
+    setup: (d) => {
+      const deep = 'a/'.repeat(60);
+      write(d, '.compose-lint.yaml', `ignore:\n  - "${'**/'.repeat(12)}x.yaml"\n`);
+      fs.mkdirSync(path.join(d, deep), { recursive: true });
+      write(d, `${deep}compose.yaml`, 'services:\n  a:\n    image: x\n');
+    },
+    args: ['a/'.repeat(60) + 'compose.yaml'],
+  },
   { name: 'env_file is /dev/zero', files: { 'compose.yaml': 'services:\n  a:\n    image: x\n    env_file: /dev/zero\n' }, args: ['compose.yaml'] },
   { name: 'include of /dev/zero', files: { 'compose.yaml': 'include:\n  - /dev/zero\nservices:\n  a:\n    image: x\n' }, args: ['compose.yaml'] },
   { name: '-f /dev/zero', files: {}, args: ['-f', '/dev/zero'] },

@@ -188,6 +188,11 @@ describe('exclude, ignore and shared settings', () => {
     expect(globToRegExp('v?ndor/[a-c].yml').test('vendor/b.yml')).toBe(true);
     expect(globToRegExp('v?ndor/[a-c].yml').test('vendor/d.yml')).toBe(false);
     expect(matchesAnyGlob('x.yaml', ['y.yaml', '*.yaml'])).toBe(true);
+    expect(globToRegExp('v?ndor/[!a-c].yml').test('vendor/d.yml')).toBe(true);
+    expect(globToRegExp('v?ndor/[!a-c].yml').test('vendor/b.yml')).toBe(false);
+    expect(globToRegExp('*.yaml').test('.hidden/.x.yaml')).toBe(true);
+    expect(globToRegExp('a/**/**/**/b.yaml').test(`a/${'x/'.repeat(40)}b.yaml`)).toBe(true);
+    expect(globToRegExp('a/**/**/**/b.yaml').test(`a/${'x/'.repeat(40)}c.yaml`)).toBe(false);
   });
 
   test('trailing slashes and a leading ./ are dropped, in one pass however many slashes (issue 14)', () => {

@@ -10,6 +10,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // src/schema/validator.ts requires the build's standalone validator by a path relative to dist/src;
+  // from src/ that file does not exist and every test file would compile the schema with ajv
+  // (1.5 s of CPU each). Point it at the one the build wrote (global-setup keeps dist/ fresh);
+  // test/schema-validator.test.ts still covers the compiled path.
+  moduleNameMapper: { '^\\.\\./\\.\\./schema/compose-spec\\.validate\\.js$': '<rootDir>/dist/schema/compose-spec.validate.js' },
   testTimeout: 60000,
   // Jest's default (cores - 1) runs one worker on a two-core machine; the parent process is idle while
   // workers run, so use every core.

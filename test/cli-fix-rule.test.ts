@@ -1,4 +1,4 @@
-/** End-to-end: suggestions on the built binary: --fix-rule, --fix-dry-run's listing, SARIF fixes. */
+/** Suggestions through the CLI (run in this process: test/cli-harness.ts): --fix-rule, --fix-dry-run's listing, SARIF fixes. */
 import * as fs from 'fs';
 import * as path from 'path';
 import { cli, makeTree, snapshotTree } from './engine-helpers';

@@ -1,4 +1,4 @@
-/** End-to-end: --fix, --fix-dry-run, config flags and suppression flags on the built binary. */
+/** --fix, --fix-dry-run, config flags and suppression flags, through the CLI (run in this process: test/cli-harness.ts). */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';

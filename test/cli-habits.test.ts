@@ -1,23 +1,14 @@
-/** End-to-end (issue 12): the CLI behaves the way users of ESLint, pre-commit and docker compose expect. */
-import { spawnSync } from 'child_process';
+/** The CLI (issue 12) behaves the way users of ESLint, pre-commit and docker compose expect. */
 import * as fs from 'fs';
 import * as path from 'path';
 import { makeTree, snapshotTree } from './engine-helpers';
+import { runCli } from './cli-harness';
 import { useColor, terminalWidth } from '../src/cli/color';
 import { allRules } from '../rules';
 import { presetSettings } from '../src/engine/presets';
 
-const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
-
-function run(cwd: string, args: string[], opts: { input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, ['--', BIN, ...args], {
-    cwd,
-    input: opts.input ?? '',
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...opts.env },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI in this process (test/cli-harness.test.ts shows it prints what the binary prints). */
+const run = runCli;
 
 const VERSIONED = 'version: "3"\nservices:\n  web:\n    image: nginx\n';
 const FIXED = 'services:\n  web:\n    image: nginx\n';

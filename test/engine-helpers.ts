@@ -1,10 +1,10 @@
 /** Helpers for the engine tests: temporary trees, probe rules, and running the built CLI. */
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Rule, Severity } from '../src/types';
 import { keyOriginOf } from '../src/model/origin';
+import { runCli, CliRun } from './cli-harness';
 
 /** A fresh directory holding `files` (path -> content). */
 export function makeTree(files: Record<string, string | Buffer>): string {
@@ -39,18 +39,9 @@ export function probeRule(id: string, severity: Severity, extra: Partial<Rule> =
   };
 }
 
-const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
-
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The built CLI, with an environment that holds nothing but PATH and NO_COLOR. */
+/** The CLI in `cwd` with an environment that holds nothing but PATH and NO_COLOR, run in this process (test/cli-harness.ts). */
 export function cli(cwd: string, args: string[]): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(cwd, args);
 }
 
 /** Every file below `root` with its bytes, to prove a run changed nothing. */

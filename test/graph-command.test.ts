@@ -1,16 +1,13 @@
-/** `compose-lint graph` end to end, on the bundled reddit example. */
-import { spawnSync } from 'child_process';
+/** `compose-lint graph` end to end (the CLI run in this process: test/cli-harness.ts), on the bundled reddit example. */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCli, CliRun } from './cli-harness';
 
-const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
 const REDDIT = path.resolve(__dirname, '..', 'fixtures', 'reddit');
 
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, ['--', BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI in this process (test/cli-harness.ts). */
+const run = (args: string[], cwd: string): CliRun => runCli(cwd, args);
 
 test('mermaid is the default format', () => {
   expect(run(['graph'], REDDIT)).toEqual({

@@ -1,6 +1,6 @@
 /** The compose-lint program: parse flags, dispatch, map failures to one line and exit code 2. */
 import { Command, CommanderError, Option } from 'commander';
-import { addProjectOptions } from './options';
+import { addProjectOptions, withStdinFd } from './options';
 import { fail, EXIT_FATAL } from './exit';
 import { VERSION } from './version';
 // Types only: the command modules themselves load lazily below.
@@ -82,14 +82,24 @@ export function buildProgram(): Command {
   return program;
 }
 
-export function main(argv: string[]): void {
+/** Where a run of `main` reads its input; every field defaults to this process's own. */
+export interface CliIo {
+  /** File descriptor standard input is read from (default 0), e.g. an open file when the CLI runs inside another program. */
+  stdinFd?: number;
+}
+
+/**
+ * Run the CLI on `argv` (as process.argv: node, script, arguments...). Output goes to
+ * process.stdout and process.stderr; the outcome is process.exitCode (undefined or 0, 1 findings, 2 fatal).
+ */
+export function main(argv: string[], io: CliIo = {}): void {
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') process.stderr.write(`compose-lint: cannot write the output: ${e.message}\n`);
     process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT_FATAL);
   });
   try {
-    buildProgram().parse(argv);
+    withStdinFd(io.stdinFd ?? 0, () => buildProgram().parse(argv));
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;

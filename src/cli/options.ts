@@ -23,13 +23,27 @@ export function addProjectOptions(cmd: Command): Command {
     .addOption(new Option('--profile <name>', 'activate a profile (repeatable)').argParser(collect));
 }
 
+/** The file descriptor `readStdin` reads: 0, unless `main` was given another (`CliIo.stdinFd`). */
+let stdinFd = 0;
+
+/** Run `fn` with `readStdin` reading descriptor `fd`; the previous descriptor is back afterwards. */
+export function withStdinFd<T>(fd: number, fn: () => T): T {
+  const previous = stdinFd;
+  stdinFd = fd;
+  try {
+    return fn();
+  } finally {
+    stdinFd = previous;
+  }
+}
+
 /**
  * Standard input as text, capped like any file (MAX_FILE_BYTES).
  * @throws UsageError with a one-line reason past the cap
  */
 export function readStdin(): string {
   try {
-    return readCapped(0, MAX_FILE_BYTES).toString('utf8');
+    return readCapped(stdinFd, MAX_FILE_BYTES).toString('utf8');
   } catch (e) {
     if (e instanceof FileTooLarge) throw new UsageError(`<stdin>: ${e.message}`);
     throw e;

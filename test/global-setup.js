@@ -3,7 +3,8 @@
  * and rebuild dist/ when a source is newer than it (CLI tests run the built binary). Either failing
  * stops the run: a type error fails `npm test`, and no test runs against a half-emitted build.
  * The build goes first: bin/ and scripts/ require dist/, and the type check reads its declarations.
- * The type check is incremental: about a second when nothing changed.
+ * The type check is `tsc -b`: when no input is newer than its build info (and the last check passed)
+ * it is skipped in about a second of CPU; plain incremental `tsc -p` re-parsed every file (7 s of CPU).
  */
 const { spawn } = require('child_process');
 const fs = require('fs');

@@ -1,8 +1,9 @@
 /**
  * Start-up of the `compose-lint` binary. Short runs (pre-commit hooks, editors) are dominated by
  * loading code, so the build also writes the whole CLI as one bundle (scripts/build-bundle.js:
- * dist/src/cli/bundle.js) and this loads it through `vm.Script` with a V8 code cache: the first run
- * writes the compiled code next to the bundle, later runs skip parsing and compiling it. Without a
+ * dist/src/cli/bundle.js) and this loads it through `vm.Script` with a V8 code cache: the build's
+ * training run (a lint of fixtures/reddit), or else the first run on another Node, writes the
+ * compiled code next to the bundle, and later runs skip parsing and compiling it. Without a
  * bundle, or with one older than the tsc output (a build that skipped the bundle step), the modules
  * are required one by one as usual. Imports nothing of the CLI itself.
  */

@@ -1,0 +1,38 @@
+/** src/util/glob.ts: the same verdict as tinyglobby's isDynamicPattern, which it loads only when needed. */
+import { isDynamicPattern } from 'tinyglobby';
+import { isGlobPattern } from '../src/util/glob';
+
+const PATTERNS = [
+  'compose.yaml',
+  'deploy/compose.prod.yml',
+  'dir with spaces/compose.yaml',
+  'a+b/compose.yaml',
+  'user@host/compose.yaml',
+  '*.yaml',
+  'deploy/**/compose*.yaml',
+  'compose.?.yaml',
+  'compose.[ab].yaml',
+  'compose.{dev,prod}.yaml',
+  '@(a|b)/compose.yaml',
+  '+(a)/compose.yaml',
+  '!compose.yaml',
+  'a(b)c.yaml',
+];
+
+test.each(PATTERNS)('%j: as tinyglobby says', (p) => {
+  expect(isGlobPattern(p)).toBe(isDynamicPattern(p));
+});
+
+test('plain paths are not globs, and globs are', () => {
+  expect(PATTERNS.filter(isGlobPattern)).toEqual([
+    '*.yaml',
+    'deploy/**/compose*.yaml',
+    'compose.?.yaml',
+    'compose.[ab].yaml',
+    'compose.{dev,prod}.yaml',
+    '@(a|b)/compose.yaml',
+    '+(a)/compose.yaml',
+    '!compose.yaml',
+    'a(b)c.yaml',
+  ]);
+});

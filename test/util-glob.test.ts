@@ -23,16 +23,6 @@ test.each(PATTERNS)('%j: as tinyglobby says', (p) => {
   expect(isGlobPattern(p)).toBe(isDynamicPattern(p));
 });
 
-test('plain paths are not globs, and globs are', () => {
-  expect(PATTERNS.filter(isGlobPattern)).toEqual([
-    '*.yaml',
-    'deploy/**/compose*.yaml',
-    'compose.?.yaml',
-    'compose.[ab].yaml',
-    'compose.{dev,prod}.yaml',
-    '@(a|b)/compose.yaml',
-    '+(a)/compose.yaml',
-    '!compose.yaml',
-    'a(b)c.yaml',
-  ]);
+test('the first five (plain paths) are not globs, the rest are', () => {
+  expect(PATTERNS.filter((p) => !isGlobPattern(p))).toEqual(PATTERNS.slice(0, 5));
 });

@@ -3,7 +3,7 @@
  * can run at the same time, which port values are really known, and when two host addresses
  * overlap.
  */
-import { isIP } from 'net';
+import { ipVersion } from '../src/util/ip';
 import type { Origin } from '../src/model/origin';
 import { ComposeDict, Project, servicesOf } from '../src/model/project';
 import { environment, networkMode, profilesOf, replicas } from '../src/model/service';
@@ -66,7 +66,7 @@ type Binding = { v4?: string; v6?: string };
  */
 function bindingOf(hostIp: string): Binding {
   if (hostIp === '') return { v4: '*', v6: '*' };
-  if (isIP(hostIp) === 4) return { v4: hostIp === '0.0.0.0' ? '*' : hostIp };
+  if (ipVersion(hostIp) === 4) return { v4: hostIp === '0.0.0.0' ? '*' : hostIp };
   const v6 = canonicalIPv6(hostIp);
   return { v6: v6 === canonicalIPv6('::') ? '*' : v6 };
 }
@@ -216,7 +216,7 @@ function indexByPort(entries: readonly PortEntry[]): Map<string, PortEntry[]> {
 
 /** "8080/tcp", or "127.0.0.1:8080/tcp" / "[::1]:8080/tcp" when the entry binds one address. */
 export function hostPortLabel(hostIp: string, ports: readonly number[], protocol: string): string {
-  const ip = hostIp === '' ? '' : isIP(hostIp) === 6 ? `[${hostIp}]:` : `${hostIp}:`;
+  const ip = hostIp === '' ? '' : ipVersion(hostIp) === 6 ? `[${hostIp}]:` : `${hostIp}:`;
   return `${ip}${describePorts(ports, protocol)}`;
 }
 

@@ -1,4 +1,5 @@
-import { BlockList, isIP } from 'net';
+import { BlockList } from 'net';
+import { ipVersion } from '../src/util/ip';
 import { defineRule } from '../src/define-rule';
 import { keyOriginOf, originOf, Origin } from '../src/model/origin';
 import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
@@ -21,7 +22,7 @@ interface Subnet {
 /** `172.28.0.0/16`, `fd00::/64` -> a Subnet; anything else (unset variable, typo) -> undefined. */
 export function parseSubnet(network: string, text: string, origin?: Origin): Subnet | undefined {
   const m = /^([^/]+)\/(\d{1,3})$/.exec(text.trim());
-  const version = m ? isIP(m[1]) : 0;
+  const version = m ? ipVersion(m[1]) : 0;
   if (!m || !version) return undefined;
   const prefix = Number(m[2]);
   if (prefix > (version === 4 ? 32 : 128)) return undefined;
@@ -134,7 +135,7 @@ export default defineRule<Record<string, never>, MessageId>({
         for (const key of ['ipv4_address', 'ipv6_address'] as const) {
           const address = typeof cfg[key] === 'string' ? cfg[key].trim() : '';
           const family: Family = key === 'ipv4_address' ? 'ipv4' : 'ipv6';
-          if (isIP(address) !== (family === 'ipv4' ? 4 : 6)) continue;
+          if (ipVersion(address) !== (family === 'ipv4' ? 4 : 6)) continue;
           const where = { origin: originOf(cfg, key) ?? keyOriginOf(svc.networks, a.name), service, value: address };
           const mine = subnets.filter((s) => s.network === a.name && s.family === family);
           const data = { key, address, network: a.name, family: family === 'ipv4' ? 'IPv4' : 'IPv6' };

@@ -66,7 +66,11 @@ let c = cpuMs();
 // The V8 flags the binary sets (src/cli/boot.ts), when this build has them; the bundle itself is not
 // used here (its modules cannot be wrapped), so "load modules" is the cost without bundle and code cache.
 const boot = path.join(dist, 'src/cli/boot.js');
-if (fs.existsSync(boot)) require('v8').setFlagsFromString(`--interrupt-budget=${require(boot).INTERRUPT_BUDGET_KB * 1024}`);
+if (fs.existsSync(boot)) {
+  const flags = require(boot);
+  require('v8').setFlagsFromString(`--interrupt-budget=${flags.INTERRUPT_BUDGET_KB * 1024}`);
+  if (flags.SEMI_SPACE_GROWTH_FACTOR) require('v8').setFlagsFromString(`--semi-space-growth-factor=${flags.SEMI_SPACE_GROWTH_FACTOR}`);
+}
 const api = require(path.join(dist, 'src/api.js'));
 const { loadFormatter } = require(path.join(dist, 'src/report/index.js'));
 add('start-up: node boot', t0, (c0.user + c0.system) / 1000);

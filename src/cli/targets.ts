@@ -1,6 +1,6 @@
 /** Targets on the command line that are not something to lint: said before any work, with a hint. */
 import * as fs from 'fs';
-import { isDynamicPattern } from 'tinyglobby';
+import { isGlobPattern } from '../util/glob';
 import { closestMatch } from '../schema/suggest';
 import { UsageError } from './exit';
 
@@ -17,7 +17,7 @@ export function checkTargets(targets: readonly string[]): void {
   for (const t of targets) {
     if (t === '-') continue;
     const st = fs.statSync(t, { throwIfNoEntry: false });
-    if (!st && isDynamicPattern(t)) continue; // a quoted glob: expanded (or refused) when the projects are planned
+    if (!st && isGlobPattern(t)) continue; // a quoted glob: expanded (or refused) when the projects are planned
     if (!st) {
       const command = t.includes('/') || t.includes('.') ? undefined : closestMatch(t, COMMANDS);
       throw new UsageError(`${t}: no such file or directory${command ? ` (did you mean \`compose-lint ${command}\`?)` : ''}`);

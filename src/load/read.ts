@@ -1,5 +1,6 @@
 /** Reading files with clear one-line errors: missing, a directory, unreadable, binary, too large. */
 import * as fs from 'fs';
+import { isAscii } from 'buffer';
 import { LoadContext, LoadError } from './context';
 import { SourceFile, makeSource } from '../model/source';
 import { displayPath } from '../util/display-path';
@@ -24,12 +25,21 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
       throw new LoadError(`${shown}: ${describeFsError(e as NodeJS.ErrnoException)}`);
     }
     if (buf.includes(0)) throw new LoadError(`${shown}: binary file (contains NUL bytes), not a compose file`);
-    text = buf.toString('utf8');
+    text = decodeUtf8(buf);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // BOM
   }
   const src = makeSource(shown, text);
   ctx.sources.set(abs, src);
   return src;
+}
+
+/**
+ * A file's bytes as UTF-8 text. ASCII text (most compose files) is decoded as latin1, the same
+ * characters: Node's UTF-8 decoder took 15-35 ms for a 3.4 MB file where this takes about 1 ms, and
+ * Node keeps a latin1 string over 1 MiB outside the JS heap (measured on Node 20, issue 13).
+ */
+export function decodeUtf8(buf: Buffer): string {
+  return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
 }
 
 /** The one wording for a missing file of any kind (compose file, env file, config file, target). */
@@ -64,7 +74,7 @@ export function readRegularFile(abs: string, maxBytes: number): Buffer {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw new NotRegularFile(kindOf(st));
     if (st.size > maxBytes) throw new FileTooLarge(tooLarge(st.size, maxBytes));
-    return readCapped(fd, maxBytes);
+    return readCapped(fd, maxBytes, st.size);
   } finally {
     fs.closeSync(fd);
   }
@@ -72,14 +82,16 @@ export function readRegularFile(abs: string, maxBytes: number): Buffer {
 
 /**
  * Read a descriptor to its end, refusing more than maxBytes bytes (reads at most maxBytes + 1).
- * Used for regular files and for standard input (`cat /dev/zero | compose-lint -`).
+ * Used for regular files and for standard input (`cat /dev/zero | compose-lint -`); `sizeHint`
+ * (bytes, a regular file's size from fstat) sizes the first read.
  * @throws FileTooLarge past maxBytes
  */
-export function readCapped(fd: number, maxBytes: number): Buffer {
+export function readCapped(fd: number, maxBytes: number, sizeHint = 0): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+    // A regular file in one read of its size plus the byte that shows its end; else 1 MiB at a time.
+    const chunk = Buffer.allocUnsafe(Math.min(total === 0 && sizeHint > 0 ? sizeHint + 1 : 1 << 20, maxBytes + 1 - total));
     let n: number;
     try {
       n = fs.readSync(fd, chunk, 0, chunk.length, null);
@@ -94,7 +106,7 @@ export function readCapped(fd: number, maxBytes: number): Buffer {
     total += n;
     if (total > maxBytes) throw new FileTooLarge(tooLarge(total, maxBytes, true));
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 function tooLarge(size: number, max: number, atLeast = false): string {

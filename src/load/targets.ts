@@ -15,7 +15,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { globPaths, isGlobPattern } from '../util/glob';
 import { LoadError, newLoadContext } from './context';
 import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn } from './discover';
 import { projectEnvironment } from './env';
@@ -207,11 +207,11 @@ export function splitComposeFile(v: string, env: Record<string, string>): string
 function expandGlobs(cwd: string, targets: string[]): string[] {
   const out: string[] = [];
   for (const t of targets) {
-    if (t === '-' || !isDynamicPattern(t) || fs.existsSync(path.resolve(cwd, t))) {
+    if (t === '-' || !isGlobPattern(t) || fs.existsSync(path.resolve(cwd, t))) {
       out.push(t);
       continue;
     }
-    const matches = globSync(t, { cwd, onlyFiles: false, ignore: SKIP_DIRS, expandDirectories: false }).sort();
+    const matches = globPaths(t, { cwd, onlyFiles: false, ignore: SKIP_DIRS, expandDirectories: false }).sort();
     if (!matches.length) throw new LoadError(`${t}: no files match this pattern`);
     out.push(...matches.map((m) => m.replace(/\/$/, '')));
   }

@@ -106,7 +106,7 @@ export function parseDuration(v: unknown): number | undefined {
   if (s === '0') return 0;
   if (s === '') return undefined;
   let total = 0;
-  const re = /(\d*\.?\d*)(ns|us|µs|μs|ms|s|m|h|d|w)/gy;
+  const re = /(\d*\.?\d*)(ns|us|\u00b5s|\u03bcs|ms|s|m|h|d|w)/gy; // µ (micro sign) and μ (Greek mu), escaped: the CLI bundle stays ASCII (src/cli/boot.ts)
   let at = 0;
   while (at < s.length) {
     re.lastIndex = at;

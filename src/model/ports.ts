@@ -7,7 +7,7 @@
  * ("8000-8010"); an IPv6 host IP goes in brackets ("[::1]:80:80"). Error messages are Docker's,
  * word for word, so a user can search for them.
  */
-import { isIP } from 'net';
+import { ipVersion } from '../util/ip';
 import { scalarText } from '../util/dict';
 
 export interface PortMapping {
@@ -161,7 +161,7 @@ function bracketProblem(hostport: string): string | undefined {
 
 /** Go's net.ParseIP: IPv4 or IPv6 text, without an IPv6 zone. */
 function isGoIp(ip: string): boolean {
-  return !ip.includes('%') && isIP(ip) !== 0;
+  return !ip.includes('%') && ipVersion(ip) !== 0;
 }
 
 /** go-connections ParsePortRange: "80" or "80-90" (parts after a second "-" are ignored, as there). */

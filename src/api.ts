@@ -10,19 +10,22 @@ import { planProjects as planTargets } from './load/targets';
 import { buildGraph } from './graph/build';
 import { runRules, compareFindings } from './engine/run';
 import { NO_SHARED_SETTINGS, RuleSettings } from './engine/settings';
-import { ConfigResolver, EffectiveConfig, isIgnored, printableConfig } from './engine/config';
+import { ConfigError, ConfigResolver, EffectiveConfig, isIgnored, printableConfig } from './engine/config';
 import { applyDirectives, applyExcludes } from './engine/suppression-pass';
 import { UNUSED_DISABLE } from './engine/unused-disable';
 import { ruleMetas } from './engine/catalog';
 import { applyEdits, checkFixes, editsOf, fixKey, planFileFixes, staleReason, writeFileAtomic } from './engine/fix';
 import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
+import { cacheFileFor, LintCache, type ProjectOutcome } from './engine/lint-cache';
+import { makeSource } from './model/source';
+import { VERSION } from './util/version';
 
 /** Every built-in rule, in id order (the catalog the API hands to the engine). */
 export { allRules };
 import unusedDisableRule from '../rules/unused-disable';
 import type { Finding, Fix, Rule } from './types';
-import { servicesOf, type Project } from './model/project';
+import { servicesOf, type Project, type ProjectInputs } from './model/project';
 import type { SourceFile } from './model/source';
 import { LoadError, type LoadProblem } from './load/context';
 import type { Graph } from './graph/types';
@@ -70,6 +73,21 @@ export interface LintOptions {
   ignore?: boolean;
   /** Receives one line per step (files loaded, config used, milliseconds per stage): `--debug`. */
   onDebug?: (line: string) => void;
+  /**
+   * `--cache`: reuse each project's findings from this cache file while none of its inputs changed
+   * (see src/engine/lint-cache.ts), and write the file back. `location`: a file, or a directory to
+   * hold `.compose-lint-cache` (default: that file in `cwd`). Never used for `stdin` or `text`.
+   * Projects taken from the cache are not in `LintResult.projects`.
+   */
+  cache?: { location?: string };
+  /**
+   * Worker threads to lint projects in (the cores to use); at most 1: none. Used only when at least
+   * `workerThreshold` projects (default WORKER_THRESHOLD) are to be linted, never for stdin, `text`
+   * or custom `rules`. Projects linted in a worker are not in `LintResult.projects`; findings are
+   * the same, in the same order.
+   */
+  concurrency?: number;
+  workerThreshold?: number;
 }
 
 export interface LintResult {
@@ -97,63 +115,212 @@ export function planProjects(o: LintOptions): LoadOptions[] {
     projectDirectory: o.projectDirectory,
     envFiles: o.envFiles,
     profiles: o.profiles,
-    osEnv: o.env ?? (process.env as Record<string, string>),
+    osEnv: plainEnv(o.env),
     stdin: o.stdin,
     text: o.text,
     onDebug: o.onDebug,
   });
 }
 
+/**
+ * The environment as a plain object: `process.env` is copied once, as every read of it is a
+ * getenv() and each project's environment copies it (500 projects: about 170 ms).
+ */
+function plainEnv(env: Record<string, string> | undefined): Record<string, string> {
+  return env === undefined || env === process.env ? ({ ...process.env } as Record<string, string>) : env;
+}
+
 /** Lint synchronously. Throws LoadError / ConfigError for fatal problems (missing file, bad config, ...). */
-export function lintSync(o: LintOptions = {}): LintResult {
+export function lintSync(options: LintOptions = {}): LintResult {
+  const o = { ...options, env: plainEnv(options.env) };
   const rules = o.rules ?? allRules;
   const configFor = configLookup(o, rules);
   const cwd = path.resolve(o.cwd ?? process.cwd());
   const debug = o.onDebug ?? ((): void => undefined);
-  const raw: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  const projects: Project[] = [];
-  const files = new Set<string>();
+  const osEnv = o.env;
   const ignoredNamed = new Set<string>();
   const named = namedFiles(o, cwd);
-  const configOfFile = new Map<string, EffectiveConfig>();
-  // Files with YAML errors: no rule saw their values, so no suppression comment there is known to be unused.
-  const unparsed = new Set<string>();
+  // stdin and editor buffers are never cached, nor linted in workers (their text is not on disk).
+  const onDisk = o.text === undefined && o.stdin === undefined;
+  const cache = o.cache && onDisk ? new LintCache(cacheFileFor(o.cache.location, cwd), toolFingerprint(rules), debug) : undefined;
+  // Per plan, in order: skipped (ignored), an outcome (from the cache or linted here), or waiting for a worker.
+  const slots: { cfg: EffectiveConfig; outcome?: ProjectOutcome; project?: Project; key?: string; plan: LoadOptions }[] = [];
+  const pending: number[] = [];
   for (const plan of planProjects(o)) {
     const cfg = configFor(configDirOf(plan.files, plan.projectDirectory, cwd));
     const ignoredAbs = (abs: string): boolean => o.ignore !== false && isIgnored(cfg, abs);
-    const ignored = (file: string): boolean => file !== '-' && file !== '<stdin>' && ignoredAbs(path.resolve(cwd, file));
     const planned = o.text ? [path.resolve(cwd, o.text.path)] : (plan.files ?? []).filter((f) => f !== '-').map((f) => path.resolve(cwd, f));
     if (planned.length && planned.length === (o.text ? 1 : plan.files?.length) && planned.every(ignoredAbs)) {
       for (const abs of planned) if (named.has(abs)) ignoredNamed.add(displayPath(cwd, abs));
       debug(`skipped ${planned.map((f) => displayPath(cwd, f)).join(', ')}: matched by \`ignore\` in ${cfg.file ? displayPath(cwd, cfg.file) : 'the config'}`);
       continue;
     }
-    let t = Date.now();
-    const { project, problems } = loadProject(plan);
-    if (o.text) relabelStdin(project, o.text.path, plan.cwd);
-    debug(`project "${project.name}": loaded ${project.sources.map((s) => s.path).join(', ') || '(no file)'} in ${Date.now() - t} ms`);
-    debug(`project "${project.name}": config ${cfg.file ? displayPath(cwd, cfg.file) : '(none: defaults)'}, extends ${cfg.extends.join(', ')}${o.ignore === false ? ', ignore patterns off' : ''}`);
-    for (const d of project.documents) if (!ignored(d.source.path)) files.add(d.source.path);
-    for (const p of problems) if (p.origin && !ignored(p.origin.source.path)) files.add(p.origin.source.path);
-    for (const p of problems) if (p.rule === 'yaml-syntax' && p.origin) unparsed.add(p.origin.source.path);
+    const slot: (typeof slots)[number] = { cfg, plan };
+    slots.push(slot);
+    if (cache) {
+      slot.key = LintCache.key(planKey(plan), cfg, { cwd, ignore: o.ignore !== false });
+      const label = `project of ${(plan.files ?? []).map((f) => displayPath(cwd, path.resolve(cwd, f))).join(', ') || displayPath(cwd, plan.projectDirectory ?? cwd)}`;
+      const hit = cache.lookup(slot.key, osEnv, label);
+      if (hit) {
+        slot.outcome = { ...hit, debug: [`cache: hit for ${label}`] };
+        continue;
+      }
+    }
+    pending.push(slots.length - 1);
+  }
+  const workers = onDisk && o.rules === undefined && o.concurrency !== undefined && o.concurrency > 1 && pending.length >= (o.workerThreshold ?? WORKER_THRESHOLD);
+  if (workers) {
+    const t = Date.now();
+    const outcomes = lintInWorkers(
+      pending.map((i) => slots[i].plan),
+      workerOptions(o),
+      o.concurrency!,
+    );
+    pending.forEach((i, n) => {
+      const { outcome, inputs } = outcomes[n];
+      slots[i].outcome = outcome;
+      if (cache && inputs) cache.store(slots[i].key!, outcome, inputs, osEnv);
+    });
+    debug(`${pending.length} projects linted in ${Math.min(o.concurrency!, pending.length)} worker threads in ${Date.now() - t} ms`);
+  } else {
+    for (const i of pending) {
+      const slot = slots[i];
+      const { project, outcome } = lintPlan(slot.plan, slot.cfg, o, rules, cwd);
+      slot.project = project;
+      slot.outcome = outcome;
+      if (cache && project.inputs) cache.store(slot.key!, outcome, project.inputs, osEnv);
+    }
+  }
+  if (cache) {
+    debug(`cache: ${cache.hits} hits, ${cache.misses} misses`);
+    cache.save();
+  }
+  return { ...mergeOutcomes(slots, o, rules), ignored: [...ignoredNamed].sort() };
+}
+
+/** The options a worker thread needs (plain data: they are copied into it). */
+export type WorkerOptions = Pick<LintOptions, 'cwd' | 'config' | 'ruleFlags' | 'ignore' | 'settings'>;
+
+function workerOptions(o: LintOptions): WorkerOptions {
+  return { cwd: path.resolve(o.cwd ?? process.cwd()), config: o.config, ruleFlags: o.ruleFlags, ignore: o.ignore, settings: o.settings };
+}
+
+/** In a worker thread (src/lint-worker.ts): lint one plan; the outcome and the project's inputs. Not part of the public API. */
+export function lintPlanJob(plan: LoadOptions, o: WorkerOptions): { outcome: ProjectOutcome; inputs?: ProjectInputs } {
+  const cwd = o.cwd!;
+  const cfg = workerConfig(o)(configDirOf(plan.files, plan.projectDirectory, cwd));
+  const { project, outcome } = lintPlan(plan, cfg, o, allRules, cwd);
+  return { outcome, inputs: project.inputs };
+}
+
+/** The worker thread's config lookup, made once per thread (config files are read once per thread). */
+let workerConfigFor: ((dir: string) => EffectiveConfig) | undefined;
+function workerConfig(o: WorkerOptions): (dir: string) => EffectiveConfig {
+  workerConfigFor ??= configLookup(o, allRules);
+  return workerConfigFor;
+}
+
+/**
+ * Lint `plans` in `size` worker threads; outcomes in plan order. A worker's LoadError or
+ * ConfigError is thrown again here, the first in plan order (as a serial run would throw it).
+ */
+function lintInWorkers(plans: LoadOptions[], o: WorkerOptions, size: number): { outcome: ProjectOutcome; inputs?: ProjectInputs }[] {
+  const { runJobsSync } = require('./util/worker-pool') as typeof import('./util/worker-pool');
+  const replies = runJobsSync<LoadOptions, ReturnType<typeof lintPlanJob>>(workerScript(), o, plans, size);
+  return replies.map((r) => {
+    if ('result' in r) return r.result;
+    if (r.error.name === 'LoadError') throw new LoadError(r.error.message);
+    if (r.error.name === 'ConfigError') throw new ConfigError(r.error.message);
+    throw new Error(r.error.message);
+  });
+}
+
+/**
+ * The worker script: dist/src/lint-worker.js beside this module, or above it when this is the CLI
+ * bundle (dist/src/cli/bundle.js), or the build's when this runs from the TypeScript sources (tests).
+ */
+function workerScript(): string {
+  const candidates = [path.join(__dirname, 'lint-worker.js'), path.join(__dirname, '..', 'lint-worker.js'), path.join(__dirname, '..', 'dist', 'src', 'lint-worker.js')];
+  return candidates.find((f) => fs.existsSync(f)) ?? candidates[0];
+}
+
+/** Projects linted in worker threads only when there are at least this many to lint (a worker costs a start-up). */
+export const WORKER_THRESHOLD = 8;
+
+/** The fields of a plan that decide a project (the environment is not one: variables count when looked up). */
+function planKey(plan: LoadOptions): Record<string, unknown> {
+  return { files: plan.files, projectName: plan.projectName, projectDirectory: plan.projectDirectory, envFiles: plan.envFiles, profiles: plan.profiles, launchDir: plan.launchDir, cwd: plan.cwd };
+}
+
+/** What makes cached findings stale as a whole: the tool's version and the rules (ids, defaults, options, messages). */
+function toolFingerprint(rules: readonly Rule[]): string {
+  const { createHash } = require('crypto') as typeof import('crypto');
+  return `${VERSION} ${createHash('sha256')
+    .update(JSON.stringify(ruleMetas(rules)))
+    .digest('base64')}`;
+}
+
+/**
+ * Load, graph and rules for one plan: the project and its outcome (see ProjectOutcome). Throws
+ * LoadError for a fatal load problem. Exported for the worker threads (src/lint-worker.ts).
+ */
+export function lintPlan(plan: LoadOptions, cfg: EffectiveConfig, o: LintOptions, rules: readonly Rule[], cwd: string): { project: Project; outcome: ProjectOutcome } {
+  const lines: string[] = [];
+  const debug = (line: string): void => void lines.push(line);
+  const ignored = (file: string): boolean => file !== '-' && file !== '<stdin>' && o.ignore !== false && isIgnored(cfg, path.resolve(cwd, file));
+  let t = Date.now();
+  const { project, problems } = loadProject(plan);
+  if (o.text) relabelStdin(project, o.text.path, plan.cwd);
+  debug(`project "${project.name}": loaded ${project.sources.map((s) => s.path).join(', ') || '(no file)'} in ${Date.now() - t} ms`);
+  debug(`project "${project.name}": config ${cfg.file ? displayPath(cwd, cfg.file) : '(none: defaults)'}, extends ${cfg.extends.join(', ')}${o.ignore === false ? ', ignore patterns off' : ''}`);
+  const files = new Set<string>();
+  for (const d of project.documents) if (!ignored(d.source.path)) files.add(d.source.path);
+  for (const p of problems) if (p.origin && !ignored(p.origin.source.path)) files.add(p.origin.source.path);
+  const unparsed = new Set<string>();
+  for (const p of problems) if (p.rule === 'yaml-syntax' && p.origin) unparsed.add(p.origin.source.path);
+  t = Date.now();
+  const graph = buildGraph(project);
+  debug(`project "${project.name}": graph in ${Date.now() - t} ms`);
+  t = Date.now();
+  const found = runRules(project, graph, rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
+  debug(`project "${project.name}": ${rules.length} rules in ${Date.now() - t} ms, ${found.length} findings`);
+  const kept = applyExcludes(found, cfg.rules);
+  // The absolute path of each source (sources carry display paths): from the files the load read.
+  const absOf = new Map<string, string>();
+  for (const abs of project.inputs?.reads.keys() ?? []) absOf.set(displayPath(plan.cwd, abs), abs);
+  const sources = project.sources.map((s) => ({ path: s.path, abs: absOf.get(s.path) ?? s.path, ignored: ignored(s.path), text: s.text }));
+  return { project, outcome: { findings: kept.findings, suppressed: kept.suppressed, files: [...files], unparsed: [...unparsed], sources, debug: lines } };
+}
+
+/** The run-wide steps over the projects' outcomes, in plan order: dedupe, suppression comments, sorting. */
+function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: ProjectOutcome; project?: Project }[], o: LintOptions, rules: readonly Rule[]): LintResult {
+  const debug = o.onDebug ?? ((): void => undefined);
+  const raw: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const projects: Project[] = [];
+  const files = new Set<string>();
+  const configOfFile = new Map<string, EffectiveConfig>();
+  // Files with YAML errors: no rule saw their values, so no suppression comment there is known to be unused.
+  const unparsed = new Set<string>();
+  const sources: SourceFile[] = [];
+  for (const { cfg, outcome, project } of slots) {
+    if (!outcome) continue;
+    for (const line of outcome.debug) debug(line);
+    for (const f of outcome.files) files.add(f);
+    for (const f of outcome.unparsed) unparsed.add(f);
     // Per file, the config of the first project that read it (for unused-disable); none for ignored files.
-    for (const s of project.sources) if (!configOfFile.has(s.path) && !ignored(s.path)) configOfFile.set(s.path, cfg);
-    projects.push(project);
-    t = Date.now();
-    const graph = buildGraph(project);
-    debug(`project "${project.name}": graph in ${Date.now() - t} ms`);
-    t = Date.now();
-    const found = runRules(project, graph, rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
-    debug(`project "${project.name}": ${rules.length} rules in ${Date.now() - t} ms, ${found.length} findings`);
-    const kept = applyExcludes(found, cfg.rules);
-    for (const item of kept.findings) raw.push(item);
-    for (const item of kept.suppressed) suppressed.push(item);
+    for (const s of outcome.sources) if (!configOfFile.has(s.path) && !s.ignored) configOfFile.set(s.path, cfg);
+    // The project's own source objects when it was loaded here (its directives are parsed once).
+    if (project) for (const s of project.sources) sources.push(s);
+    else for (const s of outcome.sources) sources.push(makeSource(s.path, s.text ?? ''));
+    if (project) projects.push(project);
+    for (const item of outcome.findings) raw.push(item);
+    for (const item of outcome.suppressed) suppressed.push(item);
   }
   const t = Date.now();
   const unusedRule = rules.find((r) => r.id === UNUSED_DISABLE) ?? unusedDisableRule;
   const shown = applyDirectives(dedupe(raw), {
-    sources: projects.flatMap((p) => p.sources).filter((s) => configOfFile.has(s.path)),
+    sources: sources.filter((s) => configOfFile.has(s.path)),
     knownRules: allRuleIds(rules),
     messages: unusedRule.messages ?? {},
     unusedSeverity: (file, unknownRule) => {
@@ -171,7 +338,7 @@ export function lintSync(o: LintOptions = {}): LintResult {
     suppressed: dedupe([...suppressed, ...shown.suppressed]).sort(compareFindings),
     projects,
     files: [...files].sort(),
-    ignored: [...ignoredNamed].sort(),
+    ignored: [],
   };
 }
 
@@ -262,7 +429,8 @@ export function fixSync(o: FixOptions = {}): FixResult {
   const skipped = new Map<string, { file: string; reason: string }>();
   // Fixes refused by the check (fix-check.ts), by fixKey: never tried again.
   const refused = new Set<string>();
-  let current: LintOptions = o;
+  // Fixing needs each project's sources (LintResult.projects): no cache, no worker threads.
+  let current: LintOptions = { ...o, cache: undefined, concurrency: undefined };
   let result = lintSync(current);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const texts = sourceTexts(result.projects);

@@ -1,5 +1,6 @@
 /** The default command: lint, format, exit code. */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { effectiveConfig, fixSync, lintSync, withSuggestions, FixOptions, FixResult, LintOptions, LintResult, ruleCatalog, unifiedDiff } from '../api';
 import { loadFormatter, DEFAULT_FORMAT, FormatContext, Formatter } from '../report';
@@ -32,6 +33,11 @@ export interface LintFlags extends ProjectFlags {
   ignore?: boolean;
   stdinFilename?: string;
   debug?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: string;
+  /** 'auto', 'off' or a number. */
+  concurrency?: string;
 }
 
 /** `--debug` (or COMPOSE_LINT_DEBUG=1): one line per step on stderr. */
@@ -60,6 +66,9 @@ export function runLint(targets: string[], flags: LintFlags): void {
     reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives,
     ignore: flags.ignore,
     onDebug: debug,
+    concurrency: concurrencyOf(flags.concurrency),
+    // --fix rewrites files from the findings of this run: it never takes them from the cache.
+    cache: flags.cache && !flags.fix && !flags.fixDryRun ? { location: flags.cacheLocation } : undefined,
   };
   if (flags.stdinFilename !== undefined) {
     if (targets.some((t) => t !== '-') || flags.file?.length) throw new UsageError('--stdin-filename names the text read from stdin: give no other file (use - or no target)');
@@ -110,6 +119,15 @@ export function runLint(targets: string[], flags: LintFlags): void {
   }
   const result = flags.fix ? fixed({ ...options, fixRules }) : lintSync(options);
   report(result, result.findings);
+}
+
+/** Worker threads from --concurrency: 'auto' is one per core (os.availableParallelism), 'off' none. */
+function concurrencyOf(value: string | undefined): number {
+  if (value === undefined || value === 'auto') return os.availableParallelism();
+  if (value === 'off') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a whole number, 'auto' or 'off', not "${value}"`);
+  return n;
 }
 
 /** Exit 1 on an error, or on more warnings than --max-warnings allows (saying so on stderr). */

@@ -44,20 +44,22 @@ export class ConfigError extends Error {
   }
 }
 
-/** The nearest config file in `dir` or its parents. */
-export function findConfigFile(dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = path.join(d, name);
-      if (isFile(candidate)) return candidate;
-    }
-    if (path.dirname(d) === d) return undefined;
-  }
+/**
+ * The nearest config file in `dir` or its parents. `known` remembers the answer per directory
+ * (a run over 500 projects in one tree asks about the same parents 500 times).
+ */
+export function findConfigFile(dir: string, known?: Map<string, string | undefined>): string | undefined {
+  const d = path.resolve(dir);
+  if (known?.has(d)) return known.get(d);
+  let found = CONFIG_NAMES.map((name) => path.join(d, name)).find(isFile);
+  if (found === undefined && path.dirname(d) !== d) found = findConfigFile(path.dirname(d), known);
+  known?.set(d, found);
+  return found;
 }
 
 function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false; // no exception per absent name: they are the common case
   } catch {
     return false;
   }

@@ -38,6 +38,10 @@ export interface ConfigOptions {
 export class ConfigResolver {
   private readonly overrides: Record<string, RuleEntry>[];
   private readonly byFile = new Map<string, EffectiveConfig>();
+  /** The nearest config file per directory asked about (see findConfigFile). */
+  private readonly nearest = new Map<string, string | undefined>();
+  /** The config of directories without a config file (one object: a run's projects share it). */
+  private withoutFile?: EffectiveConfig;
 
   constructor(private readonly o: ConfigOptions) {
     this.overrides = (o.ruleFlags ?? []).map((spec) => parseRuleFlag(spec, o.rules));
@@ -46,8 +50,8 @@ export class ConfigResolver {
   /** The effective config for compose files in `dir`. */
   forDirectory(dir: string): EffectiveConfig {
     const { config, cwd, rules } = this.o;
-    const file = config === false ? undefined : config !== undefined ? path.resolve(cwd, config) : findConfigFile(dir);
-    if (!file) return resolveConfig(rules, undefined, this.overrides, { baseDir: path.resolve(cwd) });
+    const file = config === false ? undefined : config !== undefined ? path.resolve(cwd, config) : findConfigFile(dir, this.nearest);
+    if (!file) return (this.withoutFile ??= resolveConfig(rules, undefined, this.overrides, { baseDir: path.resolve(cwd) }));
     let resolved = this.byFile.get(file);
     if (!resolved) {
       resolved = resolveConfig(rules, readConfigFile(file, cwd, rules), this.overrides, { file, baseDir: path.dirname(file) });

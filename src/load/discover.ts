@@ -1,18 +1,13 @@
 /** Finding compose files the way `docker compose` does. */
-import * as fs from 'fs';
 import * as path from 'path';
+import { probePath } from './inputs';
 
 /** compose-go's default file names, in order of preference. */
 export const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 export const OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
-export const isFile = (p: string): boolean => {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
+/** Whether `p` is a file (noted as a probe: creating it later changes the project, see inputs.ts). */
+export const isFile = (p: string): boolean => probePath(p) === 'file';
 
 /** The base file of a directory plus its override (one override at most, like compose-go). */
 export function composeFilesIn(dir: string): string[] | undefined {

@@ -1,9 +1,9 @@
 /** The project environment: env files (the default `.env` or `--env-file`s) under the OS environment. */
-import * as fs from 'fs';
 import * as path from 'path';
 import { LoadContext, LoadError } from './context';
 import { describeFsError, readSource, NO_SUCH_FILE } from './read';
 import { displayPath } from '../util/display-path';
+import { probePath, rawEnv } from './inputs';
 import { envFromFiles, DotenvError, unclosedQuote } from './dotenv';
 
 export interface EnvOptions {
@@ -17,6 +17,8 @@ export interface EnvOptions {
    * `.env` is read before the files are chosen, and wins over the project directory's.
    */
   launchDir?: string;
+  /** Only these variables are wanted (the planner needs two): the rest of the environment is not copied. */
+  only?: readonly string[];
 }
 
 /**
@@ -35,7 +37,7 @@ export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<stri
     files = disabled ? [] : dirs.map(defaultDotenv).filter((f): f is string => f !== undefined);
   } else {
     for (const f of files) {
-      if (!fs.existsSync(f)) throw new LoadError(`${displayPath(ctx.cwd, f)}: ${NO_SUCH_FILE}`);
+      if (probePath(f) === 'absent') throw new LoadError(`${displayPath(ctx.cwd, f)}: ${NO_SUCH_FILE}`);
     }
   }
   const sources = files.map((f) => {
@@ -47,7 +49,12 @@ export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<stri
     }
   });
   try {
-    return { ...envFromFiles(sources, o.osEnv), ...o.osEnv };
+    const fromFiles = envFromFiles(sources, o.osEnv);
+    const os = rawEnv(o.osEnv);
+    if (!o.only) return { ...fromFiles, ...os };
+    const picked: Record<string, string> = {};
+    for (const k of o.only) if (Object.hasOwn(os, k) || Object.hasOwn(fromFiles, k)) picked[k] = Object.hasOwn(os, k) ? os[k] : fromFiles[k];
+    return picked;
   } catch (e) {
     if (!(e instanceof DotenvError)) throw e;
     // Which file failed: parse them one by one to name it.
@@ -69,7 +76,8 @@ export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<stri
 /** `<dir>/.env` when it is a file. */
 function defaultDotenv(dir: string): string | undefined {
   const f = path.join(dir, '.env');
-  return fs.existsSync(f) && !fs.statSync(f).isDirectory() ? f : undefined;
+  const kind = probePath(f);
+  return kind !== 'absent' && kind !== 'dir' ? f : undefined;
 }
 
 function stripLinePrefix(m: string): string {

@@ -15,7 +15,6 @@
  * The `include` key is removed. Problems (missing files, include cycles, bad env files) are recorded
  * as `load-error` at the entry; the entry is skipped and loading goes on.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { LoadContext, LoadError } from './context';
@@ -25,6 +24,7 @@ import { cloneMapping, mergeDicts, mergeResource } from './merge';
 import { resolveModelPaths } from './paths';
 import { describeFsError, readSource } from './read';
 import { displayPath } from '../util/display-path';
+import { probePath, rawEnv, watchEnv } from './inputs';
 import { DotenvError, envFromFiles } from './dotenv';
 import { Origin, copyOrigin, originOf, selfOrigin, setSelfOrigin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
@@ -101,7 +101,7 @@ function loadEntry(ctx: LoadContext, entry: IncludeEntry, workingDir: string, en
 
   let includeEnv: Record<string, string>;
   try {
-    includeEnv = { ...envFromFiles(envFilesOf(ctx, entry, workingDir, projectDir), env), ...env };
+    includeEnv = watchEnv({ ...envFromFiles(envFilesOf(ctx, entry, workingDir, projectDir), env), ...rawEnv(env) }, env);
   } catch (e) {
     if (e instanceof EnvFileProblem) return fail(e.message, e.at);
     if (e instanceof DotenvError) {
@@ -178,11 +178,7 @@ function envFilesOf(ctx: LoadContext, entry: IncludeEntry, workingDir: string, p
 }
 
 function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  return probePath(p) === 'file';
 }
 
 /** Copy the resources of an included model into the including one (which wins on a conflict). */

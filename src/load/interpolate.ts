@@ -25,8 +25,8 @@ export interface InterpolationProblem {
 }
 
 export function interpolateTree(dict: Record<string, unknown>, env: Record<string, string>, onProblem: (p: InterpolationProblem) => void): Record<string, unknown> {
-  const vars = new Map(Object.entries(env));
-  new TreeInterpolator((name) => vars.get(name), onProblem).container(dict);
+  // Looked up one by one (own keys only), not copied: the variables read are the project's inputs (inputs.ts).
+  new TreeInterpolator((name) => (Object.hasOwn(env, name) ? env[name] : undefined), onProblem).container(dict);
   return dict;
 }
 

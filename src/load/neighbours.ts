@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isComposeLikeName, isFile } from './discover';
 import { displayPath } from '../util/display-path';
+import { noteListing } from './inputs';
 import type { LoadOptions } from './options';
 import type { NeighbourFile, Project } from '../model/project';
 
@@ -25,9 +26,9 @@ export function neighbourFiles(o: LoadOptions, dir: string, own: ReadonlySet<str
   } catch {
     return [];
   }
-  return names
-    .filter(isComposeLikeName)
-    .sort()
+  const composeLike = names.filter(isComposeLikeName).sort();
+  noteListing(dir, composeLike); // a compose file added beside the project changes what it may share
+  return composeLike
     .map((n) => path.join(dir, n))
     .filter((abs) => !own.has(abs) && isFile(abs))
     .map((abs) => neighbour(o, abs, load));

@@ -1,4 +1,6 @@
 /** The options of loadProject (load/project.ts), in a module of their own so the modules it uses (targets, neighbours) can name them. */
+import type { InputLog } from './inputs';
+
 export interface LoadOptions {
   cwd: string;
   /** Compose files of the project, in merge order ('-' is stdin). Empty: COMPOSE_FILE, then discovery. */
@@ -17,4 +19,6 @@ export interface LoadOptions {
   launchDir?: string;
   /** List the neighbouring compose files (default true; false when loading a neighbour itself). */
   neighbours?: boolean;
+  /** Record the load's inputs into this log (a neighbour shares its project's); default: a new one. */
+  inputs?: InputLog;
 }

@@ -15,6 +15,7 @@ import { resolveServiceFiles } from './service-files';
 import { projectEnvironment } from './env';
 import { chooseFiles } from './targets';
 import { neighbourFiles } from './neighbours';
+import { InputLog, watchEnv, withInputLog } from './inputs';
 import type { LoadOptions } from './options';
 import { isValidProjectName, normalizeProjectName } from './name';
 import { validateCompose } from '../schema/validate';
@@ -30,9 +31,18 @@ export interface LoadResult {
   problems: LoadProblem[];
 }
 
+/**
+ * Load one project. Its `inputs` record what the load read and probed (see inputs.ts); a
+ * neighbour loaded later, while rules run, records into the same log. Throws LoadError for a fatal problem.
+ */
 export function loadProject(o: LoadOptions): LoadResult {
+  const log = o.inputs ?? new InputLog();
+  return withInputLog(log, () => load(o, log));
+}
+
+function load(o: LoadOptions, log: InputLog): LoadResult {
   const cwd = path.resolve(o.cwd);
-  const osEnv = o.osEnv ?? (process.env as Record<string, string>);
+  const osEnv = watchEnv(o.osEnv ?? (process.env as Record<string, string>), o.osEnv ?? (process.env as Record<string, string>));
   const ctx: LoadContext = newLoadContext(cwd, o.interpolate !== false, o.stdin);
   const abs = (p: string): string => (p === '-' ? '-' : path.resolve(cwd, p));
 
@@ -42,7 +52,8 @@ export function loadProject(o: LoadOptions): LoadResult {
   if (files.length === 0) ({ files, launchDir } = chooseFiles({ ...o, osEnv }));
   const projectDir = explicitDir ?? (files[0] === '-' ? cwd : path.dirname(files[0]));
 
-  const env = projectEnvironment(ctx, { osEnv, envFiles: o.envFiles?.map(abs), projectDir, launchDir });
+  // Watched: the variables interpolation and the rules look up are inputs of the project.
+  const env = watchEnv(projectEnvironment(ctx, { osEnv, envFiles: o.envFiles?.map(abs), projectDir, launchDir }), osEnv);
   const profiles = o.profiles?.length ? o.profiles : splitList(env.COMPOSE_PROFILES);
 
   // compose-go order: per file load (interpolated) -> include -> extends, merged into an empty model.
@@ -88,10 +99,11 @@ export function loadProject(o: LoadOptions): LoadResult {
     disabledServices: prof.disabled,
     envFiles: resolved.files,
     neighbours: [],
+    inputs: log,
   };
   if (o.neighbours !== false) {
     const own = new Set([...ctx.sources.keys(), ...files, ...(o.stdinPath ? [path.resolve(cwd, o.stdinPath)] : [])]);
-    project.neighbours = neighbourFiles({ ...o, cwd, osEnv, launchDir }, projectDir, own, (opts) => loadProject(opts).project);
+    project.neighbours = neighbourFiles({ ...o, cwd, osEnv, launchDir }, projectDir, own, (opts) => loadProject({ ...opts, inputs: log }).project);
   }
   return { project, problems: ctx.problems };
 }

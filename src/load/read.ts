@@ -4,6 +4,7 @@ import { isAscii } from 'buffer';
 import { LoadContext, LoadError } from './context';
 import { SourceFile, makeSource } from '../model/source';
 import { displayPath } from '../util/display-path';
+import { noteRead } from './inputs';
 
 /** Larger compose files are refused rather than parsed for minutes. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -24,9 +25,9 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
       if (e instanceof NotRegularFile || e instanceof FileTooLarge) throw new LoadError(`${shown}: ${e.message}`);
       throw new LoadError(`${shown}: ${describeFsError(e as NodeJS.ErrnoException)}`);
     }
+    noteRead(abs, buf);
     if (buf.includes(0)) throw new LoadError(`${shown}: binary file (contains NUL bytes), not a compose file`);
-    text = decodeUtf8(buf);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // BOM
+    text = sourceText(buf);
   }
   const src = makeSource(shown, text);
   ctx.sources.set(abs, src);
@@ -40,6 +41,12 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
  */
 export function decodeUtf8(buf: Buffer): string {
   return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
+}
+
+/** A file's bytes as the text the loader works on: UTF-8 (decodeUtf8) without a leading BOM. */
+export function sourceText(buf: Buffer): string {
+  const text = decodeUtf8(buf);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The one wording for a missing file of any kind (compose file, env file, config file, target). */

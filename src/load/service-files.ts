@@ -15,11 +15,11 @@
  * place it is written in the file, and the contents are recorded for the graph (which never reads the
  * disk). Only enabled services are resolved, as compose-go resolves project.Services.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { LoadContext, LoadError, LoadProblem } from './context';
 import { readSource, NO_SUCH_FILE } from './read';
 import { displayPath } from '../util/display-path';
+import { probePath } from './inputs';
 import { DotenvError, parseDotenvWithLines, unclosedQuote } from './dotenv';
 import { cloneWithOrigins, keyOriginOf, Origin, originOf, setKeyOrigin, setOrigin } from '../model/origin';
 import { offsetOf, SourceFile } from '../model/source';
@@ -73,7 +73,7 @@ export function resolveServiceFiles(ctx: LoadContext, model: ComposeDict, projec
     const read = (ref: FileRef, kind: 'env_file' | 'label_file', lookup: (k: string) => string | undefined): EnvFileEntry[] | undefined => {
       const abs = path.resolve(projectDir, ref.path);
       const shown = displayPath(ctx.cwd, abs);
-      if (!fs.existsSync(abs)) {
+      if (probePath(abs) === 'absent') {
         if (kind === 'env_file' && !ref.required) return undefined;
         const optional = kind === 'env_file' ? ' (add `required: false` to the entry if the file is optional)' : '';
         problem(`${kind === 'env_file' ? 'env' : 'label'} file ${shown}: ${NO_SUCH_FILE}; Docker Compose refuses the project${optional}`, ref.origin);

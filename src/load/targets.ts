@@ -110,6 +110,8 @@ class FileSelector {
   private readonly chosen = new Map<string, string[] | undefined>();
   /** Directories where the OS environment's COMPOSE_FILE applies: it names files from there. */
   private readonly osDirs: Set<string>;
+  /** The OS environment without COMPOSE_FILE (made once: a tree of 500 projects asks 500 times). */
+  private withoutComposeFile?: Record<string, string>;
 
   constructor(
     private readonly o: LoadOptions,
@@ -182,8 +184,13 @@ class FileSelector {
   private composeFile(dir: string): string[] | undefined {
     if (this.chosen.has(dir)) return this.chosen.get(dir);
     const osEnv = this.o.osEnv ?? {};
-    const lookup = this.osDirs.has(dir) ? osEnv : withoutKey(osEnv, 'COMPOSE_FILE');
-    const env = projectEnvironment(newLoadContext(this.o.cwd), { osEnv: lookup, envFiles: this.o.envFiles?.map((f) => path.resolve(this.o.cwd, f)), projectDir: dir });
+    const lookup = this.osDirs.has(dir) ? osEnv : (this.withoutComposeFile ??= withoutKey(osEnv, 'COMPOSE_FILE'));
+    const env = projectEnvironment(newLoadContext(this.o.cwd), {
+      osEnv: lookup,
+      envFiles: this.o.envFiles?.map((f) => path.resolve(this.o.cwd, f)),
+      projectDir: dir,
+      only: ['COMPOSE_FILE', 'COMPOSE_PATH_SEPARATOR'],
+    });
     const files = env.COMPOSE_FILE ? splitComposeFile(env.COMPOSE_FILE, env).map((f) => path.resolve(dir, f)) : undefined;
     this.chosen.set(dir, files);
     return files;

@@ -11,6 +11,20 @@ export interface FileDocument {
   dict: Record<string, unknown>;
 }
 
+/** What a project load depended on (made by src/load/inputs.ts; read by `--cache`). */
+export interface ProjectInputs {
+  /** Files read, by absolute path: their bytes as read. */
+  readonly reads: ReadonlyMap<string, Buffer>;
+  /** Paths probed, by absolute path: what they were (`stat`, following symlinks). */
+  readonly probes: ReadonlyMap<string, 'file' | 'dir' | 'other' | 'absent'>;
+  /** Directory listings used, by absolute path: the compose-like names in them, sorted. */
+  readonly listings: ReadonlyMap<string, readonly string[]>;
+  /** OS environment variables looked up, with their values then (undefined: unset). */
+  readonly env: ReadonlyMap<string, string | undefined>;
+  /** The whole OS environment was enumerated: any change to it counts. */
+  readonly envEnumerated: boolean;
+}
+
 export interface Project {
   /** Normalized project name (compose-go rules: lowercase, [a-z0-9_-], starts with a letter or digit). */
   name: string;
@@ -44,6 +58,12 @@ export interface Project {
    * for a project not loaded from disk.
    */
   neighbours?: NeighbourFile[];
+  /**
+   * What loading the project read and probed (files with their bytes, absent paths, directory
+   * listings, OS environment variables looked up), for `--cache`: see src/load/inputs.ts. Absent
+   * for a project not made by the loader.
+   */
+  inputs?: ProjectInputs;
 }
 
 /** One `KEY=value` of an env or label file, after interpolation, with where it is written. */

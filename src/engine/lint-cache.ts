@@ -1,0 +1,239 @@
+/**
+ * `--cache`: the findings of each project, kept in one JSON file between runs and reused while
+ * nothing that went into the project changed (ESLint's `--cache`, with its `content` strategy).
+ *
+ * An entry is found by a key over what the run decided before loading: the project's plan (its
+ * files, directory, name, env files, profiles), the effective config (resolved, so a config file
+ * created up the tree or an edited preset changes it), `--no-ignore`, the rule set and the tool's
+ * version. It is used only when every input the loader recorded (src/load/inputs.ts) is unchanged:
+ * each file read has the same bytes (SHA-256), each probed path is still what it was (a
+ * `compose.override.yaml` or `.env` created since counts), each directory listing used names the
+ * same compose files, and each OS environment variable looked up has the same value.
+ *
+ * Why content and not mtime: editors, `git checkout` and CI caches restore files with new or old
+ * mtimes; hashing a project's few small files costs far less than loading it, and is never fooled.
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Finding } from '../types';
+import type { ProjectInputs } from '../model/project';
+import type { SuppressedFinding } from './suppress';
+import type { EffectiveConfig } from './config';
+import { isComposeLikeName } from '../load/discover';
+import { pathKind, type PathKind } from '../load/inputs';
+import { sourceText } from '../load/read';
+
+/** The default `--cache-location`: a file in the cwd (ESLint's is `.eslintcache`). */
+export const DEFAULT_CACHE_FILE = '.compose-lint-cache';
+
+/** Bumped when the file's shape changes: an older file is then ignored. */
+const FORMAT = 1;
+
+/**
+ * One project's result before the run-wide steps (dedupe across projects, suppression comments,
+ * sorting): what lintSync needs from it, as plain data (it crosses worker threads and the cache file).
+ */
+export interface ProjectOutcome {
+  /** Findings after the config's `exclude`, with files the config ignores dropped. */
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  /** Display paths of the compose files linted (LintResult.files). */
+  files: string[];
+  /** Display paths of files with YAML errors. */
+  unparsed: string[];
+  /**
+   * The sources read (display path, absolute path; `ignored` when the config ignores it there), in
+   * load order, for suppression comments. `text` is left out of the cache file (it is read back
+   * when the entry is checked).
+   */
+  sources: { path: string; abs: string; ignored: boolean; text?: string }[];
+  /** `--debug` lines of the load (kept so the lines come out in project order whoever did the work). */
+  debug: string[];
+}
+
+/** An entry as stored: the inputs to check, then the outcome. */
+interface Entry {
+  reads: [string, string][];
+  probes: [string, PathKind][];
+  listings: [string, string[]][];
+  /** Variable, value (null: unset). */
+  env: [string, string | null][];
+  /** Hash of the whole OS environment, when the load enumerated it. */
+  envAll?: string;
+  outcome: ProjectOutcome;
+}
+
+interface CacheFile {
+  format: number;
+  tool: string;
+  entries: Record<string, Entry>;
+}
+
+const sha256 = (data: string | Buffer): string => crypto.createHash('sha256').update(data).digest('base64');
+
+/** The environment as one hash (sorted by name). */
+function envHash(env: Record<string, string>): string {
+  return sha256(
+    JSON.stringify(
+      Object.keys(env)
+        .sort()
+        .map((k) => [k, env[k]]),
+    ),
+  );
+}
+
+/** JSON with Maps as sorted entry lists (an EffectiveConfig holds Maps). */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...(v as Map<string, unknown>).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : v));
+}
+
+/** Each config object's JSON, made once per run (one config serves many projects). */
+const configJson = new WeakMap<EffectiveConfig, string>();
+
+/**
+ * The cache file of one run: read once (`open`), looked up and filled per project, written once
+ * (`save`, atomically: a temporary file renamed over the old one). A file that cannot be read or
+ * parsed, or was written by another version or format, is ignored (said on `debug`), never an error.
+ */
+export class LintCache {
+  private entries: Record<string, Entry> = {};
+  private dirty = false;
+  hits = 0;
+  misses = 0;
+
+  /**
+   * @param file the cache file (absolute; a directory given as `--cache-location` is resolved by `cacheFileFor`)
+   * @param tool the tool's fingerprint (version and rule set): a file from another is ignored
+   */
+  constructor(
+    readonly file: string,
+    private readonly tool: string,
+    private readonly debug: (line: string) => void = () => undefined,
+  ) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      debug(code === 'ENOENT' ? `cache: no cache file ${file} yet` : `cache: ignoring ${file}: cannot read it (${code ?? (e as Error).message})`);
+      return;
+    }
+    try {
+      const parsed = JSON.parse(text) as Partial<CacheFile>;
+      if (parsed.format !== FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error(`not a compose-lint cache file of format ${FORMAT}`);
+      if (parsed.tool !== tool) {
+        debug(`cache: ignoring ${file}: written by another version or rule set`);
+        return;
+      }
+      this.entries = parsed.entries;
+    } catch (e) {
+      debug(`cache: ignoring ${file}: unreadable (${(e as Error).message.split('\n')[0]})`);
+    }
+  }
+
+  /**
+   * The key of a project: its plan, config, `--no-ignore` and cwd (display paths are relative to it).
+   * @param plan the plan's JSON-able fields (no environment: variables count only when looked up)
+   */
+  static key(plan: Record<string, unknown>, cfg: EffectiveConfig, extra: Record<string, unknown>): string {
+    let cfgJson = configJson.get(cfg);
+    if (cfgJson === undefined) configJson.set(cfg, (cfgJson = stableJson(cfg))); // one config serves many projects
+    return sha256(stableJson({ plan, extra }) + cfgJson);
+  }
+
+  /** The stored outcome of `key` when every input is unchanged, else undefined (and a debug line saying why). */
+  lookup(key: string, osEnv: Record<string, string>, label: string): ProjectOutcome | undefined {
+    const entry = this.entries[key];
+    const checked = entry ? this.check(entry, osEnv) : 'not in the cache';
+    if (typeof checked === 'string') {
+      this.misses++;
+      this.debug(`cache: miss for ${label}: ${checked}`);
+      return undefined;
+    }
+    this.hits++;
+    return checked;
+  }
+
+  /**
+   * The entry's outcome, with the texts of its sources made from the bytes just read and hashed
+   * (UTF-8, BOM dropped, as the loader does), or why the entry may not be used.
+   */
+  private check(entry: Entry, osEnv: Record<string, string>): ProjectOutcome | string {
+    const bytes = new Map<string, Buffer>();
+    for (const [abs, hash] of entry.reads) {
+      let buf: Buffer;
+      try {
+        buf = fs.readFileSync(abs);
+      } catch {
+        return `${abs} cannot be read any more`;
+      }
+      if (sha256(buf) !== hash) return `${abs} changed`;
+      bytes.set(abs, buf);
+    }
+    for (const [abs, kind] of entry.probes) if (pathKind(abs) !== kind) return `${abs} was ${kind === 'absent' ? 'absent' : `a ${kind}`} and is not any more`;
+    for (const [dir, names] of entry.listings) {
+      let now: string[];
+      try {
+        now = fs.readdirSync(dir).filter(isComposeLikeName).sort();
+      } catch {
+        now = [];
+      }
+      if (now.join('\0') !== names.join('\0')) return `the compose files in ${dir} changed`;
+    }
+    for (const [name, value] of entry.env) if ((Object.prototype.hasOwnProperty.call(osEnv, name) ? osEnv[name] : null) !== value) return `environment variable ${name} changed`;
+    if (entry.envAll !== undefined && entry.envAll !== envHash(osEnv)) return 'the environment changed (the project copies all of it)';
+    const sources: ProjectOutcome['sources'] = [];
+    for (const s of entry.outcome.sources) {
+      const buf = bytes.get(s.abs);
+      if (buf === undefined) return `${s.abs} is not among the inputs`; // cannot happen for entries this module wrote
+      sources.push({ ...s, text: sourceText(buf) });
+    }
+    return { ...entry.outcome, sources };
+  }
+
+  /** Record `outcome` under `key` with the project's inputs (`osEnv`: for the hash of the whole environment). */
+  store(key: string, outcome: ProjectOutcome, inputs: ProjectInputs, osEnv: Record<string, string>): void {
+    const entry: Entry = {
+      reads: [...inputs.reads].map(([abs, buf]) => [abs, sha256(buf)]),
+      probes: [...inputs.probes],
+      listings: [...inputs.listings].map(([dir, names]) => [dir, [...names]]),
+      env: [...inputs.env].map(([k, v]) => [k, v ?? null]),
+      // Texts are read back when the entry is checked; debug lines are those of this run's load.
+      outcome: { ...outcome, sources: outcome.sources.map(({ path: p, abs, ignored }) => ({ path: p, abs, ignored })), debug: [] },
+    };
+    if (inputs.envEnumerated) entry.envAll = envHash(osEnv);
+    this.entries[key] = entry;
+    this.dirty = true;
+  }
+
+  /**
+   * Write the file when something changed: to a temporary file beside it, then renamed over it, so a
+   * concurrent run reads the old file or the new one. A failure to write is said on `debug`, not thrown.
+   */
+  save(): void {
+    if (!this.dirty) return;
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const data: CacheFile = { format: FORMAT, tool: this.tool, entries: this.entries };
+      fs.writeFileSync(tmp, JSON.stringify(data));
+      fs.renameSync(tmp, this.file);
+      this.debug(`cache: wrote ${this.file} (${Object.keys(this.entries).length} projects)`);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      this.debug(`cache: cannot write ${this.file}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
+/**
+ * The cache file for `--cache-location` (ESLint's convention): a path that is a directory, or ends
+ * in a separator, gets `.compose-lint-cache` inside it; any other path is the file itself. Default: in `cwd`.
+ */
+export function cacheFileFor(location: string | undefined, cwd: string): string {
+  if (location === undefined) return path.join(cwd, DEFAULT_CACHE_FILE);
+  const abs = path.resolve(cwd, location);
+  if (/[\\/]$/.test(location) || pathKind(abs) === 'dir') return path.join(abs, DEFAULT_CACHE_FILE);
+  return abs;
+}

@@ -1,0 +1,103 @@
+/**
+ * What a project load depended on: every file it read (with its bytes), every path it probed (found
+ * or absent), the directory listings it used and the environment variables it looked up. `--cache`
+ * (src/engine/lint-cache.ts) reuses a project's findings only while all of these are unchanged, so
+ * the loader records them itself instead of the cache guessing from outside.
+ *
+ * The loader is synchronous: loadProject makes its log the current one while it runs, and the few
+ * modules that touch the disk (read.ts, discover.ts, env.ts, include.ts, service-files.ts,
+ * neighbours.ts) note what they did here. Outside a load (planning the projects) nothing is noted.
+ */
+import * as fs from 'fs';
+import type { ProjectInputs } from '../model/project';
+
+/** What a path was when probed: `stat` followed through symlinks. */
+export type PathKind = 'file' | 'dir' | 'other' | 'absent';
+
+/** The inputs of one project load (and of the neighbours it loaded lazily, which share it). */
+export class InputLog implements ProjectInputs {
+  /** Files read, by absolute path: their bytes as read. */
+  readonly reads = new Map<string, Buffer>();
+  /** Paths probed, by absolute path: what they were. */
+  readonly probes = new Map<string, PathKind>();
+  /** Directory listings used, by absolute path: the compose-like names in them, sorted. */
+  readonly listings = new Map<string, string[]>();
+  /** OS environment variables looked up (directly or through the project environment), with their values then. */
+  readonly env = new Map<string, string | undefined>();
+  /** The whole OS environment was enumerated (e.g. copied into an include's environment): any change counts. */
+  envEnumerated = false;
+}
+
+let current: InputLog | undefined;
+
+/** Run `fn` with `log` as the current log (restoring the previous one after). */
+export function withInputLog<T>(log: InputLog, fn: () => T): T {
+  const previous = current;
+  current = log;
+  try {
+    return fn();
+  } finally {
+    current = previous;
+  }
+}
+
+/** The loader read `abs` and got `bytes`. */
+export function noteRead(abs: string, bytes: Buffer): void {
+  current?.reads.set(abs, bytes);
+}
+
+/** What `abs` is (stat, following symlinks), noted as probed. */
+export function probePath(abs: string): PathKind {
+  const kind = pathKind(abs);
+  current?.probes.set(abs, kind);
+  return kind;
+}
+
+/** What `abs` is now, without noting it (the cache checks probes with this). */
+export function pathKind(abs: string): PathKind {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return 'absent'; // ENOTDIR, EACCES: nothing Compose could read there
+  }
+  if (!st) return 'absent';
+  return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+}
+
+/** The loader used the compose-like names of `dir` (sorted). */
+export function noteListing(dir: string, names: readonly string[]): void {
+  current?.listings.set(dir, [...names]);
+}
+
+/** Per environment made by watchEnv: the plain object behind it and the OS environment its values are noted from. */
+const watched = new WeakMap<object, { target: Record<string, string>; os: Record<string, string> }>();
+
+/** The plain object behind an environment made by watchEnv (or `env` itself): for copying it without noting every variable. */
+export function rawEnv(env: Record<string, string>): Record<string, string> {
+  return watched.get(env)?.target ?? env;
+}
+
+/**
+ * `env` as seen through the current log: each variable looked up is noted with its value in
+ * `osEnv` (the OS environment, or an environment made by watchEnv, whose OS environment is taken;
+ * a value from an env file is covered by that file's bytes), and
+ * enumerating it notes that the whole OS environment was used. Without a current log, `env` itself.
+ */
+export function watchEnv(env: Record<string, string>, osEnv: Record<string, string>): Record<string, string> {
+  const log = current;
+  if (!log) return env;
+  const target = rawEnv(env);
+  const os = watched.get(osEnv)?.os ?? osEnv;
+  const note = (key: string | symbol): void => {
+    if (typeof key === 'string' && !log.env.has(key)) log.env.set(key, Object.prototype.hasOwnProperty.call(os, key) ? os[key] : undefined);
+  };
+  const proxy = new Proxy(target, {
+    get: (t, key): unknown => (note(key), Reflect.get(t, key)),
+    has: (t, key) => (note(key), Reflect.has(t, key)),
+    getOwnPropertyDescriptor: (t, key) => (note(key), Reflect.getOwnPropertyDescriptor(t, key)),
+    ownKeys: (t) => ((log.envEnumerated = true), Reflect.ownKeys(t)),
+  });
+  watched.set(proxy, { target, os });
+  return proxy;
+}

@@ -1,0 +1,92 @@
+/**
+ * A small pool of worker threads driven synchronously: the caller blocks (Atomics.wait) while the
+ * workers run, so a synchronous API (lintSync) can spread its work over the cores. Jobs are handed
+ * out one at a time as workers finish (projects differ in size); results come back in job order.
+ *
+ * The worker script calls `serveJobs` with its job handler.
+ */
+import * as fs from 'fs';
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort, workerData } from 'worker_threads';
+
+/** What a job handler threw, carried back to the caller (which rethrows it as its own class). */
+export interface JobError {
+  name: string;
+  message: string;
+}
+
+/** A job's result, or what its handler threw. */
+export type JobOutcome<R> = { result: R } | { error: JobError };
+type Reply<R> = JobOutcome<R> & { id: number };
+
+interface PoolData {
+  port: MessagePort;
+  signal: SharedArrayBuffer;
+  data: unknown;
+}
+
+/**
+ * Run `handle` over `jobs` in `size` worker threads of `script` (a .js file calling serveJobs),
+ * each started with `data`. The outcomes in job order. Blocks the calling thread.
+ * @throws Error when `script` does not exist (no worker is started)
+ */
+export function runJobsSync<J, R>(script: string, data: unknown, jobs: readonly J[], size: number): JobOutcome<R>[] {
+  if (!fs.existsSync(script)) throw new Error(`worker script ${script} is missing`);
+  const signal = new SharedArrayBuffer(4);
+  const counter = new Int32Array(signal);
+  const results = new Array<JobOutcome<R>>(jobs.length);
+  const workers: { worker: Worker; port: MessagePort }[] = [];
+  let next = 0;
+  let done = 0;
+  const assign = (port: MessagePort): void => {
+    if (next < jobs.length) port.postMessage({ id: next, job: jobs[next++] });
+  };
+  try {
+    for (let k = 0; k < Math.min(size, jobs.length); k++) {
+      const { port1, port2 } = new MessageChannel();
+      const pool: PoolData = { port: port2, signal, data };
+      const worker = new Worker(script, { workerData: pool, transferList: [port2] });
+      workers.push({ worker, port: port1 });
+      assign(port1);
+    }
+    while (done < jobs.length) {
+      const seen = Atomics.load(counter, 0);
+      for (const { port } of workers) {
+        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+          const { id, ...outcome } = m.message as Reply<R>;
+          results[id] = outcome;
+          done++;
+          assign(port);
+        }
+      }
+      if (done < jobs.length) Atomics.wait(counter, 0, seen);
+    }
+  } finally {
+    for (const { worker, port } of workers) {
+      port.close();
+      void worker.terminate();
+    }
+  }
+  return results;
+}
+
+/**
+ * In a worker started by runJobsSync: answer each job with `handle(job, data)`; a thrown error is
+ * sent back as a JobError. Every reply wakes the caller.
+ */
+export function serveJobs<J, R>(handle: (job: J, data: unknown) => R): void {
+  const pool = workerData as PoolData;
+  const counter = new Int32Array(pool.signal);
+  const reply = (r: Reply<R>): void => {
+    pool.port.postMessage(r);
+    Atomics.add(counter, 0, 1);
+    Atomics.notify(counter, 0);
+  };
+  pool.port.on('message', ({ id, job }: { id: number; job: J }) => {
+    try {
+      reply({ id, result: handle(job, pool.data) });
+    } catch (e) {
+      const err = e as Error;
+      reply({ id, error: { name: err.name ?? 'Error', message: err.message ?? String(e) } });
+    }
+  });
+}

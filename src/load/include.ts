@@ -113,7 +113,7 @@ function loadEntry(ctx: LoadContext, entry: IncludeEntry, workingDir: string, en
 
   // Loaded before under the same files, directory and environment: the same model (and its problems,
   // already recorded once). A cycle below this entry would have been found and reported then too.
-  const cacheKey = JSON.stringify([files, projectDir, includeEnv]);
+  const cacheKey = JSON.stringify([files, projectDir, rawEnv(includeEnv)]); // raw: not every variable counted as read (inputs.ts)
   if (ctx.includes.has(cacheKey)) return ctx.includes.get(cacheKey);
   const model = loadEntryFiles(ctx, entry, files, projectDir, includeEnv, including);
   ctx.includes.set(cacheKey, model);

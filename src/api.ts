@@ -205,7 +205,7 @@ function workerOptions(o: LintOptions): WorkerOptions {
   return { cwd: path.resolve(o.cwd ?? process.cwd()), config: o.config, ruleFlags: o.ruleFlags, ignore: o.ignore, settings: o.settings };
 }
 
-/** In a worker thread (src/lint-worker.ts): lint one plan; the outcome and the project's inputs. Not part of the public API. */
+/** In a worker thread (src/cli/lint-worker.ts): lint one plan; the outcome and the project's inputs. Not part of the public API. */
 export function lintPlanJob(plan: LoadOptions, o: WorkerOptions): { outcome: ProjectOutcome; inputs?: ProjectInputs } {
   const cwd = o.cwd!;
   const cfg = workerConfig(o)(configDirOf(plan.files, plan.projectDirectory, cwd));
@@ -236,16 +236,20 @@ function lintInWorkers(plans: LoadOptions[], o: WorkerOptions, size: number): { 
 }
 
 /**
- * The worker script: dist/src/lint-worker.js beside this module, or above it when this is the CLI
- * bundle (dist/src/cli/bundle.js), or the build's when this runs from the TypeScript sources (tests).
+ * The worker script, dist/src/cli/lint-worker.js: beside this module when this is the CLI bundle
+ * (dist/src/cli/bundle.js), below it in dist/src, or the build's when this runs from the TypeScript sources (tests).
  */
 function workerScript(): string {
-  const candidates = [path.join(__dirname, 'lint-worker.js'), path.join(__dirname, '..', 'lint-worker.js'), path.join(__dirname, '..', 'dist', 'src', 'lint-worker.js')];
+  const candidates = [path.join(__dirname, 'lint-worker.js'), path.join(__dirname, 'cli', 'lint-worker.js'), path.join(__dirname, '..', 'dist', 'src', 'cli', 'lint-worker.js')];
   return candidates.find((f) => fs.existsSync(f)) ?? candidates[0];
 }
 
-/** Projects linted in worker threads only when there are at least this many to lint (a worker costs a start-up). */
-export const WORKER_THRESHOLD = 8;
+/**
+ * Projects are linted in worker threads only when at least this many are to be linted: a worker
+ * costs about 0.2 s of CPU to start (the bundle and its code cache), the time of some 20-40 small
+ * projects; at 50 ten-service projects two workers were slower than one thread (scripts/bench.js).
+ */
+export const WORKER_THRESHOLD = 100;
 
 /** The fields of a plan that decide a project (the environment is not one: variables count when looked up). */
 function planKey(plan: LoadOptions): Record<string, unknown> {
@@ -262,7 +266,7 @@ function toolFingerprint(rules: readonly Rule[]): string {
 
 /**
  * Load, graph and rules for one plan: the project and its outcome (see ProjectOutcome). Throws
- * LoadError for a fatal load problem. Exported for the worker threads (src/lint-worker.ts).
+ * LoadError for a fatal load problem. Exported for the worker threads (src/cli/lint-worker.ts).
  */
 export function lintPlan(plan: LoadOptions, cfg: EffectiveConfig, o: LintOptions, rules: readonly Rule[], cwd: string): { project: Project; outcome: ProjectOutcome } {
   const lines: string[] = [];

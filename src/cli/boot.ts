@@ -63,6 +63,11 @@ export function boot(argv: string[]): void {
  * functions it needed (so those are cached too); a read-only install simply runs without one.
  */
 export function loadBundle(file: string): Main | undefined {
+  return loadBundleExports(file)?.main as Main | undefined;
+}
+
+/** Everything the bundle exports (`main`, and `lintPlanJob` for worker threads); undefined as for loadBundle. */
+export function loadBundleExports(file: string): Record<string, unknown> | undefined {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -80,9 +85,9 @@ export function loadBundle(file: string): Main | undefined {
   }
   const script = new vm.Script(source, { filename: file, cachedData }); // the build wrote the module wrapper (BUNDLE_WRAPPER)
   if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(script, cacheFile));
-  const mod = { exports: {} as { main?: Main } };
+  const mod = { exports: {} as Record<string, unknown> };
   (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
-  return mod.exports.main;
+  return mod.exports;
 }
 
 /**

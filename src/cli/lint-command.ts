@@ -121,9 +121,12 @@ export function runLint(targets: string[], flags: LintFlags): void {
   report(result, result.findings);
 }
 
-/** Worker threads from --concurrency: 'auto' is one per core (os.availableParallelism), 'off' none. */
+/**
+ * Worker threads from --concurrency: 'off' none; 'auto' one per core on machines with more than two
+ * (on two shared cores, workers did not pay even at 500 projects: scripts/bench.js, issue 13).
+ */
 function concurrencyOf(value: string | undefined): number {
-  if (value === undefined || value === 'auto') return os.availableParallelism();
+  if (value === undefined || value === 'auto') return os.availableParallelism() > 2 ? os.availableParallelism() : 1;
   if (value === 'off') return 1;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a whole number, 'auto' or 'off', not "${value}"`);

@@ -9,6 +9,9 @@ import type { ConfigFlags } from './config-command';
 import type { GraphFlags } from './graph-command';
 import type { InitFlags } from './init-command';
 
+// The bundle (scripts/build-bundle.js) is built from this module: worker threads (lint-worker.ts) take the job from it.
+export { lintPlanJob } from '../api';
+
 const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
 export function buildProgram(): Command {
@@ -35,7 +38,7 @@ export function buildProgram(): Command {
     .option('--cache', 'reuse the findings of projects whose files, environment and config have not changed since the last run')
     .option('--cache-location <path>', 'the cache file, or a directory to hold it (default: .compose-lint-cache in the current directory)')
     .addOption(new Option('--cache-strategy <strategy>', 'how a changed input is detected: content (hashes; the only one)').choices(['content']))
-    .option('--concurrency <n>', "worker threads for many projects: a number, 'auto' (the cores) or 'off'", 'auto')
+    .option('--concurrency <n>', "worker threads when there are 100 projects or more to lint: a number, 'auto' (one per core on more than two cores) or 'off'", 'auto')
     .option('--debug', 'print files loaded, config used and time per stage on stderr (also: COMPOSE_LINT_DEBUG=1)')
     .helpCommand('help [command]', 'show help for compose-lint or a command')
     .exitOverride()

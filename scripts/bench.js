@@ -223,6 +223,7 @@ process.stdout.write(JSON.stringify({ median: times[times.length >> 1], min: tim
   // (no cache file yet: it is removed before each run); the unchanged second run with --cache.
   const k = Math.min(runs, 3);
   const cacheFile = path.join(dir, 'mono-cache');
+  /** @param {string} name */
   const out = (name) => [bin, mono, '--format', 'json', '-o', path.join(dir, name)];
   const [cold, workers] = measureTogether(
     [

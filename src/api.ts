@@ -19,6 +19,7 @@ import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
 import { cacheFileFor, LintCache, type ProjectOutcome } from './engine/lint-cache';
 import { makeSource } from './model/source';
+import { withRunSnapshot } from './load/inputs';
 import { VERSION } from './util/version';
 
 /** Every built-in rule, in id order (the catalog the API hands to the engine). */
@@ -132,6 +133,11 @@ function plainEnv(env: Record<string, string> | undefined): Record<string, strin
 
 /** Lint synchronously. Throws LoadError / ConfigError for fatal problems (missing file, bad config, ...). */
 export function lintSync(options: LintOptions = {}): LintResult {
+  // One view of the disk per run: planning, loading and the cache's checks stat and read each path once.
+  return withRunSnapshot(() => lintSnapshot(options));
+}
+
+function lintSnapshot(options: LintOptions): LintResult {
   const o = { ...options, env: plainEnv(options.env) };
   const rules = o.rules ?? allRules;
   const configFor = configLookup(o, rules);

@@ -2,7 +2,6 @@
  * Config files: where they are, reading them as data (YAML or JSON, never code), and validating
  * them against the config schema with a one-line error that names file, line, column and key.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { ValidateFunction } from 'ajv';
 import type { Rule, RuleSeverity } from '../types';
@@ -12,6 +11,7 @@ import { parseYaml } from '../load/parse';
 import { dropNonStringKeys } from '../load/keys';
 import { describeFsError, FileTooLarge, MAX_FILE_BYTES, NO_SUCH_FILE, NotRegularFile, readRegularFile } from '../load/read';
 import { displayPath } from '../util/display-path';
+import { pathKind } from '../load/inputs';
 import { collapseAlternatives } from '../schema/collapse';
 import { describeError } from '../schema/describe';
 import { formatPath } from '../schema/path';
@@ -57,12 +57,9 @@ export function findConfigFile(dir: string, known?: Map<string, string | undefin
   return found;
 }
 
+/** Whether `p` is a file (the run's answer, see load/inputs.ts). */
 function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false; // no exception per absent name: they are the common case
-  } catch {
-    return false;
-  }
+  return pathKind(p) === 'file';
 }
 
 /** Read and validate a config file; `cwd` only shapes the path shown in errors. */

@@ -21,8 +21,8 @@ import type { ProjectInputs } from '../model/project';
 import type { SuppressedFinding } from './suppress';
 import type { EffectiveConfig } from './config';
 import { isComposeLikeName } from '../load/discover';
-import { pathKind, type PathKind } from '../load/inputs';
-import { sourceText } from '../load/read';
+import { listDirectory, pathKind, type PathKind } from '../load/inputs';
+import { MAX_FILE_BYTES, readRegularFile, sourceText } from '../load/read';
 
 /** The default `--cache-location`: a file in the cwd (ESLint's is `.eslintcache`). */
 export const DEFAULT_CACHE_FILE = '.compose-lint-cache';
@@ -88,8 +88,8 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (v instanceof Map ? [...(v as Map<string, unknown>).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : v));
 }
 
-/** Each config object's JSON, made once per run (one config serves many projects). */
-const configJson = new WeakMap<EffectiveConfig, string>();
+/** Each config object's hash, made once per run (one config serves many projects). */
+const configHash = new WeakMap<EffectiveConfig, string>();
 
 /**
  * The cache file of one run: read once (`open`), looked up and filled per project, written once
@@ -137,9 +137,9 @@ export class LintCache {
    * @param plan the plan's JSON-able fields (no environment: variables count only when looked up)
    */
   static key(plan: Record<string, unknown>, cfg: EffectiveConfig, extra: Record<string, unknown>): string {
-    let cfgJson = configJson.get(cfg);
-    if (cfgJson === undefined) configJson.set(cfg, (cfgJson = stableJson(cfg))); // one config serves many projects
-    return sha256(stableJson({ plan, extra }) + cfgJson);
+    let cfgHash = configHash.get(cfg);
+    if (cfgHash === undefined) configHash.set(cfg, (cfgHash = sha256(stableJson(cfg)))); // one config serves many projects
+    return sha256(stableJson({ plan, extra }) + cfgHash);
   }
 
   /** The stored outcome of `key` when every input is unchanged, else undefined (and a debug line saying why). */
@@ -164,7 +164,7 @@ export class LintCache {
     for (const [abs, hash] of entry.reads) {
       let buf: Buffer;
       try {
-        buf = fs.readFileSync(abs);
+        buf = readRegularFile(abs, MAX_FILE_BYTES);
       } catch {
         return `${abs} cannot be read any more`;
       }
@@ -175,7 +175,10 @@ export class LintCache {
     for (const [dir, names] of entry.listings) {
       let now: string[];
       try {
-        now = fs.readdirSync(dir).filter(isComposeLikeName).sort();
+        now = listDirectory(dir)
+          .map((e) => e.name)
+          .filter(isComposeLikeName)
+          .sort();
       } catch {
         now = [];
       }

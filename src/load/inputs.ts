@@ -9,6 +9,7 @@
  * neighbours.ts) note what they did here. Outside a load (planning the projects) nothing is noted.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import type { ProjectInputs } from '../model/project';
 
 /** What a path was when probed: `stat` followed through symlinks. */
@@ -53,8 +54,79 @@ export function probePath(abs: string): PathKind {
   return kind;
 }
 
-/** What `abs` is now, without noting it (the cache checks probes with this). */
+/**
+ * One run's view of the disk (see withRunSnapshot): what each path was and the bytes of each file,
+ * the first time the run asked. Planning, loading and the cache's checks then see the same disk and
+ * ask it once: a 500-project run otherwise stats and reads each `.env` and compose file twice or more.
+ */
+interface RunSnapshot {
+  kinds: Map<string, PathKind>;
+  bytes: Map<string, Buffer>;
+  /** Directory entries by directory (undefined: not readable), by name. */
+  listings: Map<string, Map<string, fs.Dirent> | undefined>;
+}
+let snapshot: RunSnapshot | undefined;
+
+/** Run `fn` with a run snapshot (a nested call shares the outer one). */
+export function withRunSnapshot<T>(fn: () => T): T {
+  if (snapshot) return fn();
+  snapshot = { kinds: new Map(), bytes: new Map(), listings: new Map() };
+  try {
+    return fn();
+  } finally {
+    snapshot = undefined;
+  }
+}
+
+/** The bytes of `abs` this run already read (read.ts), if any. */
+export function snapshotBytes(abs: string): Buffer | undefined {
+  return snapshot?.bytes.get(abs);
+}
+
+/** Remember the bytes of `abs` for the rest of the run. */
+export function rememberBytes(abs: string, bytes: Buffer): void {
+  snapshot?.bytes.set(abs, bytes);
+}
+
+/** What `abs` is now (the run's answer when it already asked), without noting it (the cache checks probes with this). */
 export function pathKind(abs: string): PathKind {
+  const known = snapshot?.kinds.get(abs);
+  if (known !== undefined) return known;
+  const kind = kindFromListing(abs) ?? statKind(abs);
+  snapshot?.kinds.set(abs, kind);
+  return kind;
+}
+
+/** What the run's listing of `abs`'s directory says it is, when that settles it (a symlink needs a stat). */
+function kindFromListing(abs: string): PathKind | undefined {
+  const dir = path.dirname(abs);
+  if (!snapshot?.listings.has(dir)) return undefined;
+  const entries = snapshot.listings.get(dir);
+  if (!entries) return undefined;
+  const entry = entries.get(path.basename(abs));
+  if (!entry) return 'absent';
+  return entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : entry.isSymbolicLink() ? undefined : 'other';
+}
+
+/**
+ * The entries of `dir` (the run's listing when it already read it), sorted by name; throws what
+ * readdir throws. Each listing also answers pathKind for the paths in it without a stat.
+ */
+export function listDirectory(dir: string): fs.Dirent[] {
+  const known = snapshot?.listings.get(dir);
+  if (known) return [...known.values()];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (e) {
+    snapshot?.listings.set(dir, undefined);
+    throw e;
+  }
+  snapshot?.listings.set(dir, new Map(entries.map((e) => [e.name, e])));
+  return entries;
+}
+
+function statKind(abs: string): PathKind {
   let st: fs.Stats | undefined;
   try {
     st = fs.statSync(abs, { throwIfNoEntry: false });

@@ -4,11 +4,10 @@
  * project's networks: a name one file uses may be defined by its neighbour. The graph and the
  * rules read them through `Project.neighbours`; only this module reads them from disk.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { isComposeLikeName, isFile } from './discover';
 import { displayPath } from '../util/display-path';
-import { noteListing } from './inputs';
+import { listDirectory, noteListing } from './inputs';
 import type { LoadOptions } from './options';
 import type { NeighbourFile, Project } from '../model/project';
 
@@ -22,7 +21,7 @@ import type { NeighbourFile, Project } from '../model/project';
 export function neighbourFiles(o: LoadOptions, dir: string, own: ReadonlySet<string>, load: Loader): NeighbourFile[] {
   let names: string[];
   try {
-    names = fs.readdirSync(dir);
+    names = listDirectory(dir).map((e) => e.name);
   } catch {
     return [];
   }

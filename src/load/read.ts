@@ -4,7 +4,7 @@ import { isAscii } from 'buffer';
 import { LoadContext, LoadError } from './context';
 import { SourceFile, makeSource } from '../model/source';
 import { displayPath } from '../util/display-path';
-import { noteRead } from './inputs';
+import { noteRead, rememberBytes, snapshotBytes } from './inputs';
 
 /** Larger compose files are refused rather than parsed for minutes. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -67,7 +67,7 @@ function kindOf(st: fs.Stats): string {
 }
 
 /**
- * Read a regular file of at most `maxBytes` bytes. The file is opened without blocking (a FIFO
+ * Read a regular file of at most `maxBytes` bytes (once per run snapshot, see inputs.ts). The file is opened without blocking (a FIFO
  * with no writer would otherwise hang the open) and checked on the open descriptor, so a path
  * swapped for a pipe or a device between a check and the read cannot slip through; at most
  * maxBytes + 1 bytes are ever read, whatever the file claims its size is.
@@ -76,6 +76,14 @@ function kindOf(st: fs.Stats): string {
  * @throws NodeJS.ErrnoException from open/read (ENOENT, EACCES, ...)
  */
 export function readRegularFile(abs: string, maxBytes: number): Buffer {
+  const known = snapshotBytes(abs);
+  if (known !== undefined && known.length <= maxBytes) return known;
+  const buf = readFresh(abs, maxBytes);
+  rememberBytes(abs, buf);
+  return buf;
+}
+
+function readFresh(abs: string, maxBytes: number): Buffer {
   const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const st = fs.fstatSync(fd);
@@ -112,6 +120,8 @@ export function readCapped(fd: number, maxBytes: number, sizeHint = 0): Buffer {
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     total += n;
     if (total > maxBytes) throw new FileTooLarge(tooLarge(total, maxBytes, true));
+    // A regular file read short of its size + 1 has ended: no second read to see the end.
+    if (sizeHint !== undefined && n < chunk.length) break;
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }

@@ -19,6 +19,7 @@ import { globPaths, isGlobPattern } from '../util/glob';
 import { LoadError, newLoadContext } from './context';
 import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn } from './discover';
 import { projectEnvironment } from './env';
+import { listDirectory } from './inputs';
 import { overlayBase, whyNotAlone } from './overlay';
 import { NO_SUCH_FILE } from './read';
 import { displayPath, pathInside } from '../util/display-path';
@@ -159,16 +160,16 @@ class FileSelector {
   below(root: string, maxDepth = 12): Group[] {
     const out: Group[] = [];
     const walk = (dir: string, depth: number): void => {
+      let entries: fs.Dirent[] | undefined;
+      try {
+        entries = listDirectory(dir); // sorted by name; listed first, it answers the probes below without a stat each
+      } catch {
+        entries = undefined;
+      }
       const files = this.composeFile(dir) ?? composeFilesIn(dir);
       if (files) out.push({ files, launchDir: dir });
-      if (depth >= maxDepth) return;
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (depth >= maxDepth || !entries) return;
+      for (const e of entries) {
         if (e.isDirectory() && !SKIP_DIR_NAMES.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), depth + 1);
       }
     };

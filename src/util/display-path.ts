@@ -21,6 +21,10 @@ export function relativePath(base: string, file: string): string {
 
 /** `file` relative to base when inside it (`''` for base itself), else undefined. */
 export function pathInside(base: string, file: string): string | undefined {
+  // The common case, without path.relative's normalizing of both paths: a normalized absolute path under base.
+  if (path.sep === '/' && base.length > 1 && base[0] === '/' && file.length > base.length + 1 && file.startsWith(base) && file[base.length] === '/' && !/\/\.{0,2}(\/|$)|\/\//.test(file)) {
+    return file.slice(base.length + 1);
+  }
   const rel = relativePath(base, file);
   return isOutside(rel) ? undefined : rel;
 }

@@ -9,8 +9,14 @@ import type { ConfigFlags } from './config-command';
 import type { GraphFlags } from './graph-command';
 import type { InitFlags } from './init-command';
 
-// The bundle (scripts/build-bundle.js) is built from this module: worker threads (lint-worker.ts) take the job from it.
-export { lintPlanJob } from '../api';
+type LintPlanJob = typeof import('../api').lintPlanJob;
+/**
+ * The bundle (scripts/build-bundle.js) is built from this module: worker threads (lint-worker.ts)
+ * take their job from it. The API loads on the first call, not when `--version` or `rules` start.
+ */
+export function lintPlanJob(...args: Parameters<LintPlanJob>): ReturnType<LintPlanJob> {
+  return (require('../api') as typeof import('../api')).lintPlanJob(...args);
+}
 
 const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 

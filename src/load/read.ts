@@ -121,7 +121,7 @@ export function readCapped(fd: number, maxBytes: number, sizeHint = 0): Buffer {
     total += n;
     if (total > maxBytes) throw new FileTooLarge(tooLarge(total, maxBytes, true));
     // A regular file read short of its size + 1 has ended: no second read to see the end.
-    if (sizeHint !== undefined && n < chunk.length) break;
+    if (sizeHint > 0 && n < chunk.length) break;
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }

@@ -20,45 +20,54 @@ type Reply<R> = JobOutcome<R> & { id: number };
 
 interface PoolData {
   port: MessagePort;
+  /** Int32 slots: [0] counts replies; [1 + index] is set to 1 when worker `index` exits. */
   signal: SharedArrayBuffer;
+  index: number;
   data: unknown;
 }
 
 /**
  * Run `handle` over `jobs` in `size` worker threads of `script` (a .js file calling serveJobs),
  * each started with `data`. The outcomes in job order. Blocks the calling thread.
- * @throws Error when `script` does not exist (no worker is started)
+ * @throws Error when `script` does not exist (no worker is started), or when a worker stops before
+ *   answering its job (a crash the worker could not report; the caller must not wait forever)
  */
 export function runJobsSync<J, R>(script: string, data: unknown, jobs: readonly J[], size: number): JobOutcome<R>[] {
   if (!fs.existsSync(script)) throw new Error(`worker script ${script} is missing`);
-  const signal = new SharedArrayBuffer(4);
+  const count = Math.min(size, jobs.length);
+  const signal = new SharedArrayBuffer(4 * (1 + count));
   const counter = new Int32Array(signal);
   const results = new Array<JobOutcome<R>>(jobs.length);
-  const workers: { worker: Worker; port: MessagePort }[] = [];
+  const workers: { worker: Worker; port: MessagePort; busy: boolean }[] = [];
   let next = 0;
   let done = 0;
-  const assign = (port: MessagePort): void => {
-    if (next < jobs.length) port.postMessage({ id: next, job: jobs[next++] });
+  const assign = (w: { port: MessagePort; busy: boolean }): void => {
+    w.busy = next < jobs.length;
+    if (w.busy) w.port.postMessage({ id: next, job: jobs[next++] });
   };
   try {
-    for (let k = 0; k < Math.min(size, jobs.length); k++) {
+    for (let k = 0; k < count; k++) {
       const { port1, port2 } = new MessageChannel();
-      const pool: PoolData = { port: port2, signal, data };
+      const pool: PoolData = { port: port2, signal, index: k, data };
       const worker = new Worker(script, { workerData: pool, transferList: [port2] });
-      workers.push({ worker, port: port1 });
-      assign(port1);
+      const w = { worker, port: port1, busy: false };
+      workers.push(w);
+      assign(w);
     }
     while (done < jobs.length) {
       const seen = Atomics.load(counter, 0);
-      for (const { port } of workers) {
-        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+      for (const [k, w] of workers.entries()) {
+        const exited = Atomics.load(counter, 1 + k) === 1; // read before draining: its last reply is then drained too
+        for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
           const { id, ...outcome } = m.message as Reply<R>;
           results[id] = outcome;
           done++;
-          assign(port);
+          assign(w);
         }
+        if (exited && w.busy) throw new Error(`worker thread ${k + 1} of ${count} stopped before answering its job`);
       }
-      if (done < jobs.length) Atomics.wait(counter, 0, seen);
+      // The timeout bounds the wait when a worker dies without its exit hook running (it cannot notify).
+      if (done < jobs.length) Atomics.wait(counter, 0, seen, 1000);
     }
   } finally {
     for (const { worker, port } of workers) {
@@ -81,6 +90,11 @@ export function serveJobs<J, R>(handle: (job: J, data: unknown) => R): void {
     Atomics.add(counter, 0, 1);
     Atomics.notify(counter, 0);
   };
+  process.on('exit', () => {
+    Atomics.store(counter, 1 + pool.index, 1);
+    Atomics.add(counter, 0, 1);
+    Atomics.notify(counter, 0);
+  });
   pool.port.on('message', ({ id, job }: { id: number; job: J }) => {
     try {
       reply({ id, result: handle(job, pool.data) });

@@ -17,4 +17,6 @@ export interface LoadOptions {
   launchDir?: string;
   /** List the neighbouring compose files (default true; false when loading a neighbour itself). */
   neighbours?: boolean;
+  /** Receives one line per step worth explaining: `--debug`. */
+  onDebug?: (line: string) => void;
 }

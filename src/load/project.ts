@@ -33,7 +33,7 @@ export interface LoadResult {
 export function loadProject(o: LoadOptions): LoadResult {
   const cwd = path.resolve(o.cwd);
   const osEnv = o.osEnv ?? (process.env as Record<string, string>);
-  const ctx: LoadContext = newLoadContext(cwd, o.interpolate !== false, o.stdin);
+  const ctx: LoadContext = newLoadContext(cwd, o.interpolate !== false, o.stdin, o.onDebug);
   const abs = (p: string): string => (p === '-' ? '-' : path.resolve(cwd, p));
 
   let files = (o.files ?? []).map(abs);

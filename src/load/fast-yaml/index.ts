@@ -53,15 +53,3 @@ export function fastRead(source: SourceFile): FastReadResult {
     return { outcome: 'crashed', error: e };
   }
 }
-
-/**
- * The documents the fast reader gives, or undefined when it declines (or crashes).
- * @param strict rethrow a crash instead of returning undefined (tests use it, so a bug in the
- *   fast reader fails a test rather than silently costing the slow path)
- */
-export function fastParse(source: SourceFile, strict = false): Record<string, unknown>[] | undefined {
-  const r = fastRead(source);
-  if (r.outcome === 'read') return r.documents;
-  if (r.outcome === 'crashed' && strict) throw r.error;
-  return undefined;
-}

@@ -49,7 +49,7 @@ export class Parser {
   document(): Record<string, unknown> {
     const s = this.s;
     this.skipDocumentStart();
-    if (s.lineIndent !== 0 || s.isSeqItem(s.pos)) decline(s.atEnd() ? 'an empty document' : 'a document that is not a block mapping at column 1', s.pos);
+    if (s.lineIndent !== 0 || s.isSeqItem(s.pos)) decline(s.atEnd() ? 'an empty document' : 'a top-level value that is not a block mapping', s.pos);
     const root = this.blockMap(0, 0).value as Record<string, unknown>;
     if (!s.atEnd()) decline('a sequence entry after the top-level mapping', s.pos);
     this.b.checkExpansion();

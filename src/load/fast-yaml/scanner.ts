@@ -172,7 +172,7 @@ export class Scanner {
         }
         continue;
       }
-      if (c === TAB || c === CR) decline('a tab or CR before a line content', p);
+      if (c === TAB || c === CR) decline('a tab or CR in indentation', p);
       this.lineIndent = p - lineStart;
       if (this.lineIndent === 0 && (c === PERCENT || ((c === DASH || c === DOT) && !atStart && this.isMarker(p)))) decline('a directive or a document marker (several documents)', p);
       break;

@@ -73,11 +73,6 @@ export class Builder {
     return { source: this.source, start, end };
   }
 
-  /** A value and what its container records for it. */
-  parsed(value: unknown, origin: Origin | undefined, tag: MergeTag | undefined, end: number): Parsed {
-    return { value, origin, tag, end };
-  }
-
   // ---- the slow path's node count ----
 
   /** A written node that converts to nothing of its own (a key, an alias, the sequence of a merge key). */

@@ -18,7 +18,7 @@
 import { AMP, BANG, COLON, COMMA, DASH, DQUOTE, GT, HASH, LBRACE, LBRACKET, NL, PIPE, RBRACE, RBRACKET, SP, SQUOTE, STAR, TAB, isFlowIndicator, isPlainStart } from './chars';
 import { keyString, plainScalarValue } from './core-schema';
 import { decline } from './decline';
-import { NO_ABSORB, STOP_COLON, STOP_LINE, Scanned, Scanner } from './scanner';
+import { NO_ABSORB, Scanned, Scanner } from './scanner';
 import { Anchor, Builder, Parsed } from './builder';
 import type { Origin } from '../../model/origin';
 import type { MergeTag } from '../tags';
@@ -27,17 +27,6 @@ import type { MergeTag } from '../tags';
 const MAX_FAST_DEPTH = 100;
 /** Keys longer than this may hit the yaml package's 1024-character implicit-key rule. */
 const MAX_KEY_LENGTH = 1000;
-
-/** A block mapping key as read. */
-interface MapKey {
-  key: string;
-  /** After the key's text (the closing quote included). */
-  end: number;
-  /** The `:` after it. */
-  colon: number;
-  /** A plain `<<`: a merge key. */
-  merge: boolean;
-}
 
 export class Parser {
   constructor(
@@ -96,26 +85,29 @@ export class Parser {
     let merges: Anchor[] | undefined;
     for (;;) {
       const keyStart = s.pos;
-      const key = this.mapKey();
+      const colon = this.keyColon(keyStart);
+      const keyEnd = s.plainEnd(keyStart, colon);
+      const key = this.keyText(keyStart, keyEnd);
       b.countWritten();
-      s.pos = key.colon + 1;
+      s.pos = colon + 1;
       let end: number;
-      if (key.merge) {
+      // Only a plain `<<` is a merge key.
+      if (keyEnd - keyStart === 2 && s.text.startsWith('<<', keyStart)) {
         if (merges) decline('a second merge key in one mapping', keyStart); // the slow path reports it
         const m = this.mergeValue(indent, depth);
         merges = m.sources;
         end = m.end;
       } else {
-        if (b.has(map, key.key)) decline('a duplicate key', keyStart); // the slow path reports it
+        if (b.has(map, key)) decline('a duplicate key', keyStart); // the slow path reports it
         const v = this.mapValue(indent, depth + 1);
-        b.setEntry(map, key.key, keyStart, key.end, v);
+        b.setEntry(map, key, keyStart, keyEnd, v);
         end = v.end;
       }
       if (s.lineIndent !== indent || s.isSeqItem(s.pos)) {
         if (s.lineIndent >= indent) decline('bad indentation, or a sequence entry among mapping keys', s.pos);
         if (merges) b.applyMerges(map, merges);
         b.close(map, start, end);
-        return b.parsed(map, undefined, undefined, this.closeEnd(indent, end));
+        return { value: map, origin: undefined, tag: undefined, end: this.closeEnd(indent, end) };
       }
     }
   }
@@ -137,39 +129,38 @@ export class Parser {
         // A key at the same indentation ends a sequence nested in a mapping without indentation.
         if (s.lineIndent > indent) decline('bad indentation after a sequence entry', s.pos);
         b.close(seq, start, v.end);
-        return b.parsed(seq, undefined, undefined, this.closeEnd(indent, v.end));
+        return { value: seq, origin: undefined, tag: undefined, end: this.closeEnd(indent, v.end) };
       }
     }
   }
 
-  /** A mapping key at the cursor (which does not move). Declines keys that are not plain or single-line quoted scalars. */
-  private mapKey(): MapKey {
+  /**
+   * The `:` after the mapping key at p (the key's text ends before the spaces in front of it).
+   * Declines keys that are not plain or single-line quoted scalars, a line that is not `key:`, and
+   * keys longer than MAX_KEY_LENGTH.
+   */
+  private keyColon(p: number): number {
     const s = this.s;
-    const p = s.pos;
     const c = s.code(p);
-    let key: string;
-    let end: number;
     let colon: number;
-    let merge = false;
     if (c === DQUOTE || c === SQUOTE) {
-      const q = s.quoted(p);
-      key = q.value;
-      end = q.end;
-      colon = s.skipSpaces(end);
+      colon = s.skipSpaces(s.quoted(p).end);
       if (s.code(colon) !== COLON || !s.isEmptyAt(colon + 1)) decline('a quoted scalar where a mapping key is expected', p);
     } else {
       if (c === DASH || !isPlainStart(c, s.code(p + 1))) decline('a mapping key that is not a plain or quoted scalar', p);
-      const run = s.scanPlain(p);
-      if (run.stop !== STOP_COLON) decline('a line without `key:` in a mapping', p);
-      end = run.end;
-      colon = run.at;
-      const raw = s.text.slice(p, end);
-      // Only a plain `<<` is a merge key.
-      merge = raw === '<<';
-      key = keyString(plainScalarValue(raw));
+      colon = s.scanPlain(p);
+      if (!s.isKeyColon(colon)) decline('a line without `key:` in a mapping', p);
     }
     if (colon - p > MAX_KEY_LENGTH) decline(`a key longer than ${MAX_KEY_LENGTH} characters`, p);
-    return { key, end, colon, merge };
+    return colon;
+  }
+
+  /** The key written in [start, end) as a string: a quoted key's value, a plain key's resolved value (`1.50` -> "1.5"). */
+  private keyText(start: number, end: number): string {
+    const s = this.s;
+    const c = s.code(start);
+    if (c === DQUOTE || c === SQUOTE) return s.quoted(start).value;
+    return keyString(plainScalarValue(s.text.slice(start, end)));
   }
 
   /** The value after `key:`; the cursor is just past the ':'. */
@@ -200,7 +191,7 @@ export class Parser {
       let v: Parsed | undefined;
       if (s.isSeqItem(p)) v = this.blockSeq(s.lineIndent, depth);
       else if (this.startsKey(p)) v = this.blockMap(s.lineIndent, depth);
-      if (v) return b.parsed(v.value, undefined, tag, v.end);
+      if (v) return { value: v.value, origin: undefined, tag, end: v.end };
       const c = s.code(p);
       if (c === PIPE || c === GT || (props && c === STAR)) decline('a block scalar, or an alias after props, on the line below its key', p);
       // A comment line at or left of the owner's column can lower the yaml lexer's bar for
@@ -215,7 +206,7 @@ export class Parser {
     const claimed = s.claimComments(0);
     const end = commentOnLine || claimed ? s.triviaEnd : emptyAt;
     // A tagged empty scalar resolves through the tag, which keeps the (empty) source text.
-    return b.parsed(tag ? '' : null, b.origin(emptyAt, emptyAt), tag, end);
+    return { value: tag ? '' : null, origin: b.origin(emptyAt, emptyAt), tag, end };
   }
 
   /** A sequence item after `- `: a compact mapping or a value. `column`: where the item's text starts. */
@@ -239,7 +230,7 @@ export class Parser {
       return s.code(q) === COLON && s.isEmptyAt(q + 1);
     }
     if (!isPlainStart(c, s.code(p + 1))) return false;
-    return s.scanPlain(p).stop === STOP_COLON;
+    return s.isKeyColon(s.scanPlain(p));
   }
 
   /** An anchor and/or merge tag before a value; the anchor is defined once the value is read. */
@@ -308,12 +299,12 @@ export class Parser {
         if (!(n === SP || n === NL || end >= s.len)) decline('text right after a closing quote', end);
       } else {
         if (!isPlainStart(c, s.code(p + 1))) decline('a value starting with an indicator the reader does not take', p);
-        const run = s.scanPlain(p);
-        if (run.stop === STOP_COLON) decline('a mapping in a compact value (`a: b: c`)', run.at);
-        end = run.end;
+        const stop = s.scanPlain(p);
+        if (s.isKeyColon(stop)) decline('a mapping in a compact value (`a: b: c`)', stop);
+        end = s.plainEnd(p, stop);
         let raw = s.text.slice(p, end);
-        if (run.stop === STOP_LINE) {
-          const more = s.plainContinuation(raw, end, run.at, indent);
+        const more = s.isLineEnd(stop) ? s.plainContinuation(raw, stop, indent) : undefined;
+        if (more) {
           raw = more.value;
           end = more.end;
         }
@@ -324,7 +315,7 @@ export class Parser {
     }
     s.pos = end;
     s.restOfLine(end);
-    return b.parsed(value, origin, tag, s.skipTrivia(indent));
+    return { value, origin, tag, end: s.skipTrivia(indent) };
   }
 
   /** A block scalar at the cursor; its range ends after its last content line and keeps no comment. */
@@ -333,7 +324,7 @@ export class Parser {
     const body = this.s.blockScalar(indent);
     this.b.countNode(depth);
     this.s.skipTrivia(NO_ABSORB);
-    return this.b.parsed(body.value, this.b.origin(start, body.end), undefined, body.end);
+    return { value: body.value, origin: this.b.origin(start, body.end), tag: undefined, end: body.end };
   }
 
   /** `*name` at p, in a node at `depth`: the anchored node; the cursor ends after the name. */
@@ -471,19 +462,19 @@ export class Parser {
     const b = this.b;
     const p = s.pos;
     const c = s.code(p);
-    if (c === LBRACKET) return b.parsed(this.flowSeq(depth, owner, level + 1), undefined, undefined, s.pos);
-    if (c === LBRACE) return b.parsed(this.flowMap(depth, owner, level + 1), undefined, undefined, s.pos);
+    if (c === LBRACKET) return { value: this.flowSeq(depth, owner, level + 1), origin: undefined, tag: undefined, end: s.pos };
+    if (c === LBRACE) return { value: this.flowMap(depth, owner, level + 1), origin: undefined, tag: undefined, end: s.pos };
     if (c === STAR) {
       const target = this.alias(p, depth);
       const end = s.pos;
       const n = s.code(end);
       if (!(n === SP || n === NL || n === COMMA || n === RBRACKET || n === RBRACE)) decline('an alias name followed by a character the reader does not take', end);
-      return b.parsed(b.aliasValue(target), b.origin(p, end), undefined, end);
+      return { value: b.aliasValue(target), origin: b.origin(p, end), tag: undefined, end };
     }
     const v = this.flowScalar(p);
     b.countNode(depth);
     s.pos = v.end;
-    return b.parsed(v.value, b.origin(p, v.end), undefined, v.end);
+    return { value: v.value, origin: b.origin(p, v.end), tag: undefined, end: v.end };
   }
 
   /** A quoted or plain scalar in a flow collection at p (the cursor does not move). */

@@ -15,23 +15,6 @@
 import { BACKSLASH, COLON, CR, DASH, DOT, DQUOTE, GT, HASH, NL, PERCENT, RBRACE, RBRACKET, SP, SQUOTE, TAB, isFlowIndicator, isWordChar } from './chars';
 import { decline } from './decline';
 
-/** What ended a plain scalar in block context. */
-export const STOP_LINE = 0;
-/** ` #`: a comment follows on its line. */
-export const STOP_COMMENT = 1;
-/** `: ` (or `:` at the end of a line): the scalar was a mapping key. */
-export const STOP_COLON = 2;
-export type PlainStop = typeof STOP_LINE | typeof STOP_COMMENT | typeof STOP_COLON;
-
-/** One line's part of a plain scalar in block context. */
-export interface PlainRun {
-  /** After its last non-space character. */
-  end: number;
-  stop: PlainStop;
-  /** STOP_COLON: the `:`; STOP_LINE: the newline (or the end of the text); STOP_COMMENT: the space before `#`. */
-  at: number;
-}
-
 /** A scalar's value and the offset just after its text. */
 export interface Scanned<T> {
   value: T;
@@ -77,10 +60,10 @@ export class Scanner {
    * `deepestComment` is their deepest indentation, -1 when there are none or they were claimed.
    */
   private deepestComment = -1;
-  /** Where the last trivia run ends: the start of the next content line's first token, or the end of the text. */
-  private triviaEnd_ = 0;
-  /** Indentation of the least indented comment line in the last trivia run (+Infinity: none). */
-  private shallowestComment_ = Number.POSITIVE_INFINITY;
+  /** Where the last trivia run ends: the start of the next content line's first token, or the end of the text. Set by skipTrivia only. */
+  triviaEnd = 0;
+  /** Indentation of the least indented comment line in the last trivia run (+Infinity: none). Set by skipTrivia only. */
+  shallowestComment = Number.POSITIVE_INFINITY;
 
   constructor(readonly text: string) {
     this.len = text.length;
@@ -111,14 +94,6 @@ export class Scanner {
   /** Whether the last trivia run reached the end of the text (a method, so TS does not narrow lineIndent). */
   atEnd(): boolean {
     return this.lineIndent === -1;
-  }
-
-  get triviaEnd(): number {
-    return this.triviaEnd_;
-  }
-
-  get shallowestComment(): number {
-    return this.shallowestComment_;
   }
 
   /**
@@ -178,9 +153,9 @@ export class Scanner {
       break;
     }
     this.pos = p;
-    this.triviaEnd_ = p;
+    this.triviaEnd = p;
     this.deepestComment = deepest;
-    this.shallowestComment_ = shallowest;
+    this.shallowestComment = shallowest;
     return absorbEnd;
   }
 
@@ -215,39 +190,56 @@ export class Scanner {
     return p;
   }
 
-  /** The line of a plain scalar in block context that starts at p (the cursor does not move). Declines tabs and CRs in it. */
-  scanPlain(p: number): PlainRun {
+  /**
+   * Where the line of a plain scalar in block context that starts at p stops (the cursor does not
+   * move): at a `:` followed by a space or the line end (the scalar was a mapping key), at the
+   * space of ` #` (a comment follows), or at the newline or the end of the text. The character
+   * there tells which (isKeyColon, isLineEnd); plainEnd gives where the scalar's text ends.
+   * Declines tabs and CRs in it.
+   */
+  scanPlain(p: number): number {
     const t = this.text;
     const len = this.len;
-    let end = p;
     for (;;) {
       const c = t.charCodeAt(p);
-      if (c === NL || p >= len) return { end, stop: STOP_LINE, at: p };
+      if (c === NL || p >= len) return p;
       if (c === SP) {
-        if (t.charCodeAt(p + 1) === HASH) return { end, stop: STOP_COMMENT, at: p };
-        p++;
-        continue;
-      }
-      if (c === COLON) {
+        if (t.charCodeAt(p + 1) === HASH) return p;
+      } else if (c === COLON) {
         const n = t.charCodeAt(p + 1);
-        if (n === SP || n === NL || n === TAB || p + 1 >= len) return { end, stop: STOP_COLON, at: p };
+        if (n === SP || n === NL || n === TAB || p + 1 >= len) return p;
       } else if (c === TAB || c === CR) decline('a tab or CR in a plain scalar', p);
-      end = ++p;
+      p++;
     }
   }
 
+  /** Whether a plain scalar stopped (scanPlain) at `stop` because it was a mapping key. */
+  isKeyColon(stop: number): boolean {
+    return this.code(stop) === COLON;
+  }
+
+  /** Whether a plain scalar stopped (scanPlain) at `stop` at the end of its line, rather than at a key's colon or a comment. */
+  isLineEnd(stop: number): boolean {
+    return stop >= this.len || this.code(stop) === NL;
+  }
+
+  /** Where the text of a scalar that starts at `start` and stops at `stop` ends: before the spaces in front of `stop`. */
+  plainEnd(start: number, stop: number): number {
+    while (stop > start && this.code(stop - 1) === SP) stop--;
+    return stop;
+  }
+
   /**
-   * A plain scalar's continuation lines after its first (`first`, ending at `firstEnd`, its line
-   * ending at the newline `lineEnd`): lines indented deeper than its owner (key or dash) at
-   * column `owner`, not comments. They join with a space, or with one newline per blank line
-   * between them. Returns the whole text and where its last line's text ends. Declines a
-   * continuation line that holds `: ` (a multi-line implicit key).
+   * A plain scalar's continuation lines after its first (`first`, its line ending at the newline
+   * `lineEnd`): lines indented deeper than its owner (key or dash) at column `owner`, not
+   * comments. They join with a space, or with one newline per blank line between them. Returns
+   * the whole text and where its last line's text ends, or undefined when the next line does not
+   * continue it (most values). Declines a continuation line that holds `: ` (a multi-line implicit key).
    */
-  plainContinuation(first: string, firstEnd: number, lineEnd: number, owner: number): Scanned<string> {
+  plainContinuation(first: string, lineEnd: number, owner: number): Scanned<string> | undefined {
     const t = this.text;
     const len = this.len;
-    let out = first;
-    let end = firstEnd;
+    let out: Scanned<string> | undefined;
     let q = lineEnd;
     for (;;) {
       if (q >= len) break;
@@ -264,14 +256,16 @@ export class Scanner {
       }
       if (p >= len || c === HASH || p - lineStart <= owner) break;
       if (c === TAB || c === CR) decline('a tab or CR in a plain scalar', p);
-      const run = this.scanPlain(p);
-      if (run.stop === STOP_COLON) decline('a multi-line implicit key', run.at);
-      out += (blanks ? '\n'.repeat(blanks) : ' ') + t.slice(p, run.end);
-      end = run.end;
-      if (run.stop === STOP_COMMENT) break;
-      q = run.at;
+      const stop = this.scanPlain(p);
+      if (this.isKeyColon(stop)) decline('a multi-line implicit key', stop);
+      const end = this.plainEnd(p, stop);
+      out ??= { value: first, end };
+      out.value += (blanks ? '\n'.repeat(blanks) : ' ') + t.slice(p, end);
+      out.end = end;
+      if (!this.isLineEnd(stop)) break;
+      q = stop;
     }
-    return { value: out, end };
+    return out;
   }
 
   /**

@@ -1,3 +1,7 @@
+// Tests read YAML strictly: a crash of the fast YAML reader throws instead of falling back to the
+// yaml package (src/load/parse.ts), so a bug there fails a test. Workers inherit the environment.
+process.env.COMPOSE_LINT_FAST_YAML ??= 'strict';
+
 /**
  * `npm test`: the unit and CLI tests, the inner loop (under a minute on two cores). Slow end-to-end
  * tests live in test/e2e/ and run with `npm run test:e2e` (jest.e2e.config.js), which CI also runs.

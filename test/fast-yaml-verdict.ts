@@ -1,5 +1,9 @@
-/** Comparing the fast YAML path with the yaml package path (shared by the unit and property tests). */
-import { fastParse } from '../src/load/fast-yaml';
+/**
+ * Comparing the fast YAML path with the yaml package path, and the mutated inputs to compare them
+ * on (shared by the unit and property tests and by `npm run test:corpus`, which loads this file
+ * through scripts/ts-require.js).
+ */
+import { fastRead } from '../src/load/fast-yaml';
 import { parseWithYamlPackage } from '../src/load/parse';
 import type { SourceFile } from '../src/model/source';
 import { Origin, keyOriginOf, originOf, selfOrigin } from '../src/model/origin';
@@ -62,10 +66,15 @@ export function sharedContainers(tree: unknown, seen = new Set<object>(), at = '
   return out;
 }
 
-/** 'declined' when the fast path returns undefined, 'same' when it agrees with the slow path, else the differences. */
+/**
+ * 'declined' when the fast path declines, 'same' when it agrees with the slow path, else the
+ * differences. Throws what the fast path threw when it crashed (a bug, never a verdict).
+ */
 export function verdict(src: SourceFile): string {
-  const fast = fastParse(src, true);
-  if (fast === undefined) return 'declined';
+  const r = fastRead(src);
+  if (r.outcome === 'crashed') throw r.error;
+  if (r.outcome === 'declined') return 'declined';
+  const fast = r.documents;
   const slow = parseWithYamlPackage(src);
   if (slow.errors.length) return `accepted a file the yaml package rejects: ${slow.errors.map((e) => e.message).join('; ')}`;
   if (fast.length !== slow.documents.length) return `${fast.length} vs ${slow.documents.length} documents`;
@@ -73,4 +82,54 @@ export function verdict(src: SourceFile): string {
   fast.forEach((d, i) => treeDifferences(d, slow.documents[i], `$${i}`, diffs));
   diffs.push(...sharedContainers(fast));
   return diffs.length ? diffs.join('\n') : 'same';
+}
+
+// ---- inputs ----
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failing case is reproducible from its seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = ['"', "'", '\t', ':', ': ', '#', ' #', ' # c', '&', '&a ', '*', '*a', '!', '!reset ', '|', '>', '-', '- ', '[', '{', ',', ' ', '\n', '? ', '~', '\\', '---\n', '\r'];
+
+/** `count` variants of a file, each one small edit away: lines deleted, duplicated, re-indented, characters inserted, comments added. */
+export function mutations(text: string, count: number, seed: number): { name: string; text: string }[] {
+  const lines = text.split('\n');
+  const rnd = random(seed);
+  const pick = (n: number): number => Math.floor(rnd() * n);
+  const ops: [string, (ls: string[], i: number) => void][] = [
+    ['delete', (ls, i) => ls.splice(i, 1)],
+    ['duplicate', (ls, i) => ls.splice(i, 0, ls[i])],
+    ['indent', (ls, i) => (ls[i] = '  ' + ls[i])],
+    ['indent by one', (ls, i) => (ls[i] = ' ' + ls[i])],
+    ['dedent', (ls, i) => (ls[i] = ls[i].replace(/^ {1,2}/, ''))],
+    ['comment line', (ls, i) => ls.splice(i, 0, ' '.repeat(pick(9)) + '# note')],
+    ['blank line', (ls, i) => ls.splice(i, 0, ' '.repeat(pick(5)))],
+    ['trailing comment', (ls, i) => (ls[i] += ' # note')],
+    ['truncate', (ls, i) => ls.splice(i + 1)],
+    [
+      'insert',
+      (ls, i) => {
+        const col = pick(ls[i].length + 1);
+        ls[i] = ls[i].slice(0, col) + INSERTS[pick(INSERTS.length)] + ls[i].slice(col);
+      },
+    ],
+  ];
+  const out: { name: string; text: string }[] = [];
+  while (out.length < count) {
+    const [name, f] = ops[pick(ops.length)];
+    const ls = lines.slice();
+    const i = pick(ls.length);
+    f(ls, i);
+    out.push({ name: `${name} at line ${i + 1}`, text: ls.join('\n') });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * anchors, aliases, merge keys, merge tags, comments, blank lines, BOMs, duplicate anchors), the
  * fast path either declines or gives exactly what the yaml package gives: values, JS types, merge
  * tags and every origin. A fixed seed and budget keep CI deterministic; an unexpected exception
- * inside the fast path fails the test instead of silently falling back (fastParse strict mode).
+ * inside the fast path fails the test instead of silently falling back (verdict rethrows a crash).
  */
 import fc from 'fast-check';
 import { makeSource } from '../src/model/source';

@@ -31,8 +31,10 @@ export interface LoadContext {
    * instead of once per path to it.
    */
   includes: Map<string, Record<string, unknown> | undefined>;
+  /** Receives one line per step worth explaining (`--debug`): which YAML reader read a file and why. */
+  onDebug?: (line: string) => void;
 }
 
-export function newLoadContext(cwd: string, interpolate = true, stdin?: string): LoadContext {
-  return { cwd, interpolate, problems: [], sources: new Map(), stdin, documents: [], includes: new Map() };
+export function newLoadContext(cwd: string, interpolate = true, stdin?: string, onDebug?: (line: string) => void): LoadContext {
+  return { cwd, interpolate, problems: [], sources: new Map(), stdin, documents: [], includes: new Map(), onDebug };
 }

@@ -1,7 +1,7 @@
 /** One compose file: read -> parse -> interpolate -> cast types -> overlay its YAML documents. */
 import { LoadContext } from './context';
 import { readSource } from './read';
-import { parseYaml } from './parse';
+import { describeFallback, parseYaml } from './parse';
 import { interpolateTree } from './interpolate';
 import { castTypes } from './typecast';
 import { mergeDicts } from './merge';
@@ -18,6 +18,7 @@ import { dropNonStringKeys } from './keys';
 export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<string, string>): ComposeDict | undefined {
   const source = readSource(ctx, abs);
   const parsed = parseYaml(source);
+  if (parsed.fallback) ctx.onDebug?.(describeFallback(source, parsed.fallback));
   if (parsed.errors.length) {
     for (const e of parsed.errors) ctx.problems.push({ rule: 'yaml-syntax', severity: 'error', message: e.message, origin: e.origin });
     return undefined;

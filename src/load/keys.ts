@@ -9,7 +9,7 @@
  */
 import { keyOriginOf, Origin } from '../model/origin';
 import { formatPath, PathStep } from '../schema/path';
-import { plainScalarValue } from './fast-yaml';
+import { plainScalarValue } from './fast-yaml/core-schema';
 
 type Container = Record<PathStep, unknown> | unknown[];
 

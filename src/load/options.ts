@@ -21,4 +21,6 @@ export interface LoadOptions {
   neighbours?: boolean;
   /** Record the load's inputs into this log (a neighbour shares its project's); default: a new one. */
   inputs?: InputLog;
+  /** Receives one line per step worth explaining: `--debug`. */
+  onDebug?: (line: string) => void;
 }

@@ -9,7 +9,7 @@ import type { ScalarTag, CollectionTag } from 'yaml';
 import { SourceFile, lineCol } from '../model/source';
 import { Origin, copyOrigin, keyOriginOf, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { mergeTagOf, setMergeTag } from './tags';
-import { fastParse } from './fast-yaml';
+import { FastReadCrashed, FastReadDeclined, fastRead } from './fast-yaml';
 import { ALIAS_EXPANSION_FACTOR, MAX_DEPTH, MIN_ALIAS_EXPANSION } from './limits';
 import { scalarText, setOwn } from '../util/dict';
 
@@ -30,6 +30,8 @@ export interface ParsedFile {
   documents: Record<string, unknown>[];
   /** YAML syntax errors; when non-empty, `documents` must not be used. */
   errors: SyntaxProblem[];
+  /** Why the fast reader did not read the file (the yaml package did); absent when it did. */
+  fallback?: FastReadDeclined | FastReadCrashed;
 }
 
 // Accept compose's merge tags without "unresolved tag" warnings; their meaning is applied by merge.
@@ -49,11 +51,32 @@ class ParseAbort extends Error {
   }
 }
 
+/**
+ * Set COMPOSE_LINT_FAST_YAML=strict (the test configs do) to make a crash of the fast reader throw
+ * instead of falling back: a bug there then fails a test rather than silently costing the slow path.
+ */
+export const STRICT_FAST_YAML_ENV = 'COMPOSE_LINT_FAST_YAML';
+
+/**
+ * Parse a compose file. Most fit the fast reader's subset; anything else (errors included) goes to
+ * the `yaml` package, and so does a file the fast reader crashes on (a bug: `fallback` says so,
+ * and under COMPOSE_LINT_FAST_YAML=strict the crash is thrown instead).
+ */
 export function parseYaml(source: SourceFile): ParsedFile {
-  // Most compose files fit the fast path's subset; anything else (errors included) goes to `yaml`.
-  const documents = fastParse(source);
-  if (documents) return { source, documents, errors: [] };
-  return parseWithYamlPackage(source);
+  const fast = fastRead(source);
+  if (fast.outcome === 'read') return { source, documents: fast.documents, errors: [] };
+  if (fast.outcome === 'crashed' && process.env[STRICT_FAST_YAML_ENV] === 'strict') throw fast.error;
+  return { ...parseWithYamlPackage(source), fallback: fast };
+}
+
+/** One line for `--debug` on why the fast reader left a file to the yaml package. */
+export function describeFallback(source: SourceFile, fallback: FastReadDeclined | FastReadCrashed): string {
+  if (fallback.outcome === 'crashed') {
+    const e = fallback.error;
+    return `${source.path}: the fast YAML reader crashed (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}), a bug to report; the yaml package read the file`;
+  }
+  const at = lineCol(source, fallback.offset);
+  return `${source.path}:${at.line}:${at.column}: the fast YAML reader declined (${fallback.reason}); the yaml package read the file`;
 }
 
 /** The `yaml` package path: any YAML, exact errors; the reference the fast path is tested against. */

@@ -43,7 +43,7 @@ export function loadProject(o: LoadOptions): LoadResult {
 function load(o: LoadOptions, log: InputLog): LoadResult {
   const cwd = path.resolve(o.cwd);
   const osEnv = watchEnv(o.osEnv ?? (process.env as Record<string, string>), o.osEnv ?? (process.env as Record<string, string>));
-  const ctx: LoadContext = newLoadContext(cwd, o.interpolate !== false, o.stdin);
+  const ctx: LoadContext = newLoadContext(cwd, o.interpolate !== false, o.stdin, o.onDebug);
   const abs = (p: string): string => (p === '-' ? '-' : path.resolve(cwd, p));
 
   let files = (o.files ?? []).map(abs);

@@ -58,6 +58,7 @@ export function planProjects(o: TargetOptions): LoadOptions[] {
     profiles: o.profiles,
     osEnv: o.osEnv,
     stdin: o.text ? o.text.content : o.stdin,
+    onDebug: o.onDebug,
   };
   if (o.text) {
     const stdinPath = path.resolve(cwd, o.text.path);

@@ -232,7 +232,9 @@ function workerConfig(o: WorkerOptions): (dir: string) => EffectiveConfig {
  */
 function lintInWorkers(plans: LoadOptions[], o: WorkerOptions, size: number): { outcome: ProjectOutcome; inputs?: ProjectInputs }[] {
   const { runJobsSync } = require('./util/worker-pool') as typeof import('./util/worker-pool');
-  const replies = runJobsSync<LoadOptions, ReturnType<typeof lintPlanJob>>(workerScript(), o, plans, size);
+  // A plan is copied into the worker: functions cannot be (the fast reader's debug lines stay in the worker).
+  const plain = plans.map((p) => ({ ...p, onDebug: undefined }));
+  const replies = runJobsSync<LoadOptions, ReturnType<typeof lintPlanJob>>(workerScript(), o, plain, size);
   return replies.map((r) => {
     if ('result' in r) return r.result;
     if (r.error.name === 'LoadError') throw new LoadError(r.error.message);

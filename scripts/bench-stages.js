@@ -69,7 +69,6 @@ const boot = path.join(dist, 'src/cli/boot.js');
 if (fs.existsSync(boot)) {
   const flags = require(boot);
   require('v8').setFlagsFromString(`--interrupt-budget=${flags.INTERRUPT_BUDGET_KB * 1024}`);
-  if (flags.SEMI_SPACE_GROWTH_FACTOR) require('v8').setFlagsFromString(`--semi-space-growth-factor=${flags.SEMI_SPACE_GROWTH_FACTOR}`);
 }
 const api = require(path.join(dist, 'src/api.js'));
 const { loadFormatter } = require(path.join(dist, 'src/report/index.js'));

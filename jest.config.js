@@ -24,4 +24,5 @@ module.exports = {
   // workers run, so use every core.
   maxWorkers: '100%',
   globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
 };

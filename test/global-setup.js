@@ -8,6 +8,7 @@
  */
 const { spawn } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
@@ -37,4 +38,7 @@ module.exports = async () => {
   const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(...BUILD_INPUTS.map((p) => newestMtime(path.join(root, p))));
   const failed = (stale && (await npmRun('build'))) || (await npmRun('typecheck'));
   if (failed) throw new Error(`global-setup: ${failed}`);
+  // Tests make thousands of temporary project trees: put them under one folder for this run, which
+  // test/global-teardown.js removes (workers inherit the environment, and os.tmpdir() reads TMPDIR).
+  process.env.TMPDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'compose-lint-jest-'));
 };

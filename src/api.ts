@@ -100,6 +100,8 @@ export interface LintResult {
   files: string[];
   /** Files named explicitly (a file target, `-f`, the text's path) that the config's `ignore` skipped (display paths). */
   ignored: string[];
+  /** Why `--cache` could not write its file (one line), when it could not: the findings are still complete. */
+  cacheProblem?: string;
 }
 
 /**
@@ -197,11 +199,12 @@ function lintSnapshot(options: LintOptions): LintResult {
       if (cache && project.inputs) cache.store(slot.key!, outcome, project.inputs, osEnv);
     }
   }
+  let cacheProblem: string | undefined;
   if (cache) {
-    debug(`cache: ${cache.hits} hits, ${cache.misses} misses`);
-    cache.save();
+    debug(`cache: ${cache.hits} ${cache.hits === 1 ? 'hit' : 'hits'}, ${cache.misses} ${cache.misses === 1 ? 'miss' : 'misses'}`);
+    cacheProblem = cache.save();
   }
-  return { ...mergeOutcomes(slots, o, rules), ignored: [...ignoredNamed].sort() };
+  return { ...mergeOutcomes(slots, o, rules), ignored: [...ignoredNamed].sort(), ...(cacheProblem && { cacheProblem }) };
 }
 
 /** The options a worker thread needs (plain data: they are copied into it). */

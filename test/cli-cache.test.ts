@@ -173,6 +173,39 @@ describe('--cache through the API', () => {
     expect(lint(dir).hits).toHaveLength(3);
   });
 
+  test.each([
+    ['reads is null', (e: Record<string, unknown>) => (e.reads = null)],
+    ['listings is a number', (e: Record<string, unknown>) => (e.listings = 5)],
+    ['outcome is null', (e: Record<string, unknown>) => (e.outcome = null)],
+    ['findings is a string', (e: Record<string, unknown>) => ((e.outcome as Record<string, unknown>).findings = 'oops')],
+    ['a finding has line "x"', (e: Record<string, unknown>) => (((e.outcome as { findings: Record<string, unknown>[] }).findings[0] ?? {}).line = 'x')],
+  ])('a well-formed file with a damaged entry (%s): that project is linted again and its entry replaced', (_what, damage) => {
+    const dir = tree();
+    const fresh = lint(dir);
+    const file = path.join(dir, '.compose-lint-cache');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Record<string, Record<string, unknown>> };
+    // Damage the entry of project b (the one with findings).
+    const [key] = Object.entries(data.entries).find(([, e]) => JSON.stringify(e.outcome).includes('b/compose.yaml'))!;
+    damage(data.entries[key]);
+    fs.writeFileSync(file, JSON.stringify(data));
+    const run = lint(dir);
+    expect(run.misses).toEqual(['b/compose.yaml']);
+    expect(run.debug).toContain('cache: miss for project of b/compose.yaml: its cache entry is damaged');
+    expect(findingsOf(run.result)).toBe(findingsOf(fresh.result));
+    expect(lint(dir).hits).toHaveLength(3);
+  });
+
+  test('a cache file that cannot be written: complete findings, and the reason in one line', () => {
+    const dir = tree();
+    const fresh = lint(dir, { cache: undefined });
+    const run = lint(dir, { cache: { location: 'b/compose.yaml/cache.json' } });
+    expect(findingsOf(run.result)).toBe(findingsOf(fresh.result));
+    expect(run.result.cacheProblem).toBe(
+      `--cache: cannot write ${path.join(dir, 'b/compose.yaml/cache.json')} (part of the path is a file); findings are complete, but the next run cannot reuse them`,
+    );
+    expect(fresh.result.cacheProblem).toBeUndefined();
+  });
+
   test('--cache-location: a directory gets .compose-lint-cache inside, a path is the file', () => {
     const dir = tree();
     fs.mkdirSync(path.join(dir, 'tmp'));
@@ -254,6 +287,17 @@ describe('compose-lint --cache (the binary)', () => {
     expect(r.stdout).toContain('b/compose.yaml:4:17: ');
     expect(r.stderr).toContain(`compose-lint: debug: cache: ignoring ${path.join(dir, 'lint-cache')}: unreadable (`);
     expect(run(dir, ['.', '--cache', '--cache-location', 'lint-cache', '--format', 'compact']).stdout).toBe(r.stdout);
+  });
+
+  test('a cache file that cannot be written is a warning on stderr; the findings and exit code are unchanged', () => {
+    const dir = tree();
+    const plain = run(dir, ['.', '--format', 'compact']);
+    const r = run(dir, ['.', '--cache', '--cache-location', 'b/compose.yaml/x', '--format', 'compact']);
+    expect(r).toEqual({
+      code: plain.code,
+      stdout: plain.stdout,
+      stderr: `compose-lint: warning: --cache: cannot write ${path.join(dir, 'b/compose.yaml/x')} (part of the path is a file); findings are complete, but the next run cannot reuse them\n`,
+    });
   });
 
   test('--cache-strategy takes content only; --concurrency a number, auto or off', () => {

@@ -95,6 +95,7 @@ export function runLint(targets: string[], flags: LintFlags): void {
   };
   const report = (result: LintResult, findings: Finding[], extra: Partial<FormatContext> = {}, to: 'stdout' | 'stderr' = 'stdout'): void => {
     warnIgnored(result.ignored);
+    if (result.cacheProblem) process.stderr.write(`compose-lint: warning: ${result.cacheProblem}\n`);
     const t = Date.now();
     const shown = flags.quiet ? findings.filter((f) => f.severity === 'error') : findings;
     const text = format(shown, { ...ctx, files: result.files, suppressed: result.suppressed, ...extra });

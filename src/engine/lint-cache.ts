@@ -144,8 +144,9 @@ export class LintCache {
 
   /** The stored outcome of `key` when every input is unchanged, else undefined (and a debug line saying why). */
   lookup(key: string, osEnv: Record<string, string>, label: string): ProjectOutcome | undefined {
-    const entry = this.entries[key];
-    const checked = entry ? this.check(entry, osEnv) : 'not in the cache';
+    const entry: unknown = this.entries[key];
+    // A file edited by hand or damaged on disk may still be JSON: its entry is then re-linted and replaced.
+    const checked = entry === undefined ? 'not in the cache (a first run, or its files, config or options changed)' : wellFormed(entry) ? this.check(entry, osEnv) : 'its cache entry is damaged';
     if (typeof checked === 'string') {
       this.misses++;
       this.debug(`cache: miss for ${label}: ${checked}`);
@@ -212,10 +213,11 @@ export class LintCache {
 
   /**
    * Write the file when something changed: to a temporary file beside it, then renamed over it, so a
-   * concurrent run reads the old file or the new one. A failure to write is said on `debug`, not thrown.
+   * concurrent run reads the old file or the new one. Never throws: a failure to write comes back as
+   * one line for the user (every later run would otherwise lint everything without saying why).
    */
-  save(): void {
-    if (!this.dirty) return;
+  save(): string | undefined {
+    if (!this.dirty) return undefined;
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -223,11 +225,67 @@ export class LintCache {
       fs.writeFileSync(tmp, JSON.stringify(data));
       fs.renameSync(tmp, this.file);
       this.debug(`cache: wrote ${this.file} (${Object.keys(this.entries).length} projects)`);
+      return undefined;
     } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      this.debug(`cache: cannot write ${this.file}: ${(e as Error).message.split('\n')[0]}`);
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // the folder itself is not usable (a file, /proc): nothing was written there
+      }
+      const err = e as NodeJS.ErrnoException;
+      const why = WRITE_ERRORS[err.code ?? ''] ?? err.code ?? err.message.split('\n')[0];
+      return `--cache: cannot write ${this.file} (${why}); findings are complete, but the next run cannot reuse them`;
     }
   }
+}
+
+/** Why a cache file could not be written, in words, by error code (mkdir gives EEXIST where a file stands in the path). */
+const WRITE_ERRORS: Record<string, string> = {
+  ENOTDIR: 'part of the path is a file',
+  EEXIST: 'part of the path is a file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENOENT: 'cannot create a file there',
+};
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isPairs = (v: unknown, second: (x: unknown) => boolean): boolean => Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && isString(p[0]) && second(p[1]));
+const isPosition = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1;
+const SEVERITIES = new Set<unknown>(['error', 'warning', 'info']);
+
+/** A finding as the formatters need it: file, 1-based line and column, rule, message, severity. */
+function isStoredFinding(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  return isString(f.file) && isPosition(f.line) && isPosition(f.column) && isString(f.rule) && isString(f.message) && SEVERITIES.has(f.severity);
+}
+
+/** The shape `store` writes, checked before an entry is trusted (the file may have been edited or damaged). */
+function wellFormed(e: unknown): e is Entry {
+  if (typeof e !== 'object' || e === null) return false;
+  const { reads, probes, listings, env, envAll, outcome } = e as Record<string, unknown>;
+  if (!isPairs(reads, isString) || !isPairs(probes, isString) || !isPairs(listings, (n) => Array.isArray(n) && n.every(isString))) return false;
+  if (!isPairs(env, (v) => v === null || isString(v)) || (envAll !== undefined && !isString(envAll))) return false;
+  if (typeof outcome !== 'object' || outcome === null) return false;
+  const o = outcome as Record<string, unknown>;
+  const sourceOk = (s: unknown): boolean => typeof s === 'object' && s !== null && isString((s as Record<string, unknown>).path) && isString((s as Record<string, unknown>).abs);
+  return (
+    Array.isArray(o.findings) &&
+    o.findings.every(isStoredFinding) &&
+    Array.isArray(o.suppressed) &&
+    o.suppressed.every(isStoredFinding) &&
+    Array.isArray(o.files) &&
+    o.files.every(isString) &&
+    Array.isArray(o.unparsed) &&
+    o.unparsed.every(isString) &&
+    Array.isArray(o.sources) &&
+    o.sources.every(sourceOk) &&
+    Array.isArray(o.debug) &&
+    o.debug.every(isString)
+  );
 }
 
 /**

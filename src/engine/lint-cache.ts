@@ -224,7 +224,8 @@ export class LintCache {
       const data: CacheFile = { format: FORMAT, tool: this.tool, entries: this.entries };
       fs.writeFileSync(tmp, JSON.stringify(data));
       fs.renameSync(tmp, this.file);
-      this.debug(`cache: wrote ${this.file} (${Object.keys(this.entries).length} projects)`);
+      const n = Object.keys(this.entries).length;
+      this.debug(`cache: wrote ${this.file} (${n} ${n === 1 ? 'project' : 'projects'})`);
       return undefined;
     } catch (e) {
       try {

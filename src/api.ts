@@ -19,7 +19,7 @@ import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
 import { cacheFileFor, LintCache, type ProjectOutcome } from './engine/lint-cache';
 import { makeSource } from './model/source';
-import { withRunSnapshot } from './load/inputs';
+import { pathKind, withRunSnapshot } from './load/inputs';
 import { VERSION } from './util/version';
 
 /** Every built-in rule, in id order (the catalog the API hands to the engine). */
@@ -267,12 +267,16 @@ function planKey(plan: LoadOptions): Record<string, unknown> {
   return { files: plan.files, projectName: plan.projectName, projectDirectory: plan.projectDirectory, envFiles: plan.envFiles, profiles: plan.profiles, launchDir: plan.launchDir, cwd: plan.cwd };
 }
 
-/** What makes cached findings stale as a whole: the tool's version and the rules (ids, defaults, options, messages). */
+/**
+ * What makes cached findings stale as a whole: the tool's version and the rules (metadata, message
+ * templates, option schemas). A change inside a rule's check alone is not seen: the version covers
+ * releases, and a development build should be run without `--cache` (or with a fresh location).
+ */
 function toolFingerprint(rules: readonly Rule[]): string {
   const { createHash } = require('crypto') as typeof import('crypto');
-  return `${VERSION} ${createHash('sha256')
-    .update(JSON.stringify(ruleMetas(rules)))
-    .digest('base64')}`;
+  const metas = ruleMetas(rules);
+  const shape = rules.map((r, i) => [metas[i], r.messages ?? null, r.options ?? null]);
+  return `${VERSION} ${createHash('sha256').update(JSON.stringify(shape)).digest('base64')}`;
 }
 
 /**
@@ -365,7 +369,7 @@ function namedFiles(o: LintOptions, cwd: string): Set<string> {
   for (const t of o.targets ?? []) {
     if (t === '-') continue;
     const abs = path.resolve(cwd, t);
-    if (fs.statSync(abs, { throwIfNoEntry: false })?.isFile()) out.add(abs);
+    if (pathKind(abs) === 'file') out.add(abs); // the run's view of the disk; an unreadable path is no file
   }
   return out;
 }

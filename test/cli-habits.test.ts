@@ -238,6 +238,8 @@ describe('words', () => {
     ['a mistyped command', ['confg'], 'compose-lint: confg: no such file or directory (did you mean `compose-lint config`?)\n'],
     ['a missing file', ['nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
     ['a missing -f file', ['-f', 'nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
+    ['a target below a file', ['compose.yaml/x'], 'compose-lint: compose.yaml/x: no such file or directory\n'],
+    ['a -f file below a file', ['-f', 'compose.yaml/x'], 'compose-lint: compose.yaml/x: no such file or directory\n'],
     ['a missing config file', ['-c', 'nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
     ['a missing env file', ['--env-file', 'nothere.env'], 'compose-lint: nothere.env: no such file or directory\n'],
     ['a rule without severity', ['--rule', 'obsolete-version'], 'compose-lint: --rule "obsolete-version": give a severity, e.g. --rule \'obsolete-version: error\' (off, info, warning or error)\n'],
@@ -338,6 +340,11 @@ describe('init', () => {
     expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 0, stdout: `compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`, stderr: '' });
     expect(run(cwd, ['init'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .compose-lint.yaml already exists; use --force to overwrite it\n' });
     expect(run(cwd, ['init', '--force']).code).toBe(0);
+  });
+
+  test('a config file it cannot write is a one-line error, exit 2', () => {
+    const cwd = makeTree({ 'compose.yaml': FIXED, '.compose-lint.yaml/keep': '' });
+    expect(run(cwd, ['init', '--force'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .compose-lint.yaml: cannot write: is a directory\n' });
   });
 });
 

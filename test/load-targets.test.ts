@@ -1,4 +1,5 @@
 /** Targets -> projects (src/load/targets.ts): which files form each project, as Docker Compose forms it. */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -64,6 +65,12 @@ describe('a per-environment overlay named alone is linted as users run it: -f <b
       'compose-networks.yaml cannot stand alone (it defines no services of its own): linted as -f docker-compose.yml -f compose-networks.yaml',
       'docker-compose.extras.yml cannot stand alone (it holds nothing but comments): linted as -f docker-compose.yml -f docker-compose.extras.yml',
     ]);
+  });
+
+  test('an overlay named alone that is not a regular file (a FIFO) is not read to decide: it stands alone, and the loader says why it cannot be read', () => {
+    project({ 'docker-compose.yml': SVC('web') });
+    execFileSync('mkfifo', [path.join(dir, 'docker-compose.prod.yml')]);
+    expect(plan({ targets: ['docker-compose.prod.yml'] })).toEqual([['docker-compose.prod.yml']]);
   });
 
   test('an overlay that stands alone (every service has image, build or extends; or it includes files) is its own project', () => {

@@ -13,6 +13,7 @@ import type { Finding, Rule } from '../types';
 import { toLintOptions, ProjectFlags } from './options';
 import { UsageError, writeOut } from './exit';
 import { VERSION } from './version';
+import { describeFsError } from '../load/read';
 
 export interface InitFlags extends ProjectFlags {
   force?: boolean;
@@ -28,7 +29,11 @@ export function runInit(flags: InitFlags): void {
   const { findings } = lintSync({ ...toLintOptions(flags), config: false });
   const text = starterConfig(allRules, findings);
   const target = path.join(cwd, existing ?? CONFIG_NAMES[0]);
-  fs.writeFileSync(target, text);
+  try {
+    fs.writeFileSync(target, text);
+  } catch (e) {
+    throw new UsageError(`${path.basename(target)}: cannot write: ${describeFsError(e as NodeJS.ErrnoException)}`);
+  }
   const excluded = new Set(findings.filter((f) => f.service !== undefined).map((f) => f.service));
   const loose = findings.filter((f) => f.service === undefined).length;
   writeOut(

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { isGlobPattern } from '../util/glob';
 import { closestMatch } from '../schema/suggest';
 import { UsageError } from './exit';
+import { describeFsError } from '../load/read';
 
 /** The subcommands, for "did you mean `compose-lint config`?" on a mistyped one. */
 export const COMMANDS = ['config', 'graph', 'rules', 'explain', 'init', 'help'];
@@ -16,7 +17,12 @@ export const COMMANDS = ['config', 'graph', 'rules', 'explain', 'init', 'help'];
 export function checkTargets(targets: readonly string[]): void {
   for (const t of targets) {
     if (t === '-') continue;
-    const st = fs.statSync(t, { throwIfNoEntry: false });
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(t, { throwIfNoEntry: false });
+    } catch (e) {
+      throw new UsageError(`${t}: ${describeFsError(e as NodeJS.ErrnoException)}`); // EACCES, ELOOP, ENOTDIR
+    }
     if (!st && isGlobPattern(t)) continue; // a quoted glob: expanded (or refused) when the projects are planned
     if (!st) {
       const command = t.includes('/') || t.includes('.') ? undefined : closestMatch(t, COMMANDS);

@@ -24,7 +24,8 @@ import { cloneMapping, mergeDicts, mergeResource } from './merge';
 import { resolveModelPaths } from './paths';
 import { describeFsError, readSource } from './read';
 import { displayPath } from '../util/display-path';
-import { probePath, rawEnv, watchEnv } from './inputs';
+import { rawEnv, watchEnv } from './inputs';
+import { isFile } from './discover';
 import { DotenvError, envFromFiles } from './dotenv';
 import { Origin, copyOrigin, originOf, selfOrigin, setSelfOrigin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
@@ -175,10 +176,6 @@ function envFilesOf(ctx: LoadContext, entry: IncludeEntry, workingDir: string, p
       throw new EnvFileProblem(`cannot read env file of include: ${reason}`, f.at);
     }
   });
-}
-
-function isFile(p: string): boolean {
-  return probePath(p) === 'file';
 }
 
 /** Copy the resources of an included model into the including one (which wins on a conflict). */

@@ -5,10 +5,10 @@
  * alone, as users run it; a complete alternative file (every service has an image or a build) is
  * still linted alone.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { BASE_NAMES, OVERRIDE_NAMES, isComposeFileName, isFile } from './discover';
 import { isDict } from '../util/dict';
+import { MAX_FILE_BYTES, readRegularFile, sourceText } from './read';
 
 /**
  * The base file an overlay `file` is used with: for a compose-named file (isComposeFileName) that
@@ -37,7 +37,8 @@ export function whyNotAlone(file: string): string | undefined {
   const { parse } = require('yaml') as typeof import('yaml');
   let doc: unknown;
   try {
-    doc = parse(fs.readFileSync(file, 'utf8'), { merge: true, uniqueKeys: false });
+    // Through the loader's reader: a FIFO or a huge file is declined here as it would be when loaded.
+    doc = parse(sourceText(readRegularFile(file, MAX_FILE_BYTES)), { merge: true, uniqueKeys: false });
   } catch {
     return undefined;
   }

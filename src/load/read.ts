@@ -133,6 +133,7 @@ function tooLarge(size: number, max: number, atLeast = false): string {
 export function describeFsError(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOENT':
+    case 'ENOTDIR': // a part of the path is a file: nothing by that name exists
       return NO_SUCH_FILE;
     case 'EACCES':
     case 'EPERM':

@@ -119,12 +119,12 @@ export function cloneWithOrigins<T extends Container>(c: T): T {
   return out;
 }
 
-/** Resolve an origin to 1-based line/column positions. */
 /** `file:line` of an origin (1-based line), as messages name a place in another file. */
 export function fileLine(o: Origin): string {
   return `${o.source.path}:${lineCol(o.source, o.start).line}`;
 }
 
+/** Resolve an origin to 1-based line/column positions. */
 export function toPosition(o: Origin): Position {
   const s = lineCol(o.source, o.start);
   const e = lineCol(o.source, Math.max(o.start, o.end));

@@ -104,3 +104,19 @@ export function normalizeHostPath(source: string, workingDir: string): string {
 export function viaVolume(b: HostBind): string {
   return b.volume === undefined ? '' : ` through named volume "${b.volume}"`;
 }
+
+/** Socket file names of container runtimes' APIs, with the runtime's name (Windows: the npipe). */
+export const RUNTIME_SOCKETS: Record<string, string> = {
+  'docker.sock': 'Docker',
+  'containerd.sock': 'containerd',
+  'crio.sock': 'CRI-O',
+  'podman.sock': 'Podman',
+  'cri-dockerd.sock': 'cri-dockerd',
+  docker_engine: 'Docker',
+};
+
+/** The runtime socket a bind mounts (its file name, a key of RUNTIME_SOCKETS), or undefined. */
+export function runtimeSocket(b: HostBind): string | undefined {
+  const base = b.type === 'npipe' ? (b.path.split('/').pop() ?? '') : path.posix.basename(b.path);
+  return Object.prototype.hasOwnProperty.call(RUNTIME_SOCKETS, base) ? base : undefined;
+}

@@ -14,7 +14,6 @@ import { servicesOf } from '../src/model/project';
 import { isDict } from '../src/util/dict';
 
 const RAISED: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
-const LOWERED: Record<Severity, Severity> = { info: 'info', warning: 'info', error: 'warning' };
 
 const INTERNAL: Exposure = { level: 'internal', reason: 'not published' };
 
@@ -30,8 +29,10 @@ export function severityFor(base: Severity, exposure: Exposure): Severity {
 
 /** One level up (a worse variant of a finding, e.g. SYS_PTRACE with `pid: host`). */
 export const raise = (s: Severity): Severity => RAISED[s];
-/** One level down (a milder variant, e.g. a read-only mount). */
-export const lower = (s: Severity): Severity => LOWERED[s];
+/** Capability names as Docker reads them (`cap_add`, `cap_drop`): any case, with or without `CAP_`. */
+export function capabilityName(entry: string): string {
+  return entry.trim().toUpperCase().replace(/^CAP_/, '');
+}
 
 /** How a message says the service is reached: "public: published on 0.0.0.0:8080", "internal: not published". */
 export function reach(exposure: Exposure): string {

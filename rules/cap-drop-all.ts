@@ -3,9 +3,7 @@ import { keyOriginOf } from '../src/model/origin';
 import { addListItem } from '../src/engine/service-edits';
 import { hardeningTargets, reachData, stringList } from './_hardening';
 import { CIS_5_3, OWASP_3 } from './_references';
-
-/** Capability names as Docker reads them: any case, with or without `CAP_`. */
-const capName = (c: string): string => c.trim().toUpperCase().replace(/^CAP_/, '');
+import { capabilityName } from './_security';
 
 export default defineRule<Record<string, never>, 'missing' | 'partial'>({
   id: 'cap-drop-all',
@@ -32,7 +30,7 @@ export default defineRule<Record<string, never>, 'missing' | 'partial'>({
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
       const dropped = stringList(t.svc.cap_drop);
-      if (dropped.some((c) => capName(c.value) === 'ALL')) continue;
+      if (dropped.some((c) => capabilityName(c.value) === 'ALL')) continue;
       const fix = addListItem(ctx.project, t.name, 'cap_drop', 'ALL');
       const suggestions = fix && [{ description: `add \`ALL\` to the \`cap_drop\` of ${t.name}`, fix }];
       if (dropped.length) {

@@ -4,7 +4,7 @@ import type { Graph } from '../src/graph/types';
 import { originOf } from '../src/model/origin';
 import { reachableNetworks } from '../src/graph/query';
 import { CIS_5_3, CWE_250, OWASP_3 } from './_references';
-import { exposureOf, listOf, raise, reach, services, severityFor } from './_security';
+import { capabilityName, exposureOf, listOf, raise, reach, services, severityFor } from './_security';
 
 /**
  * Capabilities by tier (capabilities(7); container-escape write-ups for SYS_ADMIN, SYS_MODULE,
@@ -30,11 +30,6 @@ const MEDIUM: Record<string, string> = {
   MAC_ADMIN: 'changes the mandatory access control (AppArmor, SELinux) policy',
   MAC_OVERRIDE: 'overrides the mandatory access control (AppArmor, SELinux) policy',
 };
-
-/** `cap_add` spelling -> canonical name: case-insensitive, with or without `CAP_`. */
-export function capabilityName(entry: string): string {
-  return entry.trim().toUpperCase().replace(/^CAP_/, '');
-}
 
 /** Other services on the networks the service's namespace joins, or undefined on the host network. */
 function neighbours(graph: Graph, name: string): string[] | undefined {

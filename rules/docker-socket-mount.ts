@@ -1,19 +1,8 @@
-import * as path from 'path';
 import { defineRule } from '../src/define-rule';
 import { CIS_5_31, OWASP_1 } from './_references';
 import { exposureOf, reach, services, severityFor } from './_security';
-import { HostBind, hostBinds, viaVolume } from './_mounts';
+import { RUNTIME_SOCKETS, hostBinds, runtimeSocket, viaVolume } from './_mounts';
 import { imageRepository } from '../src/graph/datastores';
-
-/** Socket file names of container runtimes' APIs, with the runtime's name (Windows: the npipe). */
-const SOCKETS: Record<string, string> = {
-  'docker.sock': 'Docker',
-  'containerd.sock': 'containerd',
-  'crio.sock': 'CRI-O',
-  'podman.sock': 'Podman',
-  'cri-dockerd.sock': 'cri-dockerd',
-  docker_engine: 'Docker',
-};
 
 /**
  * Host directories that hold runtime sockets: `/` and `/run` (`/var/run` links to it) hold
@@ -26,11 +15,6 @@ const SOCKET_DIRS = /^(\/|\/(var\/)?run|\/(var\/)?run\/(containerd|podman|crio)|
 function isSocketProxy(image: unknown): boolean {
   // The repository without tag or digest, found by index: /:[^/]*$/ backtracks on an image of 100k colons.
   return typeof image === 'string' && /(^|\/)[^/:@]*socket-proxy[^/]*$/i.test(imageRepository(image));
-}
-
-function socketOf(b: HostBind): string | undefined {
-  const base = b.type === 'npipe' ? (b.path.split('/').pop() ?? '') : path.posix.basename(b.path);
-  return Object.prototype.hasOwnProperty.call(SOCKETS, base) ? base : undefined;
 }
 
 export default defineRule<Record<string, never>, 'socket' | 'directory'>({
@@ -84,10 +68,10 @@ export default defineRule<Record<string, never>, 'socket' | 'directory'>({
       // The recommended pattern itself: a socket proxy nobody reaches from outside.
       if (isSocketProxy(svc.image) && exposure.level !== 'public') continue;
       for (const b of hostBinds(ctx.project, svc)) {
-        const socket = socketOf(b);
+        const socket = runtimeSocket(b);
         const common = { origin: b.origin, service: name, value: b.path, severity: severityFor('warning', exposure) };
         if (socket) {
-          ctx.report({ messageId: 'socket', data: { runtime: SOCKETS[socket], path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
+          ctx.report({ messageId: 'socket', data: { runtime: RUNTIME_SOCKETS[socket], path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
         } else if (SOCKET_DIRS.test(b.path)) {
           ctx.report({ messageId: 'directory', data: { path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
         }

@@ -3,9 +3,8 @@ import { keyOriginOf, originOf } from '../src/model/origin';
 import { ComposeDict, servicesOf } from '../src/model/project';
 import { NetworkMode, links, networkMode, profilesOf, serviceNetworks } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
-import { isDict } from '../src/util/dict';
-
-const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+import { isDict, scalarText } from '../src/util/dict';
+import { listOf } from './_security';
 
 /** `network_mode` kinds where the container has no network of its own to publish on or link from. */
 const BORROWED = new Set(['none', 'service', 'container']);
@@ -30,9 +29,6 @@ function checkNetworks(ctx: Context, name: string, svc: ComposeDict, mode: Netwo
 
 /** `"8080:80"` for the short syntax, `with target 80` for the long one. */
 const portText = (p: unknown): string => (isDict(p) ? `with target ${scalarText(p.target)}` : `"${scalarText(p)}"`);
-/** A port or target as written: numbers and strings as they are, anything else as JSON (never [object Object]). */
-const scalarText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? 'null'));
-
 function checkPorts(ctx: Context, name: string, svc: ComposeDict, mode: NetworkMode): void {
   const ports = listOf(svc.ports);
   const onHost = mode.kind === 'host';

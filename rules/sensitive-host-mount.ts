@@ -2,7 +2,7 @@ import { defineRule } from '../src/define-rule';
 import type { Severity } from '../src/types';
 import { CIS_5_5, OWASP_8 } from './_references';
 import { exposureOf, reach, services, severityFor } from './_security';
-import { HostBind, hostBinds, viaVolume } from './_mounts';
+import { HostBind, hostBinds, runtimeSocket, viaVolume } from './_mounts';
 
 /**
  * Sensitive host paths (CIS Docker Benchmark 5.5 lists /, /boot, /dev, /etc, /lib, /proc, /sys,
@@ -27,11 +27,8 @@ const SENSITIVE: { re: RegExp; what: string; tree: boolean }[] = [
 /** Read-only mounts that only tell the container the host's time zone, CA roots or machine id. */
 const HARMLESS_READ_ONLY = /^\/etc\/(localtime|timezone|machine-id|ssl\/certs|ca-certificates|pki\/ca-trust)(\/|$)/;
 
-/** Paths docker-socket-mount reports (a runtime socket or the directory holding it); `/` is both. */
-const RUNTIME_SOCKET = /\/(docker|containerd|crio|podman|cri-dockerd)\.sock$/;
-
 function sensitive(b: HostBind): { what: string; base: Severity } | undefined {
-  if (b.type !== 'bind' || RUNTIME_SOCKET.test(b.path)) return undefined;
+  if (b.type !== 'bind' || runtimeSocket(b) !== undefined) return undefined; // docker-socket-mount reports those
   if (b.readOnly && HARMLESS_READ_ONLY.test(b.path)) return undefined;
   const hit = SENSITIVE.find((s) => s.re.test(b.path));
   if (!hit) return undefined;

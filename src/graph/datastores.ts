@@ -187,10 +187,6 @@ export function datastoreWords(image: string): readonly string[] | undefined {
   return imageFamily(image)?.words;
 }
 
-export function isDatastoreImage(image: string): boolean {
-  return imageFamily(image) !== undefined;
-}
-
 /** What the evidence needs to know of a service. */
 export interface DatastoreInput {
   name: string;

@@ -1,4 +1,4 @@
-import { BlockList } from 'net';
+import type { BlockList } from 'net';
 import { ipVersion } from '../src/util/ip';
 import { defineRule } from '../src/define-rule';
 import { keyOriginOf, originOf, Origin } from '../src/model/origin';
@@ -27,7 +27,7 @@ export function parseSubnet(network: string, text: string, origin?: Origin): Sub
   const prefix = Number(m[2]);
   if (prefix > (version === 4 ? 32 : 128)) return undefined;
   const family: Family = version === 4 ? 'ipv4' : 'ipv6';
-  const block = new BlockList();
+  const block = new (require('net') as typeof import('net')).BlockList(); // net loads only for files with subnets (start-up, issue 13)
   block.addSubnet(m[1], prefix, family);
   return { network, text: text.trim(), family, address: m[1], prefix, block, origin };
 }

@@ -3,7 +3,6 @@
  * projects. The CLI is a thin layer over this.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { loadProject, LoadOptions } from './load/project';
 import { planProjects as planTargets } from './load/targets';
@@ -85,9 +84,11 @@ export interface LintOptions {
    * Worker threads to lint projects in (the cores to use); at most 1: none. Used only when at least
    * `workerThreshold` projects (default WORKER_THRESHOLD) are to be linted, never for stdin, `text`
    * or custom `rules`. Projects linted in a worker are not in `LintResult.projects`; findings are
-   * the same, in the same order.
+   * the same, in the same order. `'auto'`: one per core on machines with more than two (on two shared
+   * cores, workers did not pay even at 500 projects: scripts/bench.js, issue 13), asked only when
+   * there are enough projects (so `os` is not loaded at start-up).
    */
-  concurrency?: number;
+  concurrency?: number | 'auto';
   workerThreshold?: number;
 }
 
@@ -176,20 +177,20 @@ function lintSnapshot(options: LintOptions): LintResult {
     }
     pending.push(slots.length - 1);
   }
-  const workers = onDisk && o.rules === undefined && o.concurrency !== undefined && o.concurrency > 1 && pending.length >= (o.workerThreshold ?? WORKER_THRESHOLD);
-  if (workers) {
+  const threads = onDisk && o.rules === undefined && pending.length >= (o.workerThreshold ?? WORKER_THRESHOLD) ? workerThreads(o.concurrency) : 1;
+  if (threads > 1) {
     const t = Date.now();
     const outcomes = lintInWorkers(
       pending.map((i) => slots[i].plan),
       workerOptions(o),
-      o.concurrency!,
+      threads,
     );
     pending.forEach((i, n) => {
       const { outcome, inputs } = outcomes[n];
       slots[i].outcome = outcome;
       if (cache && inputs) cache.store(slots[i].key!, outcome, inputs, osEnv);
     });
-    debug(`${pending.length} projects linted in ${Math.min(o.concurrency!, pending.length)} worker threads in ${Date.now() - t} ms`);
+    debug(`${pending.length} projects linted in ${Math.min(threads, pending.length)} worker threads in ${Date.now() - t} ms`);
   } else {
     for (const i of pending) {
       const slot = slots[i];
@@ -205,6 +206,13 @@ function lintSnapshot(options: LintOptions): LintResult {
     cacheProblem = cache.save();
   }
   return { ...mergeOutcomes(slots, o, rules), ignored: [...ignoredNamed].sort(), ...(cacheProblem && { cacheProblem }) };
+}
+
+/** The worker threads `concurrency` asks for (LintOptions.concurrency); 1: none. */
+function workerThreads(concurrency: LintOptions['concurrency']): number {
+  if (concurrency !== 'auto') return concurrency ?? 1;
+  const cores = (require('os') as typeof import('os')).availableParallelism();
+  return cores > 2 ? cores : 1;
 }
 
 /** The options a worker thread needs (plain data: they are copied into it). */
@@ -623,7 +631,7 @@ export function configOf(o: ConfigOptions = {}): ConfigResult {
   const format = o.format ?? 'yaml';
   const { project, problems } = singleProject(o, interpolate);
   const model = canonicalModel(project, {
-    home: o.home ?? os.homedir(),
+    home: o.home ?? (require('os') as typeof import('os')).homedir(),
     // The loader read the env files (and folded them under `environment`); config never reads the disk.
     envFile: (absPath: string) => {
       const entries = project.envFiles[absPath];

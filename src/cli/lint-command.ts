@@ -1,6 +1,5 @@
 /** The default command: lint, format, exit code. */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { effectiveConfig, fixSync, lintSync, withSuggestions, FixOptions, FixResult, LintOptions, LintResult, ruleCatalog, unifiedDiff } from '../api';
 import { loadFormatter, DEFAULT_FORMAT, FormatContext, Formatter } from '../report';
@@ -122,12 +121,9 @@ export function runLint(targets: string[], flags: LintFlags): void {
   report(result, result.findings);
 }
 
-/**
- * Worker threads from --concurrency: 'off' none; 'auto' one per core on machines with more than two
- * (on two shared cores, workers did not pay even at 500 projects: scripts/bench.js, issue 13).
- */
-function concurrencyOf(value: string | undefined): number {
-  if (value === undefined || value === 'auto') return os.availableParallelism() > 2 ? os.availableParallelism() : 1;
+/** Worker threads from --concurrency: 'off' none; 'auto' as LintOptions.concurrency says. */
+function concurrencyOf(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
   if (value === 'off') return 1;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency takes a whole number, 'auto' or 'off', not "${value}"`);

@@ -13,7 +13,6 @@
  * Why content and not mtime: editors, `git checkout` and CI caches restore files with new or old
  * mtimes; hashing a project's few small files costs far less than loading it, and is never fooled.
  */
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Finding } from '../types';
@@ -70,7 +69,8 @@ interface CacheFile {
   entries: Record<string, Entry>;
 }
 
-const sha256 = (data: string | Buffer): string => crypto.createHash('sha256').update(data).digest('base64');
+// crypto (with its dozen internal modules) loads only in runs that use the cache (start-up, issue 13).
+const sha256 = (data: string | Buffer): string => (require('crypto') as typeof import('crypto')).createHash('sha256').update(data).digest('base64');
 
 /** The environment as one hash (sorted by name). */
 function envHash(env: Record<string, string>): string {

@@ -16,9 +16,10 @@ import { ruleMetas } from './engine/catalog';
 import { applyEdits, checkFixes, editsOf, fixKey, planFileFixes, staleReason, writeFileAtomic } from './engine/fix';
 import type { SuppressedFinding } from './engine/suppress';
 import { allRules } from '../rules';
-import { cacheFileFor, LintCache, type ProjectOutcome } from './engine/lint-cache';
+import { LintCache, type ProjectOutcome } from './engine/lint-cache';
+import { cacheFileFor, type RunInputs } from './engine/cache-file';
 import { makeSource } from './model/source';
-import { pathKind, withRunSnapshot } from './load/inputs';
+import { pathKind, runSnapshot, withRunSnapshot } from './load/inputs';
 import { VERSION } from './util/version';
 
 /** Every built-in rule, in id order (the catalog the API hands to the engine). */
@@ -77,9 +78,10 @@ export interface LintOptions {
    * `--cache`: reuse each project's findings from this cache file while none of its inputs changed
    * (see src/engine/lint-cache.ts), and write the file back. `location`: a file, or a directory to
    * hold `.compose-lint-cache` (default: that file in `cwd`). Never used for `stdin` or `text`.
-   * Projects taken from the cache are not in `LintResult.projects`.
+   * Projects taken from the cache are not in `LintResult.projects`. `deferSave`: the file is not
+   * written; the result's `saveCache` writes it (the CLI first adds a record of the whole run).
    */
-  cache?: { location?: string };
+  cache?: { location?: string; deferSave?: boolean };
   /**
    * Worker threads to lint projects in (the cores to use); at most 1: none. Used only when at least
    * `workerThreshold` projects (default WORKER_THRESHOLD) are to be linted, never for stdin, `text`
@@ -103,6 +105,13 @@ export interface LintResult {
   ignored: string[];
   /** Why `--cache` could not write its file (one line), when it could not: the findings are still complete. */
   cacheProblem?: string;
+  /** With `cache.deferSave`: every input of the run (files, paths, listings, and the variables projects looked up), for a record of it. */
+  runInputs?: RunInputs & { env: Record<string, string | null> };
+  /**
+   * With `cache.deferSave`: writes the cache file, with `run` (a record of the whole run) when given;
+   * returns what `cacheProblem` would have said.
+   */
+  saveCache?: (run?: unknown) => string | undefined;
 }
 
 /**
@@ -200,12 +209,19 @@ function lintSnapshot(options: LintOptions): LintResult {
       if (cache && project.inputs) cache.store(slot.key!, outcome, project.inputs, osEnv);
     }
   }
-  let cacheProblem: string | undefined;
+  const result: LintResult = { ...mergeOutcomes(slots, o, rules), ignored: [...ignoredNamed].sort() };
   if (cache) {
     debug(`cache: ${cache.hits} ${cache.hits === 1 ? 'hit' : 'hits'}, ${cache.misses} ${cache.misses === 1 ? 'miss' : 'misses'}`);
-    cacheProblem = cache.save();
+    const snapshot = runSnapshot();
+    if (o.cache?.deferSave && snapshot) {
+      result.runInputs = cache.runInputs(snapshot);
+      result.saveCache = (run) => cache.save(run);
+    } else {
+      const cacheProblem = cache.save();
+      if (cacheProblem) result.cacheProblem = cacheProblem;
+    }
   }
-  return { ...mergeOutcomes(slots, o, rules), ignored: [...ignoredNamed].sort(), ...(cacheProblem && { cacheProblem }) };
+  return result;
 }
 
 /** The worker threads `concurrency` asks for (LintOptions.concurrency); 1: none. */

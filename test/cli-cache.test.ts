@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fixSync, lintSync, type LintOptions, type LintResult } from '../src/api';
+import { joinCacheText, splitCacheText } from '../src/engine/cache-file';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
 
@@ -154,8 +155,8 @@ describe('--cache through the API', () => {
     const dir = tree();
     lint(dir);
     const file = path.join(dir, '.compose-lint-cache');
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { tool: string };
-    fs.writeFileSync(file, JSON.stringify({ ...data, tool: `0.0.1 ${data.tool.split(' ')[1]}` }));
+    const { header, entries } = splitCacheText(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, joinCacheText(`0.0.1 ${header.tool.split(' ')[1]}`, null, entries));
     const run = lint(dir);
     expect(run.debug).toContain(`cache: ignoring ${file}: written by another version or rule set`);
     expect(run.misses).toHaveLength(3);
@@ -183,11 +184,12 @@ describe('--cache through the API', () => {
     const dir = tree();
     const fresh = lint(dir);
     const file = path.join(dir, '.compose-lint-cache');
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: Record<string, Record<string, unknown>> };
+    const { header, entries: text } = splitCacheText(fs.readFileSync(file, 'utf8'));
+    const entries = JSON.parse(text) as Record<string, Record<string, unknown>>;
     // Damage the entry of project b (the one with findings).
-    const [key] = Object.entries(data.entries).find(([, e]) => JSON.stringify(e.outcome).includes('b/compose.yaml'))!;
-    damage(data.entries[key]);
-    fs.writeFileSync(file, JSON.stringify(data));
+    const [key] = Object.entries(entries).find(([, e]) => JSON.stringify(e.outcome).includes('b/compose.yaml'))!;
+    damage(entries[key]);
+    fs.writeFileSync(file, joinCacheText(header.tool, null, JSON.stringify(entries)));
     const run = lint(dir);
     expect(run.misses).toEqual(['b/compose.yaml']);
     expect(run.debug).toContain('cache: miss for project of b/compose.yaml: its cache entry is damaged');

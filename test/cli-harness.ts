@@ -16,12 +16,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../src/cli/main';
+import { replayRun } from '../src/cli/replay';
 
 /** What a run printed, byte for byte, and how it exited (0 when it set no exit code). */
 export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** With `viaBoot`: whether the run was replayed from the cache instead of run. */
+  replayed?: boolean;
 }
 
 export interface CliRunOptions {
@@ -29,6 +32,8 @@ export interface CliRunOptions {
   input?: string;
   /** Variables on top of PATH and NO_COLOR=1 (the only ones a run sees). */
   env?: Record<string, string>;
+  /** Start as the binary does (src/cli/boot.ts): a `--cache` run may then be replayed whole (src/cli/replay.ts). */
+  viaBoot?: boolean;
 }
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
@@ -75,9 +80,12 @@ export function runCli(cwd: string, args: string[], opts: CliRunOptions = {}): C
   process.env = runEnv(opts.env);
   process.exitCode = undefined;
   let code: number | null;
+  let replayed: boolean | undefined;
   try {
     process.chdir(cwd);
-    main([process.execPath, BIN, ...args], { stdinFd });
+    const argv = [process.execPath, BIN, ...args];
+    if (opts.viaBoot) replayed = argv.includes('--cache') && replayRun(argv);
+    if (!replayed) main(argv, { stdinFd });
     code = Number(process.exitCode ?? 0);
   } finally {
     process.chdir(saved.cwd);
@@ -89,7 +97,7 @@ export function runCli(cwd: string, args: string[], opts: CliRunOptions = {}): C
     fs.closeSync(stdinFd);
     fs.rmSync(path.dirname(stdinFile), { recursive: true, force: true });
   }
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ...(opts.viaBoot && { replayed }) };
 }
 
 /** The real binary (`node -- bin/compose-lint.js args...`), spawned with the same environment and stdin as runCli gives. */

@@ -5,13 +5,12 @@
  * training run (a lint of fixtures/reddit), or else the first run on another Node, writes the
  * compiled code next to the bundle, and later runs skip parsing and compiling it. Without a
  * bundle, or with one older than the tsc output (a build that skipped the bundle step), the modules
- * are required one by one as usual. Imports nothing of the CLI itself.
+ * are required one by one as usual. Imports nothing of the CLI itself, except replay.ts for `--cache` runs.
  */
 import * as fs from 'fs';
 import { isAscii } from 'buffer';
 import * as path from 'path';
-import * as v8 from 'v8';
-import * as vm from 'vm';
+import type * as vm from 'vm';
 import { createRequire } from 'module';
 
 /** Where the build writes the bundle: dist/src/cli, beside main.js, so `__dirname`-relative paths hold. */
@@ -41,9 +40,11 @@ type Main = (argv: string[]) => void;
 
 /** Run the CLI with `argv` (process.argv). */
 export function boot(argv: string[]): void {
-  // Before the bundle is compiled: V8 checks a code cache against the flags it was written under
+  // A repeated `--cache` run whose inputs are all unchanged: its recorded output, without loading the linter.
+  if (argv.includes('--cache') && (require('./replay') as typeof import('./replay')).replayRun(argv)) return;
+  // (v8 and vm load here, not for a replay.) Before the bundle is compiled: V8 checks a code cache against the flags it was written under
   // (at exit), so a flag set in between would have every run reject and rewrite the cache.
-  v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET_KB * 1024}`);
+  (require('v8') as typeof import('v8')).setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET_KB * 1024}`);
   const main = loadBundle(BUNDLE_FILE) ?? (require('./main') as typeof import('./main')).main;
   main(argv);
 }
@@ -76,7 +77,7 @@ export function loadBundleExports(file: string): Record<string, unknown> | undef
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(source, { filename: file, cachedData }); // the build wrote the module wrapper (BUNDLE_WRAPPER)
+  const script = new (require('vm') as typeof import('vm')).Script(source, { filename: file, cachedData }); // the build wrote the module wrapper (BUNDLE_WRAPPER)
   if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(script, cacheFile));
   const mod = { exports: {} as Record<string, unknown> };
   (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));

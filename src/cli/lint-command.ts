@@ -12,6 +12,9 @@ import { useColor, terminalWidth } from './color';
 import { checkTargets } from './targets';
 import { closestMatch } from '../schema/suggest';
 import { VERSION } from './version';
+import { isGlobPattern } from '../util/glob';
+import { codeStamp, environmentHash, ownFiles, SHELL_BOOKKEEPING, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
+import { cacheFileFor } from '../engine/cache-file';
 
 export interface LintFlags extends ProjectFlags {
   format?: string;
@@ -48,7 +51,11 @@ export function debugSink(flag: boolean | undefined): ((line: string) => void) |
 /** Formats the report shape of which a diff may precede (plain text for people). */
 const TEXT_FORMATS = ['stylish', 'compact'];
 
-export function runLint(targets: string[], flags: LintFlags): void {
+/**
+ * The default command. `argv`: the arguments after the script, as given (for the record of a
+ * `--cache` run, src/cli/replay.ts); without them no record is made.
+ */
+export function runLint(targets: string[], flags: LintFlags, argv?: readonly string[]): void {
   const started = Date.now();
   const formatName = flags.format ?? DEFAULT_FORMAT;
   const format = loadFormatter(formatName); // unknown format: fatal before any work
@@ -83,6 +90,11 @@ export function runLint(targets: string[], flags: LintFlags): void {
   if (fromStdin && (flags.fix || flags.fixDryRun) && (options.targets ?? []).some((t) => t !== '-')) {
     throw new UsageError(`${flags.fix ? '--fix' : '--fix-dry-run'} with stdin: give - as the only target`);
   }
+  // A run that can be replayed whole next time (src/cli/replay.ts): not with --debug (its lines
+  // time the run), stdin, --fix or globs (tinyglobby reads directories outside the run's view of the disk).
+  const recording = argv !== undefined && options.cache !== undefined && !debug && !fromStdin && !targets.some(isGlobPattern);
+  if (recording) options.cache = { ...options.cache, deferSave: true };
+  const out = new RunWriter(recording ? { stdout: '', stderr: '', file: null, exitCode: 0 } : undefined);
   debug?.(`compose-lint ${VERSION}, node ${process.version}, cwd ${process.cwd()}`);
   const ctx: FormatContext = {
     cwd: process.cwd(),
@@ -93,14 +105,14 @@ export function runLint(targets: string[], flags: LintFlags): void {
     files: [],
   };
   const report = (result: LintResult, findings: Finding[], extra: Partial<FormatContext> = {}, to: 'stdout' | 'stderr' = 'stdout'): void => {
-    warnIgnored(result.ignored);
-    if (result.cacheProblem) process.stderr.write(`compose-lint: warning: ${result.cacheProblem}\n`);
+    warnIgnored(result.ignored, out);
+    if (result.cacheProblem) out.stderr(`compose-lint: warning: ${result.cacheProblem}\n`);
     const t = Date.now();
     const shown = flags.quiet ? findings.filter((f) => f.severity === 'error') : findings;
     const text = format(shown, { ...ctx, files: result.files, suppressed: result.suppressed, ...extra });
     debug?.(`format ${formatName} in ${Date.now() - t} ms`);
-    output(text, flags.outputFile, to);
-    setExitCode(findings, maxWarnings);
+    out.report(text, flags.outputFile, to);
+    setExitCode(findings, maxWarnings, out);
     debug?.(`total ${Date.now() - started} ms`);
   };
   if (flags.fixDryRun) {
@@ -119,6 +131,30 @@ export function runLint(targets: string[], flags: LintFlags): void {
   }
   const result = flags.fix ? fixed({ ...options, fixRules }) : lintSync(options);
   report(result, result.findings);
+  if (result.saveCache) {
+    const record = out.captured && result.runInputs && runRecord(argv ?? [], cacheFileFor(flags.cacheLocation, process.cwd()), result.runInputs, out.captured);
+    const problem = result.saveCache(record || undefined);
+    if (problem) process.stderr.write(`compose-lint: warning: ${problem}\n`);
+  }
+}
+
+/** The record of this run, or undefined when the build cannot be told apart (codeStamp). */
+function runRecord(argv: readonly string[], cacheFile: string, inputs: NonNullable<LintResult['runInputs']>, captured: RunOutput): RunRecord | undefined {
+  const code = codeStamp();
+  if (code === undefined) return undefined;
+  const shellEnv: RunRecord['shellEnv'] = {};
+  for (const [name, value] of Object.entries(inputs.env)) if (SHELL_BOOKKEEPING.has(name)) shellEnv[name] = value;
+  const { env: _env, ...disk } = inputs;
+  return {
+    argv: [...argv],
+    cwd: process.cwd(),
+    env: environmentHash(process.env),
+    shellEnv,
+    code,
+    stdout: stdoutKind(captured.file !== null),
+    inputs: withoutOwnFiles(disk, ownFiles(cacheFile, captured.file?.[0])),
+    out: { ...captured, exitCode: typeof process.exitCode === 'number' ? process.exitCode : 0 },
+  };
 }
 
 /** Worker threads from --concurrency: 'off' none; 'auto' as LintOptions.concurrency says. */
@@ -131,33 +167,47 @@ function concurrencyOf(value: string | undefined): number | 'auto' {
 }
 
 /** Exit 1 on an error, or on more warnings than --max-warnings allows (saying so on stderr). */
-function setExitCode(findings: readonly Finding[], maxWarnings: number): void {
+function setExitCode(findings: readonly Finding[], maxWarnings: number, out: RunWriter): void {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
-  if (tooMany) process.stderr.write(`compose-lint found too many warnings: ${warnings} (maximum: ${maxWarnings})\n`);
+  if (tooMany) out.stderr(`compose-lint found too many warnings: ${warnings} (maximum: ${maxWarnings})\n`);
   if (errors > 0 || tooMany) process.exitCode = EXIT_FINDINGS;
 }
 
 /** A file named on the command line that the config's `ignore` skips: say so, as ESLint does. */
-function warnIgnored(ignored: readonly string[]): void {
-  for (const file of ignored) process.stderr.write(`compose-lint: warning: ${file} is skipped: the config's \`ignore\` matches it (--no-ignore lints it)\n`);
+function warnIgnored(ignored: readonly string[], out: RunWriter): void {
+  for (const file of ignored) out.stderr(`compose-lint: warning: ${file} is skipped: the config's \`ignore\` matches it (--no-ignore lints it)\n`);
 }
 
-/** The report to stdout, stderr, or `-o FILE` (its directory is created; a directory or unwritable path is a usage error). */
-function output(text: string, file: string | undefined, to: 'stdout' | 'stderr'): void {
-  if (file === undefined) {
-    if (to === 'stderr') process.stderr.write(text);
-    else writeOut(text);
-    return;
+/** Where a lint run writes; with `captured`, also what it wrote (for the record of the run, src/cli/replay.ts). */
+class RunWriter {
+  constructor(readonly captured?: RunOutput) {}
+
+  stderr(text: string): void {
+    process.stderr.write(text);
+    if (this.captured) this.captured.stderr += text;
   }
-  try {
-    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output-file ${file}: is a directory; name a file`);
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(file, text);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`--output-file ${file}: cannot write: ${describeFsError(e as NodeJS.ErrnoException)}`);
+
+  /** The report to stdout, stderr, or `-o FILE` (its directory is created; a directory or unwritable path is a usage error). */
+  report(text: string, file: string | undefined, to: 'stdout' | 'stderr'): void {
+    if (file === undefined) {
+      if (to === 'stderr') this.stderr(text);
+      else {
+        writeOut(text);
+        if (this.captured) this.captured.stdout += text;
+      }
+      return;
+    }
+    try {
+      if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output-file ${file}: is a directory; name a file`);
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      fs.writeFileSync(file, text);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`--output-file ${file}: cannot write: ${describeFsError(e as NodeJS.ErrnoException)}`);
+    }
+    if (this.captured) this.captured.file = [path.resolve(file), text];
   }
 }
 
@@ -194,7 +244,8 @@ function reportSkipped(skipped: readonly { file: string; reason: string }[]): vo
 function runFixDryRun(options: FixOptions, formatName: string, format: Formatter, flags: LintFlags, ctx: FormatContext, maxWarnings: number): void {
   const fixRules = options.fixRules ?? [];
   const result: FixResult = fixSync({ ...options, dryRun: true });
-  warnIgnored(result.ignored);
+  const out = new RunWriter();
+  warnIgnored(result.ignored, out);
   reportSkipped(result.skipped);
   const fixedFiles = new Set(result.changes.map((c) => c.file));
   const findings = withSuggestions(result.findings, fixRules);
@@ -212,6 +263,6 @@ function runFixDryRun(options: FixOptions, formatName: string, format: Formatter
     const rest = format(shown(remaining), fctx);
     text = diff && rest ? `${diff}\n${rest}` : diff + rest;
   } else text = format(shown(remaining), fctx);
-  output(text, flags.outputFile, 'stdout');
-  setExitCode(remaining, maxWarnings);
+  out.report(text, flags.outputFile, 'stdout');
+  setExitCode(remaining, maxWarnings, out);
 }

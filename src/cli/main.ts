@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { addProjectOptions, withStdinFd } from './options';
 import { fail, EXIT_FATAL } from './exit';
+import { watchStdoutErrors } from './stdout';
 import { VERSION } from './version';
 // Types only: the command modules themselves load lazily below.
 import type { LintFlags } from './lint-command';
@@ -20,7 +21,7 @@ export function lintPlanJob(...args: Parameters<LintPlanJob>): ReturnType<LintPl
 
 const collectValues = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
-export function buildProgram(): Command {
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command('compose-lint')
     .description('Lint Docker Compose files: the Compose model exactly as Docker Compose v2 builds it, plus the service/network graph.')
     .version(VERSION, '-v, --version')
@@ -53,7 +54,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (s, write) => write(`compose-lint: ${s.replace(/^error: /, '').trim()}\n`) });
   // Each command's module loads only when that command runs.
   addProjectOptions(program).action((targets: string[], flags: LintFlags) => {
-    (require('./lint-command') as typeof import('./lint-command')).runLint(targets, flags);
+    (require('./lint-command') as typeof import('./lint-command')).runLint(targets, flags, argv.slice(2));
   });
 
   addProjectOptions(program.command('config').description('print the project in canonical form, as `docker compose config` does'))
@@ -106,15 +107,9 @@ export interface CliIo {
  * process.stdout and process.stderr; the outcome is process.exitCode (undefined or 0, 1 findings, 2 fatal).
  */
 export function main(argv: string[], io: CliIo = {}): void {
-  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other Unix tools do.
-  const stopWatching = whenStdoutOpens((stdout) =>
-    stdout.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') process.stderr.write(`compose-lint: cannot write the output: ${e.message}\n`);
-      process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT_FATAL);
-    }),
-  );
+  const stopWatching = watchStdoutErrors();
   try {
-    withStdinFd(io.stdinFd ?? 0, () => buildProgram().parse(argv));
+    withStdinFd(io.stdinFd ?? 0, () => buildProgram(argv).parse(argv));
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return;
@@ -130,33 +125,4 @@ export function main(argv: string[], io: CliIo = {}): void {
   } finally {
     stopWatching();
   }
-}
-
-/**
- * Call `attach` with process.stdout when the run first uses it, not before: Node makes the stream
- * at the first access, and for a pipe that loads `net` and the stream modules (about 4 ms of
- * start-up, issue 13), which a clean run (no findings, nothing printed) never needs. Returns a
- * function that puts Node's own accessor back if the run never used stdout.
- */
-export function whenStdoutOpens(attach: (stdout: NodeJS.WriteStream) => void): () => void {
-  const node = Object.getOwnPropertyDescriptor(process, 'stdout');
-  if (!node?.get || !node.configurable) {
-    attach(process.stdout);
-    return () => undefined;
-  }
-  let opened = false;
-  Object.defineProperty(process, 'stdout', {
-    configurable: true,
-    enumerable: node.enumerable,
-    get: () => {
-      Object.defineProperty(process, 'stdout', node);
-      opened = true;
-      const stdout = Reflect.get(process, 'stdout') as NodeJS.WriteStream; // Node's own accessor, put back above
-      attach(stdout);
-      return stdout;
-    },
-  });
-  return () => {
-    if (!opened) Object.defineProperty(process, 'stdout', node);
-  };
 }

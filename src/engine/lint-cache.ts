@@ -20,14 +20,9 @@ import type { ProjectInputs } from '../model/project';
 import type { SuppressedFinding } from './suppress';
 import type { EffectiveConfig } from './config';
 import { isComposeLikeName } from '../load/discover';
-import { listDirectory, pathKind, type PathKind } from '../load/inputs';
+import { listDirectory, pathKind, type PathKind, type RunSnapshot } from '../load/inputs';
 import { MAX_FILE_BYTES, readRegularFile, sourceText } from '../load/read';
-
-/** The default `--cache-location`: a file in the cwd (ESLint's is `.eslintcache`). */
-export const DEFAULT_CACHE_FILE = '.compose-lint-cache';
-
-/** Bumped when the file's shape changes: an older file is then ignored. */
-const FORMAT = 1;
+import { entryCode, joinCacheText, splitCacheText, type RunInputs } from './cache-file';
 
 /**
  * One project's result before the run-wide steps (dedupe across projects, suppression comments,
@@ -63,14 +58,9 @@ interface Entry {
   outcome: ProjectOutcome;
 }
 
-interface CacheFile {
-  format: number;
-  tool: string;
-  entries: Record<string, Entry>;
-}
-
 // crypto (with its dozen internal modules) loads only in runs that use the cache (start-up, issue 13).
-const sha256 = (data: string | Buffer): string => (require('crypto') as typeof import('crypto')).createHash('sha256').update(data).digest('base64');
+/** SHA-256 of `data`, base64: how the cache file records content. */
+export const sha256 = (data: string | Buffer): string => (require('crypto') as typeof import('crypto')).createHash('sha256').update(data).digest('base64');
 
 /** The environment as one hash (sorted by name). */
 function envHash(env: Record<string, string>): string {
@@ -99,6 +89,10 @@ const configHash = new WeakMap<EffectiveConfig, string>();
 export class LintCache {
   private entries: Record<string, Entry> = {};
   private dirty = false;
+  /** The whole-run record the file held (kept when this run makes none). */
+  private storedRun: unknown = null;
+  /** The inputs of the entries this run used or stored, for the record of the whole run. */
+  private readonly used = { files: new Map<string, string>(), kinds: new Map<string, PathKind>(), composeNames: new Map<string, string[]>(), env: new Map<string, string | null>() };
   hits = 0;
   misses = 0;
 
@@ -120,13 +114,15 @@ export class LintCache {
       return;
     }
     try {
-      const parsed = JSON.parse(text) as Partial<CacheFile>;
-      if (parsed.format !== FORMAT || typeof parsed.entries !== 'object' || parsed.entries === null) throw new Error(`not a compose-lint cache file of format ${FORMAT}`);
-      if (parsed.tool !== tool) {
+      const { header, entries } = splitCacheText(text);
+      this.storedRun = header.run;
+      if (header.tool !== tool) {
         debug(`cache: ignoring ${file}: written by another version or rule set`);
         return;
       }
-      this.entries = parsed.entries;
+      const parsed: unknown = JSON.parse(entries);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('no entries');
+      this.entries = parsed as Record<string, Entry>;
     } catch (e) {
       debug(`cache: ignoring ${file}: unreadable (${(e as Error).message.split('\n')[0]})`);
     }
@@ -153,7 +149,40 @@ export class LintCache {
       return undefined;
     }
     this.hits++;
+    this.noteUsed(entry as Entry);
     return checked;
+  }
+
+  /** Remember an entry's inputs as inputs of this run. */
+  private noteUsed(entry: Entry): void {
+    for (const [abs, hash] of entry.reads) this.used.files.set(abs, hash);
+    for (const [abs, kind] of entry.probes) this.used.kinds.set(abs, kind);
+    for (const [dir, names] of entry.listings) this.used.composeNames.set(dir, names);
+    for (const [name, value] of entry.env) this.used.env.set(name, value);
+  }
+
+  /**
+   * Everything this run read, probed and listed, for a record of the whole run (src/cli/replay.ts):
+   * the run's view of the disk (`snapshot`: planning, and the projects loaded in this thread) and
+   * the inputs of every project entry used or stored (projects from the cache or from worker
+   * threads). A kind that a listing settles is left to the listing. `env`: the variables the
+   * projects looked up, with their values then (null: unset).
+   */
+  runInputs(snapshot: Readonly<RunSnapshot>): RunInputs & { env: Record<string, string | null> } {
+    const files: Record<string, string> = Object.fromEntries(this.used.files);
+    for (const [abs, buf] of snapshot.bytes) files[abs] ??= sha256(buf);
+    const listings: RunInputs['listings'] = {};
+    for (const [dir, entries] of snapshot.listings) listings[dir] = entries ? [...entries.values()].map(entryCode).sort() : null;
+    const kinds: RunInputs['kinds'] = {};
+    for (const [abs, kind] of [...this.used.kinds, ...snapshot.kinds]) {
+      const entries = snapshot.listings.get(path.dirname(abs));
+      const entry = entries?.get(path.basename(abs));
+      const settled = entries !== undefined && (entry ? !entry.isSymbolicLink() && kindOf(entry) === kind : kind === 'absent');
+      if (!settled) kinds[abs] = kind;
+    }
+    const composeNames: RunInputs['composeNames'] = {};
+    for (const [dir, names] of this.used.composeNames) if (!(dir in listings)) composeNames[dir] = names;
+    return { files, kinds, listings, composeNames, env: Object.fromEntries(this.used.env) };
   }
 
   /**
@@ -209,20 +238,23 @@ export class LintCache {
     if (inputs.envEnumerated) entry.envAll = envHash(osEnv);
     this.entries[key] = entry;
     this.dirty = true;
+    this.noteUsed(entry);
   }
 
   /**
    * Write the file when something changed: to a temporary file beside it, then renamed over it, so a
    * concurrent run reads the old file or the new one. Never throws: a failure to write comes back as
    * one line for the user (every later run would otherwise lint everything without saying why).
+   * @param run a record of this whole run (src/cli/replay.ts); without one, the file keeps the record
+   *   it had (a record is checked against every input it names before use, so it never goes stale)
    */
-  save(): string | undefined {
-    if (!this.dirty) return undefined;
+  save(run?: unknown): string | undefined {
+    const runChanged = run !== undefined && JSON.stringify(run) !== JSON.stringify(this.storedRun);
+    if (!this.dirty && !runChanged) return undefined;
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const data: CacheFile = { format: FORMAT, tool: this.tool, entries: this.entries };
-      fs.writeFileSync(tmp, JSON.stringify(data));
+      fs.writeFileSync(tmp, joinCacheText(this.tool, run ?? this.storedRun, JSON.stringify(this.entries)));
       fs.renameSync(tmp, this.file);
       const n = Object.keys(this.entries).length;
       this.debug(`cache: wrote ${this.file} (${n} ${n === 1 ? 'project' : 'projects'})`);
@@ -289,13 +321,7 @@ function wellFormed(e: unknown): e is Entry {
   );
 }
 
-/**
- * The cache file for `--cache-location` (ESLint's convention): a path that is a directory, or ends
- * in a separator, gets `.compose-lint-cache` inside it; any other path is the file itself. Default: in `cwd`.
- */
-export function cacheFileFor(location: string | undefined, cwd: string): string {
-  if (location === undefined) return path.join(cwd, DEFAULT_CACHE_FILE);
-  const abs = path.resolve(cwd, location);
-  if (/[\\/]$/.test(location) || pathKind(abs) === 'dir') return path.join(abs, DEFAULT_CACHE_FILE);
-  return abs;
+/** What a (non-symlink) directory entry is, as pathKind says it. */
+function kindOf(e: fs.Dirent): PathKind {
+  return e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'other';
 }

@@ -59,7 +59,7 @@ export function probePath(abs: string): PathKind {
  * the first time the run asked. Planning, loading and the cache's checks then see the same disk and
  * ask it once: a 500-project run otherwise stats and reads each `.env` and compose file twice or more.
  */
-interface RunSnapshot {
+export interface RunSnapshot {
   kinds: Map<string, PathKind>;
   bytes: Map<string, Buffer>;
   /** Directory entries by directory (undefined: not readable), by name. */
@@ -76,6 +76,15 @@ export function withRunSnapshot<T>(fn: () => T): T {
   } finally {
     snapshot = undefined;
   }
+}
+
+/**
+ * What the current run has seen of the disk so far (undefined outside withRunSnapshot): the kinds
+ * of the paths it asked about, the bytes of the files it read and the directories it listed. Read
+ * only; `--cache` keeps a record of a whole run from it (src/cli/replay.ts).
+ */
+export function runSnapshot(): Readonly<RunSnapshot> | undefined {
+  return snapshot;
 }
 
 /** The bytes of `abs` this run already read (read.ts), if any. */

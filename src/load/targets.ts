@@ -19,7 +19,7 @@ import { globPaths, isGlobPattern } from '../util/glob';
 import { LoadError, newLoadContext } from './context';
 import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn } from './discover';
 import { projectEnvironment } from './env';
-import { listDirectory } from './inputs';
+import { listDirectory, pathKind } from './inputs';
 import { overlayBase, whyNotAlone } from './overlay';
 import { NO_SUCH_FILE } from './read';
 import { displayPath, pathInside } from '../util/display-path';
@@ -74,13 +74,9 @@ export function planProjects(o: TargetOptions): LoadOptions[] {
       continue;
     }
     const abs = path.resolve(cwd, t);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch {
-      throw new LoadError(`${t}: ${NO_SUCH_FILE}`);
-    }
-    if (st.isDirectory()) {
+    const kind = pathKind(abs); // through the run's view of the disk, so a --cache run record holds it
+    if (kind === 'absent') throw new LoadError(`${t}: ${NO_SUCH_FILE}`);
+    if (kind === 'dir') {
       const found = selector.below(abs);
       if (!found.length) throw new LoadError(`${t}: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
       groups.push(...found);

@@ -54,7 +54,12 @@ export interface RunRecord {
  */
 export const SHELL_BOOKKEEPING: ReadonlySet<string> = new Set(['_', 'OLDPWD', 'SHLVL']);
 
-const sha256 = (data: string | Buffer): string => (require('crypto') as typeof import('crypto')).createHash('sha256').update(data).digest('base64');
+type Crypto = typeof import('crypto');
+/** SHA-256, base64. Node 20.12+ has the one-shot `crypto.hash` (no Hash stream object per file: a replay hashes 1,000). */
+function sha256(data: string | Buffer): string {
+  const crypto = require('crypto') as Crypto & { hash?: (algorithm: string, data: string | Buffer, encoding: 'base64') => string };
+  return crypto.hash ? crypto.hash('sha256', data, 'base64') : crypto.createHash('sha256').update(data).digest('base64');
+}
 
 /** SHA-256 (base64) of the environment, sorted by name, without SHELL_BOOKKEEPING. Values are never stored. */
 export function environmentHash(env: NodeJS.ProcessEnv): string {
@@ -162,12 +167,18 @@ function sameCommand(r: RunRecord, args: readonly string[], cwd: string, env: No
  * they appear after the directory was listed. Returns a test of an entry (name) of a directory.
  */
 export function ownFiles(cacheFile: string, outputFile: string | undefined): (dir: string, name: string) => boolean {
-  const temporary = /^\.\d+\.tmp$/;
-  const leadsTo = (file: string, entry: string): boolean => file === entry || file.startsWith(entry + path.sep) || (file.startsWith(entry) && temporary.test(file.slice(entry.length)));
-  return (dir, name) => {
-    const entry = path.join(dir, name);
-    return leadsTo(cacheFile, entry) || (outputFile !== undefined && leadsTo(outputFile, entry)) || (entry.startsWith(cacheFile) && temporary.test(entry.slice(cacheFile.length)));
-  };
+  // Each own file and the folders above it, by name: a directory listing asks about every entry.
+  const own = new Map<string, Set<string>>();
+  for (const file of outputFile === undefined ? [cacheFile] : [cacheFile, outputFile]) {
+    for (let p = file; path.dirname(p) !== p; p = path.dirname(p)) {
+      const name = path.basename(p);
+      if (!own.has(name)) own.set(name, new Set());
+      own.get(name)!.add(p);
+    }
+  }
+  const cacheBase = path.basename(cacheFile);
+  const cacheDir = path.dirname(cacheFile);
+  return (dir, name) => (own.has(name) && own.get(name)!.has(path.join(dir, name))) || (name.startsWith(`${cacheBase}.`) && /^\.\d+\.tmp$/.test(name.slice(cacheBase.length)) && dir === cacheDir);
 }
 
 /** `inputs` without the run's own files (see ownFiles) in its listings and kinds. */
@@ -240,9 +251,11 @@ function fileBytes(abs: string, buffer: { bytes: Buffer }): Buffer | undefined {
         buffer.bytes.copy(grown);
         buffer.bytes = grown;
       }
-      const n = fs.readSync(fd, buffer.bytes, length, buffer.bytes.length - length, null);
-      if (n === 0) return buffer.bytes.subarray(0, length);
+      const wanted = buffer.bytes.length - length;
+      const n = fs.readSync(fd, buffer.bytes, length, wanted, null);
       length += n;
+      // A regular file reads short only at its end: no second read to see end of file (1,000 system calls saved).
+      if (n < wanted) return buffer.bytes.subarray(0, length);
     }
   } catch {
     return undefined;

@@ -17,9 +17,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { cacheFileFor, entryCode, splitCacheText, type RunInputs } from '../engine/cache-file';
-import { isComposeLikeName } from '../load/discover';
 import { pathKind } from '../load/inputs';
-import { watchStdoutErrors } from './stdout';
+// discover.ts and stdout.ts load only when a record needs them: every module costs this path a resolve and a compile.
 
 /** What a run wrote and how it ended. Texts are UTF-8. */
 export interface RunOutput {
@@ -209,7 +208,10 @@ function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => 
   for (const [dir, names] of Object.entries(inputs.composeNames)) {
     let now: string[];
     try {
-      now = fs.readdirSync(dir).filter(isComposeLikeName).sort();
+      now = fs
+        .readdirSync(dir)
+        .filter((require('../load/discover') as typeof import('../load/discover')).isComposeLikeName)
+        .sort();
     } catch {
       now = [];
     }
@@ -272,7 +274,7 @@ function writeOutput(out: RunOutput): void {
   }
   if (out.stderr) process.stderr.write(out.stderr);
   if (out.stdout) {
-    watchStdoutErrors();
+    (require('./stdout') as typeof import('./stdout')).watchStdoutErrors();
     process.stdout.write(out.stdout);
   }
   if (out.exitCode) process.exitCode = out.exitCode;

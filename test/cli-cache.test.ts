@@ -133,6 +133,16 @@ describe('--cache through the API', () => {
     expect(changed.result.findings.some((f) => f.file === 'a/compose.yaml' && f.rule === 'interpolation')).toBe(false);
   });
 
+  test("the cache file keeps no variable's value, only its hash (values may be secrets; cache files travel)", () => {
+    const dir = tree();
+    lint(dir, {}, { HOME: '/home/u', WEB_TAG: 's3cret-tag-value' });
+    const text = fs.readFileSync(path.join(dir, '.compose-lint-cache'), 'utf8');
+    expect(text).not.toContain('s3cret-tag-value');
+    expect(text).toContain('"WEB_TAG"');
+    expect(lint(dir, {}, { HOME: '/home/u', WEB_TAG: 's3cret-tag-value' }).misses).toEqual([]);
+    expect(lint(dir, {}, { HOME: '/home/u', WEB_TAG: 's3cret-tag-valuE' }).misses).toEqual(['a/compose.yaml']);
+  });
+
   test('a config file created up the tree makes every project under it stale', () => {
     const dir = tree();
     lint(dir);

@@ -16,7 +16,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { cacheFileFor, entryCode, splitCacheText, type RunInputs } from '../engine/cache-file';
+import { cacheFileFor, entryCode, sha256, splitCacheText, variableHash, type RunInputs } from '../engine/cache-file';
 import { pathKind } from '../load/inputs';
 // discover.ts and stdout.ts load only when a record needs them: every module costs this path a resolve and a compile.
 
@@ -36,7 +36,7 @@ export interface RunRecord {
   cwd: string;
   /** environmentHash of the environment. */
   env: string;
-  /** Shell bookkeeping variables (SHELL_BOOKKEEPING) that a project looked up, with their values (null: unset). */
+  /** Shell bookkeeping variables (SHELL_BOOKKEEPING) that a project looked up: the cache's variableHash of their values (null: unset). */
   shellEnv: Record<string, string | null>;
   /** codeStamp of the build that ran. */
   code: string;
@@ -52,13 +52,6 @@ export interface RunRecord {
  * A project that interpolates one of them records it in RunRecord.shellEnv.
  */
 export const SHELL_BOOKKEEPING: ReadonlySet<string> = new Set(['_', 'OLDPWD', 'SHLVL']);
-
-type Crypto = typeof import('crypto');
-/** SHA-256, base64. Node 20.12+ has the one-shot `crypto.hash` (no Hash stream object per file: a replay hashes 1,000). */
-function sha256(data: string | Buffer): string {
-  const crypto = require('crypto') as Crypto & { hash?: (algorithm: string, data: string | Buffer, encoding: 'base64') => string };
-  return crypto.hash ? crypto.hash('sha256', data, 'base64') : crypto.createHash('sha256').update(data).digest('base64');
-}
 
 /** SHA-256 (base64) of the environment, sorted by name, without SHELL_BOOKKEEPING. Values are never stored. */
 export function environmentHash(env: NodeJS.ProcessEnv): string {
@@ -156,7 +149,7 @@ function recordIn(file: string): RunRecord | undefined {
 function sameCommand(r: RunRecord, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): boolean {
   if (r.cwd !== cwd || r.argv.length !== args.length || r.argv.some((a, i) => a !== args[i])) return false;
   if (r.code !== codeStamp()) return false;
-  for (const [name, value] of Object.entries(r.shellEnv)) if ((env[name] ?? null) !== value) return false;
+  for (const [name, hash] of Object.entries(r.shellEnv)) if (variableHash(name, env[name]) !== hash) return false;
   return r.stdout === stdoutKind(r.out.file !== null) && r.env === environmentHash(env);
 }
 

@@ -2,7 +2,7 @@
  * The `--cache` file's place and layout, apart from what is in it, so that the start-up check of a
  * whole-run record (src/cli/replay.ts) can read the file without loading the linter.
  *
- * Layout (format 2): two lines of JSON. The first is the header, `{"format":2,"tool":...,"run":...}`:
+ * Layout (format 3; 2 kept variables' values, 1 had no header line): two lines of JSON. The first is the header, `{"format":3,"tool":...,"run":...}`:
  * the tool fingerprint of the entries and the record of the last whole run (or null); the second
  * holds the projects' entries (src/engine/lint-cache.ts). A reader that wants only the run record
  * parses the first line.
@@ -15,7 +15,7 @@ import { pathKind, type PathKind } from '../load/inputs';
 export const DEFAULT_CACHE_FILE = '.compose-lint-cache';
 
 /** Bumped when the file's shape changes: an older file is then ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 /** The first line of a cache file. */
 export interface CacheHeader {
@@ -74,4 +74,20 @@ export interface RunInputs {
 /** A directory entry as RunInputs.listings lists it: `f:`, `d:`, `l:` (symlink) or `o:`, then the name. */
 export function entryCode(e: fs.Dirent): string {
   return `${e.isFile() ? 'f' : e.isDirectory() ? 'd' : e.isSymbolicLink() ? 'l' : 'o'}:${e.name}`;
+}
+
+type Crypto = typeof import('crypto');
+/**
+ * SHA-256 of `data`, base64: how the cache file records content. crypto (with its dozen internal
+ * modules) loads at the first call, in runs that use the cache (start-up, issue 13). Node 20.12+
+ * has the one-shot `crypto.hash` (no Hash stream object per file: a replayed run hashes 1,000).
+ */
+export function sha256(data: string | Buffer): string {
+  const crypto = require('crypto') as Crypto & { hash?: (algorithm: string, data: string | Buffer, encoding: 'base64') => string };
+  return crypto.hash ? crypto.hash('sha256', data, 'base64') : crypto.createHash('sha256').update(data).digest('base64');
+}
+
+/** What the cache file keeps of a variable's value: SHA-256 of `name=value` (null: unset). Values may be secrets, and cache files travel (CI caches). */
+export function variableHash(name: string, value: string | undefined): string | null {
+  return value === undefined ? null : sha256(`${name}=${value}`);
 }

@@ -22,7 +22,7 @@ import type { EffectiveConfig } from './config';
 import { isComposeLikeName } from '../load/discover';
 import { listDirectory, pathKind, type PathKind, type RunSnapshot } from '../load/inputs';
 import { MAX_FILE_BYTES, readRegularFile, sourceText } from '../load/read';
-import { entryCode, joinCacheText, splitCacheText, type RunInputs } from './cache-file';
+import { entryCode, joinCacheText, sha256, splitCacheText, variableHash, type RunInputs } from './cache-file';
 
 /**
  * One project's result before the run-wide steps (dedupe across projects, suppression comments,
@@ -51,16 +51,12 @@ interface Entry {
   reads: [string, string][];
   probes: [string, PathKind][];
   listings: [string, string[]][];
-  /** Variable, value (null: unset). */
+  /** Variable, variableHash of its value (null: unset). Values are never stored: they may be secrets, and cache files travel (CI caches). */
   env: [string, string | null][];
   /** Hash of the whole OS environment, when the load enumerated it. */
   envAll?: string;
   outcome: ProjectOutcome;
 }
-
-// crypto (with its dozen internal modules) loads only in runs that use the cache (start-up, issue 13).
-/** SHA-256 of `data`, base64: how the cache file records content. */
-export const sha256 = (data: string | Buffer): string => (require('crypto') as typeof import('crypto')).createHash('sha256').update(data).digest('base64');
 
 /** The environment as one hash (sorted by name). */
 function envHash(env: Record<string, string>): string {
@@ -166,7 +162,7 @@ export class LintCache {
    * the run's view of the disk (`snapshot`: planning, and the projects loaded in this thread) and
    * the inputs of every project entry used or stored (projects from the cache or from worker
    * threads). A kind that a listing settles is left to the listing. `env`: the variables the
-   * projects looked up, with their values then (null: unset).
+   * projects looked up, with the variableHash of their values then (null: unset).
    */
   runInputs(snapshot: Readonly<RunSnapshot>): RunInputs & { env: Record<string, string | null> } {
     const files: Record<string, string> = Object.fromEntries(this.used.files);
@@ -214,7 +210,7 @@ export class LintCache {
       }
       if (now.join('\0') !== names.join('\0')) return `the compose files in ${dir} changed`;
     }
-    for (const [name, value] of entry.env) if ((Object.prototype.hasOwnProperty.call(osEnv, name) ? osEnv[name] : null) !== value) return `environment variable ${name} changed`;
+    for (const [name, hash] of entry.env) if (variableHash(name, Object.prototype.hasOwnProperty.call(osEnv, name) ? osEnv[name] : undefined) !== hash) return `environment variable ${name} changed`;
     if (entry.envAll !== undefined && entry.envAll !== envHash(osEnv)) return 'the environment changed (the project copies all of it)';
     const sources: ProjectOutcome['sources'] = [];
     for (const s of entry.outcome.sources) {
@@ -231,7 +227,7 @@ export class LintCache {
       reads: [...inputs.reads].map(([abs, buf]) => [abs, sha256(buf)]),
       probes: [...inputs.probes],
       listings: [...inputs.listings].map(([dir, names]) => [dir, [...names]]),
-      env: [...inputs.env].map(([k, v]) => [k, v ?? null]),
+      env: [...inputs.env].map(([k, v]) => [k, variableHash(k, v)]),
       // Texts are read back when the entry is checked; debug lines are those of this run's load.
       outcome: { ...outcome, sources: outcome.sources.map(({ path: p, abs, ignored }) => ({ path: p, abs, ignored })), debug: [] },
     };

@@ -39,6 +39,20 @@ describe('-o / --output-file', () => {
     expect(run(cwd, ['-o', 'reports'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: --output-file reports: is a directory; name a file\n' });
     expect(run(cwd, ['-o', 'compose.yaml/out.txt'])).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^compose-lint: --output-file compose.yaml\/out.txt: cannot write: \S.*\n$/) });
   });
+
+  test('a folder the kernel will not create (under /proc) is a one-line error, not a hang (Node 20 mkdir -p loops there)', () => {
+    const cwd = makeTree({ 'compose.yaml': VERSIONED });
+    expect(run(cwd, ['-o', '/proc/compose-lint-x/y/out.txt'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'compose-lint: --output-file /proc/compose-lint-x/y/out.txt: cannot write: no such file or directory\n',
+    });
+    expect(run(cwd, ['--format', 'compact', '--cache', '--cache-location', '/proc/compose-lint-x/cache'])).toEqual({
+      code: 0,
+      stdout: `compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`,
+      stderr: 'compose-lint: warning: --cache: cannot write /proc/compose-lint-x/cache (cannot create a file there); findings are complete, but the next run cannot reuse them\n',
+    });
+  });
 });
 
 describe('--debug', () => {

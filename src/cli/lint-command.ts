@@ -15,6 +15,7 @@ import { VERSION } from './version';
 import { isGlobPattern } from '../util/glob';
 import { codeStamp, environmentHash, ownFiles, SHELL_BOOKKEEPING, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
 import { cacheFileFor } from '../engine/cache-file';
+import { makeDirectory } from '../util/make-directory';
 
 export interface LintFlags extends ProjectFlags {
   format?: string;
@@ -201,7 +202,7 @@ class RunWriter {
     }
     try {
       if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output-file ${file}: is a directory; name a file`);
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      makeDirectory(path.dirname(path.resolve(file)));
       fs.writeFileSync(file, text);
     } catch (e) {
       if (e instanceof UsageError) throw e;

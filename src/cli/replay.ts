@@ -18,6 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { cacheFileFor, entryCode, sha256, splitCacheText, variableHash, type RunInputs } from '../engine/cache-file';
 import { pathKind } from '../load/inputs';
+import { makeDirectory } from '../util/make-directory';
 // discover.ts and stdout.ts load only when a record needs them: every module costs this path a resolve and a compile.
 
 /** What a run wrote and how it ended. Texts are UTF-8. */
@@ -262,7 +263,7 @@ function fileBytes(abs: string, buffer: { bytes: Buffer }): Buffer | undefined {
 /** Write what the run wrote: the output file first (if that fails, nothing else is written), then stderr and stdout. */
 function writeOutput(out: RunOutput): void {
   if (out.file) {
-    fs.mkdirSync(path.dirname(out.file[0]), { recursive: true });
+    makeDirectory(path.dirname(out.file[0]));
     fs.writeFileSync(out.file[0], out.file[1]);
   }
   if (out.stderr) process.stderr.write(out.stderr);

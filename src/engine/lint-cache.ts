@@ -23,6 +23,7 @@ import { isComposeLikeName } from '../load/discover';
 import { listDirectory, pathKind, type PathKind, type RunSnapshot } from '../load/inputs';
 import { MAX_FILE_BYTES, readRegularFile, sourceText } from '../load/read';
 import { entryCode, joinCacheText, sha256, splitCacheText, variableHash, type RunInputs } from './cache-file';
+import { makeDirectory } from '../util/make-directory';
 
 /**
  * One project's result before the run-wide steps (dedupe across projects, suppression comments,
@@ -249,7 +250,7 @@ export class LintCache {
     if (!this.dirty && !runChanged) return undefined;
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      makeDirectory(path.dirname(this.file));
       fs.writeFileSync(tmp, joinCacheText(this.tool, run ?? this.storedRun, JSON.stringify(this.entries)));
       fs.renameSync(tmp, this.file);
       const n = Object.keys(this.entries).length;

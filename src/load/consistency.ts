@@ -16,9 +16,8 @@ import { closestMatch } from '../schema/suggest';
 import { parseGoFloat } from './typecast';
 import { parseRamBytes } from '../schema/units';
 import { lineCol } from '../model/source';
-import { isDict } from '../util/dict';
+import { type Dict, isDict } from '../util/dict';
 
-type Dict = Record<string, unknown>;
 const has = (d: Dict, k: string): boolean => Object.prototype.hasOwnProperty.call(d, k) && d[k] !== null && d[k] !== undefined;
 
 /**

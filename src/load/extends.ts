@@ -20,9 +20,8 @@ import { resolveServicePaths } from './paths';
 import { displayPath } from '../util/display-path';
 import { Origin, cloneWithOrigins, originOf, selfOrigin, setSelfOrigin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
-import { isDict } from '../util/dict';
+import { type Dict, isDict } from '../util/dict';
 
-type Dict = Record<string, unknown>;
 const hasOwn = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
 /** Resolve every `extends` of the file `fileAbs` (whose model is `dict`). `dict` is not modified. */

@@ -29,9 +29,7 @@ import { isFile } from './discover';
 import { DotenvError, envFromFiles } from './dotenv';
 import { Origin, copyOrigin, originOf, selfOrigin, setSelfOrigin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
-import { isDict } from '../util/dict';
-
-type Dict = Record<string, unknown>;
+import { type Dict, isDict } from '../util/dict';
 
 /** Kinds of top-level resources an include brings in. */
 const RESOURCES = ['services', 'volumes', 'networks', 'secrets', 'configs', 'models'] as const;

@@ -33,9 +33,8 @@ import type { ComposeDict } from '../model/project';
 import { Origin, cloneWithOrigins, copySelfOrigin, keyOriginOf, originOf, selfOrigin, setKeyOrigin, setOrigin, setSelfOrigin } from '../model/origin';
 import { MergeTag, hasMergeTags, mergeTagOf, setMergeTag } from './tags';
 import { PathSeg, PathTable, enforceUnicity, isUniquePath } from './unicity';
-import { isDict, scalarText, setOwn } from '../util/dict';
+import { type Dict, isDict, scalarText, setOwn } from '../util/dict';
 
-type Dict = Record<string, unknown>;
 type Key = string | number;
 
 /** Where a value sits: its origins are copied from there. */

@@ -16,9 +16,7 @@ their merge tags: tags of an extended or included file do not apply outside it).
 import * as path from 'path';
 import { cloneWithOrigins } from '../model/origin';
 import type { ComposeDict } from '../model/project';
-import { isDict, setOwn } from '../util/dict';
-
-type Dict = Record<string, unknown>;
+import { type Dict, isDict, setOwn } from '../util/dict';
 
 /** A relative local path resolved against `dir`; anything else unchanged. */
 function absPath(dir: string, p: unknown): unknown {

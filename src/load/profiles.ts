@@ -11,9 +11,7 @@
 import type { LoadProblem } from './context';
 import { cloneWithOrigins, keyOriginOf, originOf, Origin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
-import { isDict } from '../util/dict';
-
-type Dict = Record<string, unknown>;
+import { type Dict, isDict } from '../util/dict';
 
 export interface ProfilesResult {
   /** The model with only the enabled services (the input is not modified). */

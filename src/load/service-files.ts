@@ -25,9 +25,7 @@ import { cloneWithOrigins, keyOriginOf, Origin, originOf, setKeyOrigin, setOrigi
 import { offsetOf, SourceFile } from '../model/source';
 import type { ComposeDict, EnvFileEntry } from '../model/project';
 import { goQuote } from './template';
-import { isDict, scalarText } from '../util/dict';
-
-type Dict = Record<string, unknown>;
+import { type Dict, isDict, scalarText } from '../util/dict';
 
 interface FileRef {
   path: string;

@@ -22,9 +22,8 @@ import { goMap, isGoMap, yamlKeyLess } from './canonical-text';
 import { goDuration, parseDuration, ramInBytes, shellWords } from './go-values';
 import { normalizePorts, PortMapping } from './ports';
 import type { ComposeDict, Project } from './project';
-import { isDict, scalarText as textOf } from '../util/dict';
+import { type Dict, isDict, scalarText as textOf } from '../util/dict';
 
-type Dict = Record<string, unknown>;
 const isExtension = (k: string): boolean => k.startsWith('x-');
 
 export interface CanonicalOptions {

@@ -1,9 +1,10 @@
 /** The resolved project: merged, interpolated, profiles applied. Values carry origins (see origin.ts). */
 import type { SourceFile } from './source';
 import type { Origin } from './origin';
-import { isDict } from '../util/dict';
+import { type Dict, isDict } from '../util/dict';
 
-export type ComposeDict = Record<string, unknown>;
+/** A mapping of the compose model: the loader's `Dict` under the model's name. */
+export type ComposeDict = Dict;
 
 /** One compose file's own top-level dict (interpolated, before merging) and the source it came from. */
 export interface FileDocument {

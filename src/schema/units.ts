@@ -12,9 +12,7 @@ import { goQuote } from '../load/template';
 import { originOf } from '../model/origin';
 import { formatPath, PathStep } from './path';
 import type { SchemaProblem } from './validate';
-import { isDict } from '../util/dict';
-
-type Dict = Record<string, unknown>;
+import { type Dict, isDict } from '../util/dict';
 
 const DURATION_UNITS = new Map<string, number>([
   ['ns', 1e-9],

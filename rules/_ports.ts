@@ -9,7 +9,7 @@ import { ComposeDict, Project, servicesOf } from '../src/model/project';
 import { environment, networkMode, profilesOf, replicas } from '../src/model/service';
 import { substitute, TemplateError } from '../src/load/template';
 import { listeningPorts, servicePorts } from '../src/graph/ports';
-import { imageReference } from '../src/graph/image-ports';
+import { familiarName, parseImageReference } from '../src/model/image';
 import type { Graph, ListeningPort } from '../src/graph/types';
 import { isDict } from '../src/util/dict';
 
@@ -172,7 +172,7 @@ export function listeningEntries(s: RunnableService, env: Record<string, string>
     const first = listening.find((l) => l.origin === e.origin && l.protocol === e.protocol);
     if (first?.from === 'image' && typeof s.svc.image === 'string') {
       e.fromImage = true;
-      e.how = `${imageReference(s.svc.image).path} listens on ${describePorts(e.ports, e.protocol).replace(/\/tcp$/, '')} by default`;
+      e.how = `${familiarName(parseImageReference(s.svc.image))} listens on ${describePorts(e.ports, e.protocol).replace(/\/tcp$/, '')} by default`;
     } else if (first?.source) e.how = first.source;
   }
   return entries;

@@ -2,7 +2,7 @@ import { defineRule } from '../src/define-rule';
 import { CIS_5_31, OWASP_1 } from './_references';
 import { exposureOf, reach, services, severityFor } from './_security';
 import { RUNTIME_SOCKETS, hostBinds, runtimeSocket, viaVolume } from './_mounts';
-import { imageRepository } from '../src/graph/datastores';
+import { repositoryName } from '../src/model/image';
 
 /**
  * Host directories that hold runtime sockets: `/` and `/run` (`/var/run` links to it) hold
@@ -13,8 +13,7 @@ const SOCKET_DIRS = /^(\/|\/(var\/)?run|\/(var\/)?run\/(containerd|podman|crio)|
 
 /** Socket proxies (tecnativa/docker-socket-proxy, linuxserver/socket-proxy, wollomatic/socket-proxy...): mounting the socket is their job. */
 function isSocketProxy(image: unknown): boolean {
-  // The repository without tag or digest, found by index: /:[^/]*$/ backtracks on an image of 100k colons.
-  return typeof image === 'string' && /(^|\/)[^/:@]*socket-proxy[^/]*$/i.test(imageRepository(image));
+  return typeof image === 'string' && repositoryName(image).includes('socket-proxy');
 }
 
 export default defineRule<Record<string, never>, 'socket' | 'directory'>({

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/define-rule';
+import { parseImageReference } from '../src/model/image';
 import { originOf } from '../src/model/origin';
 import { OWASP_9, OWASP_13 } from './_references';
 import { exposureOf, reach, services, severityFor } from './_security';
@@ -9,9 +10,8 @@ const MOVING = /^(latest|stable|edge|nightly|lts|dev|develop|main|master|canary|
 
 /** The tag of an image reference (`registry:5000/app:1.2` -> `1.2`), '' without one, undefined with a digest. */
 export function imageTag(image: string): string | undefined {
-  if (image.includes('@')) return undefined;
-  const colon = image.indexOf(':', image.lastIndexOf('/') + 1);
-  return colon === -1 ? '' : image.slice(colon + 1);
+  const { tag, digest } = parseImageReference(image);
+  return digest ? undefined : tag;
 }
 
 export default defineRule<Record<string, never>, 'noTag' | 'movingTag'>({

@@ -1,6 +1,6 @@
 /** The one datastore definition: evidence from image, environment, ports and names. */
 import { statedPorts } from '../src/graph/ports';
-import { datastoreWords, imageFamily, imageRepository, recognizeDatastore, DatastoreInput } from '../src/graph/datastores';
+import { datastoreWords, imageFamily, recognizeDatastore, DatastoreInput } from '../src/graph/datastores';
 
 const input = (over: Partial<DatastoreInput>): DatastoreInput => ({ name: 'svc', envKeys: [], declaredPorts: [], knownOtherImage: false, ...over });
 
@@ -61,19 +61,9 @@ describe('recognizeDatastore', () => {
   });
 });
 
-describe('imageRepository', () => {
-  test('drops the digest and the tag, keeps a registry port, lowercases', () => {
-    expect(imageRepository('Registry:5000/Team/Postgres:16@sha256:abc')).toBe('registry:5000/team/postgres');
-    expect(imageRepository('postgres')).toBe('postgres');
-    expect(imageRepository('localhost:5000/redis')).toBe('localhost:5000/redis');
-    expect(imageRepository('mongo@sha256:abc')).toBe('mongo');
-    expect(imageRepository('x:1:2')).toBe('x');
-  });
-
-  test('an image of 100k colons ending in a slash is read in one pass (issue 14: no backtracking regex)', () => {
+describe('an image of 100k colons', () => {
+  test('is read in one pass (issue 14: no backtracking regex)', () => {
     const hostile = `x${':'.repeat(100_000)}/`;
-    expect(imageRepository(hostile)).toBe(hostile);
-    expect(imageRepository(`${hostile}redis:${':'.repeat(100_000)}`)).toBe(`${hostile}redis`);
     expect(datastoreWords(`${hostile}redis:${':'.repeat(100_000)}`)).toContain('cache');
   });
 });

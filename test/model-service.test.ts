@@ -146,22 +146,10 @@ describe('replicas and replicasOrigin', () => {
   });
 });
 
-describe('profilesOf and imageName', () => {
+describe('profilesOf', () => {
   test('profiles as strings; none when absent', () => {
     expect(svc.profilesOf(service('profiles: [debug, 1]'))).toEqual(['debug', '1']);
     expect(svc.profilesOf(service('image: x'))).toEqual([]);
-  });
-  test.each([
-    ['mongo', 'mongo'],
-    ['docker.io/library/mongo:4', 'mongo'],
-    ['registry.example.com:5000/team/Postgres:16-alpine', 'postgres'],
-    ['redis@sha256:0123abcd', 'redis'],
-    ['ghcr.io/org/app:1.2@sha256:0123abcd', 'app'],
-  ])('imageName(%s) = %s', (image, name) => {
-    expect(svc.imageName(service(`image: "${image}"`))).toBe(name);
-  });
-  test('no image (a build-only service): undefined', () => {
-    expect(svc.imageName(service('build: .'))).toBeUndefined();
   });
 });
 

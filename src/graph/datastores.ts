@@ -19,6 +19,7 @@
  * message can guess which datastore a dangling name was meant for.
  * Default ports: each engine's official image documentation on Docker Hub (the EXPOSE of its Dockerfile).
  */
+import { parseImageReference, repositoryName } from '../model/image';
 import type { Datastore, Family, ServiceNode } from './types';
 
 export type { Datastore, Family };
@@ -134,23 +135,6 @@ const BY_REPOSITORY = new Map<string, Family>(FAMILIES.flatMap((f) => f.reposito
 const BY_PORT = new Map<number, Family>(FAMILIES.flatMap((f) => f.ports.map((p) => [p, f] as const)));
 const GENERIC_DB: Family = { name: 'database', repositories: [], words: ['db', 'database', 'sql', 'data'], ports: [] };
 
-/**
- * The image reference without digest and tag, lowercase: `Registry:5000/team/Postgres:16@sha256:..`
- * -> `registry:5000/team/postgres`. The tag starts at the first `:` after the last `/` (found by
- * index, not a backtracking regex like /:[^/]*$/: an image of 100k colons stays linear).
- */
-export function imageRepository(image: string): string {
-  const at = image.indexOf('@');
-  const ref = at === -1 ? image : image.slice(0, at);
-  const colon = ref.indexOf(':', ref.lastIndexOf('/') + 1);
-  return (colon === -1 ? ref : ref.slice(0, colon)).toLowerCase();
-}
-
-/** `docker.io/library/postgres:16@sha256:...` -> ['docker.io', 'library', 'postgres']; `ghcr.io/team/user-db` -> ['ghcr.io', 'team', 'user-db']. */
-function imagePath(image: string): string[] {
-  return imageRepository(image).split('/');
-}
-
 const tokens = (part: string): string[] => part.split(/[-_.]+/).filter(Boolean);
 
 /** The family a name (an image path part or a service name) points at, unless it names a tool: an engine leading it, or a last word `db`. */
@@ -168,12 +152,10 @@ function familyOfName(part: string): Family | undefined {
 
 /** The datastore family of an image, or undefined. */
 export function imageFamily(image: string): Family | undefined {
-  const parts = imagePath(image);
-  const last = parts[parts.length - 1];
-  const exact = BY_REPOSITORY.get(last);
-  if (exact) return exact;
   // mcr.microsoft.com/mssql/server, weaveworksdemos/user-db: an engine anywhere in the path (registry host excluded).
-  const path = parts.length > 1 && /[.:]/.test(parts[0]) ? parts.slice(1) : parts;
+  const path = parseImageReference(image).path.split('/');
+  const exact = BY_REPOSITORY.get(path[path.length - 1]);
+  if (exact) return exact;
   if (path.some((p) => tokens(p).some((w) => TOOL_WORDS.has(w)))) return undefined;
   for (const p of [...path].reverse()) {
     const f = familyOfName(p);
@@ -233,7 +215,7 @@ export function recognizeDatastore(s: DatastoreInput): Datastore | undefined {
  */
 export function datastoreOf(node: ServiceNode, declared: readonly string[] = []): Datastore | undefined {
   if (declared.length) {
-    const repo = node.image ? imagePath(node.image).pop()! : undefined;
+    const repo = node.image ? repositoryName(node.image) : undefined;
     if (declared.includes(node.name) || (repo !== undefined && declared.includes(repo))) {
       return node.datastore?.by === 'image' ? node.datastore : { family: node.datastore?.family ?? GENERIC_DB, evidence: 'listed under `datastores` in the config', by: 'config' };
     }

@@ -1,3 +1,5 @@
+import { familiarName, parseImageReference } from '../model/image';
+
 /**
  * Ports widely used images listen on when the service states no port of its own: data, not logic.
  * A service on the host network binds these on the host, so two such services clash
@@ -79,17 +81,6 @@ export const IMAGE_PORTS: readonly ImagePorts[] = [
   { images: ['quay.io/keycloak/keycloak'], ports: [8080], source: 'Keycloak docs, Running in a container: 8080' },
 ];
 
-/** `docker.io/library/nginx:1.27@sha256:..` -> { path: 'nginx', tag: '1.27' }. */
-export function imageReference(image: string): { path: string; tag: string } {
-  const noDigest = image.split('@')[0];
-  const slash = noDigest.lastIndexOf('/');
-  const colon = noDigest.lastIndexOf(':');
-  const tag = colon > slash ? noDigest.slice(colon + 1) : '';
-  let path = (colon > slash ? noDigest.slice(0, colon) : noDigest).toLowerCase();
-  path = path.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
-  return { path, tag };
-}
-
 /** A port the image listens on by default, with the source of that fact. */
 export interface ImagePort {
   port: number;
@@ -101,7 +92,9 @@ export interface ImagePort {
 
 /** Ports `image` listens on by default (empty for images not in the table). */
 export function imageDefaultPorts(image: string): ImagePort[] {
-  const { path, tag } = imageReference(image);
+  const ref = parseImageReference(image);
+  const path = familiarName(ref);
+  const tag = ref.tag;
   const out: ImagePort[] = [];
   for (const e of IMAGE_PORTS) {
     if (!e.images.includes(path) || (e.tag && !e.tag.test(tag))) continue;

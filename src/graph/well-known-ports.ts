@@ -8,7 +8,7 @@
  * rfb 5900, ms-wbt-server 3389, etcd-client 2379; vendor docs for the rest).
  */
 
-import { imageReference } from './image-ports';
+import { repositoryName } from '../model/image';
 
 export interface WellKnownPort {
   /** What listens there, for messages: "PostgreSQL", "the Docker API without TLS". */
@@ -74,11 +74,6 @@ const ADMIN_IMAGES: Record<string, string> = {
   'portainer-ce': 'the Portainer Docker console',
   'portainer-ee': 'the Portainer Docker console',
 };
-
-/** `docker.io/library/adminer:4` -> "adminer" (registry, namespace, tag and digest removed, lowercase). */
-export function repositoryName(image: string): string {
-  return imageReference(image).path.split('/').pop()!;
-}
 
 /** The admin console an image runs, for messages, or undefined. */
 export function adminConsole(image: string): string | undefined {

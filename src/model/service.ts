@@ -179,14 +179,6 @@ export function profilesOf(svc: ComposeDict): string[] {
   return Array.isArray(svc.profiles) ? svc.profiles.flatMap((p) => entryText(p) ?? []) : [];
 }
 
-/** The image name without registry, tag or digest: `docker.io/library/mongo:4` -> `mongo`. */
-export function imageName(svc: ComposeDict): string | undefined {
-  if (typeof svc.image !== 'string') return undefined;
-  const noDigest = svc.image.split('@')[0];
-  const last = noDigest.split('/').pop() ?? '';
-  return last.split(':')[0].toLowerCase();
-}
-
 export interface VolumeMount {
   /** `volume` (a named or anonymous volume), `bind`, `tmpfs`, `npipe`, `cluster`, ... */
   type: string;

@@ -11,8 +11,7 @@
 import * as path from 'path';
 import { originOf, Origin } from '../src/model/origin';
 import { ComposeDict, Project, topLevel } from '../src/model/project';
-import { listOf } from './_security';
-import { isDict, scalarText } from '../src/util/dict';
+import { isDict, listOf, scalarText } from '../src/util/dict';
 
 export interface HostBind {
   /** The host path after interpolation, as written. */

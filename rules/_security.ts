@@ -1,17 +1,19 @@
 /**
- * Shared by the security rules: each service's exposure as the graph computed it, the severity a
- * finding gets from it, and the phrase messages use to say how the service is reached.
+ * How a finding's severity and wording follow the service's exposure, as the graph computed it.
  *
  * Policy: a rule picks a base severity per finding (its default, or a tier of it); a finding on a
  * public service is raised one level (info -> warning -> error). Adjacent and internal services
  * keep the base. SARIF moves the finding's `security-severity` with it (src/report/sarif.ts).
+ * The `strict` hardening rules (no-new-privileges, cap-drop-all, read-only-root, ...) report a
+ * missing setting at info, so a warning on a public service (`hardeningTargets`).
  */
 import type { Severity } from '../src/types';
 import type { Exposure } from '../src/graph/exposure';
 import type { Graph } from '../src/graph/types';
+import type { Origin } from '../src/model/origin';
+import { keyOriginOf } from '../src/model/origin';
 import type { ComposeDict, Project } from '../src/model/project';
-import { servicesOf } from '../src/model/project';
-import { isDict } from '../src/util/dict';
+import { serviceEntries, servicesOf } from '../src/model/project';
 
 const RAISED: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
 
@@ -29,27 +31,39 @@ export function severityFor(base: Severity, exposure: Exposure): Severity {
 
 /** One level up (a worse variant of a finding, e.g. SYS_PTRACE with `pid: host`). */
 export const raise = (s: Severity): Severity => RAISED[s];
-/** Capability names as Docker reads them (`cap_add`, `cap_drop`): any case, with or without `CAP_`. */
-export function capabilityName(entry: string): string {
-  return entry.trim().toUpperCase().replace(/^CAP_/, '');
-}
 
 /** How a message says the service is reached: "public: published on 0.0.0.0:8080", "internal: not published". */
 export function reach(exposure: Exposure): string {
   return `${exposure.level}: ${exposure.reason}`;
 }
 
-/** The enabled services of the merged model, as [name, definition] (definitions that are not mappings skipped). */
-export function services(project: Project): [string, ComposeDict][] {
-  return Object.entries(servicesOf(project)).filter((e): e is [string, ComposeDict] => isDict(e[1]));
+/** A service a hardening rule checks, with what its exposure gives a missing setting. */
+export interface HardeningTarget {
+  name: string;
+  svc: ComposeDict;
+  /** The service's key. */
+  origin?: Origin;
+  /** warning for public services, info for adjacent and internal ones. */
+  severity: Severity;
+  /** How the service is reached: "published on 0.0.0.0:8080", "on front with public service ui", "not published". */
+  reach: string;
+  isPublic: boolean;
 }
 
-/** `true` after interpolation (the loader casts `privileged: "${P}"` and the like to booleans, as compose-go does). */
-export function isTrue(v: unknown): boolean {
-  return v === true;
+/** Every enabled service of the merged model (see serviceEntries), in model order, with its exposure-derived severity. */
+export function hardeningTargets(ctx: { project: Project; graph: Graph }): HardeningTarget[] {
+  return serviceEntries(ctx.project).map(([name, svc]) => {
+    const exposure = exposureOf(ctx.graph, name);
+    return {
+      name,
+      svc,
+      origin: ctx.graph.services.get(name)?.origin ?? keyOriginOf(servicesOf(ctx.project), name),
+      severity: severityFor('info', exposure),
+      reach: exposure.reason,
+      isPublic: exposure.level === 'public',
+    };
+  });
 }
 
-/** A list value, or [] (the schema rule reports values of the wrong type). */
-export function listOf(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
+/** The message data every hardening rule passes: service name and how it is reached. */
+export const reachData = (t: HardeningTarget): { service: string; reach: string } => ({ service: t.name, reach: t.reach });

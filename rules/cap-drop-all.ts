@@ -1,9 +1,10 @@
 import { defineRule } from '../src/define-rule';
 import { keyOriginOf } from '../src/model/origin';
 import { addListItem } from '../src/engine/service-edits';
-import { hardeningTargets, reachData, stringList } from './_hardening';
 import { CIS_5_3, OWASP_3 } from './_references';
-import { capabilityName } from './_security';
+import { capabilityName } from '../src/model/service';
+import { stringList } from '../src/util/dict';
+import { hardeningTargets, reachData } from './_security';
 
 export default defineRule<Record<string, never>, 'missing' | 'partial'>({
   id: 'cap-drop-all',

@@ -4,7 +4,10 @@ import type { Graph } from '../src/graph/types';
 import { originOf } from '../src/model/origin';
 import { reachableNetworks } from '../src/graph/query';
 import { CIS_5_3, CWE_250, OWASP_3 } from './_references';
-import { capabilityName, exposureOf, listOf, raise, reach, services, severityFor } from './_security';
+import { serviceEntries } from '../src/model/project';
+import { listOf } from '../src/util/dict';
+import { capabilityName } from '../src/model/service';
+import { exposureOf, raise, reach, severityFor } from './_security';
 
 /**
  * Capabilities by tier (capabilities(7); container-escape write-ups for SYS_ADMIN, SYS_MODULE,
@@ -77,7 +80,7 @@ export default defineRule<Record<string, never>, 'capability'>({
     references: [CIS_5_3, OWASP_3, CWE_250],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const caps = listOf(svc.cap_add);
       const exposure = exposureOf(ctx.graph, name);
       const pid = typeof svc.pid === 'string' ? svc.pid : '';

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { CIS_5_17 } from './_references';
-import { exposureOf, listOf, reach, services, severityFor } from './_security';
-import { isDict } from '../src/util/dict';
+import { isDict, listOf } from '../src/util/dict';
+import { serviceEntries } from '../src/model/project';
+import { exposureOf, reach, severityFor } from './_security';
 
 /**
  * Host devices that give a container the host's disks, memory or kernel (Linux
@@ -53,7 +54,7 @@ export default defineRule<Record<string, never>, 'device'>({
     references: [CIS_5_17],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const devices = listOf(svc.devices);
       const exposure = exposureOf(ctx.graph, name);
       devices.forEach((entry, i) => {

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/define-rule';
 import { CIS_5_31, OWASP_1 } from './_references';
-import { exposureOf, reach, services, severityFor } from './_security';
 import { RUNTIME_SOCKETS, hostBinds, runtimeSocket, viaVolume } from './_mounts';
 import { repositoryName } from '../src/model/image';
+import { serviceEntries } from '../src/model/project';
+import { exposureOf, reach, severityFor } from './_security';
 
 /**
  * Host directories that hold runtime sockets: `/` and `/run` (`/var/run` links to it) hold
@@ -62,7 +63,7 @@ export default defineRule<Record<string, never>, 'socket' | 'directory'>({
     references: [CIS_5_31, OWASP_1],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const exposure = exposureOf(ctx.graph, name);
       // The recommended pattern itself: a socket proxy nobody reaches from outside.
       if (isSocketProxy(svc.image) && exposure.level !== 'public') continue;

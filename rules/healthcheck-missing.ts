@@ -4,9 +4,9 @@ import type { Origin } from '../src/model/origin';
 import { usersOf } from '../src/graph/query';
 import { datastoreOf } from '../src/graph/datastores';
 import type { ComposeDict } from '../src/model/project';
-import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
 import { CIS_5_26 } from './_references';
+import { hardeningTargets, reachData } from './_security';
 
 /**
  * `healthcheck: {disable: true}` and a test of `NONE` turn off the image's own check too; `at` is

@@ -3,7 +3,9 @@ import type { Severity } from '../src/types';
 import { originOf } from '../src/model/origin';
 import { datastoreOf, isEngineItself } from '../src/graph/datastores';
 import { CIS_5_9, CIS_5_15, CIS_5_16, CIS_5_20, CIS_5_30 } from './_references';
-import { exposureOf, listOf, reach, services, severityFor } from './_security';
+import { serviceEntries } from '../src/model/project';
+import { listOf } from '../src/util/dict';
+import { exposureOf, reach, severityFor } from './_security';
 
 /** Namespace keys whose `host` value shares the host's namespace, with what that gives away. */
 const SHARED: { key: 'pid' | 'ipc' | 'userns_mode' | 'uts'; base: Severity; effect: string }[] = [
@@ -35,7 +37,7 @@ export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
     references: [CIS_5_9, CIS_5_15, CIS_5_16, CIS_5_20, CIS_5_30],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const exposure = exposureOf(ctx.graph, name);
       for (const { key, base, effect } of SHARED) {
         if (svc[key] !== 'host') continue;

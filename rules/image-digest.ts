@@ -1,7 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
-import { hardeningTargets, reachData } from './_hardening';
 import { OWASP_13 } from './_references';
+import { hardeningTargets, reachData } from './_security';
 
 export default defineRule<Record<string, never>, 'tag'>({
   id: 'image-digest',

@@ -2,8 +2,9 @@ import { defineRule } from '../src/define-rule';
 import { parseImageReference } from '../src/model/image';
 import { originOf } from '../src/model/origin';
 import { OWASP_9, OWASP_13 } from './_references';
-import { exposureOf, reach, services, severityFor } from './_security';
 import { writtenWithUnknownVariable } from './_ports';
+import { serviceEntries } from '../src/model/project';
+import { exposureOf, reach, severityFor } from './_security';
 
 /** Tags that name a moving target, alone or with a variant (`stable-alpine`, `lts-slim`). */
 const MOVING = /^(latest|stable|edge|nightly|lts|dev|develop|main|master|canary|rolling)(-[a-z][a-z0-9.]*)*$/i;
@@ -38,7 +39,7 @@ export default defineRule<Record<string, never>, 'noTag' | 'movingTag'>({
     references: [OWASP_13, OWASP_9],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       if (typeof svc.image !== 'string' || svc.image === '' || svc.build !== undefined) continue;
       const origin = originOf(svc, 'image');
       if (writtenWithUnknownVariable(origin, ctx.project.env)) continue;

@@ -2,7 +2,7 @@ import type { BlockList } from 'net';
 import { ipVersion } from '../src/util/ip';
 import { defineRule } from '../src/define-rule';
 import { keyOriginOf, originOf, Origin } from '../src/model/origin';
-import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
+import { ComposeDict, serviceEntries, topLevel } from '../src/model/project';
 import { serviceNetworks } from '../src/model/service';
 import { isDict } from '../src/util/dict';
 
@@ -118,7 +118,7 @@ export default defineRule<Record<string, never>, MessageId>({
   check(ctx) {
     const { subnets, external } = declaredSubnets(topLevel(ctx.project, 'networks'));
     // Compose creates only the networks its services use: only those can collide.
-    const used = new Set(Object.values(servicesOf(ctx.project)).flatMap((svc) => (isDict(svc) ? serviceNetworks(svc).map((a) => a.name) : [])));
+    const used = new Set(serviceEntries(ctx.project).flatMap(([, svc]) => serviceNetworks(svc).map((a) => a.name)));
     const created = subnets.filter((s) => used.has(s.network));
     // Each subnet against the ones before it: the later one is the network Docker refuses.
     created.forEach((s, i) => {
@@ -127,8 +127,8 @@ export default defineRule<Record<string, never>, MessageId>({
     });
 
     const taken = new Map<string, string>();
-    for (const [service, svc] of Object.entries(servicesOf(ctx.project))) {
-      if (!isDict(svc) || !isDict(svc.networks)) continue;
+    for (const [service, svc] of serviceEntries(ctx.project)) {
+      if (!isDict(svc.networks)) continue;
       for (const a of serviceNetworks(svc)) {
         const cfg = svc.networks[a.name];
         if (!isDict(cfg) || external.has(a.name)) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/define-rule';
 import { fileLine, originOf, Origin } from '../src/model/origin';
-import { servicesOf } from '../src/model/project';
+import { serviceEntries } from '../src/model/project';
 import type { Graph } from '../src/graph/types';
 import { isLoopbackAddress } from '../src/graph/exposure';
 import { listNames } from '../src/graph/describe';
@@ -140,8 +140,8 @@ export default defineRule<Record<string, never>, MessageId>({
     const { graph } = ctx;
     // Services sharing one `x-logging` anchor share its lines: one finding per place, naming them all.
     const byPlace = new Map<string, Problem>();
-    for (const [name, svc] of Object.entries(servicesOf(ctx.project))) {
-      const logging = isDict(svc) ? svc.logging : undefined;
+    for (const [name, svc] of serviceEntries(ctx.project)) {
+      const logging = svc.logging;
       const options = isDict(logging) ? logging.options : undefined;
       if (!isDict(options)) continue;
       for (const key of Object.keys(ADDRESS_KEYS)) {

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { CIS_2_12 } from './_references';
-import { exposureOf, services } from './_security';
 import { isDict } from '../src/util/dict';
+import { serviceEntries } from '../src/model/project';
+import { exposureOf } from './_security';
 
 export default defineRule<Record<string, never>, 'none'>({
   id: 'logging-disabled',
@@ -25,7 +26,7 @@ export default defineRule<Record<string, never>, 'none'>({
     references: [CIS_2_12],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const logging = svc.logging;
       if (!isDict(logging) || logging.driver !== 'none') continue;
       const exposure = exposureOf(ctx.graph, name);

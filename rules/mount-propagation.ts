@@ -1,8 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
-import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
 import { CIS_5_19 } from './_references';
+import { hardeningTargets, reachData } from './_security';
 
 const SHARED = new Set(['shared', 'rshared']);
 

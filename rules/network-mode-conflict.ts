@@ -3,8 +3,7 @@ import { keyOriginOf, originOf } from '../src/model/origin';
 import { ComposeDict, servicesOf } from '../src/model/project';
 import { NetworkMode, links, networkMode, profilesOf, serviceNetworks } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
-import { isDict, scalarText } from '../src/util/dict';
-import { listOf } from './_security';
+import { isDict, listOf, scalarText } from '../src/util/dict';
 
 /** `network_mode` kinds where the container has no network of its own to publish on or link from. */
 const BORROWED = new Set(['none', 'service', 'container']);

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { addListItem } from '../src/engine/service-edits';
-import { hardeningTargets, reachData, stringList } from './_hardening';
 import { CIS_5_25, OWASP_4 } from './_references';
+import { stringList } from '../src/util/dict';
+import { hardeningTargets, reachData } from './_security';
 
 /** `no-new-privileges`, `no-new-privileges:true`, `no-new-privileges=false`: Docker reads the value with Go's strconv.ParseBool; a bare key means true. */
 const NNP = /^no-new-privileges(?:[:=](.*))?$/i;

@@ -5,9 +5,10 @@ import { datastoreOf, isEngineItself } from '../src/graph/datastores';
 import { adminConsole, isGitServer, wellKnownPort } from '../src/graph/well-known-ports';
 import { publishedAddress } from '../src/graph/exposure';
 import { CIS_5_13, OWASP_5A } from './_references';
-import { listOf, services } from './_security';
 import { originOf } from '../src/model/origin';
 import { bindToLoopback, LOOPBACK, loopbackSpec } from '../src/engine/port-edits';
+import { serviceEntries } from '../src/model/project';
+import { listOf } from '../src/util/dict';
 
 /** Host IPs that mean every interface: none, 0.0.0.0, :: (bracketed or not). */
 function onAllInterfaces(p: PublishedPort): boolean {
@@ -57,7 +58,7 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
     references: [CIS_5_13, OWASP_5A],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const node = ctx.graph.services.get(name);
       if (!node || node.namespace.kind !== 'own') continue; // other modes publish nothing (network-mode-conflict says so)
       const seen = new Set<Origin | undefined>();

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { CIS_5_4, CWE_250, OWASP_3 } from './_references';
-import { exposureOf, isTrue, reach, services, severityFor } from './_security';
+import { serviceEntries } from '../src/model/project';
+import { exposureOf, reach, severityFor } from './_security';
 
 export default defineRule<Record<string, never>, 'privileged'>({
   id: 'privileged',
@@ -25,8 +26,8 @@ export default defineRule<Record<string, never>, 'privileged'>({
     references: [CIS_5_4, OWASP_3, CWE_250],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
-      if (!isTrue(svc.privileged)) continue;
+    for (const [name, svc] of serviceEntries(ctx.project)) {
+      if (svc.privileged !== true) continue; // the loader casts `privileged: "${P}"` to a boolean, as compose-go does
       const exposure = exposureOf(ctx.graph, name);
       ctx.report({
         messageId: 'privileged',

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { defineRule, TypedRuleContext } from '../src/define-rule';
 import { keyOriginOf } from '../src/model/origin';
-import { Project, servicesOf } from '../src/model/project';
+import { Project, serviceEntries } from '../src/model/project';
 import { PortEntry, PortGroup, canRunTogether, clashingServices, hostAddressesOverlap, hostPortLabel, findClashGroups, publishedEntries, publishesPorts, quotedList, runnableServices } from './_ports';
 import { isDict } from '../src/util/dict';
 
@@ -15,8 +15,8 @@ const SWARM_ONLY = ['update_config', 'rollback_config', 'placement', 'endpoint_m
 function swarmEvidence(project: Project): string | undefined {
   const stackFile = project.files.map((f) => path.basename(f)).find((f) => /stack/i.test(f));
   if (stackFile) return `the file name ${stackFile}`;
-  for (const [name, svc] of Object.entries(servicesOf(project))) {
-    const deploy = isDict(svc) ? svc.deploy : undefined;
+  for (const [name, svc] of serviceEntries(project)) {
+    const deploy = svc.deploy;
     if (!isDict(deploy)) continue;
     const key = SWARM_ONLY.find((k) => deploy[k] !== undefined) ?? (deploy.mode === 'global' ? 'mode: global' : undefined);
     if (key) return `\`deploy.${key}\` in service "${name}"`;

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import type { ComposeDict } from '../src/model/project';
-import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
 import { CIS_5_10, CIS_5_11, CIS_5_28, OWASP_7 } from './_references';
+import { hardeningTargets, reachData } from './_security';
 
 /** A limit that is set and not "unlimited" (Docker reads 0 and -1 as no limit). */
 const limited = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && !(Number(v) <= 0);

@@ -1,9 +1,9 @@
 import { defineRule } from '../src/define-rule';
 import { dependsOn } from '../src/model/service';
 import { servicesOf } from '../src/model/project';
-import { hardeningTargets, reachData } from './_hardening';
 import { isDict } from '../src/util/dict';
 import { CIS_5_14 } from './_references';
+import { hardeningTargets, reachData } from './_security';
 
 /** Swarm job modes run to completion. */
 const JOB_MODES = new Set(['replicated-job', 'global-job']);

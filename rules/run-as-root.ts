@@ -1,8 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
-import { hardeningTargets, reachData } from './_hardening';
 import { scalarText } from '../src/util/dict';
 import { CIS_4_1, OWASP_2 } from './_references';
+import { hardeningTargets, reachData } from './_security';
 
 /** `root`, `0`, and either with a group (`root:root`, `0:0`, `0:1000`). */
 const ROOT = /^(root|0+)(:.*)?$/;

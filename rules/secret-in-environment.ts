@@ -7,7 +7,8 @@ import type { Exposure } from '../src/graph/exposure';
 import type { Project } from '../src/model/project';
 import type { SourceFile } from '../src/model/source';
 import { CWE_798, OWASP_12 } from './_references';
-import { exposureOf, reach, services, severityFor } from './_security';
+import { serviceEntries } from '../src/model/project';
+import { exposureOf, reach, severityFor } from './_security';
 
 /**
  * Is this variable name shaped like a credential? Names are compared in upper snake case
@@ -188,7 +189,7 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
     const envFiles = new EnvFileLiterals(ctx.project);
     // One finding per env-file line, however many services read the file.
     const fromFiles = new Map<string, { key: string; origin: Origin; kind: Kind; users: [string, Exposure][] }>();
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const exposure = exposureOf(ctx.graph, name);
       for (const e of environment(svc)) {
         if (e.value === undefined) continue;

@@ -1,7 +1,9 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
 import { CIS_5_1, CIS_5_2, CIS_5_21, OWASP_6 } from './_references';
-import { exposureOf, listOf, reach, services, severityFor } from './_security';
+import { serviceEntries } from '../src/model/project';
+import { listOf } from '../src/util/dict';
+import { exposureOf, reach, severityFor } from './_security';
 
 /**
  * `security_opt` values that switch a protection off, by their key (Docker docs, "docker run
@@ -35,7 +37,7 @@ export default defineRule<Record<string, never>, 'disabled'>({
     references: [CIS_5_21, CIS_5_1, CIS_5_2, OWASP_6],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const opts = listOf(svc.security_opt);
       const exposure = exposureOf(ctx.graph, name);
       opts.forEach((entry, i) => {

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/define-rule';
 import type { Severity } from '../src/types';
 import { CIS_5_5, OWASP_8 } from './_references';
-import { exposureOf, reach, services, severityFor } from './_security';
 import { HostBind, hostBinds, runtimeSocket, viaVolume } from './_mounts';
+import { serviceEntries } from '../src/model/project';
+import { exposureOf, reach, severityFor } from './_security';
 
 /**
  * Sensitive host paths (CIS Docker Benchmark 5.5 lists /, /boot, /dev, /etc, /lib, /proc, /sys,
@@ -59,7 +60,7 @@ export default defineRule<Record<string, never>, 'writable' | 'readOnly'>({
     references: [CIS_5_5, OWASP_8],
   },
   check(ctx) {
-    for (const [name, svc] of services(ctx.project)) {
+    for (const [name, svc] of serviceEntries(ctx.project)) {
       const exposure = exposureOf(ctx.graph, name);
       for (const b of hostBinds(ctx.project, svc)) {
         const hit = sensitive(b);

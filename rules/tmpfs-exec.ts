@@ -1,7 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
-import { hardeningTargets, reachData, stringList } from './_hardening';
 import { OWASP_8 } from './_references';
+import { stringList } from '../src/util/dict';
+import { hardeningTargets, reachData } from './_security';
 
 /** Mount options that undo Docker's default `noexec,nosuid,nodev` for `tmpfs` entries. */
 const REENABLING = ['exec', 'suid', 'dev'];

@@ -6,6 +6,9 @@ ruleTester(rule, {
   valid: [
     { name: 'read_only: true', code: lines('services:', '  web:', '    image: nginx:1.27', '    ports: ["8080:80"]', '    read_only: true') },
     { name: 'from .env', code: { 'compose.yaml': lines('services:', '  web:', '    image: nginx:1.27', '    read_only: ${RO}'), '.env': 'RO=true\n' } },
+    // A service that is not a mapping is refused by Compose (the schema rule says so); the hardening
+    // rules used to check it as an empty service, unlike the security rules, which skipped it.
+    { name: 'a null service (invalid) is left to the schema rule', code: lines('services:', '  web:') },
   ],
   invalid: [
     {

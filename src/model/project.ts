@@ -94,6 +94,11 @@ export function servicesOf(p: Project): Record<string, ComposeDict> {
   return isDict(s) ? (s as Record<string, ComposeDict>) : {};
 }
 
+/** The enabled services as [name, definition] in model order; definitions that are not mappings (an invalid file: the schema rule reports them) are skipped. */
+export function serviceEntries(p: Project): [string, ComposeDict][] {
+  return Object.entries(servicesOf(p)).filter((e): e is [string, ComposeDict] => isDict(e[1]));
+}
+
 export function topLevel(p: Project, key: 'networks' | 'volumes' | 'secrets' | 'configs'): Record<string, ComposeDict | null> {
   const s = p.model[key];
   return isDict(s) ? (s as Record<string, ComposeDict | null>) : {};

@@ -168,6 +168,11 @@ export function envFiles(svc: ComposeDict): { path: string; required: boolean; o
   });
 }
 
+/** A capability name as Docker reads it in `cap_add` and `cap_drop`: any case, with or without `CAP_` (`cap_net_admin` -> `NET_ADMIN`). */
+export function capabilityName(entry: string): string {
+  return entry.trim().toUpperCase().replace(/^CAP_/, '');
+}
+
 /** `deploy.replicas`, else `scale`, else 1. */
 export function replicas(svc: ComposeDict): number {
   const d = isDict(svc.deploy) ? svc.deploy.replicas : undefined;

@@ -28,3 +28,17 @@ export function scalarText(v: unknown): string {
   if (v !== null && typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
+
+/** A sequence value, or [] for anything else (the schema rule reports values of the wrong type). */
+export function listOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/**
+ * A string-list setting (`security_opt`, `cap_drop`, `tmpfs`) as its strings with their indexes in
+ * the sequence; a lone string counts as a list of one (index -1), other items are skipped.
+ */
+export function stringList(v: unknown): { value: string; index: number }[] {
+  if (typeof v === 'string') return [{ value: v, index: -1 }];
+  return Array.isArray(v) ? v.flatMap((x, index) => (typeof x === 'string' ? [{ value: x, index }] : [])) : [];
+}

@@ -4,14 +4,15 @@
  * `local` driver with `driver_opts: {type: none, o: bind, device: /path}`). Shared by
  * docker-socket-mount and sensitive-host-mount.
  *
- * Facts: a short entry's source is a host path when it starts with `.`, `/`, `~`, `\\` or a drive
- * letter, else a volume name (compose-go format.ParseVolume); the local driver's `o: bind` mounts
- * `device` from the host (Docker docs, "docker volume create", local driver options).
+ * The entries are read by the model's volumeMounts (short syntax: src/model/volume-spec.ts, after
+ * compose-go format.ParseVolume). Fact: the local driver's `o: bind` mounts `device` from the host
+ * (Docker docs, "docker volume create", local driver options).
  */
 import * as path from 'path';
-import { originOf, Origin } from '../src/model/origin';
+import type { Origin } from '../src/model/origin';
 import { ComposeDict, Project, topLevel } from '../src/model/project';
-import { isDict, listOf, scalarText } from '../src/util/dict';
+import { volumeMounts } from '../src/model/service';
+import { isDict } from '../src/util/dict';
 
 export interface HostBind {
   /** The host path after interpolation, as written. */
@@ -35,48 +36,21 @@ const NPIPE = /^(?:\\\\|\/\/)\.[\\/]pipe[\\/]/i;
 
 /** Every host path the service mounts (tmpfs, anonymous and ordinary named volumes left out). */
 export function hostBinds(project: Project, svc: ComposeDict): HostBind[] {
-  const volumes = listOf(svc.volumes);
   const declared = topLevel(project, 'volumes');
   const out: HostBind[] = [];
-  volumes.forEach((item, i) => {
-    const origin = originOf(volumes, i);
-    const m = isDict(item) ? longEntry(item) : typeof item === 'string' ? shortEntry(item) : undefined;
-    if (!m) return;
+  for (const mount of volumeMounts(svc)) {
+    const { origin } = mount;
+    // A Windows named pipe is mounted as a bind (`\\.\pipe\docker_engine`, any `type`).
+    const m = { ...mount, type: NPIPE.test(mount.source) ? 'npipe' : mount.type };
     if (m.type === 'bind' || m.type === 'npipe') {
       out.push({ source: m.source, path: normalizeHostPath(m.source, project.workingDir), target: m.target, readOnly: m.readOnly, type: m.type, origin });
-      return;
+      continue;
     }
-    if (m.type !== 'volume' || m.source === '') return;
+    if (m.type !== 'volume' || m.source === '') continue;
     const device = bindDevice(declared[m.source]);
     if (device !== undefined) out.push({ source: device, path: normalizeHostPath(device, project.workingDir), target: m.target, readOnly: m.readOnly, type: 'bind', volume: m.source, origin });
-  });
+  }
   return out;
-}
-
-interface Entry {
-  type: string;
-  source: string;
-  target: string;
-  readOnly: boolean;
-}
-
-function longEntry(item: ComposeDict): Entry {
-  const source = typeof item.source === 'string' ? item.source : '';
-  const type = typeof item.type === 'string' ? item.type : 'volume';
-  return { type: NPIPE.test(source) ? 'npipe' : type, source, target: scalarText(item.target ?? ''), readOnly: item.read_only === true };
-}
-
-/** `SRC:DST[:MODE]`, `DST` (anonymous), with a Windows drive letter allowed in SRC. */
-function shortEntry(item: string): Entry | undefined {
-  const drive = /^[A-Za-z]:[\\/]/.test(item) ? 2 : 0;
-  const colon = item.indexOf(':', drive);
-  if (colon === -1) return { type: 'volume', source: '', target: item, readOnly: false };
-  const source = item.slice(0, colon);
-  const rest = item.slice(colon + 1).split(':');
-  const mode = rest.length > 1 ? rest[rest.length - 1].split(',') : [];
-  const target = rest.length > 1 ? rest.slice(0, -1).join(':') : rest[0];
-  const type = NPIPE.test(source) ? 'npipe' : /^[./~]/.test(source) || source.startsWith('\\\\') || /^[A-Za-z]:/.test(source) ? 'bind' : 'volume';
-  return { type, source, target, readOnly: mode.includes('ro') };
 }
 
 /** The host path a declared volume binds (`driver_opts.o` with `bind`, and a `device`), else undefined. */

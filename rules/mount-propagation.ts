@@ -1,21 +1,16 @@
 import { defineRule } from '../src/define-rule';
 import { originOf } from '../src/model/origin';
+import { parseShortVolume } from '../src/model/volume-spec';
 import { isDict } from '../src/util/dict';
 import { CIS_5_19 } from './_references';
 import { hardeningTargets, reachData } from './_security';
 
 const SHARED = new Set(['shared', 'rshared']);
 
-/**
- * The source and shared propagation of a short-syntax volume (`src:dst[:opts]`, opts a comma list
- * such as `ro,rshared`), split as compose-go's format.ParseVolume does (a Windows drive's colon
- * belongs to the source); mode undefined when it sets no shared propagation.
- */
+/** The source and shared propagation of a short-syntax volume (`src:dst[:opts]`, opts a comma list such as `ro,rshared`); mode undefined when it sets no shared propagation. */
 function shortPropagation(spec: string): { source: string; mode?: string } {
-  const drive = /^[A-Za-z]:[\\/]/.test(spec) ? 2 : 0;
-  const parts = spec.slice(drive).split(':');
-  const source = spec.slice(0, drive + parts[0].length);
-  return { source, mode: parts.length < 3 ? undefined : parts[parts.length - 1].split(',').find((o) => SHARED.has(o.trim())) };
+  const { source, options } = parseShortVolume(spec);
+  return { source, mode: options.find((o) => SHARED.has(o.trim())) };
 }
 
 export default defineRule<Record<string, never>, 'shared'>({

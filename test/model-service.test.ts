@@ -166,6 +166,19 @@ describe('volumeMounts', () => {
     ]);
     expect(at(mounts[0].origin)).toBe('compose.yaml:4:9-24');
   });
+  // The copies disagreed on these; compose-go's ParseVolume is followed (src/model/volume-spec.ts).
+  test('MODE options are not part of the target, whatever their case; a spec of two characters is a target alone; ro/rw: the last wins', () => {
+    const mounts = svc.volumeMounts(
+      service('volumes:', '  - data:/data:RO', '  - "x:"', '  - ./a:/a:ro,rw', '  - ./b:/b:rw,ro', '  - type: bind', '    source: ./c', '    target: /c', '    read_only: true'),
+    );
+    expect(mounts.map(({ type, source, target, readOnly }) => [type, source, target, readOnly])).toEqual([
+      ['volume', 'data', '/data', false],
+      ['volume', '', 'x:', false],
+      ['bind', './a', '/a', false],
+      ['bind', './b', '/b', true],
+      ['bind', './c', '/c', true],
+    ]);
+  });
   test('long syntax: type, source and target as written; type defaults to volume', () => {
     const mounts = svc.volumeMounts(service('volumes:', '  - type: bind', '    source: ./src', '    target: /app', '  - target: /tmp/x', '  - type: tmpfs', '    target: /run'));
     expect(mounts.map(({ type, source, target }) => [type, source, target])).toEqual([

@@ -23,6 +23,7 @@ import { goDuration, parseDuration, ramInBytes, shellWords } from './go-values';
 import { normalizePorts, PortMapping } from './ports';
 import type { ComposeDict, Project } from './project';
 import { type Dict, isDict, scalarText as textOf } from '../util/dict';
+import { parseShortVolume } from './volume-spec';
 
 const isExtension = (k: string): boolean => k.startsWith('x-');
 
@@ -315,7 +316,7 @@ const BIND_OPTIONS = new Set(['rprivate', 'private', 'rshared', 'shared', 'rslav
 
 /** compose-go format.ParseVolume for the short syntax; long syntax fields in struct order. */
 function volumeMount(v: unknown, c: Ctx): unknown {
-  const long = typeof v === 'string' ? parseShortVolume(v) : isDict(v) ? { ...v } : undefined;
+  const long = typeof v === 'string' ? shortVolumeMount(v) : isDict(v) ? { ...v } : undefined;
   if (!long) return undefined;
   if (long.type === 'bind') long.source = absPath(long.source, c);
   if (isDict(long.bind) && long.bind.create_host_path === undefined) long.bind = { ...long.bind, create_host_path: true };
@@ -332,24 +333,13 @@ function volumeMount(v: unknown, c: Ctx): unknown {
   })(long, c);
 }
 
-function parseShortVolume(spec: string): Dict {
-  const parts: string[] = [];
-  let buf = '';
-  for (let i = 0; i < spec.length; i++) {
-    const ch = spec[i];
-    if (ch === ':' && !(buf.length === 1 && /[A-Za-z]/.test(buf))) {
-      parts.push(buf);
-      buf = '';
-    } else buf += ch;
-  }
-  parts.push(buf);
+/** A short spec (volume-spec.ts) as the long syntax compose-go makes of it. */
+function shortVolumeMount(spec: string): Dict {
+  const short = parseShortVolume(spec);
   const vol: Dict = {};
-  if (parts.length === 1) vol.target = parts[0];
-  else {
-    vol.source = parts[0];
-    vol.target = parts[1];
-  }
-  for (const option of (parts[2] ?? '').split(',').filter(Boolean)) {
+  if (short.source !== '') vol.source = short.source;
+  vol.target = short.target;
+  for (const option of short.options.filter(Boolean)) {
     if (option === 'ro') vol.read_only = true;
     else if (option === 'rw') vol.read_only = false;
     else if (option === 'nocopy') vol.volume = { nocopy: true };
@@ -357,8 +347,7 @@ function parseShortVolume(spec: string): Dict {
     else if (BIND_OPTIONS.has(option)) vol.bind = { ...(vol.bind as Dict), propagation: option };
   }
   if (typeof vol.target === 'string' && vol.target !== '') vol.target = path.posix.normalize(vol.target).replace(/(.)\/$/, '$1');
-  const source = typeof vol.source === 'string' ? vol.source : '';
-  if (/^[./~]/.test(source) || source.startsWith('\\\\') || /^[A-Za-z]:/.test(source)) {
+  if (short.type === 'bind') {
     vol.type = 'bind';
     vol.bind = { ...(vol.bind as Dict), create_host_path: true };
   } else {

@@ -5,6 +5,7 @@
 import { Origin, keyOriginOf, originOf } from './origin';
 import type { ComposeDict } from './project';
 import { isDict, scalarText } from '../util/dict';
+import { parseShortVolume } from './volume-spec';
 
 const entries = (v: unknown): [string, unknown][] => (isDict(v) ? Object.entries(v) : []);
 /**
@@ -190,13 +191,16 @@ export interface VolumeMount {
   /** Volume name or host path; '' for an anonymous volume. */
   source: string;
   target: string;
+  /** `read_only: true`, or the short syntax's MODE `ro`. */
+  readOnly: boolean;
+  /** The `volumes` entry. */
   origin?: Origin;
 }
 
 /**
- * `volumes` entries in either syntax. A short entry's source is a host path when compose-go's
- * format.ParseVolume says so (it starts with `.`, `/`, `~`, `\\` or a Windows drive), else a volume
- * name; an entry without a source is an anonymous volume.
+ * `volumes` entries in either syntax. A short entry is split by volume-spec.ts (compose-go's
+ * format.ParseVolume): its source is a host path (`bind`) or a volume name; an entry without a
+ * source is an anonymous volume.
  */
 export function volumeMounts(svc: ComposeDict): VolumeMount[] {
   const v = svc.volumes;
@@ -205,21 +209,13 @@ export function volumeMounts(svc: ComposeDict): VolumeMount[] {
     const origin = originOf(v, i);
     if (isDict(item)) {
       const type = typeof item.type === 'string' ? item.type : 'volume';
-      return [{ type, source: typeof item.source === 'string' ? item.source : '', target: typeof item.target === 'string' ? item.target : '', origin }];
+      const source = typeof item.source === 'string' ? item.source : '';
+      return [{ type, source, target: item.target === undefined ? '' : scalarText(item.target), readOnly: item.read_only === true, origin }];
     }
     if (typeof item !== 'string') return [];
-    const drive = /^[A-Za-z]:[\\/]/.test(item) ? 2 : 0; // "C:\data:/data": the first colon belongs to the drive
-    const colon = item.indexOf(':', drive);
-    if (colon === -1) return [{ type: 'volume', source: '', target: item, origin }];
-    const source = item.slice(0, colon);
-    const rest = item.slice(colon + 1);
-    const target = rest.replace(/:(ro|rw|z|Z|nocopy|[a-z,]+)$/, '');
-    return [{ type: isHostPath(source) ? 'bind' : 'volume', source, target, origin }];
+    const { type, source, target, readOnly } = parseShortVolume(item);
+    return [{ type, source, target, readOnly, origin }];
   });
-}
-
-function isHostPath(source: string): boolean {
-  return /^[./~]/.test(source) || source.startsWith('\\\\') || /^[A-Za-z]:/.test(source);
 }
 
 export interface ResourceRef {

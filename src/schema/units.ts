@@ -13,6 +13,7 @@ import { originOf } from '../model/origin';
 import { formatPath, PathStep } from './path';
 import type { SchemaProblem } from './validate';
 import { type Dict, isDict } from '../util/dict';
+import { parseShortVolume } from '../model/volume-spec';
 
 const DURATION_UNITS = new Map<string, number>([
   ['ns', 1e-9],
@@ -62,26 +63,6 @@ export function parseRamBytes(text: string): number | undefined {
   if (!m) return undefined;
   const power = m[2] ? 'kmgtp'.indexOf(m[2].toLowerCase()) + 1 : 0;
   return Math.trunc(parseFloat(m[1]) * 1024 ** power);
-}
-
-/** A short volume entry split as compose-go's ParseVolume does; `error` is its reason for refusing it. */
-export function parseShortVolume(spec: string): { source: string; target: string } | { error: string } {
-  if (spec === '') return { error: 'invalid empty volume spec' };
-  if (spec.length <= 2) return { source: '', target: spec };
-  const parts: string[] = [];
-  let buffer = '';
-  for (const c of spec) {
-    // `C:` at the start of a section is a Windows drive, not a separator.
-    if (c === ':' && buffer.length === 1 && /\p{L}/u.test(buffer)) buffer += c;
-    else if (c === ':') {
-      parts.push(buffer);
-      buffer = '';
-    } else buffer += c;
-  }
-  parts.push(buffer);
-  if (parts.some((p) => p === '')) return { error: 'empty section between colons' };
-  if (parts.length > 3) return { error: 'too many colons' };
-  return parts.length === 1 ? { source: '', target: parts[0] } : { source: parts[0], target: parts[1] };
 }
 
 /** Service paths whose strings compose-go decodes as durations. */
@@ -149,7 +130,7 @@ export function validateUnits(model: Dict): SchemaProblem[] {
     volumes.forEach((entry, i) => {
       if (typeof entry !== 'string') return;
       const r = parseShortVolume(entry);
-      if ('error' in r) report(['services', name, 'volumes', i], volumes, i, `invalid volume ${goQuote(entry)}: ${r.error}; Docker Compose refuses it (the short syntax is [SOURCE:]TARGET[:MODE])`);
+      if (r.error) report(['services', name, 'volumes', i], volumes, i, `invalid volume ${goQuote(entry)}: ${r.error}; Docker Compose refuses it (the short syntax is [SOURCE:]TARGET[:MODE])`);
     });
   }
   return problems;

@@ -1,0 +1,58 @@
+/**
+ * The short syntax of a service's `volumes` entry, `[SOURCE:]TARGET[:MODE]`, split as compose-go's
+ * format/volume.go ParseVolume does; the one reader of it for the schema check, the canonical
+ * model, the model's mount list and the rules.
+ *
+ * Facts (compose-go format/volume.go): a spec of one or two characters is a target alone; a `:`
+ * after a one-letter section is part of a Windows drive (`C:\data`), not a separator; an empty
+ * section and a fourth section are errors; MODE is a comma list in which `ro` and `rw` set read-only
+ * (the last one wins) and other options are kept. A source is a host path (a bind) when it starts
+ * with `.`, `/`, `~`, `\\` or a Windows drive (isFilePath), else it names a volume.
+ */
+
+export interface ShortVolume {
+  /** The source as written; '' for an anonymous volume. */
+  source: string;
+  target: string;
+  /** The MODE options in order (`ro`, `z`, `nocopy`, `rshared`, ...); [] without a MODE. */
+  options: string[];
+  /** The MODE's `ro`/`rw`, the last one winning; false without either. */
+  readOnly: boolean;
+  /** `bind` for a host path source, else `volume` (named, or anonymous without a source). */
+  type: 'bind' | 'volume';
+  /** Why compose-go refuses the spec (`empty section between colons`, `too many colons`); the fields above are still filled from the sections found. */
+  error?: string;
+}
+
+/** A section that a following `:` makes a Windows drive (compose-go isWindowsDrive: one letter). */
+const isDriveLetter = (section: string): boolean => section.length === 1 && /\p{L}/u.test(section);
+
+/** Split a short volume spec; see the module comment for the rules. */
+export function parseShortVolume(spec: string): ShortVolume {
+  if (spec === '') return { source: '', target: '', options: [], readOnly: false, type: 'volume', error: 'invalid empty volume spec' };
+  if (spec.length <= 2) return { source: '', target: spec, options: [], readOnly: false, type: 'volume' };
+  const sections: string[] = [];
+  let buffer = '';
+  for (const c of spec) {
+    if (c === ':' && isDriveLetter(buffer)) buffer += c;
+    else if (c === ':') {
+      sections.push(buffer);
+      buffer = '';
+    } else buffer += c;
+  }
+  sections.push(buffer);
+  const [source, target] = sections.length === 1 ? ['', sections[0]] : [sections[0], sections[1]];
+  const options = sections.length > 2 ? sections[2].split(',') : [];
+  let readOnly = false;
+  for (const o of options) if (o === 'ro' || o === 'rw') readOnly = o === 'ro';
+  const error = sections.includes('') ? 'empty section between colons' : sections.length > 3 ? 'too many colons' : undefined;
+  return { source, target, options, readOnly, type: isHostPath(source) ? 'bind' : 'volume', ...(error ? { error } : {}) };
+}
+
+/** compose-go isFilePath: a volume source that is a host path (`.`, `/`, `~`, `\\`, or a Windows drive `C:`). */
+export function isHostPath(source: string): boolean {
+  if (source === '') return false;
+  if ('./~'.includes(source[0]) || source.startsWith('\\\\')) return true;
+  const first = String.fromCodePoint(source.codePointAt(0)!);
+  return source[first.length] === ':' && isDriveLetter(first);
+}

@@ -1,0 +1,55 @@
+import { isHostPath, parseShortVolume, ShortVolume } from '../src/model/volume-spec';
+
+const v = (source: string, target: string, options: string[] = [], readOnly = false, extra: Partial<ShortVolume> = {}): ShortVolume => ({
+  source,
+  target,
+  options,
+  readOnly,
+  type: isHostPath(source) ? 'bind' : 'volume',
+  ...extra,
+});
+
+/** Exact splits, after compose-go format/volume.go ParseVolume and its tests (volume_test.go). */
+const CASES: [string, ShortVolume][] = [
+  ['/data', v('', '/data')],
+  ['db:/var/lib/db', v('db', '/var/lib/db')],
+  ['./src:/app:ro', v('./src', '/app', ['ro'], true)],
+  ['/etc:/etc:ro,z', v('/etc', '/etc', ['ro', 'z'], true)],
+  ['/a:/a:ro,rw', v('/a', '/a', ['ro', 'rw'], false)],
+  ['/a:/a:rw,ro', v('/a', '/a', ['rw', 'ro'], true)],
+  ['/a:/a:RO', v('/a', '/a', ['RO'], false)],
+  ['/a:/a:nocopy,rshared', v('/a', '/a', ['nocopy', 'rshared'], false)],
+  ['~/x:/x', v('~/x', '/x', [], false, { type: 'bind' })],
+  ['C:\\data:/data', v('C:\\data', '/data', [], false, { type: 'bind' })],
+  ['c:/data:d:/data:ro', v('c:/data', 'd:/data', ['ro'], true, { type: 'bind' })],
+  ['\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine', v('\\\\.\\pipe\\docker_engine', '\\\\.\\pipe\\docker_engine', [], false, { type: 'bind' })],
+  ['c:', v('', 'c:')],
+  ['ab', v('', 'ab')],
+  ['', v('', '', [], false, { error: 'invalid empty volume spec' })],
+  ['./a:/a:ro:z', v('./a', '/a', ['ro'], true, { error: 'too many colons' })],
+  ['./b::/b', v('./b', '', ['/b'], false, { error: 'empty section between colons' })],
+];
+
+describe('parseShortVolume', () => {
+  test.each(CASES)('%s', (spec, expected) => {
+    expect(parseShortVolume(spec)).toEqual(expected);
+  });
+});
+
+describe('isHostPath (compose-go isFilePath)', () => {
+  test.each([
+    ['./a', true],
+    ['../a', true],
+    ['/a', true],
+    ['~', true],
+    ['\\\\server\\share', true],
+    ['C:\\a', true],
+    ['é:/a', true],
+    ['data', false],
+    ['', false],
+    ['c', false],
+    ['ab:/x', false],
+  ])('%s: %s', (source, expected) => {
+    expect(isHostPath(source)).toBe(expected);
+  });
+});

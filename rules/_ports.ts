@@ -6,7 +6,8 @@
 import { ipVersion } from '../src/util/ip';
 import type { Origin } from '../src/model/origin';
 import { ComposeDict, Project, servicesOf } from '../src/model/project';
-import { environment, networkMode, profilesOf, replicas } from '../src/model/service';
+import { networkMode, profilesOf, replicas } from '../src/model/service';
+import { effectiveEnvironment } from '../src/graph/references';
 import { substitute, TemplateError } from '../src/load/template';
 import { listeningPorts, servicePorts } from '../src/graph/ports';
 import { familiarName, parseImageReference } from '../src/model/image';
@@ -153,19 +154,16 @@ export function publishedEntries(s: RunnableService, env: Record<string, string>
 /**
  * Ports the service's processes listen on, with known values: the graph's answer (declared ports,
  * stated settings, else the image's defaults); for a service disabled by profiles, which the graph
- * does not hold, the same computed from its `environment`.
+ * does not hold, the same computed by the graph's functions from its environment as the model
+ * holds it (env files are read for enabled services only, as compose-go does: a disabled service's
+ * env_file counts when an enabled service reads the same file).
  */
-export function listeningEntries(s: RunnableService, env: Record<string, string>, graph: Graph): PortEntry[] {
+export function listeningEntries(s: RunnableService, project: Project, graph: Graph): PortEntry[] {
   const node = graph.services.get(s.name);
-  const listening: ListeningPort[] = node
-    ? node.listening
-    : listeningPorts(
-        s.svc,
-        environment(s.svc).flatMap((e) => (e.value === undefined ? [] : [{ key: e.key, value: e.value, origin: e.origin, kind: 'environment' as const, keyWritten: false }])),
-      );
+  const listening: ListeningPort[] = node ? node.listening : listeningPorts(s.svc, effectiveEnvironment(s.svc, project));
   const entries = groupByOrigin(
     s,
-    listening.filter((l) => !writtenWithUnknownVariable(l.origin, env)),
+    listening.filter((l) => !writtenWithUnknownVariable(l.origin, project.env)),
     (l) => ({ hostIp: '', protocol: l.protocol, port: l.port }),
   );
   for (const e of entries) {

@@ -47,7 +47,7 @@ export default defineRule<Record<string, never>, MessageId>({
     const env = ctx.project.env;
     const services = runnableServices(ctx.project);
     const hostServices = services.filter(onHostNetwork);
-    const listeners = hostServices.flatMap((s) => listeningEntries(s, env, ctx.graph));
+    const listeners = hostServices.flatMap((s) => listeningEntries(s, ctx.project, ctx.graph));
     const publishers = services.filter((s) => publishesPorts(s.svc)).flatMap((s) => publishedEntries(s, env));
     const isListener = new Set(listeners);
     // A host-network process binds every address, so any published address of the port clashes with it.

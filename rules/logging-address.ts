@@ -1,6 +1,7 @@
 import { defineRule } from '../src/define-rule';
 import { fileLine, originOf, Origin } from '../src/model/origin';
 import { serviceEntries } from '../src/model/project';
+import { parsePortRange } from '../src/model/ports';
 import type { Graph } from '../src/graph/types';
 import { isLoopbackAddress } from '../src/graph/exposure';
 import { listNames } from '../src/graph/describe';
@@ -60,8 +61,8 @@ function boundOnHost(graph: Graph, port: number, protocol: string): HostBinding 
     if (node.namespace.kind !== 'own' && node.namespace.kind !== 'bridge') continue;
     for (const p of node.published) {
       if (p.protocol !== protocol) continue;
-      const [from, to] = p.published.split('-').map(Number);
-      if (p.published !== '' && port >= from && port <= (to || from)) return { service: node.name, origin: p.origin ?? node.origin };
+      const range = parsePortRange(p.published);
+      if (range && port >= range.start && port <= range.end) return { service: node.name, origin: p.origin ?? node.origin };
     }
   }
   return undefined;

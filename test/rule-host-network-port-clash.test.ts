@@ -149,5 +149,32 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // The copies disagreed: the rule read a disabled service's environment itself and dropped
+      // `- NAME` entries, which take their value from the project environment (.env) as in the graph.
+      name: 'a disabled service gets `- NAME` from .env, as enabled ones do',
+      code: {
+        'compose.yaml': `services:\n${host('web', '    environment: [HTTP_PORT]\n')}${host('debug', '    profiles: [debug]\n    environment: [HTTP_PORT]\n')}`,
+        '.env': 'HTTP_PORT=8080\n',
+      },
+      findings: [
+        {
+          line: 5,
+          column: 19,
+          severity: 'error',
+          service: 'web',
+          message:
+            'this service uses the host network and listens on 8080/tcp (HTTP_PORT=8080 in its environment), which is also bound on the host by "debug" (network_mode: host): only one of them can bind it',
+        },
+        {
+          line: 10,
+          column: 19,
+          severity: 'error',
+          service: 'debug',
+          message:
+            'this service uses the host network and listens on 8080/tcp (HTTP_PORT=8080 in its environment), which is also bound on the host by "web" (network_mode: host): only one of them can bind it',
+        },
+      ],
+    },
   ],
 });

@@ -27,7 +27,8 @@ export class PortError extends Error {
   }
 }
 
-interface PortRange {
+/** A range of port numbers, both ends included. */
+export interface PortRange {
   start: number;
   end: number;
 }
@@ -164,8 +165,8 @@ function isGoIp(ip: string): boolean {
   return !ip.includes('%') && ipVersion(ip) !== 0;
 }
 
-/** go-connections ParsePortRange: "80" or "80-90" (parts after a second "-" are ignored, as there). */
-function parsePortRange(text: string): PortRange | undefined {
+/** go-connections ParsePortRange: "80" or "80-90" (parts after a second "-" are ignored, as there); undefined when invalid or empty. */
+export function parsePortRange(text: string): PortRange | undefined {
   if (!text.includes('-')) {
     const port = parsePortNumber(text);
     return port === undefined ? undefined : { start: port, end: port };

@@ -17,26 +17,25 @@
  *
  * Each family lists the words configuration uses for it (POST_DATABASE_HOST, CACHE_URL, pg://), so a
  * message can guess which datastore a dangling name was meant for.
- * Default ports: each engine's official image documentation on Docker Hub (the EXPOSE of its Dockerfile).
+ * Default ports, with their sources: default-ports.ts.
  */
 import { parseImageReference, repositoryName } from '../model/image';
+import { PORT_FACTS } from './default-ports';
 import type { Datastore, Family, ServiceNode } from './types';
 
 export type { Datastore, Family };
 
-const FAMILIES: readonly Family[] = [
+const FAMILY_ROWS: readonly Omit<Family, 'ports'>[] = [
   {
     name: 'mongo',
     repositories: ['mongo', 'mongodb', 'mongodb-community-server', 'mongodb-enterprise-server', 'percona-server-mongodb'],
     words: ['mongo', 'mongodb', 'db', 'database'],
-    ports: [27017],
     serverEnv: /^MONGO_INITDB_/,
   },
   {
     name: 'postgres',
     repositories: ['postgres', 'postgresql', 'postgis', 'pgvector', 'timescaledb', 'timescaledb-ha', 'pgautoupgrade', 'cockroach', 'cockroachdb', 'supabase-postgres'],
     words: ['postgres', 'postgresql', 'pg', 'psql', 'sql', 'db', 'database'],
-    ports: [5432],
     serverEnv: /^(POSTGRES_(INITDB_ARGS|INITDB_WALDIR|HOST_AUTH_METHOD)|PGDATA)$/,
     clientOrServerEnv: /^POSTGRES_(PASSWORD|USER|DB)$/,
   },
@@ -44,7 +43,6 @@ const FAMILIES: readonly Family[] = [
     name: 'mysql',
     repositories: ['mysql', 'mysql-server', 'mariadb', 'percona', 'percona-server'],
     words: ['mysql', 'mariadb', 'maria', 'sql', 'db', 'database'],
-    ports: [3306],
     serverEnv: /^(MYSQL|MARIADB)_(ROOT_PASSWORD|ALLOW_EMPTY_PASSWORD|RANDOM_ROOT_PASSWORD|ROOT_HOST)$/,
     clientOrServerEnv: /^(MYSQL|MARIADB)_(DATABASE|USER|PASSWORD)$/,
   },
@@ -52,32 +50,33 @@ const FAMILIES: readonly Family[] = [
     name: 'mssql',
     repositories: ['mssql', 'mssql-server-linux', 'azure-sql-edge'],
     words: ['mssql', 'sqlserver', 'sql', 'db', 'database'],
-    ports: [1433],
     serverEnv: /^(MSSQL_SA_PASSWORD|SA_PASSWORD|ACCEPT_EULA)$/,
   },
-  { name: 'redis', repositories: ['redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb', 'dragonfly', 'garnet'], words: ['redis', 'valkey', 'keydb', 'cache', 'kv'], ports: [6379] },
-  { name: 'memcached', repositories: ['memcached'], words: ['memcached', 'memcache', 'cache'], ports: [11211] },
-  { name: 'elasticsearch', repositories: ['elasticsearch', 'opensearch'], words: ['elasticsearch', 'elastic', 'opensearch', 'es', 'search'], ports: [9200] },
-  { name: 'cassandra', repositories: ['cassandra', 'scylla'], words: ['cassandra', 'scylla', 'db', 'database'], ports: [9042] },
-  { name: 'couchdb', repositories: ['couchdb', 'couchbase'], words: ['couchdb', 'couchbase', 'couch', 'db', 'database'], ports: [5984] },
-  { name: 'influxdb', repositories: ['influxdb'], words: ['influxdb', 'influx', 'db', 'database'], ports: [8086] },
-  { name: 'clickhouse', repositories: ['clickhouse', 'clickhouse-server'], words: ['clickhouse', 'ch', 'db', 'database'], ports: [8123] },
-  { name: 'neo4j', repositories: ['neo4j'], words: ['neo4j', 'graph', 'db', 'database'], ports: [7687] },
-  { name: 'rethinkdb', repositories: ['rethinkdb'], words: ['rethinkdb', 'rethink', 'db', 'database'], ports: [28015] },
-  { name: 'arangodb', repositories: ['arangodb'], words: ['arangodb', 'arango', 'db', 'database'], ports: [8529] },
-  { name: 'questdb', repositories: ['questdb'], words: ['questdb', 'db', 'database'], ports: [8812] },
+  { name: 'redis', repositories: ['redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb', 'dragonfly', 'garnet'], words: ['redis', 'valkey', 'keydb', 'cache', 'kv'] },
+  { name: 'memcached', repositories: ['memcached'], words: ['memcached', 'memcache', 'cache'] },
+  { name: 'elasticsearch', repositories: ['elasticsearch', 'opensearch'], words: ['elasticsearch', 'elastic', 'opensearch', 'es', 'search'] },
+  { name: 'cassandra', repositories: ['cassandra', 'scylla'], words: ['cassandra', 'scylla', 'db', 'database'] },
+  { name: 'couchdb', repositories: ['couchdb', 'couchbase'], words: ['couchdb', 'couchbase', 'couch', 'db', 'database'] },
+  { name: 'influxdb', repositories: ['influxdb'], words: ['influxdb', 'influx', 'db', 'database'] },
+  { name: 'clickhouse', repositories: ['clickhouse', 'clickhouse-server'], words: ['clickhouse', 'ch', 'db', 'database'] },
+  { name: 'neo4j', repositories: ['neo4j'], words: ['neo4j', 'graph', 'db', 'database'] },
+  { name: 'rethinkdb', repositories: ['rethinkdb'], words: ['rethinkdb', 'rethink', 'db', 'database'] },
+  { name: 'arangodb', repositories: ['arangodb'], words: ['arangodb', 'arango', 'db', 'database'] },
+  { name: 'questdb', repositories: ['questdb'], words: ['questdb', 'db', 'database'] },
   {
     name: 'vector',
     repositories: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb'],
     words: ['qdrant', 'weaviate', 'milvus', 'chroma', 'chromadb', 'vector', 'db', 'database'],
-    ports: [6333, 19530],
   },
   // Message brokers hold data in flight (and often at rest): data services like the databases.
-  { name: 'kafka', repositories: ['kafka', 'cp-kafka', 'cp-server', 'redpanda'], words: ['kafka', 'broker', 'brokers', 'bootstrap', 'redpanda'], ports: [9092] },
-  { name: 'rabbitmq', repositories: ['rabbitmq'], words: ['rabbitmq', 'rabbit', 'amqp', 'broker', 'mq', 'queue'], ports: [5672] },
-  { name: 'nats', repositories: ['nats', 'nats-streaming'], words: ['nats', 'broker'], ports: [4222] },
-  { name: 'zookeeper', repositories: ['zookeeper', 'cp-zookeeper'], words: ['zookeeper', 'zk'], ports: [2181] },
+  { name: 'kafka', repositories: ['kafka', 'cp-kafka', 'cp-server', 'redpanda'], words: ['kafka', 'broker', 'brokers', 'bootstrap', 'redpanda'] },
+  { name: 'rabbitmq', repositories: ['rabbitmq'], words: ['rabbitmq', 'rabbit', 'amqp', 'broker', 'mq', 'queue'] },
+  { name: 'nats', repositories: ['nats', 'nats-streaming'], words: ['nats', 'broker'] },
+  { name: 'zookeeper', repositories: ['zookeeper', 'cp-zookeeper'], words: ['zookeeper', 'zk'] },
 ];
+
+/** Each family with the ports a service listening on is taken for it (default-ports.ts: rows naming the family). */
+const FAMILIES: readonly Family[] = FAMILY_ROWS.map((f) => ({ ...f, ports: PORT_FACTS.filter((p) => p.evidence && p.product.family === f.name).map((p) => p.port) }));
 
 /** Parts of an image or service name that make it a tool around an engine rather than the engine. */
 const TOOL_WORDS = new Set([

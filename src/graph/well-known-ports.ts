@@ -3,12 +3,11 @@
  * remote administration ports, and web admin consoles recognised by image. Read by
  * `port-all-interfaces`; the datastore families themselves are in datastores.ts.
  *
- * Port numbers are each product's documented default (IANA service names where registered:
- * postgresql 5432, mysql 3306, ms-sql-s 1433, ssh 22, telnet 23, docker 2375, docker-s 2376,
- * rfb 5900, ms-wbt-server 3389, etcd-client 2379; vendor docs for the rest).
+ * The ports, with their sources, are the rows of default-ports.ts that give an `exposure`.
  */
 
 import { repositoryName } from '../model/image';
+import { PORT_FACTS } from './default-ports';
 
 export interface WellKnownPort {
   /** What listens there, for messages: "PostgreSQL", "the Docker API without TLS". */
@@ -16,46 +15,9 @@ export interface WellKnownPort {
   kind: 'datastore' | 'admin';
 }
 
-const PORTS: [number, string, WellKnownPort['kind']][] = [
-  [5432, 'PostgreSQL', 'datastore'],
-  [3306, 'MySQL/MariaDB', 'datastore'],
-  [33060, 'MySQL X Protocol', 'datastore'],
-  [1433, 'SQL Server', 'datastore'],
-  [1521, 'Oracle Database', 'datastore'],
-  [27017, 'MongoDB', 'datastore'],
-  [27018, 'MongoDB (shard)', 'datastore'],
-  [27019, 'MongoDB (config server)', 'datastore'],
-  [6379, 'Redis', 'datastore'],
-  [11211, 'Memcached', 'datastore'],
-  [9200, 'Elasticsearch/OpenSearch', 'datastore'],
-  [9300, 'Elasticsearch transport', 'datastore'],
-  [5984, 'CouchDB', 'datastore'],
-  [8086, 'InfluxDB', 'datastore'],
-  [9042, 'Cassandra', 'datastore'],
-  [7687, 'Neo4j Bolt', 'datastore'],
-  [28015, 'RethinkDB', 'datastore'],
-  [8529, 'ArangoDB', 'datastore'],
-  [26257, 'CockroachDB', 'datastore'],
-  [6333, 'Qdrant', 'datastore'],
-  [19530, 'Milvus', 'datastore'],
-  [5672, 'RabbitMQ (AMQP)', 'datastore'],
-  [9092, 'Kafka', 'datastore'],
-  [2181, 'ZooKeeper', 'datastore'],
-  [22, 'SSH', 'admin'],
-  [23, 'Telnet', 'admin'],
-  [2375, 'the Docker API without TLS', 'admin'],
-  [2376, 'the Docker API', 'admin'],
-  [2377, 'Docker Swarm management', 'admin'],
-  [2379, 'etcd', 'admin'],
-  [2380, 'etcd peer traffic', 'admin'],
-  [10250, 'the kubelet API', 'admin'],
-  [5900, 'VNC', 'admin'],
-  [3389, 'RDP', 'admin'],
-  [15672, 'the RabbitMQ management console', 'admin'],
-  [8500, 'the Consul HTTP API', 'admin'],
-];
-
-const BY_PORT = new Map<number, WellKnownPort>(PORTS.map(([port, name, kind]) => [port, { name, kind }]));
+/** By port number: the rule asks about a container port whatever its protocol. */
+const BY_PORT = new Map<number, WellKnownPort>();
+for (const f of PORT_FACTS) if (f.exposure && !BY_PORT.has(f.port)) BY_PORT.set(f.port, { name: f.what, kind: f.exposure });
 
 /** What usually listens on a container port, when it is a datastore or administration port. */
 export function wellKnownPort(port: number): WellKnownPort | undefined {

@@ -159,15 +159,14 @@ ruleTester(rule, {
       // The copies disagreed: the rules' own parser took any `ro` in MODE as read-only, the canonical
       // model the last of `ro`/`rw`, as compose-go's ParseVolume does: `ro,rw` mounts read-write.
       name: 'MODE `ro,rw` is read-write (the last one wins)',
-      code: lines('services:', '  app:', '    image: example/app:1.0', '    volumes:', '      - /etc:/host/etc:ro,rw', '      - ~/.ssh:/root/.ssh:rw,ro'),
+      code: lines('services:', '  app:', '    image: example/app:1.0', '    volumes:', '      - /root:/host/root:ro,rw', '      - ~/.ssh:/root/.ssh:rw,ro'),
       findings: [
         {
           line: 5,
           column: 9,
           severity: 'warning',
           service: 'app',
-          message:
-            "bind of `/etc`, the host's configuration (/etc: users, sudoers, cron, systemd units), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)",
+          message: "bind of `/root`, root's home directory, writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)",
         },
         {
           line: 6,

@@ -35,8 +35,8 @@ type Key = string | number;
  */
 interface Slots {
   self?: Origin;
-  /** Value origins by key (sequences: by index). */
-  v?: OriginTable;
+  /** Value origins by key (sequences: by index; a sequence read by the parser has an array of them). */
+  v?: ValueTable;
   /** Key origins by key (mappings only). */
   k?: OriginTable;
 }
@@ -54,11 +54,25 @@ class OriginTable {
 Object.setPrototypeOf(OriginTable.prototype, null);
 delete (OriginTable.prototype as { constructor?: unknown }).constructor;
 
-function copyTable(from: OriginTable | undefined): OriginTable | undefined {
+/** A value table: by key, or for a sequence the reader built, an array by index. */
+type ValueTable = OriginTable | (Origin | undefined)[];
+/** Either table indexed by a key. */
+type Indexed = Record<Key, Origin | undefined>;
+
+function copyTable(from: ValueTable | undefined): ValueTable | undefined {
   if (!from) return undefined;
+  if (Array.isArray(from)) return from.slice();
   const to = new OriginTable();
   for (const key in from) to[key] = from[key];
   return to;
+}
+/** Key tables are never arrays. */
+const copyKeyTable = copyTable as (from: OriginTable | undefined) => OriginTable | undefined;
+
+/** The origin at `key` of a value table; an array table answers any array property (`length`, `map`), so only objects count. */
+function valueTableGet(t: ValueTable | undefined, key: Key): Origin | undefined {
+  const o: unknown = (t as Indexed | undefined)?.[key];
+  return o !== null && typeof o === 'object' ? (o as Origin) : undefined;
 }
 
 function slotsFor(c: object): Slots {
@@ -71,7 +85,16 @@ function slotsFor(c: object): Slots {
 }
 
 export function setOrigin(container: object, key: Key, origin: Origin | undefined): void {
-  if (origin) (slotsFor(container).v ??= new OriginTable())[key] = origin;
+  if (origin) ((slotsFor(container).v ??= new OriginTable()) as Indexed)[key] = origin;
+}
+/**
+ * The value origins of a whole sequence at once: `origins[i]` is where item i was written (undefined
+ * for an item that is a mapping or sequence, found by its own origin). The array is kept as the
+ * sequence's table, not copied: the caller hands it over. Used by the YAML reader, which builds
+ * it at its exact length (a table grown key by key reserves room for 17).
+ */
+export function setItemOrigins(seq: unknown[], origins: (Origin | undefined)[]): void {
+  slotsFor(seq).v = origins;
 }
 export function setKeyOrigin(container: object, key: Key, origin: Origin | undefined): void {
   if (origin) (slotsFor(container).k ??= new OriginTable())[key] = origin;
@@ -83,7 +106,7 @@ export function setSelfOrigin(value: unknown, origin: Origin | undefined): void 
 /** Origin of the value stored at container[key] (falls back to the value's own origin for containers). */
 export function originOf(container: unknown, key: Key): Origin | undefined {
   if (container === null || typeof container !== 'object') return undefined;
-  const o = slots.get(container)?.v?.[key];
+  const o = valueTableGet(slots.get(container)?.v, key);
   if (o) return o;
   const v = (container as Record<Key, unknown>)[key];
   return v !== null && typeof v === 'object' ? slots.get(v)?.self : undefined;
@@ -102,7 +125,7 @@ export function selfOrigin(value: unknown): Origin | undefined {
 export function copyOrigin(dst: object, dk: Key, src: object, sk: Key): void {
   const from = slots.get(src);
   if (!from) return;
-  setOrigin(dst, dk, from.v?.[sk]);
+  setOrigin(dst, dk, valueTableGet(from.v, sk));
   setKeyOrigin(dst, dk, from.k?.[sk]);
 }
 
@@ -115,7 +138,7 @@ export function copySelfOrigin(dst: object, src: object): void {
 export function cloneWithOrigins<T extends Container>(c: T): T {
   const out = (Array.isArray(c) ? c.slice() : { ...c }) as T;
   const from = slots.get(c);
-  if (from) slots.set(out, { self: from.self, v: copyTable(from.v), k: copyTable(from.k) });
+  if (from) slots.set(out, { self: from.self, v: copyTable(from.v), k: copyKeyTable(from.k) });
   return out;
 }
 

@@ -46,7 +46,7 @@ const clashClass = (e: PortEntry): string => `${e.hostIp}\0${[...e.service.profi
 
 function check(ctx: Context): void {
   const services = runnableServices(ctx.project).filter((s) => publishesPorts(s.svc));
-  const entries = services.flatMap((s) => publishedEntries(s, ctx.project.env));
+  const entries = services.flatMap((s) => publishedEntries(s, ctx.project.env, ctx.graph));
   const clashes = findClashGroups(entries, clash, clashClass);
   const swarm = swarmEvidence(ctx.project);
   for (const entry of entries) {

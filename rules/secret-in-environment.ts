@@ -21,6 +21,18 @@ import { exposureOf, reach, severityFor } from './_security';
  * (`*_FILE`, `*_PATH`, `*_LENGTH`, `*_TTL`, `*_ID`, `*_URL`, ...).
  */
 export function isSecretName(name: string): boolean {
+  let known = secretNames.get(name);
+  if (known === undefined) {
+    if (secretNames.size >= SECRET_NAMES_KEPT) secretNames.clear(); // a long-lived process (an editor) stays bounded
+    secretNames.set(name, (known = judgeName(name)));
+  }
+  return known;
+}
+/** isSecretName's answers: thousands of services repeat the same few variable names (issue 13). */
+const secretNames = new Map<string, boolean>();
+const SECRET_NAMES_KEPT = 4096;
+
+function judgeName(name: string): boolean {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toUpperCase()

@@ -10,7 +10,7 @@ function service(...lines: string[]): ComposeDict {
 }
 
 /** Entries with their origin as "line:col-endCol" instead of an Origin object. */
-function placed<T extends { origin?: unknown }>(list: T[]): (Omit<T, 'origin'> & { at: string })[] {
+function placed<T extends { origin?: unknown }>(list: readonly T[]): (Omit<T, 'origin'> & { at: string })[] {
   return list.map(({ origin, ...rest }) => ({ ...rest, at: at(origin as Parameters<typeof at>[0]).replace(/^compose\.yaml:/, '') }));
 }
 

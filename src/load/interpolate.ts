@@ -42,7 +42,11 @@ class TreeInterpolator {
 
   container(c: Container): void {
     if (Array.isArray(c)) for (let i = 0; i < c.length; i++) this.entry(c, i);
-    else for (const k of Object.keys(c)) this.entry(c, k);
+    else {
+      // Indexed, not for-of: whole-tree walks run mostly before the optimizer, where each for-of step allocates.
+      const keys = Object.keys(c);
+      for (let i = 0; i < keys.length; i++) this.entry(c, keys[i]);
+    }
   }
 
   private entry(c: Container, key: PathStep): void {
@@ -57,22 +61,36 @@ class TreeInterpolator {
   }
 
   private value(c: Container, key: PathStep, template: string): void {
-    // One scalar can hold thousands of problems (`${A}` repeated): its path and its place in the
-    // source are found once, not per problem.
-    const path = [...this.path, key];
-    const narrow = scalarNarrower(c, key, template);
-    const report = (kind: InterpolationProblem['kind'], composeMessage: string, start: number, end: number, variable?: string): void =>
-      this.onProblem({ kind, variable, message: composeMessage.replace(/\n/g, ' '), composeMessage, origin: narrow(start, end), path });
+    let r: ReturnType<typeof substitute>;
     try {
-      const r = substitute(template, this.lookup);
-      c[key] = r.value;
-      for (const u of r.unset) report('unset', unsetWarning(u.name), u.index, u.end, u.name);
+      r = substitute(template, this.lookup);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
+      const path = [...this.path, key];
+      const report = this.reporter(c, key, template, path);
       const where = composePath(path);
       if (e.kind === 'required') report('required', `error while interpolating ${where}: ${e.message}`, e.index, e.end, e.variable);
       else report('invalid', `invalid interpolation format for ${where}.\nYou may need to escape any $ with another $.\n${e.template}`, e.index, e.end);
+      return;
     }
+    c[key] = r.value;
+    if (r.unset.length === 0) return; // the common case: no path, no closures (issue 13)
+    const report = this.reporter(c, key, template, [...this.path, key]);
+    for (const u of r.unset) report('unset', unsetWarning(u.name), u.index, u.end, u.name);
+  }
+
+  /**
+   * Reports problems of the scalar at `path`: its place in the source is found once, not per
+   * problem (one scalar can hold thousands of them, `${A}` repeated).
+   */
+  private reporter(
+    c: Container,
+    key: PathStep,
+    template: string,
+    path: PathStep[],
+  ): (kind: InterpolationProblem['kind'], composeMessage: string, start: number, end: number, variable?: string) => void {
+    const narrow = scalarNarrower(c, key, template);
+    return (kind, composeMessage, start, end, variable) => this.onProblem({ kind, variable, message: composeMessage.replace(/\n/g, ' '), composeMessage, origin: narrow(start, end), path });
   }
 }
 

@@ -29,7 +29,10 @@ export function dropNonStringKeys(doc: Record<string, unknown>, report: (message
       }
       return;
     }
-    for (const key of Object.keys(c)) {
+    const keys = Object.keys(c);
+    // Indexed, not for-of: whole-tree walks run mostly before the optimizer, where each for-of step allocates.
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       if (mayNotBeString(key)) {
         const origin = keyOriginOf(c, key);
         const what = origin && nonStringKind(key, origin.source.text.slice(origin.start, origin.end));

@@ -84,9 +84,11 @@ export function castTypes(dict: Record<string, unknown>, onProblem?: (p: CastPro
       if (next) for (let i = 0; i < c.length; i++) visit(c, i, next);
       return;
     }
-    for (const k of Object.keys(c)) {
-      const next = node.keys.get(k) ?? node.any;
-      if (next) visit(c, k, next);
+    const keys = Object.keys(c);
+    for (let i = 0; i < keys.length; i++) {
+      // Indexed, not for-of: whole-tree walks run mostly before the optimizer, where each for-of step allocates.
+      const next = node.keys.get(keys[i]) ?? node.any;
+      if (next) visit(c, keys[i], next);
     }
   };
   const castValue = (container: Record<PathStep, unknown>, key: PathStep, value: string, kind: CastKind): void => {

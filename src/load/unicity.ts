@@ -32,7 +32,13 @@ export class PathTable<T> {
   lookup(path: readonly PathSeg[]): T | undefined {
     const n = path.length;
     if (n === 0) return undefined;
-    const candidates = [...(this.byLast.get(path[n - 1]) ?? []), ...(this.byLast.get('*') ?? [])];
+    // Called for every container the merge normalizes: the two candidate lists are not copied.
+    return PathTable.match(this.byLast.get(path[n - 1]), path) ?? PathTable.match(this.byLast.get('*'), path);
+  }
+
+  private static match<T>(candidates: { segs: string[]; value: T }[] | undefined, path: readonly PathSeg[]): T | undefined {
+    if (!candidates) return undefined;
+    const n = path.length;
     for (const c of candidates) {
       if (c.segs.length !== n) continue;
       let ok = true;

@@ -35,12 +35,37 @@ type Key = string | number;
  */
 interface Slots {
   self?: Origin;
-  /** Value origins by key (sequences: by index). */
-  v?: OriginTable;
+  /** Value origins by key (sequences: by index; a sequence read by the parser has an array of them). */
+  v?: ValueTable;
   /** Key origins by key (mappings only). */
   k?: OriginTable;
 }
-const slots = new WeakMap<object, Slots>();
+/**
+ * Where a container keeps its Slots: a non-enumerable symbol property, which Object.keys, for-in,
+ * JSON, spread and structured clone all skip. A WeakMap lookup per origin read and write (and the
+ * collector's ephemeron work for hundreds of thousands of keys) cost more (issue 13).
+ */
+const SLOTS: unique symbol = Symbol('compose-lint origins');
+type Holder = { [SLOTS]?: Slots };
+/** Slots of containers that cannot take a property (frozen, sealed): none in the model, but never throw. */
+const fallback = new WeakMap<object, Slots>();
+/** Reused for every defineProperty: writable so a container's record can be replaced, never enumerable. */
+const slotDescriptor: PropertyDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
+
+/** A plain property read: no container of the model has another container as its prototype. */
+function slotsOf(c: object): Slots | undefined {
+  return (c as Holder)[SLOTS] ?? fallback.get(c);
+}
+
+function attachSlots(c: object, s: Slots): void {
+  if (!Object.isExtensible(c)) {
+    fallback.set(c, s);
+    return;
+  }
+  slotDescriptor.value = s;
+  Object.defineProperty(c, SLOTS, slotDescriptor);
+  slotDescriptor.value = undefined;
+}
 
 /**
  * Origins by key: an object with fast properties, not a Map. Services written alike share V8's
@@ -54,24 +79,47 @@ class OriginTable {
 Object.setPrototypeOf(OriginTable.prototype, null);
 delete (OriginTable.prototype as { constructor?: unknown }).constructor;
 
-function copyTable(from: OriginTable | undefined): OriginTable | undefined {
+/** A value table: by key, or for a sequence the reader built, an array by index. */
+type ValueTable = OriginTable | (Origin | undefined)[];
+/** Either table indexed by a key. */
+type Indexed = Record<Key, Origin | undefined>;
+
+function copyTable(from: ValueTable | undefined): ValueTable | undefined {
   if (!from) return undefined;
+  if (Array.isArray(from)) return from.slice();
   const to = new OriginTable();
   for (const key in from) to[key] = from[key];
   return to;
 }
+/** Key tables are never arrays. */
+const copyKeyTable = copyTable as (from: OriginTable | undefined) => OriginTable | undefined;
+
+/** The origin at `key` of a value table; an array table answers any array property (`length`, `map`), so only objects count. */
+function valueTableGet(t: ValueTable | undefined, key: Key): Origin | undefined {
+  const o: unknown = (t as Indexed | undefined)?.[key];
+  return o !== null && typeof o === 'object' ? (o as Origin) : undefined;
+}
 
 function slotsFor(c: object): Slots {
-  let s = slots.get(c);
+  let s = slotsOf(c);
   if (!s) {
     s = {};
-    slots.set(c, s);
+    attachSlots(c, s);
   }
   return s;
 }
 
 export function setOrigin(container: object, key: Key, origin: Origin | undefined): void {
-  if (origin) (slotsFor(container).v ??= new OriginTable())[key] = origin;
+  if (origin) ((slotsFor(container).v ??= new OriginTable()) as Indexed)[key] = origin;
+}
+/**
+ * The value origins of a whole sequence at once: `origins[i]` is where item i was written (undefined
+ * for an item that is a mapping or sequence, found by its own origin). The array is kept as the
+ * sequence's table, not copied: the caller hands it over. Used by the YAML reader, which builds
+ * it at its exact length (a table grown key by key reserves room for 17).
+ */
+export function setItemOrigins(seq: unknown[], origins: (Origin | undefined)[]): void {
+  slotsFor(seq).v = origins;
 }
 export function setKeyOrigin(container: object, key: Key, origin: Origin | undefined): void {
   if (origin) (slotsFor(container).k ??= new OriginTable())[key] = origin;
@@ -83,39 +131,39 @@ export function setSelfOrigin(value: unknown, origin: Origin | undefined): void 
 /** Origin of the value stored at container[key] (falls back to the value's own origin for containers). */
 export function originOf(container: unknown, key: Key): Origin | undefined {
   if (container === null || typeof container !== 'object') return undefined;
-  const o = slots.get(container)?.v?.[key];
+  const o = valueTableGet(slotsOf(container)?.v, key);
   if (o) return o;
   const v = (container as Record<Key, unknown>)[key];
-  return v !== null && typeof v === 'object' ? slots.get(v)?.self : undefined;
+  return v !== null && typeof v === 'object' ? slotsOf(v)?.self : undefined;
 }
 /** Origin of the key `key` in a mapping (falls back to the value's origin). */
 export function keyOriginOf(container: unknown, key: Key): Origin | undefined {
   if (container === null || typeof container !== 'object') return undefined;
-  return slots.get(container)?.k?.[key] ?? originOf(container, key);
+  return slotsOf(container)?.k?.[key] ?? originOf(container, key);
 }
 /** Origin of a mapping/sequence itself. */
 export function selfOrigin(value: unknown): Origin | undefined {
-  return value !== null && typeof value === 'object' ? slots.get(value)?.self : undefined;
+  return value !== null && typeof value === 'object' ? slotsOf(value)?.self : undefined;
 }
 
 /** Copy value and key origins of src[sk] to dst[dk] (the value itself is assigned by the caller). */
 export function copyOrigin(dst: object, dk: Key, src: object, sk: Key): void {
-  const from = slots.get(src);
+  const from = slotsOf(src);
   if (!from) return;
-  setOrigin(dst, dk, from.v?.[sk]);
+  setOrigin(dst, dk, valueTableGet(from.v, sk));
   setKeyOrigin(dst, dk, from.k?.[sk]);
 }
 
 /** Give a new container the same self origin as an old one (e.g. after a shallow clone). */
 export function copySelfOrigin(dst: object, src: object): void {
-  setSelfOrigin(dst, slots.get(src)?.self);
+  setSelfOrigin(dst, slotsOf(src)?.self);
 }
 
 /** Shallow clone of a container that keeps every origin. */
 export function cloneWithOrigins<T extends Container>(c: T): T {
   const out = (Array.isArray(c) ? c.slice() : { ...c }) as T;
-  const from = slots.get(c);
-  if (from) slots.set(out, { self: from.self, v: copyTable(from.v), k: copyTable(from.k) });
+  const from = slotsOf(c);
+  if (from) attachSlots(out, { self: from.self, v: copyTable(from.v), k: copyKeyTable(from.k) });
   return out;
 }
 

@@ -115,7 +115,7 @@ export class Parser {
   private blockSeq(indent: number, depth: number): Parsed {
     const s = this.s;
     const b = this.b;
-    const seq: unknown[] = [];
+    const items: Parsed[] = [];
     const start = this.openContainer(depth);
     for (;;) {
       const dash = s.pos;
@@ -124,12 +124,11 @@ export class Parser {
       else if (s.code(p) !== NL && p < s.len) decline('a tab after a sequence dash', p);
       s.pos = p;
       const v = this.seqItem(indent, indent + (p - dash), depth + 1);
-      b.pushItem(seq, v);
+      items.push(v);
       if (s.lineIndent !== indent || !s.isSeqItem(s.pos)) {
         // A key at the same indentation ends a sequence nested in a mapping without indentation.
         if (s.lineIndent > indent) decline('bad indentation after a sequence entry', s.pos);
-        b.close(seq, start, v.end);
-        return { value: seq, origin: undefined, tag: undefined, end: this.closeEnd(indent, v.end) };
+        return { value: b.sequence(items, start, v.end), origin: undefined, tag: undefined, end: this.closeEnd(indent, v.end) };
       }
     }
   }
@@ -398,7 +397,7 @@ export class Parser {
   private flowSeq(depth: number, owner: number, level: number): unknown[] {
     const s = this.s;
     const b = this.b;
-    const seq: unknown[] = [];
+    const items: Parsed[] = [];
     const start = this.openContainer(depth);
     s.pos++;
     s.flowGap(owner, level);
@@ -406,13 +405,12 @@ export class Parser {
       for (;;) {
         const v = this.flowValue(depth + 1, owner, level);
         if (s.code(s.pos) === COLON) decline('a pair inside a flow sequence', s.pos);
-        b.pushItem(seq, v);
+        items.push(v);
         if (!this.flowNext(RBRACKET, owner, level)) break;
       }
     }
     s.pos++;
-    b.close(seq, start, s.pos);
-    return seq;
+    return b.sequence(items, start, s.pos);
   }
 
   private flowMap(depth: number, owner: number, level: number): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { BlockList } from 'net';
-import { ipVersion } from '../src/util/ip';
+import { addressValue, ipVersion } from '../src/util/ip';
 import { defineRule } from '../src/define-rule';
 import { keyOriginOf, originOf, Origin } from '../src/model/origin';
 import { ComposeDict, serviceEntries, topLevel } from '../src/model/project';
@@ -16,8 +16,13 @@ interface Subnet {
   address: string;
   prefix: number;
   block: BlockList;
+  /** The subnet's first address, shifted right by its host bits: the block's number at its prefix length. */
+  net: bigint;
   origin?: Origin;
 }
+
+/** Address bits per family. */
+const BITS = { ipv4: 32, ipv6: 128 } as const;
 
 /** `172.28.0.0/16`, `fd00::/64` -> a Subnet; anything else (unset variable, typo) -> undefined. */
 export function parseSubnet(network: string, text: string, origin?: Origin): Subnet | undefined {
@@ -29,7 +34,8 @@ export function parseSubnet(network: string, text: string, origin?: Origin): Sub
   const family: Family = version === 4 ? 'ipv4' : 'ipv6';
   const block = new (require('net') as typeof import('net')).BlockList(); // net loads only for files with subnets (start-up, issue 13)
   block.addSubnet(m[1], prefix, family);
-  return { network, text: text.trim(), family, address: m[1], prefix, block, origin };
+  const net = addressValue(m[1], version) >> BigInt(BITS[family] - prefix);
+  return { network, text: text.trim(), family, address: m[1], prefix, block, net, origin };
 }
 
 /** Declared networks' `ipam.config[].subnet` values; external networks are configured elsewhere and skipped. */
@@ -53,7 +59,43 @@ function declaredSubnets(networks: Record<string, ComposeDict | null>): { subnet
   return { subnets, external };
 }
 
-const overlaps = (a: Subnet, b: Subnet): boolean => a.family === b.family && (a.block.check(b.address, b.family) || b.block.check(a.address, a.family));
+/** `s`'s block at a shorter (or equal) prefix length `p`: the key of the block of length `p` that holds it. */
+const blockKey = (s: Subnet, p: number): string => `${s.family}/${p}/${(s.net >> BigInt(s.prefix - p)).toString(16)}`;
+
+/**
+ * For each subnet, the earliest subnet before it, of another network, that overlaps it (undefined
+ * when none): the later one is the network Docker refuses. Two CIDR blocks overlap exactly when one
+ * holds the other, so the candidates are the earlier blocks that hold this one (looked up at each
+ * prefix length in use) and those it holds (each earlier block is filed under its ancestors at those
+ * lengths). Comparing every pair took 25.7 s at 4,000 networks and 135 s at 8,000 (issue 13).
+ */
+export function firstOverlaps(created: readonly Subnet[]): (Subnet | undefined)[] {
+  const lengths = { ipv4: new Set<number>(), ipv6: new Set<number>() };
+  for (const s of created) lengths[s.family].add(s.prefix);
+  const sorted = { ipv4: [...lengths.ipv4].sort((a, b) => a - b), ipv6: [...lengths.ipv6].sort((a, b) => a - b) };
+  // Per block key: the first subnet filed there, and the first whose network differs from that one's
+  // (enough to answer "the first of another network than N" for any N).
+  type Filed = [first: number, firstOfAnotherNetwork: number];
+  const holders = new Map<string, Filed>(); // blocks as written
+  const within = new Map<string, Filed>(); // every block, filed under each block length in use that holds it
+  const file = (map: Map<string, Filed>, key: string, i: number): void => {
+    const f = map.get(key);
+    if (!f) map.set(key, [i, -1]);
+    else if (f[1] < 0 && created[i].network !== created[f[0]].network) f[1] = i;
+  };
+  const firstOther = (f: Filed | undefined, network: string): number => (!f ? -1 : created[f[0]].network !== network ? f[0] : f[1]);
+  return created.map((s, i) => {
+    let best = -1;
+    const consider = (j: number): void => {
+      if (j >= 0 && (best < 0 || j < best)) best = j;
+    };
+    for (const p of sorted[s.family]) if (p <= s.prefix) consider(firstOther(holders.get(blockKey(s, p)), s.network));
+    consider(firstOther(within.get(blockKey(s, s.prefix)), s.network));
+    file(holders, blockKey(s, s.prefix), i);
+    for (const p of sorted[s.family]) if (p <= s.prefix) file(within, blockKey(s, p), i);
+    return best < 0 ? undefined : created[best];
+  });
+}
 
 type MessageId = 'overlap' | 'outside' | 'noSubnet' | 'duplicate';
 
@@ -121,12 +163,20 @@ export default defineRule<Record<string, never>, MessageId>({
     const used = new Set(serviceEntries(ctx.project).flatMap(([, svc]) => serviceNetworks(svc).map((a) => a.name)));
     const created = subnets.filter((s) => used.has(s.network));
     // Each subnet against the ones before it: the later one is the network Docker refuses.
+    const overlapped = firstOverlaps(created);
     created.forEach((s, i) => {
-      const earlier = created.slice(0, i).find((o) => o.network !== s.network && overlaps(o, s));
+      const earlier = overlapped[i];
       if (earlier) ctx.report({ messageId: 'overlap', data: { subnet: s.text, network: s.network, other: earlier.text, otherNetwork: earlier.network }, origin: s.origin, value: s.text });
     });
 
     const taken = new Map<string, string>();
+    const byNetwork = new Map<string, Subnet[]>(); // network and family -> its subnets (one lookup per static address)
+    for (const s of subnets) {
+      const key = `${s.network}\0${s.family}`;
+      const list = byNetwork.get(key);
+      if (list) list.push(s);
+      else byNetwork.set(key, [s]);
+    }
     for (const [service, svc] of serviceEntries(ctx.project)) {
       if (!isDict(svc.networks)) continue;
       for (const a of serviceNetworks(svc)) {
@@ -137,7 +187,7 @@ export default defineRule<Record<string, never>, MessageId>({
           const family: Family = key === 'ipv4_address' ? 'ipv4' : 'ipv6';
           if (ipVersion(address) !== (family === 'ipv4' ? 4 : 6)) continue;
           const where = { origin: originOf(cfg, key) ?? keyOriginOf(svc.networks, a.name), service, value: address };
-          const mine = subnets.filter((s) => s.network === a.name && s.family === family);
+          const mine = byNetwork.get(`${a.name}\0${family}`) ?? [];
           const data = { key, address, network: a.name, family: family === 'ipv4' ? 'IPv4' : 'IPv6' };
           if (!mine.length) ctx.report({ messageId: 'noSubnet', data, ...where });
           else if (!mine.some((s) => s.block.check(address, family))) ctx.report({ messageId: 'outside', data: { ...data, subnets: mine.map((s) => s.text).join(', ') }, ...where });

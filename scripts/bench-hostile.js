@@ -63,6 +63,16 @@ const shapes = [
   { name: '6300 services name a missing host', files: { 'compose.yaml': services(6300, () => '    environment:\n      DB_HOST: db\n') }, args: ['compose.yaml'] },
   { name: 'port range 0-65535:0-65535 (x3)', files: { 'compose.yaml': services(3, () => '    ports: ["0-65535:0-65535"]\n') }, args: ['compose.yaml'] },
   { name: '5000 services publish 80:80', files: { 'compose.yaml': services(5000, () => '    ports: ["80:80"]\n') }, args: ['compose.yaml'] },
+  {
+    // ipam-address compared every subnet with every earlier one: 135 s at 8,000 networks (issue 13).
+    name: '8000 networks, a subnet each (and one overlap)',
+    files: {
+      'compose.yaml':
+        services(8000, (i) => `    networks: [n${i}]\n`) +
+        `networks:\n${Array.from({ length: 8000 }, (_, i) => `  n${i}:\n    ipam:\n      config:\n        - subnet: 10.${i >> 8}.${i === 7999 ? 0 : i & 255}.0/24\n`).join('')}`,
+    },
+    args: ['compose.yaml'],
+  },
   { name: '6300 services name distinct near-miss hosts', files: { 'compose.yaml': services(6300, (i) => `    environment:\n      DB_HOST: s${i}x\n`) }, args: ['compose.yaml'] },
   { name: '100k ${A} uses, A set', files: { 'compose.yaml': `services:\n  a:\n    image: x\n    environment:\n      K: "${'${A}'.repeat(100000)}"\n` }, env: { A: 'v' }, args: ['compose.yaml'] },
   {

@@ -1,5 +1,6 @@
 import rule from '../rules/ipam-address';
-import { parseSubnet } from '../rules/ipam-address';
+import { firstOverlaps, parseSubnet } from '../rules/ipam-address';
+import { addressValue } from '../src/util/ip';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
@@ -11,6 +12,40 @@ describe('parseSubnet', () => {
     expect(parseSubnet('n', 'fd00::/64')).toMatchObject({ family: 'ipv6', prefix: 64 });
     expect(parseSubnet('n', '10.0.0.0/33')).toBeUndefined();
     expect(parseSubnet('n', '/24')).toBeUndefined();
+  });
+});
+
+describe('addressValue', () => {
+  test.each<[string, 4 | 6, bigint]>([
+    ['0.0.0.0', 4, 0n],
+    ['10.1.2.3', 4, 0x0a010203n],
+    ['255.255.255.255', 4, 0xffffffffn],
+    ['::', 6, 0n],
+    ['::1', 6, 1n],
+    ['fd00::', 6, 0xfd00n << 112n],
+    ['fd00:1::5', 6, (0xfd00n << 112n) | (1n << 96n) | 5n],
+    ['1:2:3:4:5:6:7:8', 6, 0x00010002000300040005000600070008n],
+    ['::ffff:10.0.0.1', 6, (0xffffn << 32n) | 0x0a000001n],
+    ['64:ff9b::192.0.2.33', 6, (0x64n << 112n) | (0xff9bn << 96n) | 0xc0000221n],
+    ['fe80::1%eth0', 6, (0xfe80n << 112n) | 1n],
+    ['FD00::ABCD', 6, (0xfd00n << 112n) | 0xabcdn],
+  ])('%s (IPv%s) is %s', (text, version, value) => expect(addressValue(text, version)).toBe(value));
+});
+
+describe('firstOverlaps', () => {
+  /** The first earlier subnet of another network that overlaps, found pair by pair with Node's BlockList (the definition). */
+  const bruteForce = (subnets: NonNullable<ReturnType<typeof parseSubnet>>[]) =>
+    subnets.map((s, i) => subnets.slice(0, i).find((o) => o.network !== s.network && o.family === s.family && (o.block.check(s.address, s.family) || s.block.check(o.address, o.family))));
+
+  test('agrees with the pairwise definition on 300 random projects (nesting, host bits, IPv4 and IPv6, shared networks)', () => {
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const v4 = (): string => `10.${rand(4)}.${rand(4) * 64}.${rand(3) * 7}/${[8, 16, 18, 24, 26, 32][rand(6)]}`;
+    const v6 = (): string => [`fd00:${rand(3)}::${rand(3)}/${[48, 64, 96, 128][rand(4)]}`, `fd00::/${[8, 16][rand(2)]}`, `::ffff:10.${rand(4)}.0.0/${[104, 112][rand(2)]}`][rand(3)];
+    for (let project = 0; project < 300; project++) {
+      const subnets = Array.from({ length: 2 + rand(12) }, () => parseSubnet(`n${rand(5)}`, rand(3) ? v4() : v6())!);
+      expect(firstOverlaps(subnets)).toEqual(bruteForce(subnets));
+    }
   });
 });
 

@@ -13,3 +13,23 @@ export function ipVersion(text: string): 0 | 4 | 6 {
   if (!text.includes(':')) return 0;
   return (require('net') as typeof import('net')).isIPv6(text) ? 6 : 0;
 }
+
+/**
+ * The address `text` as a number: 32 bits for IPv4, 128 for IPv6 (`::` expanded, an IPv4 tail as
+ * in `::ffff:10.0.0.1` read as its two groups, a zone such as `%eth0` ignored). `text` must be
+ * valid for `version` (see ipVersion); other text gives a meaningless number.
+ */
+export function addressValue(text: string, version: 4 | 6): bigint {
+  if (version === 4) return text.split('.').reduce((n, part) => (n << 8n) | BigInt(Number(part)), 0n);
+  let t = text.split('%')[0];
+  const last = t.lastIndexOf(':');
+  if (t.slice(last + 1).includes('.')) {
+    const v4 = addressValue(t.slice(last + 1), 4);
+    t = `${t.slice(0, last + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const [head, tail] = t.split('::');
+  const before = head ? head.split(':') : [];
+  const after = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const groups = tail === undefined ? before : [...before, ...new Array<string>(8 - before.length - after.length).fill('0'), ...after];
+  return groups.reduce((n, g) => (n << 16n) | BigInt(parseInt(g, 16)), 0n);
+}

@@ -185,7 +185,9 @@ export function withoutOwnFiles(inputs: RunInputs, own: (dir: string, name: stri
 
 /** Every input of the record as it was: listings, kinds, compose names, then (dearest) file bytes. */
 function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => boolean): boolean {
-  for (const [dir, codes] of Object.entries(inputs.listings)) {
+  // for-in, not Object.entries: no pair array per entry on a path where garbage collection is a tenth of the time.
+  for (const dir in inputs.listings) {
+    const codes = inputs.listings[dir];
     let now: string[] | null;
     try {
       now = fs
@@ -198,7 +200,7 @@ function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => 
     }
     if (!sameList(now, codes)) return false;
   }
-  for (const [abs, kind] of Object.entries(inputs.kinds)) if (pathKind(abs) !== kind) return false;
+  for (const abs in inputs.kinds) if (pathKind(abs) !== inputs.kinds[abs]) return false;
   for (const [dir, names] of Object.entries(inputs.composeNames)) {
     let now: string[];
     try {
@@ -212,9 +214,9 @@ function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => 
     if (!sameList(now, names)) return false;
   }
   const buffer = { bytes: Buffer.allocUnsafe(1 << 16) };
-  for (const [abs, hash] of Object.entries(inputs.files)) {
+  for (const abs in inputs.files) {
     const bytes = fileBytes(abs, buffer);
-    if (!bytes || sha256(bytes) !== hash) return false;
+    if (!bytes || sha256(bytes) !== inputs.files[abs]) return false;
   }
   return true;
 }
@@ -275,7 +277,11 @@ function writeOutput(out: RunOutput): void {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isStringMap = (v: unknown, value: (x: unknown) => boolean): boolean => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(value);
+const isStringMap = (v: unknown, value: (x: unknown) => boolean): boolean => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const key in v) if (!value((v as Record<string, unknown>)[key])) return false;
+  return true;
+};
 const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
 const KINDS = new Set<unknown>(['file', 'dir', 'other', 'absent']);
 

@@ -13,19 +13,21 @@ interface Edge {
 
 /** A service's start-order dependencies on services of the project, one edge per target (the first written). */
 function edgesOf(svc: ComposeDict, services: Record<string, unknown>): Edge[] {
+  // Added in the order written, the first edge per target kept: no list of every edge first (issue 13).
+  const out: Edge[] = [];
+  const seen = new Set<string>();
+  const add = (to: string, via: Edge['via'], origin: Origin | undefined): void => {
+    if (!Object.prototype.hasOwnProperty.call(services, to) || seen.has(to)) return;
+    seen.add(to);
+    out.push({ to, via, origin });
+  };
+  for (const d of dependsOn(svc)) add(d.name, 'depends_on', d.origin);
+  for (const l of links(svc)) add(l.target, 'links', l.origin);
+  for (const v of volumesFrom(svc)) if (v.kind === 'service') add(v.name, 'volumes_from', v.origin);
   const mode = networkMode(svc);
-  const all: Edge[] = [
-    ...dependsOn(svc).map((d): Edge => ({ to: d.name, via: 'depends_on', origin: d.origin })),
-    ...links(svc).map((l): Edge => ({ to: l.target, via: 'links', origin: l.origin })),
-    ...volumesFrom(svc)
-      .filter((v) => v.kind === 'service')
-      .map((v): Edge => ({ to: v.name, via: 'volumes_from', origin: v.origin })),
-    ...(mode?.kind === 'service' && mode.target !== undefined ? [{ to: mode.target, via: 'network_mode' as const, origin: mode.origin }] : []),
-    ...sharedNamespaces(svc).map((n): Edge => ({ to: n.target, via: n.key, origin: n.origin })),
-  ];
-  const byTarget = new Map<string, Edge>();
-  for (const e of all) if (Object.prototype.hasOwnProperty.call(services, e.to) && !byTarget.has(e.to)) byTarget.set(e.to, e);
-  return [...byTarget.values()];
+  if (mode?.kind === 'service' && mode.target !== undefined) add(mode.target, 'network_mode', mode.origin);
+  for (const n of sharedNamespaces(svc)) add(n.target, n.key, n.origin);
+  return out;
 }
 
 /** A service on the walk's path, with the edge the walk is following out of it. */

@@ -1,7 +1,7 @@
 import { defineRule, TypedRuleContext } from '../src/define-rule';
 import type { Origin } from '../src/model/origin';
 import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
-import { dependsOn, hasHealthcheck, links, profilesOf, resourceRefs, serviceNetworks, sharedNamespaces, volumeMounts, volumesFrom } from '../src/model/service';
+import { Dependency, dependsOn, hasHealthcheck, links, profilesOf, resourceRefs, serviceNetworks, sharedNamespaces, volumeMounts, volumesFrom } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
 import { LOAD_PROBLEM_MESSAGE, reportLoadProblems } from './_load-problems';
 import { isDict } from '../src/util/dict';
@@ -19,32 +19,39 @@ interface Reference {
   origin?: Origin;
 }
 
-/** The top-level resources one service uses, by kind. Values still holding `$` are skipped: interpolation failed there. */
-function resourceReferences(svc: ComposeDict): { key: 'networks' | 'volumes' | 'secrets' | 'configs'; ref: Reference }[] {
-  const out: { key: 'networks' | 'volumes' | 'secrets' | 'configs'; ref: Reference }[] = [];
-  for (const a of serviceNetworks(svc)) if (!a.implicit) out.push({ key: 'networks', ref: { kind: 'network', name: a.name, origin: a.origin } });
-  for (const m of volumeMounts(svc)) if (m.type === 'volume' && m.source !== '') out.push({ key: 'volumes', ref: { kind: 'volume', name: m.source, origin: m.origin } });
-  for (const s of resourceRefs(svc, 'secrets')) out.push({ key: 'secrets', ref: { kind: 'secret', name: s.source, origin: s.origin } });
-  for (const s of resourceRefs(svc, 'secrets', true)) out.push({ key: 'secrets', ref: { kind: 'build secret', name: s.source, origin: s.origin } });
-  for (const c of resourceRefs(svc, 'configs')) out.push({ key: 'configs', ref: { kind: 'config', name: c.source, origin: c.origin } });
-  return out.filter((r) => !r.ref.name.includes('$'));
+type ResourceKey = 'networks' | 'volumes' | 'secrets' | 'configs';
+
+/**
+ * The top-level resources one service uses, by kind, passed to `visit` in the order written. Values
+ * still holding `$` are skipped: interpolation failed there. A visitor, not a list of pairs: this
+ * runs for every service (issue 13).
+ */
+function resourceReferences(svc: ComposeDict, visit: (key: ResourceKey, ref: Reference) => void): void {
+  const put = (key: ResourceKey, kind: string, name: string, origin: Origin | undefined): void => {
+    if (!name.includes('$')) visit(key, { kind, name, origin });
+  };
+  for (const a of serviceNetworks(svc)) if (!a.implicit) put('networks', 'network', a.name, a.origin);
+  for (const m of volumeMounts(svc)) if (m.type === 'volume' && m.source !== '') put('volumes', 'volume', m.source, m.origin);
+  for (const s of resourceRefs(svc, 'secrets')) put('secrets', 'secret', s.source, s.origin);
+  for (const s of resourceRefs(svc, 'secrets', true)) put('secrets', 'build secret', s.source, s.origin);
+  for (const c of resourceRefs(svc, 'configs')) put('configs', 'config', c.source, c.origin);
 }
 
 /**
- * Services one service names. Links, volumes_from and `pid`/`ipc`/`uts: service:X` make Compose
- * start the named service first, exactly like depends_on, so a disabled one is as fatal; depends_on
- * on a disabled service is reported by the profiles step of the loader (a load problem of this rule).
- * (`network_mode: service:X` is network-mode-conflict's.)
+ * Services one service names, passed to `visit` in the order written. Links, volumes_from and
+ * `pid`/`ipc`/`uts: service:X` make Compose start the named service first, exactly like depends_on,
+ * so a disabled one is as fatal; depends_on on a disabled service is reported by the profiles step
+ * of the loader (a load problem of this rule). (`network_mode: service:X` is network-mode-conflict's.)
+ * @param deps the service's dependsOn(), read once by the caller
  */
-function serviceReferences(svc: ComposeDict): { ref: Reference; disabledIsLoaderProblem: boolean }[] {
-  return [
-    ...dependsOn(svc).map((d) => ({ ref: { kind: 'service', via: 'depends on', name: d.name, origin: d.origin }, disabledIsLoaderProblem: true })),
-    ...links(svc).map((l) => ({ ref: { kind: 'service', via: 'links to', name: l.target, origin: l.origin }, disabledIsLoaderProblem: false })),
-    ...volumesFrom(svc)
-      .filter((v) => v.kind === 'service')
-      .map((v) => ({ ref: { kind: 'service', via: 'takes volumes_from', name: v.name, origin: v.origin }, disabledIsLoaderProblem: false })),
-    ...sharedNamespaces(svc).map((n) => ({ ref: { kind: 'service', via: `shares the ${n.key} namespace of`, name: n.target, origin: n.origin }, disabledIsLoaderProblem: false })),
-  ].filter((r) => !r.ref.name.includes('$'));
+function serviceReferences(svc: ComposeDict, deps: readonly Dependency[], visit: (ref: Reference, disabledIsLoaderProblem: boolean) => void): void {
+  const put = (via: string, name: string, origin: Origin | undefined, disabledIsLoaderProblem: boolean): void => {
+    if (!name.includes('$')) visit({ kind: 'service', via, name, origin }, disabledIsLoaderProblem);
+  };
+  for (const d of deps) put('depends on', d.name, d.origin, true);
+  for (const l of links(svc)) put('links to', l.target, l.origin, false);
+  for (const v of volumesFrom(svc)) if (v.kind === 'service') put('takes volumes_from', v.name, v.origin, false);
+  for (const n of sharedNamespaces(svc)) put(`shares the ${n.key} namespace of`, n.target, n.origin, false);
 }
 
 function suggestion(name: string, candidates: string[]): string {
@@ -64,8 +71,8 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
   };
   for (const [name, svc] of Object.entries(services)) {
     if (!isDict(svc)) continue;
-    for (const { key, ref } of resourceReferences(svc)) {
-      if (has(declared[key], ref.name)) continue;
+    resourceReferences(svc, (key, ref) => {
+      if (has(declared[key], ref.name)) return;
       ctx.report({
         messageId: 'undefinedResource',
         data: { service: name, kind: ref.kind, name: ref.name, key, suggestion: suggestion(ref.name, Object.keys(declared[key])) },
@@ -73,11 +80,12 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
         service: name,
         value: ref.name,
       });
-    }
-    for (const { ref, disabledIsLoaderProblem } of serviceReferences(svc)) {
-      if (has(services, ref.name)) continue;
+    });
+    const deps = dependsOn(svc);
+    serviceReferences(svc, deps, (ref, disabledIsLoaderProblem) => {
+      if (has(services, ref.name)) return;
       const disabled = project.disabledServices[ref.name];
-      if (disabled && disabledIsLoaderProblem) continue;
+      if (disabled && disabledIsLoaderProblem) return;
       const where = { origin: ref.origin, service: name, value: ref.name };
       if (disabled) {
         const active = project.profiles.length ? project.profiles.join(', ') : 'none';
@@ -89,8 +97,8 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
         );
         ctx.report({ messageId: 'undefinedService', data: { service: name, via: ref.via ?? '', name: ref.name, suggestion: near }, ...where });
       }
-    }
-    for (const d of dependsOn(svc)) {
+    });
+    for (const d of deps) {
       const target = services[d.name];
       if (d.condition !== 'service_healthy' || !isDict(target) || hasHealthcheck(target)) continue;
       ctx.report({ messageId: 'noHealthcheck', data: { service: name, name: d.name }, origin: d.conditionOrigin ?? d.origin, service: name, value: d.name, severity: 'warning' });

@@ -9,16 +9,16 @@ type Kind = 'networks' | 'volumes' | 'secrets' | 'configs';
 const KINDS: readonly Kind[] = ['networks', 'volumes', 'secrets', 'configs'];
 const SINGULAR: Record<Kind, string> = { networks: 'network', volumes: 'volume', secrets: 'secret', configs: 'config' };
 
-/** Names of each kind of resource a service uses; a service without networks or network_mode uses `default`. */
-function usedBy(svc: ComposeDict): Record<Kind, string[]> {
-  return {
-    networks: serviceNetworks(svc).map((a) => a.name),
-    volumes: volumeMounts(svc)
-      .filter((m) => m.type === 'volume' && m.source !== '')
-      .map((m) => m.source),
-    secrets: [...resourceRefs(svc, 'secrets'), ...resourceRefs(svc, 'secrets', true)].map((r) => r.source),
-    configs: resourceRefs(svc, 'configs').map((r) => r.source),
-  };
+/**
+ * Add the names of each kind of resource a service uses to `used`; a service without networks or
+ * network_mode uses `default`. Straight into the sets: this runs for every service (issue 13).
+ */
+function addUsedBy(svc: ComposeDict, used: Record<Kind, Set<string>>): void {
+  for (const a of serviceNetworks(svc)) used.networks.add(a.name);
+  for (const m of volumeMounts(svc)) if (m.type === 'volume' && m.source !== '') used.volumes.add(m.source);
+  for (const r of resourceRefs(svc, 'secrets')) used.secrets.add(r.source);
+  for (const r of resourceRefs(svc, 'secrets', true)) used.secrets.add(r.source);
+  for (const r of resourceRefs(svc, 'configs')) used.configs.add(r.source);
 }
 
 /**
@@ -42,6 +42,9 @@ function hasUnreadExtendsFile(project: Project): boolean {
  */
 function variablePattern(origin: Origin | undefined): RegExp | undefined {
   if (!origin) return undefined;
+  // Almost every entry is written without `$`: found without copying its text.
+  const dollar = origin.source.text.indexOf('$', origin.start);
+  if (dollar === -1 || dollar >= origin.end) return undefined;
   const text = origin.source.text.slice(origin.start, origin.end).replace(/^["']|["']$/g, '');
   const VARIABLE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
   if (!VARIABLE.test(text.replace(/\$\$/g, ''))) return undefined;
@@ -59,8 +62,7 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
   // Services disabled by profiles still use what they name: the resource is needed when the profile is on.
   for (const svc of [...Object.values(servicesOf(project)), ...Object.values(project.disabledServices)]) {
     if (!isDict(svc)) continue;
-    const refs = usedBy(svc);
-    for (const kind of KINDS) for (const name of refs[kind]) used[kind].add(name);
+    addUsedBy(svc, used);
     for (const a of serviceNetworks(svc)) {
       const pattern = variablePattern(a.origin);
       if (pattern) chosenByVariable.push(pattern);

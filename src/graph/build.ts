@@ -14,7 +14,7 @@ import { recognizeDatastore } from './datastores';
 import { imageDefaultPorts } from './image-ports';
 import { isHostnameReference } from './query';
 import { effectiveEnvironment, serviceReferences } from './references';
-import type { Attachment, Graph, Namespace, NetworkNode, ServiceNode } from './types';
+import type { Attachment, Graph, HostReference, Namespace, NetworkNode, ServiceNode } from './types';
 import { isDict } from '../util/dict';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -58,8 +58,10 @@ export function buildGraph(project: Project): Graph {
     const lower = name.toLowerCase();
     return graph.names.has(lower) || graph.serviceNames.has(lower) || graph.hostnames.has(lower) || graph.disabledNames.has(lower);
   };
+  const keep = (r: HostReference): boolean => !isHostnameReference(r) || !(r.ifDefined || looksLikeDomain(r.host)) || defined(r.host);
   for (const node of graph.services.values()) {
-    node.references = node.references.filter((r) => !isHostnameReference(r) || !(r.ifDefined || looksLikeDomain(r.host)) || defined(r.host));
+    // Most services keep every reference: copy the list only when one goes.
+    if (!node.references.every(keep)) node.references = node.references.filter(keep);
   }
   for (const [name, exposure] of computeExposure(graph, services)) graph.services.get(name)!.exposure = exposure;
   return graph;
@@ -150,11 +152,27 @@ function attach(graph: Graph, node: ServiceNode, a: Attachment): void {
   net.members.push(node.name);
   if (net.driver === 'host' || net.driver === 'none') return; // no embedded DNS there
   // Docker Engine 25 registers the container's hostname as a DNS name on user-defined networks.
-  const names = new Set([node.name, ...(node.containerName ? [node.containerName] : []), ...(node.hostname ? [node.hostname] : []), ...a.aliases.map((al) => al.value)].map((n) => n.toLowerCase()));
-  for (const n of names) {
-    index(net.dnsNames, n, node.name);
-    index(graph.names, n, { service: node.name, network: net.name });
+  // Each distinct lower-case name once, in this order; no Set or spread per attachment (issue 13).
+  const name = node.name.toLowerCase();
+  addDnsName(graph, net, node.name, name);
+  const cn = node.containerName?.toLowerCase();
+  if (cn !== undefined && cn !== name) addDnsName(graph, net, node.name, cn);
+  const hn = node.hostname?.toLowerCase();
+  if (hn !== undefined && hn !== name && hn !== cn) addDnsName(graph, net, node.name, hn);
+  if (!a.aliases.length) return;
+  const seen = new Set([name, cn, hn]);
+  for (const { value } of a.aliases) {
+    const al = value.toLowerCase();
+    if (seen.has(al)) continue;
+    seen.add(al);
+    addDnsName(graph, net, node.name, al);
   }
+}
+
+/** `lower` (already lower-case) answers for `service` on `net`. */
+function addDnsName(graph: Graph, net: NetworkNode, service: string, lower: string): void {
+  index(net.dnsNames, lower, service);
+  index(graph.names, lower, { service, network: net.name });
 }
 
 function index<T>(m: Map<string, T[]>, name: string, value: T): void {

@@ -53,8 +53,8 @@ export function isCandidateHost(h: string): boolean {
 
 /** A dotted name made of DNS labels ending in an alphabetic TLD: `smtp.gmail.com`, not `db_0.internal` or `app.py`. */
 export function looksLikeDomain(h: string): boolean {
+  if (!h.includes('.')) return false; // most names are single labels: no split
   const labels = h.split('.');
-  if (labels.length < 2) return false;
   const tld = labels[labels.length - 1];
   return /^[A-Za-z]{2,}$/.test(tld) && labels.every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(l));
 }

@@ -9,10 +9,19 @@ import { parseShortVolume } from './volume-spec';
 
 const entries = (v: unknown): [string, unknown][] => (isDict(v) ? Object.entries(v) : []);
 /**
- * The list's string entries with their indexes. Entries of another type are the schema's to report
+ * `f(value, index)` for each of the list's string entries, in order. Entries of another type are the schema's to report
  * ("must be a string"); the accessors skip them rather than print `[object Object]` or `null`.
  */
-const stringItems = (v: unknown[]): { value: string; index: number }[] => v.flatMap((value, index) => (typeof value === 'string' ? [{ value, index }] : []));
+function mapStrings<T>(v: unknown[], f: (value: string, index: number) => T): T[] {
+  // A loop, not flatMap: the accessors run per service in the graph and several rules, and the
+  // one-element arrays and {value, index} pairs were garbage by the thousand (issue 13).
+  const out: T[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const value = v[i];
+    if (typeof value === 'string') out.push(f(value, i));
+  }
+  return out;
+}
 /** A scalar list entry as text (numbers and booleans as written); undefined for null, mappings and lists. */
 const entryText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 
@@ -48,13 +57,13 @@ export function serviceNetworks(svc: ComposeDict): readonly NetworkAttachment[] 
 function deriveNetworks(svc: ComposeDict): NetworkAttachment[] {
   const nets = svc.networks;
   if (Array.isArray(nets)) {
-    const named = stringItems(nets).map(({ value, index }) => ({ name: value, aliases: [], origin: originOf(nets, index), implicit: false }));
+    const named = mapStrings(nets, (value, index) => ({ name: value, aliases: [], origin: originOf(nets, index), implicit: false }));
     if (named.length) return named; // none named (or only non-strings, a schema error): as if empty
   }
   if (isDict(nets) && Object.keys(nets).length) {
     return Object.entries(nets).map(([name, cfg]) => {
       const al = isDict(cfg) ? cfg.aliases : undefined;
-      const aliases = Array.isArray(al) ? stringItems(al).map(({ value, index }) => ({ value, origin: originOf(al, index) })) : [];
+      const aliases = Array.isArray(al) ? mapStrings(al, (value, index) => ({ value, origin: originOf(al, index) })) : [];
       return { name, aliases, origin: keyOriginOf(nets, name), implicit: false };
     });
   }
@@ -93,7 +102,7 @@ export interface Dependency {
 /** `depends_on` in list or map form. */
 export function dependsOn(svc: ComposeDict): Dependency[] {
   const d = svc.depends_on;
-  if (Array.isArray(d)) return stringItems(d).map(({ value, index }) => ({ name: value, condition: 'service_started', required: true, origin: originOf(d, index) }));
+  if (Array.isArray(d)) return mapStrings(d, (value, index) => ({ name: value, condition: 'service_started', required: true, origin: originOf(d, index) }));
   return entries(d).map(([name, cfg]) => ({
     name,
     condition: isDict(cfg) && typeof cfg.condition === 'string' ? cfg.condition : 'service_started',
@@ -111,16 +120,19 @@ export interface SharedNamespace {
   origin?: Origin;
 }
 
+const NAMESPACE_KEYS = ['pid', 'ipc', 'uts'] as const;
 /**
  * `pid`, `ipc` and `uts` set to `service:X`: the container joins X's namespace, so X must exist
  * and start first, as with `network_mode: service:X`.
  */
 export function sharedNamespaces(svc: ComposeDict): SharedNamespace[] {
-  return (['pid', 'ipc', 'uts'] as const).flatMap((key): SharedNamespace[] => {
+  const out: SharedNamespace[] = [];
+  for (const key of NAMESPACE_KEYS) {
     const v = svc[key];
     const m = typeof v === 'string' ? /^service:(.+)$/.exec(v) : null;
-    return m ? [{ key, target: m[1], origin: originOf(svc, key) }] : [];
-  });
+    if (m) out.push({ key, target: m[1], origin: originOf(svc, key) });
+  }
+  return out;
 }
 
 /** False when the service defines no healthcheck, or disables it (`disable: true`, `test: ["NONE"]`). */
@@ -141,7 +153,7 @@ export interface Link {
 
 function parseLinks(v: unknown): Link[] {
   if (!Array.isArray(v)) return [];
-  return stringItems(v).map(({ value: s, index }) => {
+  return mapStrings(v, (s, index) => {
     const colon = s.indexOf(':');
     const target = colon === -1 ? s : s.slice(0, colon);
     const alias = colon === -1 ? s : s.slice(colon + 1);
@@ -162,12 +174,14 @@ export interface EnvEntry {
 export function environment(svc: ComposeDict): EnvEntry[] {
   const e = svc.environment;
   if (Array.isArray(e)) {
-    return e.flatMap((raw, i): EnvEntry[] => {
-      const s = entryText(raw);
-      if (s === undefined) return [];
+    const out: EnvEntry[] = [];
+    for (let i = 0; i < e.length; i++) {
+      const s = entryText(e[i]);
+      if (s === undefined) continue;
       const eq = s.indexOf('=');
-      return [eq === -1 ? { key: s, origin: originOf(e, i) } : { key: s.slice(0, eq), value: s.slice(eq + 1), origin: originOf(e, i) }];
-    });
+      out.push(eq === -1 ? { key: s, origin: originOf(e, i) } : { key: s.slice(0, eq), value: s.slice(eq + 1), origin: originOf(e, i) });
+    }
+    return out;
   }
   // A mapping where a value belongs (a schema error) reads as JSON, never [object Object].
   return entries(e).map(([key, v]) => ({ key, value: v === null || v === undefined ? undefined : scalarText(v), origin: originOf(e, key) }));
@@ -262,7 +276,7 @@ export interface VolumesFrom {
 export function volumesFrom(svc: ComposeDict): VolumesFrom[] {
   const v = svc.volumes_from;
   if (!Array.isArray(v)) return [];
-  return stringItems(v).map(({ value: raw, index: i }) => {
+  return mapStrings(v, (raw, i) => {
     const parts = raw.split(':');
     const prefixed = (parts[0] === 'container' || parts[0] === 'service') && parts.length > 1;
     const kind = prefixed && parts[0] === 'container' ? 'container' : 'service';

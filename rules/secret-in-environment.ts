@@ -159,6 +159,25 @@ function literalPart(origin: Origin | undefined, key: string, value: string): st
   }
 }
 
+/**
+ * False when neither the value nor its written text (where an escape could spell one) holds an `@`:
+ * then no literal part of it is a URL with a password, and a variable whose name is no secret's
+ * gives no finding without its text being copied and substituted (issue 13: every variable of
+ * every service passes here).
+ */
+function mayHoldUrl(origin: Origin | undefined, value: string): boolean {
+  if (value.includes('@') || !origin) return true;
+  // A scan of the range only: indexOf from start would read on to the end of the file each time.
+  const text = origin.source.text;
+  for (let i = origin.start; i < origin.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === AT || c === BACKSLASH) return true;
+  }
+  return false;
+}
+const AT = 0x40;
+const BACKSLASH = 0x5c;
+
 type Kind = 'name' | 'url';
 
 const LEVEL_ORDER: Record<Exposure['level'], number> = { public: 0, adjacent: 1, internal: 2 };
@@ -215,7 +234,7 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentUrl
           if (!seen.users.some(([n]) => n === name)) seen.users.push([name, exposure]);
           continue;
         }
-        const kind = verdict(e.key, literalPart(e.origin, e.key, e.value));
+        const kind = isSecretName(e.key) || mayHoldUrl(e.origin, e.value) ? verdict(e.key, literalPart(e.origin, e.key, e.value)) : undefined;
         if (!kind) continue;
         const severity = severityFor('warning', exposure);
         ctx.report({ messageId: kind === 'name' ? 'environment' : 'environmentUrl', data: { key: e.key, exposure: reach(exposure) }, origin: e.origin, service: name, value: e.key, severity });

@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { fixSync, lintSync, type LintOptions, type LintResult } from '../src/api';
 import { joinCacheText, splitCacheText } from '../src/engine/cache-file';
+import { MAX_FILE_BYTES } from '../src/load/read';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'compose-lint.js');
 
@@ -207,6 +208,22 @@ describe('--cache through the API', () => {
     expect(lint(dir).hits).toHaveLength(3);
   });
 
+  test('a file that could not be read and can be read again makes its project stale (the failure is an input too)', () => {
+    const dir = tree();
+    // Still a file (its probe unchanged) but unreadable: over the size limit (sparse, so instant). chmod 000 would not stop root.
+    fs.truncateSync(path.join(dir, 'a/app.env'), MAX_FILE_BYTES + 1);
+    const broken = lint(dir);
+    expect(broken.result.findings.filter((f) => f.rule === 'load-error').map((f) => `${f.file}: ${f.message}`)).toEqual([
+      'a/compose.yaml: cannot read env_file a/app.env: file is 67108865 bytes; files over 67108864 bytes are refused',
+    ]);
+    expect(lint(dir).hits).toEqual(['a/compose.yaml', 'b/compose.yaml', 'c/compose.yaml']); // still unreadable, for the same reason
+    fs.writeFileSync(path.join(dir, 'a/app.env'), 'MODE=dev\n');
+    const fixed = lint(dir);
+    expect(fixed.misses).toEqual(['a/compose.yaml']);
+    expect(fixed.debug).toContain(`cache: miss for project of a/compose.yaml: ${path.join(dir, 'a/app.env')} can be read now`);
+    expect(findingsOf(fixed.result)).toBe(findingsOf(lint(dir, { cache: undefined }).result));
+  });
+
   test('a cache file that cannot be written: complete findings, and the reason in one line', () => {
     const dir = tree();
     const fresh = lint(dir, { cache: undefined });
@@ -310,6 +327,24 @@ describe('compose-lint --cache (the binary)', () => {
       stdout: plain.stdout,
       stderr: `compose-lint: warning: --cache: cannot write ${path.join(dir, 'b/compose.yaml/x')} (part of the path is a file); findings are complete, but the next run cannot reuse them\n`,
     });
+  });
+
+  test('a FIFO at the cache path is ignored (no hang) and replaced by the cache file', () => {
+    const dir = tree();
+    spawnSync('mkfifo', [path.join(dir, '.compose-lint-cache')]);
+    const plain = run(dir, ['.', '--format', 'compact']);
+    expect(run(dir, ['.', '--cache', '--format', 'compact'])).toEqual(plain);
+    expect(fs.statSync(path.join(dir, '.compose-lint-cache')).isFile()).toBe(true);
+  });
+
+  test('a cache path that is a symlink to a file stays a link: the file it points to is written', () => {
+    const dir = tree();
+    fs.mkdirSync(path.join(dir, 'ci-cache'));
+    fs.writeFileSync(path.join(dir, 'ci-cache/lint'), '');
+    fs.symlinkSync(path.join(dir, 'ci-cache/lint'), path.join(dir, '.compose-lint-cache'));
+    run(dir, ['.', '--cache']);
+    expect(fs.lstatSync(path.join(dir, '.compose-lint-cache')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'ci-cache/lint'), 'utf8')).toMatch(/^\{"format":3,/);
   });
 
   test('--cache-strategy takes content only; --concurrency a number, auto or off', () => {

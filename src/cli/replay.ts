@@ -16,7 +16,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { cacheFileFor, entryCode, sha256, splitCacheText, variableHash, type RunInputs } from '../engine/cache-file';
+import { cacheFileFor, entryCode, sha256, splitCacheText, UNREADABLE, variableHash, type RunInputs } from '../engine/cache-file';
 import { pathKind } from '../load/inputs';
 import { makeDirectory } from '../util/make-directory';
 // discover.ts and stdout.ts load only when a record needs them: every module costs this path a resolve and a compile.
@@ -215,6 +215,7 @@ function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => 
   }
   const buffer = { bytes: Buffer.allocUnsafe(1 << 16) };
   for (const abs in inputs.files) {
+    if (inputs.files[abs].startsWith(UNREADABLE)) return false; // a run that could not read a file is not replayed: the per-project check compares why
     const bytes = fileBytes(abs, buffer);
     if (!bytes || sha256(bytes) !== inputs.files[abs]) return false;
   }

@@ -61,7 +61,7 @@ export function cacheFileFor(location: string | undefined, cwd: string): string 
  * replaying the run). Paths are absolute.
  */
 export interface RunInputs {
-  /** Files read: SHA-256 (base64) of their bytes. */
+  /** Files read: SHA-256 (base64) of their bytes; for a file that could not be read, UNREADABLE and why. */
   files: Record<string, string>;
   /** Paths asked about, with what they were, where no listing below settles it. */
   kinds: Record<string, PathKind>;
@@ -70,6 +70,9 @@ export interface RunInputs {
   /** Directories of which only the compose-like names were used (no full listing above): those names, sorted. */
   composeNames: Record<string, string[]>;
 }
+
+/** The start of a recorded "hash" that says the file could not be read (then the reason follows); base64 never starts so. */
+export const UNREADABLE = '!';
 
 /** A directory entry as RunInputs.listings lists it: `f:`, `d:`, `l:` (symlink) or `o:`, then the name. */
 export function entryCode(e: fs.Dirent): string {

@@ -21,8 +21,8 @@ import type { SuppressedFinding } from './suppress';
 import type { EffectiveConfig } from './config';
 import { isComposeLikeName } from '../load/discover';
 import { listDirectory, pathKind, type PathKind, type RunSnapshot } from '../load/inputs';
-import { MAX_FILE_BYTES, readRegularFile, sourceText } from '../load/read';
-import { entryCode, joinCacheText, sha256, splitCacheText, variableHash, type RunInputs } from './cache-file';
+import { MAX_FILE_BYTES, readRegularFile, sourceText, unreadableReason } from '../load/read';
+import { entryCode, joinCacheText, sha256, splitCacheText, UNREADABLE, variableHash, type RunInputs } from './cache-file';
 import { makeDirectory } from '../util/make-directory';
 
 /**
@@ -104,7 +104,7 @@ export class LintCache {
   ) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readCacheFile(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       debug(code === 'ENOENT' ? `cache: no cache file ${file} yet` : `cache: ignoring ${file}: cannot read it (${code ?? (e as Error).message})`);
@@ -192,9 +192,11 @@ export class LintCache {
       let buf: Buffer;
       try {
         buf = readRegularFile(abs, MAX_FILE_BYTES);
-      } catch {
+      } catch (e) {
+        if (hash === `${UNREADABLE}${unreadableReason(e)}`) continue; // still unreadable, for the same reason
         return `${abs} cannot be read any more`;
       }
+      if (hash.startsWith(UNREADABLE)) return `${abs} can be read now`;
       if (sha256(buf) !== hash) return `${abs} changed`;
       bytes.set(abs, buf);
     }
@@ -225,7 +227,7 @@ export class LintCache {
   /** Record `outcome` under `key` with the project's inputs (`osEnv`: for the hash of the whole environment). */
   store(key: string, outcome: ProjectOutcome, inputs: ProjectInputs, osEnv: Record<string, string>): void {
     const entry: Entry = {
-      reads: [...inputs.reads].map(([abs, buf]) => [abs, sha256(buf)]),
+      reads: [...[...inputs.reads].map(([abs, buf]): [string, string] => [abs, sha256(buf)]), ...[...inputs.unreadable].map(([abs, why]): [string, string] => [abs, `${UNREADABLE}${why}`])],
       probes: [...inputs.probes],
       listings: [...inputs.listings].map(([dir, names]) => [dir, [...names]]),
       env: [...inputs.env].map(([k, v]) => [k, variableHash(k, v)]),
@@ -248,11 +250,12 @@ export class LintCache {
   save(run?: unknown): string | undefined {
     const runChanged = run !== undefined && JSON.stringify(run) !== JSON.stringify(this.storedRun);
     if (!this.dirty && !runChanged) return undefined;
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    const file = writeTarget(this.file);
+    const tmp = `${file}.${process.pid}.tmp`;
     try {
-      makeDirectory(path.dirname(this.file));
+      makeDirectory(path.dirname(file));
       fs.writeFileSync(tmp, joinCacheText(this.tool, run ?? this.storedRun, JSON.stringify(this.entries)));
-      fs.renameSync(tmp, this.file);
+      fs.renameSync(tmp, file);
       const n = Object.keys(this.entries).length;
       this.debug(`cache: wrote ${this.file} (${n} ${n === 1 ? 'project' : 'projects'})`);
       return undefined;
@@ -321,4 +324,34 @@ function wellFormed(e: unknown): e is Entry {
 /** What a (non-symlink) directory entry is, as pathKind says it. */
 function kindOf(e: fs.Dirent): PathKind {
   return e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'other';
+}
+
+/**
+ * The cache file's text. Opened without blocking and checked on the descriptor: a FIFO at the cache
+ * path would otherwise hang every run (it is then ignored like any unreadable cache file). Not read
+ * through the run snapshot: the cache file is not an input of any project.
+ * @throws Error when the file cannot be opened or is not a regular file
+ */
+function readCacheFile(file: string): string {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Where to write the cache file: through a symlink to a regular file (a link into a CI cache folder
+ * stays a link), else the path itself (new, dangling, or a link to something that is not a regular
+ * file such as /dev/null, which the rename must never replace).
+ */
+function writeTarget(file: string): string {
+  try {
+    const real = fs.realpathSync(file);
+    return fs.statSync(real).isFile() ? real : file;
+  } catch {
+    return file;
+  }
 }

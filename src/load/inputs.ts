@@ -19,6 +19,8 @@ export type PathKind = 'file' | 'dir' | 'other' | 'absent';
 export class InputLog implements ProjectInputs {
   /** Files read, by absolute path: their bytes as read. */
   readonly reads = new Map<string, Buffer>();
+  /** Files that could not be read, by absolute path: why (see ProjectInputs.unreadable). */
+  readonly unreadable = new Map<string, string>();
   /** Paths probed, by absolute path: what they were. */
   readonly probes = new Map<string, PathKind>();
   /** Directory listings used, by absolute path: the compose-like names in them, sorted. */
@@ -45,6 +47,14 @@ export function withInputLog<T>(log: InputLog, fn: () => T): T {
 /** The loader read `abs` and got `bytes`. */
 export function noteRead(abs: string, bytes: Buffer): void {
   current?.reads.set(abs, bytes);
+}
+
+/**
+ * The loader could not read `abs` (`why`: errno code or message). A file that becomes readable
+ * again (permissions restored) must make the load stale, so the failure is an input too.
+ */
+export function noteUnreadable(abs: string, why: string): void {
+  current?.unreadable.set(abs, why);
 }
 
 /** What `abs` is (stat, following symlinks), noted as probed. */

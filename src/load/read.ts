@@ -4,7 +4,7 @@ import { isAscii } from 'buffer';
 import { LoadContext, LoadError } from './context';
 import { SourceFile, makeSource } from '../model/source';
 import { displayPath } from '../util/display-path';
-import { noteRead, rememberBytes, snapshotBytes } from './inputs';
+import { noteRead, noteUnreadable, rememberBytes, snapshotBytes } from './inputs';
 
 /** Larger compose files are refused rather than parsed for minutes. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -22,6 +22,7 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
     try {
       buf = readRegularFile(abs, MAX_FILE_BYTES);
     } catch (e) {
+      noteUnreadable(abs, unreadableReason(e));
       if (e instanceof NotRegularFile || e instanceof FileTooLarge) throw new LoadError(`${shown}: ${e.message}`);
       throw new LoadError(`${shown}: ${describeFsError(e as NodeJS.ErrnoException)}`);
     }
@@ -56,6 +57,12 @@ export const NO_SUCH_FILE = 'no such file or directory';
 export class NotRegularFile extends Error {}
 /** Thrown by readRegularFile for a file over the cap; the message is the reason. */
 export class FileTooLarge extends Error {}
+
+/** Why readRegularFile failed, as a short stable text: the errno code, or the message of NotRegularFile / FileTooLarge. */
+export function unreadableReason(e: unknown): string {
+  if (e instanceof NotRegularFile || e instanceof FileTooLarge) return e.message;
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+}
 
 /** What a non-regular file is, in words. */
 function kindOf(st: fs.Stats): string {

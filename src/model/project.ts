@@ -16,6 +16,8 @@ export interface FileDocument {
 export interface ProjectInputs {
   /** Files read, by absolute path: their bytes as read. */
   readonly reads: ReadonlyMap<string, Buffer>;
+  /** Files the load tried to read and could not, by absolute path: why (an errno code such as EACCES, or the message for a FIFO, a directory, a file too large). */
+  readonly unreadable: ReadonlyMap<string, string>;
   /** Paths probed, by absolute path: what they were (`stat`, following symlinks). */
   readonly probes: ReadonlyMap<string, 'file' | 'dir' | 'other' | 'absent'>;
   /** Directory listings used, by absolute path: the compose-like names in them, sorted. */

@@ -13,8 +13,8 @@ import { checkTargets } from './targets';
 import { closestMatch } from '../schema/suggest';
 import { VERSION } from './version';
 import { isGlobPattern } from '../util/glob';
-import { codeStamp, environmentHash, ownFiles, SHELL_BOOKKEEPING, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
-import { cacheFileFor } from '../engine/cache-file';
+import { codeStamp, ownFiles, SHELL_BOOKKEEPING, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
+import { cacheFileFor, environmentHash } from '../engine/cache-file';
 import { makeDirectory } from '../util/make-directory';
 
 export interface LintFlags extends ProjectFlags {
@@ -149,7 +149,7 @@ function runRecord(argv: readonly string[], cacheFile: string, inputs: NonNullab
   return {
     argv: [...argv],
     cwd: process.cwd(),
-    env: environmentHash(process.env),
+    env: environmentHash(process.env, SHELL_BOOKKEEPING),
     shellEnv,
     code,
     stdout: stdoutKind(captured.file !== null),

@@ -7,7 +7,8 @@
  *
  * Why: an unchanged second run of a 500-project monorepo spent about 0.2 s starting the linter
  * (its bundle and code cache) and re-planning the projects before it could check each project's
- * entry, which put the 10x target of issue 13 out of reach. This path loads five small modules.
+ * entry, which put the 10x target of issue 13 out of reach. This path loads three small modules
+ * (and crypto).
  *
  * A record is checked against everything it names before it is used, so it never needs to be
  * invalidated: any change (a file's bytes, a new `.env` or override, a directory's entries, an
@@ -16,7 +17,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { cacheFileFor, entryCode, sha256, splitCacheText, UNREADABLE, variableHash, type RunInputs } from '../engine/cache-file';
+import { cacheFileFor, entryCode, environmentHash, sha256, splitCacheText, UNREADABLE, variableHash, type RunInputs } from '../engine/cache-file';
 import { pathKind } from '../load/inputs';
 import { makeDirectory } from '../util/make-directory';
 // discover.ts and stdout.ts load only when a record needs them: every module costs this path a resolve and a compile.
@@ -35,7 +36,7 @@ export interface RunRecord {
   /** The arguments after the script (process.argv.slice(2)). */
   argv: string[];
   cwd: string;
-  /** environmentHash of the environment. */
+  /** environmentHash of the environment without SHELL_BOOKKEEPING. */
   env: string;
   /** Shell bookkeeping variables (SHELL_BOOKKEEPING) that a project looked up: the cache's variableHash of their values (null: unset). */
   shellEnv: Record<string, string | null>;
@@ -53,14 +54,6 @@ export interface RunRecord {
  * A project that interpolates one of them records it in RunRecord.shellEnv.
  */
 export const SHELL_BOOKKEEPING: ReadonlySet<string> = new Set(['_', 'OLDPWD', 'SHLVL']);
-
-/** SHA-256 (base64) of the environment, sorted by name, without SHELL_BOOKKEEPING. Values are never stored. */
-export function environmentHash(env: NodeJS.ProcessEnv): string {
-  const names = Object.keys(env)
-    .filter((k) => !SHELL_BOOKKEEPING.has(k))
-    .sort();
-  return sha256(JSON.stringify(names.map((k) => [k, env[k]])));
-}
 
 /**
  * The build that runs, as Node version and the size and mtime (ms) of the CLI's code beside this
@@ -151,7 +144,7 @@ function sameCommand(r: RunRecord, args: readonly string[], cwd: string, env: No
   if (r.cwd !== cwd || r.argv.length !== args.length || r.argv.some((a, i) => a !== args[i])) return false;
   if (r.code !== codeStamp()) return false;
   for (const [name, hash] of Object.entries(r.shellEnv)) if (variableHash(name, env[name]) !== hash) return false;
-  return r.stdout === stdoutKind(r.out.file !== null) && r.env === environmentHash(env);
+  return r.stdout === stdoutKind(r.out.file !== null) && r.env === environmentHash(env, SHELL_BOOKKEEPING);
 }
 
 /**

@@ -90,6 +90,17 @@ export function sha256(data: string | Buffer): string {
   return crypto.hash ? crypto.hash('sha256', data, 'base64') : crypto.createHash('sha256').update(data).digest('base64');
 }
 
+/**
+ * SHA-256 (base64) of the environment, sorted by name, leaving out the variables in `except`.
+ * Values are never stored.
+ */
+export function environmentHash(env: NodeJS.ProcessEnv, except: ReadonlySet<string> = new Set()): string {
+  const names = Object.keys(env)
+    .filter((k) => !except.has(k))
+    .sort();
+  return sha256(JSON.stringify(names.map((k) => [k, env[k]])));
+}
+
 /** What the cache file keeps of a variable's value: SHA-256 of `name=value` (null: unset). Values may be secrets, and cache files travel (CI caches). */
 export function variableHash(name: string, value: string | undefined): string | null {
   return value === undefined ? null : sha256(`${name}=${value}`);

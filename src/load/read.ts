@@ -85,12 +85,13 @@ function kindOf(st: fs.Stats): string {
 export function readRegularFile(abs: string, maxBytes: number): Buffer {
   const known = snapshotBytes(abs);
   if (known !== undefined && known.length <= maxBytes) return known;
-  const buf = readFresh(abs, maxBytes);
+  const buf = readRegularFileUncached(abs, maxBytes);
   rememberBytes(abs, buf);
   return buf;
 }
 
-function readFresh(abs: string, maxBytes: number): Buffer {
+/** readRegularFile without the run snapshot: for files that are no input of a project (the `--cache` file). Throws as readRegularFile. */
+export function readRegularFileUncached(abs: string, maxBytes: number): Buffer {
   const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
     const st = fs.fstatSync(fd);

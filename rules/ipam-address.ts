@@ -1,4 +1,3 @@
-import type { BlockList } from 'net';
 import { addressValue, ipVersion } from '../src/util/ip';
 import { defineRule } from '../src/define-rule';
 import { keyOriginOf, originOf, Origin } from '../src/model/origin';
@@ -15,7 +14,6 @@ interface Subnet {
   /** The written address and prefix length. */
   address: string;
   prefix: number;
-  block: BlockList;
   /** The subnet's first address, shifted right by its host bits: the block's number at its prefix length. */
   net: bigint;
   origin?: Origin;
@@ -32,10 +30,8 @@ export function parseSubnet(network: string, text: string, origin?: Origin): Sub
   const prefix = Number(m[2]);
   if (prefix > (version === 4 ? 32 : 128)) return undefined;
   const family: Family = version === 4 ? 'ipv4' : 'ipv6';
-  const block = new (require('net') as typeof import('net')).BlockList(); // net loads only for files with subnets (start-up, issue 13)
-  block.addSubnet(m[1], prefix, family);
   const net = addressValue(m[1], version) >> BigInt(BITS[family] - prefix);
-  return { network, text: text.trim(), family, address: m[1], prefix, block, net, origin };
+  return { network, text: text.trim(), family, address: m[1], prefix, net, origin };
 }
 
 /** Declared networks' `ipam.config[].subnet` values; external networks are configured elsewhere and skipped. */
@@ -58,6 +54,9 @@ function declaredSubnets(networks: Record<string, ComposeDict | null>): { subnet
   }
   return { subnets, external };
 }
+
+/** Whether `address` (valid text of the subnet's family) lies in subnet `s`. */
+const holdsAddress = (s: Subnet, address: string): boolean => addressValue(address, s.family === 'ipv4' ? 4 : 6) >> BigInt(BITS[s.family] - s.prefix) === s.net;
 
 /** `s`'s block at a shorter (or equal) prefix length `p`: the key of the block of length `p` that holds it. */
 const blockKey = (s: Subnet, p: number): string => `${s.family}/${p}/${(s.net >> BigInt(s.prefix - p)).toString(16)}`;
@@ -190,7 +189,7 @@ export default defineRule<Record<string, never>, MessageId>({
           const mine = byNetwork.get(`${a.name}\0${family}`) ?? [];
           const data = { key, address, network: a.name, family: family === 'ipv4' ? 'IPv4' : 'IPv6' };
           if (!mine.length) ctx.report({ messageId: 'noSubnet', data, ...where });
-          else if (!mine.some((s) => s.block.check(address, family))) ctx.report({ messageId: 'outside', data: { ...data, subnets: mine.map((s) => s.text).join(', ') }, ...where });
+          else if (!mine.some((s) => holdsAddress(s, address))) ctx.report({ messageId: 'outside', data: { ...data, subnets: mine.map((s) => s.text).join(', ') }, ...where });
           const id = `${a.name}\0${address.toLowerCase()}`;
           const other = taken.get(id);
           if (other) ctx.report({ messageId: 'duplicate', data: { key, address, network: a.name, other }, ...where });

@@ -42,10 +42,10 @@ function hasUnreadExtendsFile(project: Project): boolean {
  */
 function variablePattern(origin: Origin | undefined): RegExp | undefined {
   if (!origin) return undefined;
-  // Almost every entry is written without `$`: found without copying its text.
-  const dollar = origin.source.text.indexOf('$', origin.start);
-  if (dollar === -1 || dollar >= origin.end) return undefined;
-  const text = origin.source.text.slice(origin.start, origin.end).replace(/^["']|["']$/g, '');
+  // Almost every entry is written without `$`: the entry's own text, never on past its end.
+  const written = origin.source.text.slice(origin.start, origin.end);
+  if (!written.includes('$')) return undefined;
+  const text = written.replace(/^["']|["']$/g, '');
   const VARIABLE = /\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
   if (!VARIABLE.test(text.replace(/\$\$/g, ''))) return undefined;
   const literal = text.split(VARIABLE).map((part) => part.replace(/\$\$/g, '$').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -305,9 +305,9 @@ function toolFingerprint(rules: readonly Rule[]): string {
 
 /**
  * Load, graph and rules for one plan: the project and its outcome (see ProjectOutcome). Throws
- * LoadError for a fatal load problem. Exported for the worker threads (src/cli/lint-worker.ts).
+ * LoadError for a fatal load problem. Worker threads run it through lintPlanJob.
  */
-export function lintPlan(plan: LoadOptions, cfg: EffectiveConfig, o: LintOptions, rules: readonly Rule[], cwd: string): { project: Project; outcome: ProjectOutcome } {
+function lintPlan(plan: LoadOptions, cfg: EffectiveConfig, o: LintOptions, rules: readonly Rule[], cwd: string): { project: Project; outcome: ProjectOutcome } {
   const lines: string[] = [];
   const debug = (line: string): void => void lines.push(line);
   const ignored = (file: string): boolean => file !== '-' && file !== '<stdin>' && o.ignore !== false && isIgnored(cfg, path.resolve(cwd, file));

@@ -8,7 +8,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fixSync, lintSync, type LintOptions, type LintResult } from '../src/api';
+import { fixSync, lintSync, planProjects, type LintOptions, type LintResult } from '../src/api';
+import { LoadError } from '../src/load/context';
 import { joinCacheText, splitCacheText } from '../src/engine/cache-file';
 import { MAX_FILE_BYTES } from '../src/load/read';
 
@@ -275,18 +276,16 @@ describe('worker threads', () => {
   test('a fatal load problem in a worker is thrown as the LoadError a serial run throws', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 4; i++) files[`p${i}/compose.yaml`] = `services:\n  s:\n    image: a:1\n`;
-    files['p2/.env'] = 'A="unclosed\n';
+    // Found only when the project loads (planning reads .env, so a bad .env would never reach a worker).
+    files['p2/compose.yaml'] = 'services:\n  s:\n    image: a:1\n\0';
     const dir = tree(files);
     const serial = (): LintResult => lintSync({ cwd: dir, targets: ['.'], env: {}, concurrency: 1 });
     const threaded = (): LintResult => lintSync({ cwd: dir, targets: ['.'], env: {}, concurrency: 2, workerThreshold: 2 });
-    expect(serial).toThrow();
-    let message = '';
-    try {
-      serial();
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    expect(threaded).toThrow(message);
+    const message = 'p2/compose.yaml: binary file (contains NUL bytes), not a compose file';
+    expect(serial).toThrow(new LoadError(message));
+    expect(threaded).toThrow(new LoadError(message));
+    expect(threaded).toThrow(LoadError); // the class the serial run throws, rebuilt from the worker's report
+    expect(() => planProjects({ cwd: dir, targets: ['.'], env: {} })).not.toThrow();
   });
 });
 

@@ -554,7 +554,7 @@ function randomDocument(seed: number): string {
   return lines.join('\n') + (r() < 0.8 ? '\n' : '');
 }
 
-describe('fastParse agrees with the yaml package path', () => {
+describe('the fast reader agrees with the yaml package path', () => {
   const rows: string[] = [];
 
   /** Compare on every file; returns how many the fast path accepted (and agreed on). */

@@ -1,7 +1,6 @@
 import rule from '../rules/ipam-address';
 import { firstOverlaps, parseSubnet } from '../rules/ipam-address';
 import { BlockList } from 'net';
-import { addressValue } from '../src/util/ip';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
 
@@ -14,23 +13,6 @@ describe('parseSubnet', () => {
     expect(parseSubnet('n', '10.0.0.0/33')).toBeUndefined();
     expect(parseSubnet('n', '/24')).toBeUndefined();
   });
-});
-
-describe('addressValue', () => {
-  test.each<[string, 4 | 6, bigint]>([
-    ['0.0.0.0', 4, 0n],
-    ['10.1.2.3', 4, 0x0a010203n],
-    ['255.255.255.255', 4, 0xffffffffn],
-    ['::', 6, 0n],
-    ['::1', 6, 1n],
-    ['fd00::', 6, 0xfd00n << 112n],
-    ['fd00:1::5', 6, (0xfd00n << 112n) | (1n << 96n) | 5n],
-    ['1:2:3:4:5:6:7:8', 6, 0x00010002000300040005000600070008n],
-    ['::ffff:10.0.0.1', 6, (0xffffn << 32n) | 0x0a000001n],
-    ['64:ff9b::192.0.2.33', 6, (0x64n << 112n) | (0xff9bn << 96n) | 0xc0000221n],
-    ['fe80::1%eth0', 6, (0xfe80n << 112n) | 1n],
-    ['FD00::ABCD', 6, (0xfd00n << 112n) | 0xabcdn],
-  ])('%s (IPv%s) is %s', (text, version, value) => expect(addressValue(text, version)).toBe(value));
 });
 
 describe('firstOverlaps', () => {

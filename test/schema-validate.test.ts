@@ -3,6 +3,7 @@ import { makeSource } from '../src/model/source';
 import { toPosition } from '../src/model/origin';
 import { validateCompose, SchemaProblem } from '../src/schema/validate';
 import { readComposeSchema } from '../src/schema/validator';
+import { withoutAnnotations } from '../src/schema/compile';
 
 function validate(yaml: string): SchemaProblem[] {
   const parsed = parseYaml(makeSource('compose.yml', yaml));
@@ -196,5 +197,18 @@ describe('the compose schema keeps the shape collapse.ts relies on', () => {
     walk(schema, '#');
     expect(crowded).toEqual([]);
     expect(Object.keys(schema.$defs as object).length).toBeGreaterThan(20);
+  });
+});
+
+describe('withoutAnnotations (the standalone validator is built from it)', () => {
+  test('drops description, title and $comment strings at every depth; a property named description (an object) stays', () => {
+    const schema = {
+      title: 'T',
+      description: 'top',
+      $comment: 'c',
+      type: 'object',
+      properties: { description: { type: 'string', description: 'what it is' }, list: { type: 'array', items: [{ title: 'x', type: 'integer' }] } },
+    };
+    expect(withoutAnnotations(schema)).toEqual({ type: 'object', properties: { description: { type: 'string' }, list: { type: 'array', items: [{ type: 'integer' }] } } });
   });
 });

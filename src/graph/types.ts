@@ -29,7 +29,7 @@ export interface Family {
   repositories: string[];
   /** Words configuration uses for this kind of datastore. */
   words: string[];
-  /** Ports the engine listens on by default. */
+  /** Ports that count as evidence of this engine (default-ports.ts rows with `evidence`; not every default port: 9300, 33060, 7474 and 9000 are left out). */
   ports: number[];
   /** Environment variables only the server image reads. */
   serverEnv?: RegExp;

@@ -51,12 +51,6 @@ export function parseImageReference(image: string): ImageReference {
   };
 }
 
-/** The repository as written, without tag and digest, lower-cased: `Registry:5000/Team/Postgres:16@sha256:..` -> `registry:5000/team/postgres`. */
-export function imageRepository(image: string): string {
-  const { domain, path } = parseImageReference(image);
-  return domain ? `${domain}/${path}` : path;
-}
-
 /**
  * The repository as Docker prints it for short (reference.FamiliarName): Docker Hub's domain and
  * its `library/` namespace removed, other registries kept. `docker.io/library/nginx:1.27` -> `nginx`,

@@ -9,7 +9,7 @@ import { makeSource, lineCol, SourceFile } from '../model/source';
 import { keyOriginAtPath, originAtPath, Origin } from '../model/origin';
 import { parseYaml } from '../load/parse';
 import { dropNonStringKeys } from '../load/keys';
-import { describeFsError, FileTooLarge, MAX_FILE_BYTES, NO_SUCH_FILE, NotRegularFile, readRegularFile } from '../load/read';
+import { describeFsError, FileTooLarge, MAX_FILE_BYTES, NO_SUCH_FILE, NotRegularFile, readRegularFile, sourceText } from '../load/read';
 import { displayPath } from '../util/display-path';
 import { pathKind } from '../load/inputs';
 import { collapseAlternatives } from '../schema/collapse';
@@ -67,13 +67,12 @@ export function readConfigFile(abs: string, cwd: string, rules: readonly Rule[])
   const shown = displayPath(cwd, abs);
   let text: string;
   try {
-    text = readRegularFile(abs, MAX_FILE_BYTES).toString('utf8');
+    text = sourceText(readRegularFile(abs, MAX_FILE_BYTES)); // UTF-8, BOM dropped, as for compose files
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const reason = e instanceof NotRegularFile || e instanceof FileTooLarge ? e.message : describeFsError(err);
     throw new ConfigError(err.code === 'ENOENT' ? `${shown}: ${NO_SUCH_FILE}` : `${shown}: cannot read config file: ${reason}`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const source = makeSource(shown, text);
   const data = parseSingleMapping(source);
   validateConfig(data, rules, (origin, where, text) => `${at(source, origin)}: ${where ? `${where}: ` : ''}${text}`);

@@ -19,6 +19,11 @@ ruleTester(rule, {
         '      - /home/deploy/app:/app',
       ),
     },
+    {
+      // Docker Desktop's socket sits under ~/.docker (the credentials folder): docker-socket-mount reports it, once.
+      name: "a runtime socket under ~/.docker is docker-socket-mount's finding, not a credentials mount",
+      code: lines('services:', '  app:', '    image: example/app:1.0', '    volumes:', '      - ~/.docker/run/docker.sock:/var/run/docker.sock'),
+    },
   ],
   invalid: [
     {

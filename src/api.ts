@@ -74,6 +74,8 @@ export interface LintOptions {
   ignore?: boolean;
   /** Receives one line per step (files loaded, config used, milliseconds per stage): `--debug`. */
   onDebug?: (line: string) => void;
+  /** Time each rule's check: LintResult.ruleTimes (the CLI's TIMING variable, as in ESLint). With `cache`, every project is linted (no cache hits). */
+  timing?: boolean;
   /**
    * `--cache`: reuse each project's findings from this cache file while none of its inputs changed
    * (see src/engine/lint-cache.ts), and write the file back. `location`: a file, or a directory to
@@ -105,6 +107,11 @@ export interface LintResult {
   ignored: string[];
   /** Why `--cache` could not write its file (one line), when it could not: the findings are still complete. */
   cacheProblem?: string;
+  /**
+   * With `timing`: milliseconds (wall, fractional) per rule id, summed over the projects linted in
+   * this run.
+   */
+  ruleTimes?: Record<string, number>;
   /** With `cache.deferSave`: every input of the run (files, paths, listings, and the variables projects looked up), for a record of it. */
   runInputs?: RunInputs & { env: Record<string, string | null> };
   /**
@@ -178,7 +185,8 @@ function lintSnapshot(options: LintOptions): LintResult {
     if (cache) {
       slot.key = LintCache.key(planKey(plan), cfg, { cwd, ignore: o.ignore !== false });
       const label = `project of ${(plan.files ?? []).map((f) => displayPath(cwd, path.resolve(cwd, f))).join(', ') || displayPath(cwd, plan.projectDirectory ?? cwd)}`;
-      const hit = cache.lookup(slot.key, osEnv, label);
+      // Timing measures the rules, so it runs them: no findings are taken from the cache (they are still stored).
+      const hit = o.timing ? undefined : cache.lookup(slot.key, osEnv, label);
       if (hit) {
         slot.outcome = { ...hit, debug: [`cache: hit for ${label}`] };
         continue;
@@ -232,10 +240,10 @@ function workerThreads(concurrency: LintOptions['concurrency']): number {
 }
 
 /** The options a worker thread needs (plain data: they are copied into it). */
-export type WorkerOptions = Pick<LintOptions, 'cwd' | 'config' | 'ruleFlags' | 'ignore' | 'settings'>;
+export type WorkerOptions = Pick<LintOptions, 'cwd' | 'config' | 'ruleFlags' | 'ignore' | 'settings' | 'timing'>;
 
 function workerOptions(o: LintOptions): WorkerOptions {
-  return { cwd: path.resolve(o.cwd ?? process.cwd()), config: o.config, ruleFlags: o.ruleFlags, ignore: o.ignore, settings: o.settings };
+  return { cwd: path.resolve(o.cwd ?? process.cwd()), config: o.config, ruleFlags: o.ruleFlags, ignore: o.ignore, settings: o.settings, timing: o.timing };
 }
 
 /** In a worker thread (src/cli/lint-worker.ts): lint one plan; the outcome and the project's inputs. Not part of the public API. */
@@ -325,14 +333,17 @@ function lintPlan(plan: LoadOptions, cfg: EffectiveConfig, o: LintOptions, rules
   const graph = buildGraph(project);
   debug(`project "${project.name}": graph in ${Date.now() - t} ms`);
   t = Date.now();
-  const found = runRules(project, graph, rules, cfg.rules, problems, cfg.shared).filter((f) => !ignored(f.file));
+  const ruleTimes = o.timing ? {} : undefined;
+  const found = runRules(project, graph, rules, cfg.rules, problems, cfg.shared, ruleTimes).filter((f) => !ignored(f.file));
   debug(`project "${project.name}": ${rules.length} rules in ${Date.now() - t} ms, ${found.length} findings`);
   const kept = applyExcludes(found, cfg.rules);
   // The absolute path of each source (sources carry display paths): from the files the load read.
   const absOf = new Map<string, string>();
   for (const abs of project.inputs?.reads.keys() ?? []) absOf.set(displayPath(plan.cwd, abs), abs);
   const sources = project.sources.map((s) => ({ path: s.path, abs: absOf.get(s.path) ?? s.path, ignored: ignored(s.path), text: s.text }));
-  return { project, outcome: { findings: kept.findings, suppressed: kept.suppressed, files: [...files], unparsed: [...unparsed], sources, debug: lines } };
+  const outcome: ProjectOutcome = { findings: kept.findings, suppressed: kept.suppressed, files: [...files], unparsed: [...unparsed], sources, debug: lines };
+  if (ruleTimes) outcome.ruleTimes = ruleTimes;
+  return { project, outcome };
 }
 
 /** The run-wide steps over the projects' outcomes, in plan order: dedupe, suppression comments, sorting. */
@@ -346,6 +357,7 @@ function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: Project
   // Files with YAML errors: no rule saw their values, so no suppression comment there is known to be unused.
   const unparsed = new Set<string>();
   const sources: SourceFile[] = [];
+  const ruleTimes: Record<string, number> = {};
   for (const { cfg, outcome, project } of slots) {
     if (!outcome) continue;
     for (const line of outcome.debug) debug(line);
@@ -359,6 +371,7 @@ function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: Project
     if (project) projects.push(project);
     for (const item of outcome.findings) raw.push(item);
     for (const item of outcome.suppressed) suppressed.push(item);
+    if (outcome.ruleTimes) for (const [id, ms] of Object.entries(outcome.ruleTimes)) ruleTimes[id] = (ruleTimes[id] ?? 0) + ms;
   }
   const t = Date.now();
   const unusedRule = rules.find((r) => r.id === UNUSED_DISABLE) ?? unusedDisableRule;
@@ -382,6 +395,7 @@ function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: Project
     projects,
     files: [...files].sort(),
     ignored: [],
+    ...(o.timing ? { ruleTimes } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import { isGlobPattern } from '../util/glob';
 import { codeStamp, ownFiles, SHELL_BOOKKEEPING, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
 import { cacheFileFor, environmentHash } from '../engine/cache-file';
 import { makeDirectory } from '../util/make-directory';
+import { formatRuleTimes, timingLimit } from '../report/timing';
 
 export interface LintFlags extends ProjectFlags {
   format?: string;
@@ -66,6 +67,8 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
   const fixRules = checkFixRules(flags);
   checkTargets(targets);
   const debug = debugSink(flags.debug);
+  // TIMING (as in ESLint): the slowest rules' check times, a table on stderr after the report.
+  const timing = timingLimit(process.env.TIMING);
   const options: LintOptions = {
     ...toLintOptions(flags, targets),
     config: flags.config,
@@ -73,6 +76,7 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
     reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives,
     ignore: flags.ignore,
     onDebug: debug,
+    timing: timing !== undefined,
     concurrency: concurrencyOf(flags.concurrency),
     // --fix rewrites files from the findings of this run: it never takes them from the cache.
     cache: flags.cache && !flags.fix && !flags.fixDryRun ? { location: flags.cacheLocation } : undefined,
@@ -93,7 +97,7 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
   }
   // A run that can be replayed whole next time (src/cli/replay.ts): not with --debug (its lines
   // time the run), stdin, --fix or globs (tinyglobby reads directories outside the run's view of the disk).
-  const recording = argv !== undefined && options.cache !== undefined && !debug && !fromStdin && !targets.some(isGlobPattern);
+  const recording = argv !== undefined && options.cache !== undefined && !debug && timing === undefined && !fromStdin && !targets.some(isGlobPattern);
   if (recording) options.cache = { ...options.cache, deferSave: true };
   const out = new RunWriter(recording ? { stdout: '', stderr: '', file: null, exitCode: 0 } : undefined);
   debug?.(`compose-lint ${VERSION}, node ${process.version}, cwd ${process.cwd()}`);
@@ -113,6 +117,7 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
     const text = format(shown, { ...ctx, files: result.files, suppressed: result.suppressed, ...extra });
     debug?.(`format ${formatName} in ${Date.now() - t} ms`);
     out.report(text, flags.outputFile, to);
+    if (timing !== undefined && result.ruleTimes) out.stderr(formatRuleTimes(result.ruleTimes, timing));
     setExitCode(findings, maxWarnings, out);
     debug?.(`total ${Date.now() - started} ms`);
   };

@@ -103,7 +103,8 @@ function cacheLocationArg(args: readonly string[]): string | undefined {
 export function replayRun(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
   try {
     const args = argv.slice(2);
-    if (!args.includes('--cache') || env.COMPOSE_LINT_DEBUG) return false;
+    // Not with --debug's or TIMING's lines, which time this run (the latter's table comes from running the rules).
+    if (!args.includes('--cache') || env.COMPOSE_LINT_DEBUG || env.TIMING) return false;
     const cwd = process.cwd();
     const cacheFile = cacheFileFor(cacheLocationArg(args), cwd);
     const record = recordIn(cacheFile);

@@ -49,6 +49,8 @@ export interface ProjectOutcome {
   sources: { path: string; abs: string; ignored: boolean; text?: string }[];
   /** `--debug` lines of the load (kept so the lines come out in project order whoever did the work). */
   debug: string[];
+  /** With LintOptions.timing: milliseconds per rule id that this run's checks took. Never stored (a hit runs no rule). */
+  ruleTimes?: Record<string, number>;
 }
 
 /** An entry as stored: the inputs to check, then the outcome. */
@@ -226,7 +228,7 @@ export class LintCache {
       listings: [...inputs.listings].map(([dir, names]) => [dir, [...names]]),
       env: [...inputs.env].map(([k, v]) => [k, variableHash(k, v)]),
       // Texts are read back when the entry is checked; debug lines are those of this run's load.
-      outcome: { ...outcome, sources: outcome.sources.map(({ path: p, abs, ignored }) => ({ path: p, abs, ignored })), debug: [] },
+      outcome: { ...outcome, sources: outcome.sources.map(({ path: p, abs, ignored }) => ({ path: p, abs, ignored })), debug: [], ruleTimes: undefined },
     };
     if (inputs.envEnumerated) entry.envAll = environmentHash(osEnv);
     this.entries[key] = entry;

@@ -25,8 +25,17 @@ export function toFinding(rule: string, severity: Severity, r: Report | LoadProb
  * applies unless a config file or `--rule` set one: a severity the user wrote, even the default,
  * applies to every finding of the rule. A preset's severity (strict raises `info` rules to
  * `warning`) is a default: findings that carry their own severity keep it.
+ * With `times`, each rule's check adds its milliseconds (wall, fractional) under its id (TIMING).
  */
-export function runRules(project: Project, graph: Graph, rules: readonly Rule[], settings: RuleSettings, problems: readonly LoadProblem[], shared: SharedSettings = NO_SHARED_SETTINGS): Finding[] {
+export function runRules(
+  project: Project,
+  graph: Graph,
+  rules: readonly Rule[],
+  settings: RuleSettings,
+  problems: readonly LoadProblem[],
+  shared: SharedSettings = NO_SHARED_SETTINGS,
+  times?: Record<string, number>,
+): Finding[] {
   const fallbackFile = project.sources[0]?.path ?? project.files[0] ?? '<unknown>';
   const out: Finding[] = [];
   const problemsOf = groupBy(problems, (p) => p.rule);
@@ -35,6 +44,7 @@ export function runRules(project: Project, graph: Graph, rules: readonly Rule[],
     const s = settings.get(rule.id);
     if (!s || s.severity === 'off') continue;
     const severity = s.severity;
+    const started = times ? performance.now() : 0;
     rule.check({
       project,
       graph,
@@ -43,6 +53,7 @@ export function runRules(project: Project, graph: Graph, rules: readonly Rule[],
       settings: shared,
       report: (r) => out.push(toFinding(rule.id, r.severity && !s.explicit ? r.severity : severity, r, fallbackFile)),
     });
+    if (times) times[rule.id] = (times[rule.id] ?? 0) + performance.now() - started;
   }
   return out;
 }

@@ -1,17 +1,9 @@
 import { defineRule } from '../src/define-rule';
-import { originOf } from '../src/model/origin';
-import { parseShortVolume } from '../src/model/volume-spec';
-import { isDict } from '../src/util/dict';
+import { volumeMounts } from '../src/model/service';
 import { CIS_5_19 } from './_references';
 import { hardeningTargets, reachData } from './_security';
 
 const SHARED = new Set(['shared', 'rshared']);
-
-/** The source and shared propagation of a short-syntax volume (`src:dst[:opts]`, opts a comma list such as `ro,rshared`); mode undefined when it sets no shared propagation. */
-function shortPropagation(spec: string): { source: string; mode?: string } {
-  const { source, options } = parseShortVolume(spec);
-  return { source, mode: options.find((o) => SHARED.has(o.trim())) };
-}
 
 export default defineRule<Record<string, never>, 'shared'>({
   id: 'mount-propagation',
@@ -35,22 +27,12 @@ export default defineRule<Record<string, never>, 'shared'>({
   },
   check(ctx) {
     for (const t of hardeningTargets(ctx)) {
-      const vols = t.svc.volumes;
-      if (!Array.isArray(vols)) continue;
-      vols.forEach((v, i) => {
-        let mode: string | undefined;
-        let source = '';
-        let origin = originOf(vols, i);
-        if (typeof v === 'string') {
-          ({ mode, source } = shortPropagation(v));
-        } else if (isDict(v) && isDict(v.bind) && typeof v.bind.propagation === 'string') {
-          mode = v.bind.propagation;
-          source = typeof v.source === 'string' ? v.source : '';
-          origin = originOf(v.bind, 'propagation') ?? origin;
-        }
-        if (mode === undefined || !SHARED.has(mode.trim())) return;
-        ctx.report({ messageId: 'shared', data: { ...reachData(t), source, mode: mode.trim() }, origin, service: t.name, severity: t.severity, value: typeof v === 'string' ? v : mode });
-      });
+      // The propagation as the model reads it: a short entry's last propagation option (compose-go keeps the last one), or `bind.propagation`.
+      for (const m of volumeMounts(t.svc)) {
+        const mode = m.propagation?.trim();
+        if (mode === undefined || !SHARED.has(mode)) continue;
+        ctx.report({ messageId: 'shared', data: { ...reachData(t), source: m.source, mode }, origin: m.propagationOrigin, service: t.name, severity: t.severity, value: m.spec ?? m.propagation });
+      }
     }
   },
 });

@@ -187,6 +187,16 @@ describe('volumeMounts', () => {
       ['tmpfs', '', '/run'],
     ]);
   });
+  test('propagation: the last propagation option of a short entry, at the entry; bind.propagation of a long one, where written', () => {
+    const mounts = svc.volumeMounts(service('volumes:', '  - /a:/a:rshared,rslave', '  - /b:/b:ro', '  - type: bind', '    source: /c', '    target: /c', '    bind: {propagation: shared}'));
+    expect(mounts.map(({ propagation, spec }) => [propagation, spec])).toEqual([
+      ['rslave', '/a:/a:rshared,rslave'],
+      [undefined, '/b:/b:ro'],
+      ['shared', undefined],
+    ]);
+    expect(at(mounts[0].propagationOrigin)).toBe('compose.yaml:4:9-29');
+    expect(at(mounts[2].propagationOrigin)).toBe('compose.yaml:9:29-35');
+  });
 });
 
 describe('resourceRefs', () => {

@@ -18,7 +18,10 @@ const CASES: [string, ShortVolume][] = [
   ['/a:/a:ro,rw', v('/a', '/a', ['ro', 'rw'], false)],
   ['/a:/a:rw,ro', v('/a', '/a', ['rw', 'ro'], true)],
   ['/a:/a:RO', v('/a', '/a', ['RO'], false)],
-  ['/a:/a:nocopy,rshared', v('/a', '/a', ['nocopy', 'rshared'], false)],
+  ['/a:/a:nocopy,rshared', v('/a', '/a', ['nocopy', 'rshared'], false, { propagation: 'rshared' })],
+  // The last propagation option wins (compose-go setBindOption overwrites Bind.Propagation); options match exactly.
+  ['/a:/a:rshared,z,rprivate', v('/a', '/a', ['rshared', 'z', 'rprivate'], false, { propagation: 'rprivate' })],
+  ['/a:/a:ro, rshared,RSLAVE', v('/a', '/a', ['ro', ' rshared', 'RSLAVE'], true)],
   ['~/x:/x', v('~/x', '/x', [], false, { type: 'bind' })],
   ['C:\\data:/data', v('C:\\data', '/data', [], false, { type: 'bind' })],
   ['c:/data:d:/data:ro', v('c:/data', 'd:/data', ['ro'], true, { type: 'bind' })],

@@ -22,6 +22,11 @@ ruleTester(rule, {
         '  data:',
       ),
     },
+    {
+      // The rule read the first shared option, trimmed; compose-go's ParseVolume keeps the last propagation option and matches options exactly.
+      name: 'a later propagation option overrides rshared; an option with a space is no propagation',
+      code: lines('services:', '  a:', '    image: x:1', '    volumes:', '      - /srv:/srv:rshared,rprivate', '      - "/mnt:/mnt:ro, rshared"'),
+    },
   ],
   invalid: [
     {

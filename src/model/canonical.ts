@@ -312,8 +312,6 @@ function portList(v: unknown): unknown {
   return out.length ? out : undefined;
 }
 
-const BIND_OPTIONS = new Set(['rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
-
 /** compose-go format.ParseVolume for the short syntax; long syntax fields in struct order. */
 function volumeMount(v: unknown, c: Ctx): unknown {
   const long = typeof v === 'string' ? shortVolumeMount(v) : isDict(v) ? { ...v } : undefined;
@@ -344,8 +342,8 @@ function shortVolumeMount(spec: string): Dict {
     else if (option === 'rw') vol.read_only = false;
     else if (option === 'nocopy') vol.volume = { nocopy: true };
     else if (option === 'z' || option === 'Z') vol.bind = { ...(vol.bind as Dict), selinux: option };
-    else if (BIND_OPTIONS.has(option)) vol.bind = { ...(vol.bind as Dict), propagation: option };
   }
+  if (short.propagation !== undefined) vol.bind = { ...(vol.bind as Dict), propagation: short.propagation };
   if (typeof vol.target === 'string' && vol.target !== '') vol.target = path.posix.normalize(vol.target).replace(/(.)\/$/, '$1');
   if (short.type === 'bind') {
     vol.type = 'bind';

@@ -222,6 +222,12 @@ export interface VolumeMount {
   target: string;
   /** `read_only: true`, or the short syntax's MODE `ro`. */
   readOnly: boolean;
+  /** The bind propagation: the long syntax's `bind.propagation` as written, or the short syntax's last propagation option (`rshared`, ...); absent when not set. */
+  propagation?: string;
+  /** Where the propagation is written: the long syntax's `bind.propagation`, else the entry. */
+  propagationOrigin?: Origin;
+  /** The entry as written, when in the short syntax. */
+  spec?: string;
   /** The `volumes` entry. */
   origin?: Origin;
 }
@@ -239,11 +245,16 @@ export function volumeMounts(svc: ComposeDict): VolumeMount[] {
     if (isDict(item)) {
       const type = typeof item.type === 'string' ? item.type : 'volume';
       const source = typeof item.source === 'string' ? item.source : '';
-      return [{ type, source, target: item.target === undefined ? '' : scalarText(item.target), readOnly: item.read_only === true, origin }];
+      const mount: VolumeMount = { type, source, target: item.target === undefined ? '' : scalarText(item.target), readOnly: item.read_only === true, origin };
+      if (isDict(item.bind) && typeof item.bind.propagation === 'string') {
+        mount.propagation = item.bind.propagation;
+        mount.propagationOrigin = originOf(item.bind, 'propagation') ?? origin;
+      }
+      return [mount];
     }
     if (typeof item !== 'string') return [];
-    const { type, source, target, readOnly } = parseShortVolume(item);
-    return [{ type, source, target, readOnly, origin }];
+    const { type, source, target, readOnly, propagation } = parseShortVolume(item);
+    return [{ type, source, target, readOnly, ...(propagation === undefined ? {} : { propagation, propagationOrigin: origin }), spec: item, origin }];
   });
 }
 

@@ -6,7 +6,8 @@
  * Facts (compose-go format/volume.go): a spec of one or two characters is a target alone; a `:`
  * after a one-letter section is part of a Windows drive (`C:\data`), not a separator; an empty
  * section and a fourth section are errors; MODE is a comma list in which `ro` and `rw` set read-only
- * (the last one wins) and other options are kept. A source is a host path (a bind) when it starts
+ * (the last one wins), the last of the propagation options (`rprivate`, `private`, `rshared`, `shared`,
+ * `rslave`, `slave`, matched exactly) sets the bind propagation, and other options are kept. A source is a host path (a bind) when it starts
  * with `.`, `/`, `~`, `\\` or a Windows drive (isFilePath), else it names a volume.
  */
 
@@ -18,11 +19,16 @@ export interface ShortVolume {
   options: string[];
   /** The MODE's `ro`/`rw`, the last one winning; false without either. */
   readOnly: boolean;
+  /** The last MODE option that is a propagation (PROPAGATIONS), as compose-go's setBindOption keeps it; absent without one. */
+  propagation?: string;
   /** `bind` for a host path source, else `volume` (named, or anonymous without a source). */
   type: 'bind' | 'volume';
   /** Why compose-go refuses the spec (`empty section between colons`, `too many colons`); the fields above are still filled from the sections found. */
   error?: string;
 }
+
+/** The MODE options that set a bind's propagation (compose-go format/volume.go Propagations); matched exactly, case and spaces included. */
+export const PROPAGATIONS: ReadonlySet<string> = new Set(['rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
 
 /** A section that a following `:` makes a Windows drive (compose-go isWindowsDrive: one letter). */
 const isDriveLetter = (section: string): boolean => section.length === 1 && /\p{L}/u.test(section);
@@ -44,9 +50,13 @@ export function parseShortVolume(spec: string): ShortVolume {
   const [source, target] = sections.length === 1 ? ['', sections[0]] : [sections[0], sections[1]];
   const options = sections.length > 2 ? sections[2].split(',') : [];
   let readOnly = false;
-  for (const o of options) if (o === 'ro' || o === 'rw') readOnly = o === 'ro';
+  let propagation: string | undefined;
+  for (const o of options) {
+    if (o === 'ro' || o === 'rw') readOnly = o === 'ro';
+    else if (PROPAGATIONS.has(o)) propagation = o;
+  }
   const error = sections.includes('') ? 'empty section between colons' : sections.length > 3 ? 'too many colons' : undefined;
-  return { source, target, options, readOnly, type: isHostPath(source) ? 'bind' : 'volume', ...(error ? { error } : {}) };
+  return { source, target, options, readOnly, ...(propagation ? { propagation } : {}), type: isHostPath(source) ? 'bind' : 'volume', ...(error ? { error } : {}) };
 }
 
 /** compose-go isFilePath: a volume source that is a host path (`.`, `/`, `~`, `\\`, or a Windows drive `C:`). */

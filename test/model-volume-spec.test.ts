@@ -31,6 +31,17 @@ const CASES: [string, ShortVolume][] = [
   ['', v('', '', [], false, { error: 'invalid empty volume spec' })],
   ['./a:/a:ro:z', v('./a', '/a', ['ro'], true, { error: 'too many colons' })],
   ['./b::/b', v('./b', '', ['/b'], false, { error: 'empty section between colons' })],
+  // `${...}` is opaque, nested too (compose-go#830): the merge reads specs before interpolation, and a
+  // literal `${` (written `$${`) is still one after it. The copies disagreed: only the merge's own reader knew this.
+  ['${HOME:-/h}:/home', v('${HOME:-/h}', '/home')],
+  ['./${DIR:?no dir}/:/data:ro', v('./${DIR:?no dir}/', '/data', ['ro'], true)],
+  ['${A:-${B:-c:d}}:/b', v('${A:-${B:-c:d}}', '/b')],
+  ['${T:-12:30}', v('', '${T:-12:30}')],
+  // A `${` open to the end: compose-go never reads the last section.
+  ['/a:${X:-b', v('/a', '')],
+  ['${X:-a:b', v('', '')],
+  // A drive letter is one code point (compose-go counts runes), even outside the BMP.
+  ['\u{1D400}:\\data:/data', v('\u{1D400}:\\data', '/data', [], false, { type: 'bind' })],
 ];
 
 describe('parseShortVolume', () => {

@@ -9,7 +9,7 @@
  */
 import type { LoadProblem } from './context';
 import type { FileDocument } from '../model/project';
-import { volumeTarget } from './unicity';
+import { shortVolumeTarget } from './unicity';
 import { keyOriginOf, originOf } from '../model/origin';
 import type { ComposeDict } from '../model/project';
 import { closestMatch } from '../schema/suggest';
@@ -132,7 +132,7 @@ export function checkDuplicateMounts(documents: readonly FileDocument[]): LoadPr
       if (!Array.isArray(volumes)) continue;
       const seen = new Map<string, number>();
       volumes.forEach((v, i) => {
-        const target = isDict(v) ? (typeof v.target === 'string' ? v.target : undefined) : typeof v === 'string' ? volumeTarget(v) : undefined;
+        const target = isDict(v) ? (typeof v.target === 'string' ? v.target : undefined) : typeof v === 'string' ? shortVolumeTarget(v) : undefined;
         if (target === undefined || target === '') return;
         const first = seen.get(target);
         if (first === undefined) {

@@ -9,6 +9,7 @@
  */
 import { copySelfOrigin, originOf, keyOriginOf, setKeyOrigin, setOrigin } from '../model/origin';
 import { isDict, scalarText } from '../util/dict';
+import { parseShortVolume } from '../model/volume-spec';
 
 export type PathSeg = string;
 
@@ -65,9 +66,18 @@ const keyValue: Indexer = (v) => (typeof v === 'string' ? v.split('=', 1)[0] : u
 
 const volume: Indexer = (v) => {
   if (isDict(v)) return typeof v.target === 'string' ? v.target : undefined;
-  if (typeof v === 'string') return volumeTarget(v);
+  if (typeof v === 'string') return shortVolumeTarget(v);
   return '';
 };
+
+/**
+ * The mount target of a short volume spec, read before interpolation (`${...}` is opaque: see
+ * volume-spec.ts); undefined when compose-go refuses the spec (empty section, too many colons).
+ */
+export function shortVolumeTarget(spec: string): string | undefined {
+  const { target, error } = parseShortVolume(spec);
+  return error === undefined ? target : undefined;
+}
 
 const device: Indexer = (v) => {
   if (isDict(v)) return typeof v.target === 'string' ? v.target : undefined;
@@ -171,46 +181,4 @@ export function enforceUnicity(list: unknown[], path: readonly PathSeg[]): unkno
     setKeyOrigin(out, to, keyOriginOf(list, from));
   });
   return out;
-}
-
-/**
- * Mount target of a short volume spec (`src:dst[:mode]`, `dst`), as compose-go's format.ParseVolume
- * finds it: `${...}` is opaque, a one-letter segment before `:` is a Windows drive.
- * Undefined when the spec is invalid (empty section, too many colons).
- */
-export function volumeTarget(spec: string): string | undefined {
-  if (spec.length === 0) return undefined;
-  if (spec.length <= 2) return spec;
-  let source = '';
-  let target = '';
-  let buffer = '';
-  let depth = 0;
-  const chars = Array.from(spec);
-  for (let i = 0; i <= chars.length; i++) {
-    const ch = i < chars.length ? chars[i] : '';
-    const end = i === chars.length;
-    if (ch === '$' && chars[i + 1] === '{') {
-      depth++;
-      buffer += ch;
-      continue;
-    }
-    if (ch === '}' && depth > 0) {
-      depth--;
-      buffer += ch;
-      continue;
-    }
-    if (ch === ':' && Array.from(buffer).length === 1 && /\p{L}/u.test(buffer)) {
-      buffer += ch; // Windows drive letter
-    } else if ((ch === ':' || end) && depth === 0) {
-      if (buffer === '') return undefined;
-      if (source === '' && end) target = buffer;
-      else if (source === '') source = buffer;
-      else if (target === '') target = buffer;
-      else if (ch === ':') return undefined;
-      buffer = '';
-    } else if (!end) {
-      buffer += ch;
-    }
-  }
-  return target;
 }

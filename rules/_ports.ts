@@ -3,13 +3,13 @@
  * can run at the same time, which port values are really known, and when two host addresses
  * overlap.
  */
-import { ipVersion } from '../src/util/ip';
+import { addressValue, ipVersion } from '../src/util/ip';
 import type { Origin } from '../src/model/origin';
 import { ComposeDict, Project, servicesOf } from '../src/model/project';
 import { networkMode, profilesOf, replicas } from '../src/model/service';
 import { effectiveEnvironment } from '../src/graph/references';
 import { substitute, TemplateError } from '../src/load/template';
-import { listeningPorts, servicePorts } from '../src/graph/ports';
+import { defaultPortsSource, describePorts, listeningPorts, servicePorts } from '../src/graph/ports';
 import { familiarName, parseImageReference } from '../src/model/image';
 import type { Graph, ListeningPort } from '../src/graph/types';
 import { isDict } from '../src/util/dict';
@@ -75,9 +75,13 @@ type Binding = { v4?: string; v6?: string };
  */
 function bindingOf(hostIp: string): Binding {
   if (hostIp === '') return { v4: '*', v6: '*' };
-  if (ipVersion(hostIp) === 4) return { v4: hostIp === '0.0.0.0' ? '*' : hostIp };
-  const v6 = canonicalIPv6(hostIp);
-  return { v6: v6 === canonicalIPv6('::') ? '*' : v6 };
+  const version = ipVersion(hostIp);
+  if (version === 4) return { v4: hostIp === '0.0.0.0' ? '*' : hostIp };
+  // Text that is no address (Compose refuses it as host_ip) is one address, compared as written.
+  if (version === 0) return { v6: `text ${hostIp}` };
+  // By value: `::1`, `0:0::1` and `0:0:0:0:0:0:0:1` are one address.
+  const v6 = addressValue(hostIp, 6);
+  return { v6: v6 === 0n ? '*' : v6.toString(16) };
 }
 
 export function hostAddressesOverlap(a: string, b: string): boolean {
@@ -85,34 +89,6 @@ export function hostAddressesOverlap(a: string, b: string): boolean {
   const y = bindingOf(b);
   const meet = (p?: string, q?: string): boolean => p !== undefined && q !== undefined && (p === '*' || q === '*' || p === q);
   return meet(x.v4, y.v4) || meet(x.v6, y.v6);
-}
-
-/** Eight 16-bit groups in lowercase hex: `::1`, `0:0::1` and `0:0:0:0:0:0:0:1` compare equal. */
-function canonicalIPv6(ip: string): string {
-  let text = ip.toLowerCase();
-  const v4Tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (v4Tail) {
-    const [a, b, c, d] = v4Tail.slice(1).map(Number);
-    text = `${text.slice(0, v4Tail.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...zeros, ...right].map((g) => parseInt(g, 16).toString(16)).join(':');
-}
-
-/** "80/tcp", "8000-8002/tcp", "80, 443/tcp": consecutive ports collapse into ranges. */
-export function describePorts(ports: readonly number[], protocol: string): string {
-  const sorted = [...new Set(ports)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return `${parts.join(', ')}/${protocol}`;
 }
 
 /**
@@ -181,7 +157,7 @@ export function listeningEntries(s: RunnableService, project: Project, graph: Gr
     const first = listening.find((l) => l.origin === e.origin && l.protocol === e.protocol);
     if (first?.from === 'image' && typeof s.svc.image === 'string') {
       e.fromImage = true;
-      e.how = `${familiarName(parseImageReference(s.svc.image))} listens on ${describePorts(e.ports, e.protocol).replace(/\/tcp$/, '')} by default`;
+      e.how = defaultPortsSource(familiarName(parseImageReference(s.svc.image)), e.ports, e.protocol);
     } else if (first?.source) e.how = first.source;
   }
   return entries;

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { keyOriginOf } from '../src/model/origin';
 import { networkMode, replicasOrigin } from '../src/model/service';
-import { PortEntry, RunnableService, canRunTogether, describePorts, findClashes, hostPortLabel, listeningEntries, publishedEntries, publishesPorts, quotedList, runnableServices } from './_ports';
+import { describePorts } from '../src/graph/ports';
+import { PortEntry, RunnableService, canRunTogether, findClashes, hostPortLabel, listeningEntries, publishedEntries, publishesPorts, quotedList, runnableServices } from './_ports';
 
 const onHostNetwork = (s: RunnableService): boolean => networkMode(s.svc)?.kind === 'host';
 

@@ -175,6 +175,12 @@ describe('host address overlap', () => {
     ['fe80::1', 'FE80:0::1', true],
     ['::ffff:10.0.0.1', '::ffff:a00:1', true],
     ['::1', '::2', false],
+    ['fe80::1%eth0', 'fe80::1', true],
+    // Text that is no address (Compose refuses such a host_ip) is compared as written: before util/ip.ts's
+    // addressValue replaced the rule's own IPv6 expansion, any two such texts could meet ("NaN").
+    ['localhost', 'localhost', true],
+    ['localhost', 'nowhere', false],
+    ['f', 'foo', false],
   ])('%j and %j: %s', (a, b, overlap) => {
     expect(hostAddressesOverlap(a, b)).toBe(overlap);
     expect(hostAddressesOverlap(b, a)).toBe(overlap);

@@ -60,8 +60,26 @@ export function listeningPorts(svc: ComposeDict, env: readonly EnvValue[], decla
     protocol: p.protocol,
     from: 'image',
     origin,
-    source: `${p.image} listens on ${p.port}${p.protocol === 'tcp' ? '' : `/${p.protocol}`} by default`,
+    source: defaultPortsSource(p.image, [p.port], p.protocol),
   }));
+}
+
+/** How image default ports are known, for messages: "nginx listens on 80 by default", "coredns listens on 53/udp by default", "x listens on 80, 443 by default". */
+export function defaultPortsSource(image: string, ports: readonly number[], protocol: string): string {
+  return `${image} listens on ${describePorts(ports, protocol).replace(/\/tcp$/, '')} by default`;
+}
+
+/** "80/tcp", "8000-8002/tcp", "80, 443/tcp": consecutive ports collapse into ranges. */
+export function describePorts(ports: readonly number[], protocol: string): string {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return `${parts.join(', ')}/${protocol}`;
 }
 
 /** The last word before `_PORT` in variables naming the service's own port: HTTP_PORT, GF_SERVER_HTTP_PORT, LISTEN_PORT. */

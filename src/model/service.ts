@@ -4,24 +4,10 @@
  */
 import { Origin, keyOriginOf, originOf } from './origin';
 import type { ComposeDict } from './project';
-import { isDict, scalarText } from '../util/dict';
+import { isDict, mapStrings, scalarText } from '../util/dict';
 import { parseShortVolume } from './volume-spec';
 
 const entries = (v: unknown): [string, unknown][] => (isDict(v) ? Object.entries(v) : []);
-/**
- * `f(value, index)` for each of the list's string entries, in order. Entries of another type are the schema's to report
- * ("must be a string"); the accessors skip them rather than print `[object Object]` or `null`.
- */
-function mapStrings<T>(v: unknown[], f: (value: string, index: number) => T): T[] {
-  // A loop, not flatMap: the accessors run per service in the graph and several rules, and the
-  // one-element arrays and {value, index} pairs were garbage by the thousand (issue 13).
-  const out: T[] = [];
-  for (let i = 0; i < v.length; i++) {
-    const value = v[i];
-    if (typeof value === 'string') out.push(f(value, i));
-  }
-  return out;
-}
 /** A scalar list entry as text (numbers and booleans as written); undefined for null, mappings and lists. */
 const entryText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
 

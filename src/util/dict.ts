@@ -35,10 +35,25 @@ export function listOf(v: unknown): unknown[] {
 }
 
 /**
+ * `f(value, index)` for each of the list's string entries, in order. Entries of another type are the schema's to report
+ * ("must be a string"); the model's accessors and the rules skip them rather than print `[object Object]` or `null`.
+ */
+export function mapStrings<T>(v: readonly unknown[], f: (value: string, index: number) => T): T[] {
+  // A loop, not flatMap: the accessors run per service in the graph and several rules, and the
+  // one-element arrays and {value, index} pairs were garbage by the thousand (issue 13).
+  const out: T[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const value = v[i];
+    if (typeof value === 'string') out.push(f(value, i));
+  }
+  return out;
+}
+
+/**
  * A string-list setting (`security_opt`, `cap_drop`, `tmpfs`) as its strings with their indexes in
  * the sequence; a lone string counts as a list of one (index -1), other items are skipped.
  */
 export function stringList(v: unknown): { value: string; index: number }[] {
   if (typeof v === 'string') return [{ value: v, index: -1 }];
-  return Array.isArray(v) ? v.flatMap((x, index) => (typeof x === 'string' ? [{ value: x, index }] : [])) : [];
+  return Array.isArray(v) ? mapStrings(v, (value, index) => ({ value, index })) : [];
 }

@@ -39,20 +39,29 @@ export function reach(exposure: Exposure): string {
 
 /** A service a hardening rule checks, with what its exposure gives a missing setting. */
 export interface HardeningTarget {
-  name: string;
-  svc: ComposeDict;
+  readonly name: string;
+  readonly svc: ComposeDict;
   /** The service's key. */
-  origin?: Origin;
+  readonly origin?: Origin;
   /** warning for public services, info for adjacent and internal ones. */
-  severity: Severity;
+  readonly severity: Severity;
   /** How the service is reached: "published on 0.0.0.0:8080", "on front with public service ui", "not published". */
-  reach: string;
-  isPublic: boolean;
+  readonly reach: string;
+  readonly isPublic: boolean;
 }
 
-/** Every enabled service of the merged model (see serviceEntries), in model order, with its exposure-derived severity. */
-export function hardeningTargets(ctx: { project: Project; graph: Graph }): HardeningTarget[] {
-  return serviceEntries(ctx.project).map(([name, svc]) => {
+/**
+ * hardeningTargets() per graph (with the project it was asked for): about ten rules ask for it on
+ * the same model and graph in a run, and each call built one object per service. Shared: read it,
+ * never change it.
+ */
+const targetsMemo = new WeakMap<Graph, { project: Project; targets: readonly HardeningTarget[] }>();
+
+/** Every enabled service of the merged model (see serviceEntries), in model order, with its exposure-derived severity; one list per graph, shared by every caller. */
+export function hardeningTargets(ctx: { project: Project; graph: Graph }): readonly HardeningTarget[] {
+  const known = targetsMemo.get(ctx.graph);
+  if (known?.project === ctx.project) return known.targets;
+  const targets = serviceEntries(ctx.project).map(([name, svc]): HardeningTarget => {
     const exposure = exposureOf(ctx.graph, name);
     return {
       name,
@@ -63,6 +72,8 @@ export function hardeningTargets(ctx: { project: Project; graph: Graph }): Harde
       isPublic: exposure.level === 'public',
     };
   });
+  targetsMemo.set(ctx.graph, { project: ctx.project, targets });
+  return targets;
 }
 
 /** The message data every hardening rule passes: service name and how it is reached. */

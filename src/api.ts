@@ -21,6 +21,7 @@ import { cacheFileFor, type RunInputs } from './engine/cache-file';
 import { makeSource } from './model/source';
 import { pathKind, runSnapshot, withRunSnapshot } from './load/inputs';
 import { VERSION } from './util/version';
+import { WORKER_THRESHOLD } from './util/worker-threshold';
 
 /** Every built-in rule, in id order (the catalog the API hands to the engine). */
 export { allRules };
@@ -287,12 +288,8 @@ function workerScript(): string {
   return candidates.find((f) => fs.existsSync(f)) ?? candidates[0];
 }
 
-/**
- * Projects are linted in worker threads only when at least this many are to be linted: a worker
- * costs about 0.2 s of CPU to start (the bundle and its code cache), the time of some 20-40 small
- * projects; at 50 ten-service projects two workers were slower than one thread (scripts/bench.js).
- */
-export const WORKER_THRESHOLD = 100;
+/** The default of LintOptions.workerThreshold (util/worker-threshold.ts): part of the API. */
+export { WORKER_THRESHOLD };
 
 /** The fields of a plan that decide a project (the environment is not one: variables count when looked up). */
 function planKey(plan: LoadOptions): Record<string, unknown> {
@@ -347,7 +344,7 @@ function lintPlan(plan: LoadOptions, cfg: EffectiveConfig, o: LintOptions, rules
 }
 
 /** The run-wide steps over the projects' outcomes, in plan order: dedupe, suppression comments, sorting. */
-function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: ProjectOutcome; project?: Project }[], o: LintOptions, rules: readonly Rule[]): LintResult {
+function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: ProjectOutcome; project?: Project }[], o: LintOptions, rules: readonly Rule[]): Omit<LintResult, 'ignored'> {
   const debug = o.onDebug ?? ((): void => undefined);
   const raw: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -394,7 +391,6 @@ function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: Project
     suppressed: dedupe([...suppressed, ...shown.suppressed]).sort(compareFindings),
     projects,
     files: [...files].sort(),
-    ignored: [],
     ...(o.timing ? { ruleTimes } : {}),
   };
 }

@@ -10,7 +10,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { fastRead, plainScalarValue } from '../src/load/fast-yaml';
+import { fastRead } from '../src/load/fast-yaml';
+import { plainScalarValue } from '../src/load/fast-yaml/core-schema';
 import { Builder } from '../src/load/fast-yaml/builder';
 import { MIN_ALIAS_EXPANSION, STRICT_FAST_YAML_ENV, describeFallback, parseWithYamlPackage, parseYaml } from '../src/load/parse';
 import { lintSync } from '../src/api';

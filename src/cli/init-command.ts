@@ -12,7 +12,7 @@ import { CONFIG_NAMES } from '../engine/config';
 import type { Finding, Rule } from '../types';
 import { toLintOptions, ProjectFlags } from './options';
 import { UsageError, writeOut } from './exit';
-import { VERSION } from './version';
+import { VERSION } from '../util/version';
 import { describeFsError } from '../load/read';
 
 export interface InitFlags extends ProjectFlags {

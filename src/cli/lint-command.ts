@@ -11,7 +11,7 @@ import { UsageError } from './exit';
 import { useColor, terminalWidth } from './color';
 import { checkTargets } from './targets';
 import { closestMatch } from '../schema/suggest';
-import { VERSION } from './version';
+import { VERSION } from '../util/version';
 import { isGlobPattern } from '../util/glob';
 import { codeStamp, ownFiles, SHELL_BOOKKEEPING, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
 import { cacheFileFor, environmentHash } from '../engine/cache-file';

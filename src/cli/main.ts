@@ -3,7 +3,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { addProjectOptions, withStdinFd } from './options';
 import { fail, EXIT_FATAL } from './exit';
 import { watchStdoutErrors } from './stdout';
-import { VERSION } from './version';
+import { VERSION } from '../util/version';
+import { WORKER_THRESHOLD } from '../util/worker-threshold';
 // Types only: the command modules themselves load lazily below.
 import type { LintFlags } from './lint-command';
 import type { ConfigFlags } from './config-command';
@@ -45,7 +46,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--cache', 'reuse the findings of projects whose files, environment and config have not changed since the last run')
     .option('--cache-location <path>', 'the cache file, or a directory to hold it (default: .compose-lint-cache in the current directory)')
     .addOption(new Option('--cache-strategy <strategy>', 'how a changed input is detected: content (hashes; the only one)').choices(['content']))
-    .option('--concurrency <n>', "worker threads when there are 100 projects or more to lint: a number, 'auto' (one per core on more than two cores) or 'off'", 'auto')
+    .option('--concurrency <n>', `worker threads when there are ${WORKER_THRESHOLD} projects or more to lint: a number, 'auto' (one per core on more than two cores) or 'off'`, 'auto')
     .option('--debug', 'print files loaded, config used and time per stage on stderr (also: COMPOSE_LINT_DEBUG=1)')
     .helpCommand('help [command]', 'show help for compose-lint or a command')
     .exitOverride()

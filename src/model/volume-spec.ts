@@ -31,7 +31,7 @@ export interface ShortVolume {
 }
 
 /** The MODE options that set a bind's propagation (compose-go format/volume.go Propagations); matched exactly, case and spaces included. */
-export const PROPAGATIONS: ReadonlySet<string> = new Set(['rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
+const PROPAGATIONS: ReadonlySet<string> = new Set(['rprivate', 'private', 'rshared', 'shared', 'rslave', 'slave']);
 
 /** A section that a following `:` makes a Windows drive (compose-go isWindowsDrive: one letter, one code point). */
 const isDriveLetter = (section: string): boolean => section.length <= 2 && [...section].length === 1 && /\p{L}/u.test(section);

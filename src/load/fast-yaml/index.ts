@@ -16,8 +16,6 @@ import { Decline } from './decline';
 import { Parser } from './parser';
 import { Scanner } from './scanner';
 
-export { plainScalarValue } from './core-schema';
-
 /** The fast reader declined the text: outside its subset or doubtful. */
 export interface FastReadDeclined {
   outcome: 'declined';
@@ -33,7 +31,7 @@ export interface FastReadCrashed {
   error: unknown;
 }
 
-export type FastReadResult = { outcome: 'read'; documents: Record<string, unknown>[] } | FastReadDeclined | FastReadCrashed;
+type FastReadResult = { outcome: 'read'; documents: Record<string, unknown>[] } | FastReadDeclined | FastReadCrashed;
 
 /**
  * Read `source` with the fast reader: its documents (always one), or why it did not. Never throws.

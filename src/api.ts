@@ -334,10 +334,8 @@ function lintPlan(plan: LoadOptions, cfg: EffectiveConfig, o: LintOptions, rules
   const found = runRules(project, graph, rules, cfg.rules, problems, cfg.shared, ruleTimes).filter((f) => !ignored(f.file));
   debug(`project "${project.name}": ${rules.length} rules in ${Date.now() - t} ms, ${found.length} findings`);
   const kept = applyExcludes(found, cfg.rules);
-  // The absolute path of each source (sources carry display paths): from the files the load read.
-  const absOf = new Map<string, string>();
-  for (const abs of project.inputs?.reads.keys() ?? []) absOf.set(displayPath(plan.cwd, abs), abs);
-  const sources = project.sources.map((s) => ({ path: s.path, abs: absOf.get(s.path) ?? s.path, ignored: ignored(s.path), text: s.text }));
+  // stdin (and an editor buffer) has no file: its display path stands in.
+  const sources = project.sources.map((s) => ({ path: s.path, abs: s.abs ?? s.path, ignored: ignored(s.path), text: s.text }));
   const outcome: ProjectOutcome = { findings: kept.findings, suppressed: kept.suppressed, files: [...files], unparsed: [...unparsed], sources, debug: lines };
   if (ruleTimes) outcome.ruleTimes = ruleTimes;
   return { project, outcome };

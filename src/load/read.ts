@@ -30,7 +30,7 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
     if (buf.includes(0)) throw new LoadError(`${shown}: binary file (contains NUL bytes), not a compose file`);
     text = sourceText(buf);
   }
-  const src = makeSource(shown, text);
+  const src = makeSource(shown, text, abs === '-' ? undefined : abs);
   ctx.sources.set(abs, src);
   return src;
 }

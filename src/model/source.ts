@@ -3,12 +3,15 @@ export interface SourceFile {
   /** Path as given by the user (relative paths stay relative, for stable output). */
   path: string;
   text: string;
+  /** The absolute path the text was read from; absent for stdin and for text not read from a file. */
+  abs?: string;
   /** Offsets where each line starts; built on first use. */
   lineStarts?: number[];
 }
 
-export function makeSource(path: string, text: string): SourceFile {
-  return { path, text };
+/** A source named `path` (as shown to the user); `abs`: the file it was read from, when it was. */
+export function makeSource(path: string, text: string, abs?: string): SourceFile {
+  return abs === undefined ? { path, text } : { path, text, abs };
 }
 
 function lineStartsOf(src: SourceFile): number[] {

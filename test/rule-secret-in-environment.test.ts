@@ -107,6 +107,25 @@ ruleTester(rule, {
       ],
     },
     {
+      // mayHoldUrl's `\\` branch: no `@` in the value (.env replaces the default) nor in the written text;
+      // the escape spells one in the literal default, which is a URL with a password.
+      name: 'an escaped @ (\\u0040) in a literal default the environment replaces',
+      code: {
+        'compose.yaml': lines('services:', '  api:', '    image: example/api:2.3', '    environment:', '      DATABASE_URL: "${DATABASE_URL:-postgres://app:hunter2\\u0040db/app}"'),
+        '.env': lines('DATABASE_URL=postgres://db/app'),
+      },
+      findings: [
+        {
+          line: 5,
+          column: 21,
+          severity: 'warning',
+          service: 'api',
+          message:
+            '`DATABASE_URL` holds a URL with a literal password (masked): it is in the file for anyone who reads it and in `docker inspect`; take the password from a Compose secret or a variable from an untracked `.env` (internal: not published)',
+        },
+      ],
+    },
+    {
       name: 'env_file values are reported in the env file, once',
       code: {
         'compose.yaml': lines(

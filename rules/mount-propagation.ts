@@ -5,6 +5,12 @@ import { hardeningTargets, reachData } from './_security';
 
 const SHARED = new Set(['shared', 'rshared']);
 
+/** `` `/srv` ``; a long-syntax entry without `source` (Docker refuses a bind without one) by its target. */
+function mountText(source: string, target: string): string {
+  if (source) return `\`${source}\``;
+  return target ? `an entry without \`source\` (target \`${target}\`)` : 'an entry without `source`';
+}
+
 export default defineRule<Record<string, never>, 'shared'>({
   id: 'mount-propagation',
   description: 'A bind mount uses `shared` or `rshared` propagation.',
@@ -14,7 +20,7 @@ export default defineRule<Record<string, never>, 'shared'>({
   fixable: false,
   recommended: false,
   messages: {
-    shared: '`{{service}}`, {{reach}}, mounts `{{source}}` with `{{mode}}` propagation: mounts made inside the container appear on the host and in every container sharing the mount',
+    shared: '`{{service}}`, {{reach}}, mounts {{mount}} with `{{mode}}` propagation: mounts made inside the container appear on the host and in every container sharing the mount',
   },
   docs: {
     why: [
@@ -31,7 +37,14 @@ export default defineRule<Record<string, never>, 'shared'>({
       for (const m of volumeMounts(t.svc)) {
         const mode = m.propagation?.trim();
         if (mode === undefined || !SHARED.has(mode)) continue;
-        ctx.report({ messageId: 'shared', data: { ...reachData(t), source: m.source, mode }, origin: m.propagationOrigin, service: t.name, severity: t.severity, value: m.spec ?? m.propagation });
+        ctx.report({
+          messageId: 'shared',
+          data: { ...reachData(t), mount: mountText(m.source, m.target), mode },
+          origin: m.propagationOrigin,
+          service: t.name,
+          severity: t.severity,
+          value: m.spec ?? m.propagation,
+        });
       }
     }
   },

@@ -26,8 +26,16 @@ function checkNetworks(ctx: Context, name: string, svc: ComposeDict, mode: Netwo
   });
 }
 
-/** `"8080:80"` for the short syntax, `with target 80` for the long one. */
-const portText = (p: unknown): string => (isDict(p) ? `with target ${scalarText(p.target)}` : `"${scalarText(p)}"`);
+/**
+ * `"8080:80"` for the short syntax; `with target 80` for the long one, or what it gives instead
+ * when `target` is missing (the schema does not require it): `with published 8080 and no target`.
+ */
+function portText(p: unknown): string {
+  if (!isDict(p)) return `"${scalarText(p)}"`;
+  const given = (v: unknown): boolean => v !== undefined && v !== null;
+  if (given(p.target)) return `with target ${scalarText(p.target)}`;
+  return given(p.published) ? `with published ${scalarText(p.published)} and no target` : 'without a target';
+}
 function checkPorts(ctx: Context, name: string, svc: ComposeDict, mode: NetworkMode): void {
   const ports = listOf(svc.ports);
   const onHost = mode.kind === 'host';

@@ -17,7 +17,7 @@ export default defineRule<Record<string, never>, 'reenabled'>({
   recommended: false,
   messages: {
     reenabled:
-      "`{{service}}`, {{reach}}, mounts a tmpfs at `{{path}}` with {{options}}, undoing Docker's default `noexec,nosuid,nodev`: a writable scratch directory becomes a place to run dropped payloads",
+      "`{{service}}`, {{reach}}, mounts a tmpfs {{where}} with {{options}}, undoing Docker's default `noexec,nosuid,nodev`: a writable scratch directory becomes a place to run dropped payloads",
   },
   docs: {
     why: [
@@ -41,7 +41,14 @@ export default defineRule<Record<string, never>, 'reenabled'>({
         if (!found.length) continue;
         const origin = index === -1 ? originOf(t.svc, 'tmpfs') : originOf(t.svc.tmpfs, index);
         const options = found.map((o) => `\`${o}\``).join(', ');
-        ctx.report({ messageId: 'reenabled', data: { ...reachData(t), path: value.slice(0, colon), options }, origin, service: t.name, severity: t.severity, value });
+        ctx.report({
+          messageId: 'reenabled',
+          data: { ...reachData(t), where: colon ? `at \`${value.slice(0, colon)}\`` : 'without a path', options },
+          origin,
+          service: t.name,
+          severity: t.severity,
+          value,
+        });
       }
     }
   },

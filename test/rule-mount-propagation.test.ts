@@ -70,6 +70,37 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a long-syntax entry without source is named by its target',
+      code: lines(
+        'services:',
+        '  a:',
+        '    image: x:1',
+        '    volumes:',
+        '      - type: bind',
+        '        target: /mnt',
+        '        bind: {propagation: rshared}',
+        '      - type: bind',
+        '        bind: {propagation: shared}',
+      ),
+      findings: [
+        {
+          line: 7,
+          column: 29,
+          severity: 'info',
+          service: 'a',
+          message:
+            '`a`, not published, mounts an entry without `source` (target `/mnt`) with `rshared` propagation: mounts made inside the container appear on the host and in every container sharing the mount',
+        },
+        {
+          line: 9,
+          column: 29,
+          severity: 'info',
+          service: 'a',
+          message: '`a`, not published, mounts an entry without `source` with `shared` propagation: mounts made inside the container appear on the host and in every container sharing the mount',
+        },
+      ],
+    },
+    {
       name: 'the mode comes from .env',
       code: { 'compose.yaml': lines('services:', '  a:', '    image: x:1', '    volumes:', '      - "/srv:/srv:${MODE}"'), '.env': 'MODE=rshared\n' },
       findings: [

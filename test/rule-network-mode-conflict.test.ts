@@ -73,6 +73,34 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'long-syntax ports without a target (the schema allows it) are named by what they give',
+      code: 'services:\n  app:\n    image: x\n    network_mode: host\n    ports:\n      - published: 8080\n      - host_ip: 127.0.0.1\n  side:\n    image: x\n    network_mode: service:app\n    ports:\n      - published: "8081"\n  batch:\n    image: x\n    network_mode: none\n    ports:\n      - {}\n',
+      findings: [
+        {
+          line: 6,
+          column: 9,
+          severity: 'warning',
+          service: 'app',
+          message: 'port with published 8080 and no target is discarded under `network_mode: host`: the service binds host ports directly (list the port under `expose` to document it)',
+        },
+        {
+          line: 7,
+          column: 9,
+          severity: 'warning',
+          service: 'app',
+          message: 'port without a target is discarded under `network_mode: host`: the service binds host ports directly (list the port under `expose` to document it)',
+        },
+        {
+          line: 12,
+          column: 9,
+          severity: 'error',
+          service: 'side',
+          message: `port with published 8081 and no target cannot be published under \`network_mode: service:app\`: Docker refuses it ${REFUSED_PORTS}; publish it on app instead`,
+        },
+        { line: 17, column: 9, severity: 'error', service: 'batch', message: 'port without a target cannot be published under `network_mode: none`: there is no network to publish it on' },
+      ],
+    },
+    {
       name: 'ports and links under none',
       code: 'services:\n  batch:\n    image: x\n    network_mode: none\n    ports: ["8080:80"]\n    links: [db]\n  db:\n    image: x\n',
       findings: [

@@ -64,6 +64,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'an entry without a path before its options',
+      code: lines('services:', '  a:', '    image: x:1', '    tmpfs: [":exec"]'),
+      findings: [
+        {
+          line: 4,
+          column: 13,
+          severity: 'info',
+          service: 'a',
+          message:
+            "`a`, not published, mounts a tmpfs without a path with `exec`, undoing Docker's default `noexec,nosuid,nodev`: a writable scratch directory becomes a place to run dropped payloads",
+        },
+      ],
+    },
+    {
       name: 'added by an override file: reported there',
       code: { 'compose.yaml': lines('services:', '  a:', '    image: x:1', '    tmpfs: [/tmp]'), 'compose.override.yaml': lines('services:', '  a:', '    tmpfs: ["/tmp2:exec"]') },
       findings: [

@@ -1,5 +1,6 @@
 /** The one datastore definition: evidence from image, environment, ports and names. */
 import { statedPorts } from '../src/graph/ports';
+import { graphOf } from './graph-helpers';
 import { datastoreWords, imageFamily, recognizeDatastore, DatastoreInput } from '../src/graph/datastores';
 
 const input = (over: Partial<DatastoreInput>): DatastoreInput => ({ name: 'svc', envKeys: [], declaredPorts: [], knownOtherImage: false, ...over });
@@ -46,8 +47,16 @@ describe('recognizeDatastore', () => {
     expect(recognizeDatastore(input({ envKeys: ['POSTGRES_PASSWORD', 'POSTGRES_HOST'] }))).toBeUndefined();
   });
 
-  test('a well-known datastore port declared', () => {
+  test('a well-known datastore port declared, unless the image is known as something else', () => {
     expect(recognizeDatastore(input({ declaredPorts: [8080, 3306] }))?.evidence).toBe('listens on 3306 (mysql)');
+    expect(recognizeDatastore(input({ declaredPorts: [8123] }))?.evidence).toBe('listens on 8123 (clickhouse)');
+    expect(recognizeDatastore(input({ image: 'homeassistant/home-assistant:stable', declaredPorts: [8123], knownOtherImage: true }))).toBeUndefined();
+  });
+
+  test('the graph takes an image of the default-ports table for what the table says', () => {
+    const graph = graphOf('services:\n  hass:\n    image: homeassistant/home-assistant:2024.1\n    ports: ["8123:8123"]\n  ch:\n    image: example/analytics:1\n    expose: [8123]\n');
+    expect(graph.services.get('hass')?.datastore).toBeUndefined();
+    expect(graph.services.get('ch')?.datastore?.evidence).toBe('listens on 8123 (clickhouse)');
   });
 
   test('names: db, *-db, *_db, an engine leading the name; not tools, not known other images', () => {

@@ -24,6 +24,10 @@ ruleTester(rule, {
       name: 'healthcheck settings without a test keep the image check',
       code: lines('services:', '  app:', '    image: x:1', '    depends_on: [db]', '  db:', '    image: example/db-with-healthcheck:1', '    healthcheck: {interval: 5s}'),
     },
+    {
+      name: "a known image listening on a datastore's port is not that datastore (Home Assistant's 8123 is ClickHouse's HTTP port)",
+      code: lines('services:', '  app:', '    image: x:1', '    depends_on: [hass]', '  hass:', '    image: homeassistant/home-assistant:stable', '    ports: ["8123:8123"]'),
+    },
   ],
   invalid: [
     {

@@ -11,7 +11,7 @@ import { looksLikeDomain } from './hostnames';
 import { peerFilesOf } from './peers';
 import { listeningPorts, servicePorts } from './ports';
 import { recognizeDatastore } from './datastores';
-import { imageDefaultPorts } from './image-ports';
+import { isKnownImage } from './image-ports';
 import { isHostnameReference } from './query';
 import { effectiveEnvironment, serviceReferences } from './references';
 import type { Attachment, Graph, HostReference, Namespace, NetworkNode, ServiceNode } from './types';
@@ -94,7 +94,7 @@ function serviceNode(name: string, svc: ComposeDict, origin: ServiceNode['origin
     envKeys: environment.map((e) => e.key),
     declaredPorts: declared.map((l) => l.port),
     builds: svc.build !== undefined && svc.build !== null,
-    knownOtherImage: image !== undefined && imageDefaultPorts(image).length > 0,
+    knownOtherImage: image !== undefined && isKnownImage(image),
   });
   const node: ServiceNode = {
     name,

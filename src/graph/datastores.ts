@@ -11,9 +11,12 @@
  *   2. its environment configures a database server (`MYSQL_ROOT_PASSWORD`, `MONGO_INITDB_*`,
  *      `POSTGRES_INITDB_ARGS`; `POSTGRES_PASSWORD`, `MYSQL_USER` only for a service built without
  *      an `image`, since clients set those too) and names no host to connect to (`*_HOST`, `*_URL`);
- *   3. it listens on a well-known datastore port (`expose` or a `ports` target: 5432, 3306, 6379...);
+ *   3. it listens on a well-known datastore port (`expose` or a `ports` target: 5432, 3306, 6379...),
+ *      when its image is not known as something else (Home Assistant's 8123 is ClickHouse's HTTP port);
  *   4. its name says so (`db`, `database`, `*-db`, `*_db`, or an engine: `redis`, `post_db`), when
- *      its image is not a known non-datastore.
+ *      its image is not known as something else.
+ * An image is known as something else when the table of default-ports.ts lists it and evidence 1
+ * does not take it for a datastore.
  *
  * Each family lists the words configuration uses for it (POST_DATABASE_HOST, CACHE_URL, pg://), so a
  * message can guess which datastore a dangling name was meant for.
@@ -178,7 +181,7 @@ export interface DatastoreInput {
   declaredPorts: readonly number[];
   /** The service builds its image (`build:`). */
   builds?: boolean;
-  /** True when the image is known to be something else (a web server, a proxy): the name alone is then no evidence. */
+  /** True when the image is known to be something else (a web server, Home Assistant): its ports and name are then no evidence. */
   knownOtherImage: boolean;
 }
 
@@ -197,15 +200,13 @@ export function recognizeDatastore(s: DatastoreInput): Datastore | undefined {
       if (key) return { family: f, evidence: `${key} in its environment`, by: 'environment' };
     }
   }
+  if (s.knownOtherImage) return undefined;
   for (const p of s.declaredPorts) {
     const f = BY_PORT.get(p);
     if (f) return { family: f, evidence: `listens on ${p} (${f.name})`, by: 'port' };
   }
-  if (!s.knownOtherImage) {
-    const f = familyOfName(s.name.toLowerCase());
-    if (f) return { family: f, evidence: `named ${s.name}`, by: 'name' };
-  }
-  return undefined;
+  const f = familyOfName(s.name.toLowerCase());
+  return f && { family: f, evidence: `named ${s.name}`, by: 'name' };
 }
 
 /**

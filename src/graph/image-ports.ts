@@ -19,6 +19,17 @@ export interface ImagePort {
 const BY_IMAGE = new Map<string, ResolvedPort[]>();
 for (const f of PORT_FACTS) if (f.byDefault) for (const image of f.product.images!) BY_IMAGE.set(image, [...(BY_IMAGE.get(image) ?? []), f]);
 
+/** Repository paths the table names (familiarName), whatever their tags. */
+const KNOWN_IMAGES = new Set(PORT_FACTS.flatMap((f) => f.product.images ?? []));
+
+/**
+ * True when the table names `image`'s repository (any tag): what it is, is known, so a port it
+ * listens on or its service's name is no evidence of something else (datastores.ts).
+ */
+export function isKnownImage(image: string): boolean {
+  return KNOWN_IMAGES.has(familiarName(parseImageReference(image)));
+}
+
 /** Ports `image` listens on by default (empty for images not in the table). */
 export function imageDefaultPorts(image: string): ImagePort[] {
   const ref = parseImageReference(image);

@@ -106,6 +106,8 @@ export interface LintResult {
   files: string[];
   /** Files named explicitly (a file target, `-f`, the text's path) that the config's `ignore` skipped (display paths). */
   ignored: string[];
+  /** Problems that do not stop the run, one line each for stderr: a config file ignored beside the one used. */
+  warnings: string[];
   /** Why `--cache` could not write its file (one line), when it could not: the findings are still complete. */
   cacheProblem?: string;
   /**
@@ -218,7 +220,7 @@ function lintSnapshot(options: LintOptions): LintResult {
       if (cache && project.inputs) cache.store(slot.key!, outcome, project.inputs, osEnv);
     }
   }
-  const result: LintResult = { ...mergeOutcomes(slots, o, rules), ignored: [...ignoredNamed].sort() };
+  const result: LintResult = { ...mergeOutcomes(slots, o, rules), ignored: [...ignoredNamed].sort(), warnings: configFor.warnings() };
   if (cache) {
     debug(`cache: ${cache.hits} ${cache.hits === 1 ? 'hit' : 'hits'}, ${cache.misses} ${cache.misses === 1 ? 'miss' : 'misses'}`);
     const snapshot = runSnapshot();
@@ -342,7 +344,7 @@ function lintPlan(plan: LoadOptions, cfg: EffectiveConfig, o: LintOptions, rules
 }
 
 /** The run-wide steps over the projects' outcomes, in plan order: dedupe, suppression comments, sorting. */
-function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: ProjectOutcome; project?: Project }[], o: LintOptions, rules: readonly Rule[]): Omit<LintResult, 'ignored'> {
+function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: ProjectOutcome; project?: Project }[], o: LintOptions, rules: readonly Rule[]): Omit<LintResult, 'ignored' | 'warnings'> {
   const debug = o.onDebug ?? ((): void => undefined);
   const raw: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -417,14 +419,17 @@ export function lint(o: LintOptions = {}): Promise<LintResult> {
 }
 
 /** Config per directory: from files (`o.config`, `o.ruleFlags`) or the fixed `o.settings`. */
-function configLookup(o: LintOptions, rules: readonly Rule[]): (dir: string) => EffectiveConfig {
+/** The effective config per directory; `warnings()`: config files found beside the one used and ignored (ConfigResolver.warnings). */
+type ConfigLookup = ((dir: string) => EffectiveConfig) & { warnings: () => string[] };
+
+function configLookup(o: LintOptions, rules: readonly Rule[]): ConfigLookup {
   const cwd = path.resolve(o.cwd ?? process.cwd());
   if (o.settings) {
     const fixed: EffectiveConfig = { baseDir: cwd, extends: [], rules: o.settings, shared: NO_SHARED_SETTINGS, ignore: [] };
-    return () => fixed;
+    return Object.assign(() => fixed, { warnings: () => [] });
   }
   const resolver = new ConfigResolver({ rules, cwd, config: o.config, ruleFlags: o.ruleFlags });
-  return (dir) => resolver.forDirectory(dir);
+  return Object.assign((dir: string) => resolver.forDirectory(dir), { warnings: () => resolver.warnings() });
 }
 
 /** Config discovery starts at the project's first file (its directory), else the project directory. */

@@ -110,7 +110,7 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
     files: [],
   };
   const report = (result: LintResult, findings: Finding[], extra: Partial<FormatContext> = {}, to: 'stdout' | 'stderr' = 'stdout'): void => {
-    warnIgnored(result.ignored, out);
+    warnIgnored(result, out);
     if (result.cacheProblem) out.stderr(`compose-lint: warning: ${result.cacheProblem}\n`);
     const t = Date.now();
     const shown = flags.quiet ? findings.filter((f) => f.severity === 'error') : findings;
@@ -181,8 +181,9 @@ function setExitCode(findings: readonly Finding[], maxWarnings: number, out: Run
   if (errors > 0 || tooMany) process.exitCode = EXIT_FINDINGS;
 }
 
-/** A file named on the command line that the config's `ignore` skips: say so, as ESLint does. */
-function warnIgnored(ignored: readonly string[], out: RunWriter): void {
+/** The run's warnings (a config file ignored beside the one used), and each file named on the command line that the config's `ignore` skips: say so, as ESLint does. */
+function warnIgnored({ ignored, warnings }: Pick<LintResult, 'ignored' | 'warnings'>, out: RunWriter): void {
+  for (const w of warnings) out.stderr(`compose-lint: warning: ${w}\n`);
   for (const file of ignored) out.stderr(`compose-lint: warning: ${file} is skipped: the config's \`ignore\` matches it (--no-ignore lints it)\n`);
 }
 
@@ -251,7 +252,7 @@ function runFixDryRun(options: FixOptions, formatName: string, format: Formatter
   const fixRules = options.fixRules ?? [];
   const result: FixResult = fixSync({ ...options, dryRun: true });
   const out = new RunWriter();
-  warnIgnored(result.ignored, out);
+  warnIgnored(result, out);
   reportSkipped(result.skipped);
   const fixedFiles = new Set(result.changes.map((c) => c.file));
   const findings = withSuggestions(result.findings, fixRules);

@@ -278,7 +278,7 @@ const isStringMap = (v: unknown, value: (x: unknown) => boolean): boolean => {
   return true;
 };
 const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
-const KINDS = new Set<unknown>(['file', 'dir', 'other', 'absent']);
+const KINDS = new Set<unknown>(['file', 'dir', 'other', 'absent', 'unreadable']);
 
 /** The shape a record is written in, checked before it is trusted (the file may have been edited or damaged). */
 function wellFormedRecord(v: unknown): v is RunRecord {

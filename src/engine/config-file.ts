@@ -44,22 +44,33 @@ export class ConfigError extends Error {
   }
 }
 
+/** The config file found for a directory, and the other config names beside it that are not used. */
+export interface FoundConfig {
+  file: string;
+  /** Absolute paths, in CONFIG_NAMES order: `.compose-lint.yml` beside a `.compose-lint.yaml`. */
+  ignored: string[];
+}
+
 /**
- * The nearest config file in `dir` or its parents. `known` remembers the answer per directory
- * (a run over 500 projects in one tree asks about the same parents 500 times).
+ * The nearest config file in `dir` or its parents: the first of CONFIG_NAMES there. A FIFO,
+ * socket or device by that name counts (reading it then says why it cannot be used) rather than
+ * being passed over in silence. `known` remembers the answer per directory (a run over 500
+ * projects in one tree asks about the same parents 500 times).
  */
-export function findConfigFile(dir: string, known?: Map<string, string | undefined>): string | undefined {
+export function findConfigFile(dir: string, known?: Map<string, FoundConfig | undefined>): FoundConfig | undefined {
   const d = path.resolve(dir);
   if (known?.has(d)) return known.get(d);
-  let found = CONFIG_NAMES.map((name) => path.join(d, name)).find(isFile);
+  const [file, ...ignored] = CONFIG_NAMES.map((name) => path.join(d, name)).filter(isPresent);
+  let found = file === undefined ? undefined : { file, ignored };
   if (found === undefined && path.dirname(d) !== d) found = findConfigFile(path.dirname(d), known);
   known?.set(d, found);
   return found;
 }
 
-/** Whether `p` is a file (the run's answer, see load/inputs.ts). */
-function isFile(p: string): boolean {
-  return pathKind(p) === 'file';
+/** Whether a file of any kind but a directory is at `p` (the run's answer, see load/inputs.ts). */
+function isPresent(p: string): boolean {
+  const kind = pathKind(p);
+  return kind === 'file' || kind === 'other';
 }
 
 /** Read and validate a config file; `cwd` only shapes the path shown in errors. */

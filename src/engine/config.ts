@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import type { Rule, SharedSettings } from '../types';
-import { ConfigData, RuleEntry, RuleOptions, findConfigFile, parseRuleFlag, readConfigFile } from './config-file';
+import { ConfigData, FoundConfig, RuleEntry, RuleOptions, findConfigFile, parseRuleFlag, readConfigFile } from './config-file';
 import { PresetName, presetSettings } from './presets';
 import { RuleSettings } from './settings';
 import { matchesAnyGlob } from './glob';
@@ -39,7 +39,9 @@ export class ConfigResolver {
   private readonly overrides: Record<string, RuleEntry>[];
   private readonly byFile = new Map<string, EffectiveConfig>();
   /** The nearest config file per directory asked about (see findConfigFile). */
-  private readonly nearest = new Map<string, string | undefined>();
+  private readonly nearest = new Map<string, FoundConfig | undefined>();
+  /** Per config file used, the config files beside it that are not (`.compose-lint.yml` beside `.compose-lint.yaml`). */
+  private readonly shadowed = new Map<string, string[]>();
   /** The config of directories without a config file (one object: a run's projects share it). */
   private withoutFile?: EffectiveConfig;
 
@@ -50,7 +52,7 @@ export class ConfigResolver {
   /** The effective config for compose files in `dir`. */
   forDirectory(dir: string): EffectiveConfig {
     const { config, cwd, rules } = this.o;
-    const file = config === false ? undefined : config !== undefined ? path.resolve(cwd, config) : findConfigFile(dir, this.nearest);
+    const file = config === false ? undefined : config !== undefined ? path.resolve(cwd, config) : this.nearestFile(dir);
     if (!file) return (this.withoutFile ??= resolveConfig(rules, undefined, this.overrides, { baseDir: path.resolve(cwd) }));
     let resolved = this.byFile.get(file);
     if (!resolved) {
@@ -58,6 +60,24 @@ export class ConfigResolver {
       this.byFile.set(file, resolved);
     }
     return resolved;
+  }
+
+  /**
+   * One line per config file used this run that has others beside it, which are ignored:
+   * `using .compose-lint.yaml; .compose-lint.yml in the same directory is ignored` (paths shown
+   * relative to cwd).
+   */
+  warnings(): string[] {
+    return [...this.shadowed].map(([file, ignored]) => {
+      const shown = (f: string): string => displayPath(this.o.cwd, f);
+      return `using ${shown(file)}; ${ignored.map(shown).join(' and ')} in the same directory ${ignored.length > 1 ? 'are' : 'is'} ignored`;
+    });
+  }
+
+  private nearestFile(dir: string): string | undefined {
+    const found = findConfigFile(dir, this.nearest);
+    if (found?.ignored.length) this.shadowed.set(found.file, found.ignored);
+    return found?.file;
   }
 
   /** The effective config for one compose file. */

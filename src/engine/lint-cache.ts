@@ -196,7 +196,7 @@ export class LintCache {
       if (sha256(buf) !== hash) return `${abs} changed`;
       bytes.set(abs, buf);
     }
-    for (const [abs, kind] of entry.probes) if (pathKind(abs) !== kind) return `${abs} was ${kind === 'absent' ? 'absent' : `a ${kind}`} and is not any more`;
+    for (const [abs, kind] of entry.probes) if (pathKind(abs) !== kind) return `${abs} was ${kind === 'absent' || kind === 'unreadable' ? kind : `a ${kind}`} and is not any more`;
     for (const [dir, names] of entry.listings) {
       let now: string[];
       try {

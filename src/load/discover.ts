@@ -9,9 +9,19 @@ export const OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 
 /** Whether `p` is a file (noted as a probe: creating it later changes the project, see inputs.ts). */
 export const isFile = (p: string): boolean => probePath(p) === 'file';
 
+/**
+ * Whether discovery takes `p`: a regular file, or a FIFO, socket or device there (compose-go takes
+ * any name os.Stat finds), which reading then refuses with a one-line error rather than passing
+ * over it in silence. Directories are passed over.
+ */
+export const isFound = (p: string): boolean => {
+  const kind = probePath(p);
+  return kind === 'file' || kind === 'other';
+};
+
 /** The base file of a directory plus its override (one override at most, like compose-go). */
 export function composeFilesIn(dir: string): string[] | undefined {
-  const base = BASE_NAMES.map((n) => path.join(dir, n)).find(isFile);
+  const base = BASE_NAMES.map((n) => path.join(dir, n)).find(isFound);
   if (!base) return undefined;
   const override = overrideIn(dir);
   return override ? [base, override] : [base];
@@ -19,7 +29,7 @@ export function composeFilesIn(dir: string): string[] | undefined {
 
 /** The override file compose-go would pick in `dir` (the first of OVERRIDE_NAMES that exists). */
 export function overrideIn(dir: string): string | undefined {
-  return OVERRIDE_NAMES.map((n) => path.join(dir, n)).find(isFile);
+  return OVERRIDE_NAMES.map((n) => path.join(dir, n)).find(isFound);
 }
 
 /**

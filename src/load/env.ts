@@ -73,10 +73,15 @@ export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<stri
   }
 }
 
-/** `<dir>/.env` when it is a file. */
+/**
+ * `<dir>/.env` when something other than a directory is there: compose-go reads any `.env` os.Stat
+ * finds, so a FIFO or an entry it cannot stat (EACCES) fails to read with a one-line error. When
+ * `dir` is no directory (`-f compose.yaml/x`) the compose file's own read says what is wrong.
+ */
 function defaultDotenv(dir: string): string | undefined {
   const f = path.join(dir, '.env');
   const kind = probePath(f);
+  if (kind === 'unreadable') return probePath(dir) === 'dir' ? f : undefined;
   return kind !== 'absent' && kind !== 'dir' ? f : undefined;
 }
 

@@ -25,7 +25,7 @@ import { resolveModelPaths } from './paths';
 import { describeFsError, readSource } from './read';
 import { displayPath } from '../util/display-path';
 import { rawEnv, watchEnv } from './inputs';
-import { isFile } from './discover';
+import { isFound } from './discover';
 import { DotenvError, envFromFiles } from './dotenv';
 import { Origin, copyOrigin, originOf, selfOrigin, setSelfOrigin } from '../model/origin';
 import type { ComposeDict } from '../model/project';
@@ -102,7 +102,7 @@ function loadEntry(ctx: LoadContext, entry: IncludeEntry, workingDir: string, en
   try {
     includeEnv = watchEnv({ ...envFromFiles(envFilesOf(ctx, entry, workingDir, projectDir), env), ...rawEnv(env) }, env);
   } catch (e) {
-    if (e instanceof EnvFileProblem) return fail(e.message, e.at);
+    if (e instanceof EnvFileProblem) return fail(e.message, e.at ?? entry.paths[0].at); // the default .env: at the entry
     if (e instanceof DotenvError) {
       const written = entry.envFiles?.find((f) => path.resolve(workingDir, f.value) === e.file);
       return fail(`${e.file ? shown(e.file) : 'env file'}:${e.line}: ${e.message.replace(/^line \d+: /, '')}`, written?.at ?? entry.paths[0].at);
@@ -159,7 +159,7 @@ function envFilesOf(ctx: LoadContext, entry: IncludeEntry, workingDir: string, p
   const files: { abs: string; at?: Origin }[] = [];
   if (!entry.envFiles || entry.envFiles.length === 0) {
     const dflt = path.join(projectDir, '.env');
-    if (isFile(dflt)) files.push({ abs: dflt });
+    if (isFound(dflt)) files.push({ abs: dflt }); // a FIFO there is refused on reading, as the project's own .env is
   } else {
     for (const f of entry.envFiles) {
       if (f.value === '/dev/null') continue;

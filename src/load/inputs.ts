@@ -12,8 +12,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ProjectInputs } from '../model/project';
 
-/** What a path was when probed: `stat` followed through symlinks. */
-export type PathKind = 'file' | 'dir' | 'other' | 'absent';
+/**
+ * What a path was when probed: `stat` followed through symlinks. `other`: a FIFO, socket or device;
+ * `unreadable`: stat failed for another reason than a missing entry (a directory on the way that
+ * cannot be entered, EACCES; a file on the way, ENOTDIR): Compose skips such a name where it looks
+ * for optional files, and fails to read it where a file is required.
+ */
+export type PathKind = 'file' | 'dir' | 'other' | 'absent' | 'unreadable';
 
 /** The inputs of one project load (and of the neighbours it loaded lazily, which share it). */
 export class InputLog implements ProjectInputs {
@@ -150,7 +155,7 @@ function statKind(abs: string): PathKind {
   try {
     st = fs.statSync(abs, { throwIfNoEntry: false });
   } catch {
-    return 'absent'; // ENOTDIR, EACCES: nothing Compose could read there
+    return 'unreadable'; // EACCES, ENOTDIR, ELOOP: reading it says why
   }
   if (!st) return 'absent';
   return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';

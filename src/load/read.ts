@@ -138,11 +138,28 @@ function tooLarge(size: number, max: number, atLeast = false): string {
   return `file is ${atLeast ? 'over ' + max : size} bytes; files over ${max} bytes are refused`;
 }
 
+/** Why `abs` cannot be stat'ed (describeFsError), for a path probed as `unreadable` (load/inputs.ts). */
+export function statProblem(abs: string): string {
+  try {
+    fs.statSync(abs);
+  } catch (e) {
+    return describeFsError(e as NodeJS.ErrnoException);
+  }
+  return 'cannot be read';
+}
+
+/**
+ * A file system error in a few words: `no such file or directory` (ENOENT), `a part of the path is
+ * not a directory` (ENOTDIR: `app.env/x`), `permission denied` (EACCES, EPERM: the file, or a
+ * directory on the way that cannot be entered), `is a directory` (EISDIR); else the first line of
+ * Node's message.
+ */
 export function describeFsError(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOENT':
-    case 'ENOTDIR': // a part of the path is a file: nothing by that name exists
       return NO_SUCH_FILE;
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';

@@ -21,7 +21,7 @@ import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn
 import { projectEnvironment } from './env';
 import { listDirectory, pathKind } from './inputs';
 import { overlayBase, whyNotAlone } from './overlay';
-import { NO_SUCH_FILE } from './read';
+import { NO_SUCH_FILE, statProblem } from './read';
 import { displayPath, pathInside } from '../util/display-path';
 import type { LoadOptions } from './options';
 
@@ -76,6 +76,7 @@ export function planProjects(o: TargetOptions): LoadOptions[] {
     const abs = path.resolve(cwd, t);
     const kind = pathKind(abs); // through the run's view of the disk, so a --cache run record holds it
     if (kind === 'absent') throw new LoadError(`${t}: ${NO_SUCH_FILE}`);
+    if (kind === 'unreadable') throw new LoadError(`${t}: ${statProblem(abs)}`);
     if (kind === 'dir') {
       const found = selector.below(abs);
       if (!found.length) throw new LoadError(`${t}: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);

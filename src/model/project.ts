@@ -19,7 +19,7 @@ export interface ProjectInputs {
   /** Files the load tried to read and could not, by absolute path: why (an errno code such as EACCES, or the message for a FIFO, a directory, a file too large). */
   readonly unreadable: ReadonlyMap<string, string>;
   /** Paths probed, by absolute path: what they were (`stat`, following symlinks). */
-  readonly probes: ReadonlyMap<string, 'file' | 'dir' | 'other' | 'absent'>;
+  readonly probes: ReadonlyMap<string, 'file' | 'dir' | 'other' | 'absent' | 'unreadable'>;
   /** Directory listings used, by absolute path: the compose-like names in them, sorted. */
   readonly listings: ReadonlyMap<string, readonly string[]>;
   /** OS environment variables looked up, with their values then (undefined: unset). */

@@ -73,6 +73,12 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** false: the config's `ignore` patterns are not applied (`--no-ignore`). */
   ignore?: boolean;
+  /**
+   * false (`--no-error-on-unmatched-pattern`): a target that is a glob matching nothing or a
+   * directory without a compose file is skipped; the other targets are linted. Default true: such a
+   * target throws LoadError, as in ESLint.
+   */
+  errorOnUnmatchedPattern?: boolean;
   /** Receives one line per step (files loaded, config used, milliseconds per stage): `--debug`. */
   onDebug?: (line: string) => void;
   /** Time each rule's check: LintResult.ruleTimes (the CLI's TIMING variable, as in ESLint). With `cache`, every project is linted (no cache hits). */
@@ -142,6 +148,7 @@ export function planProjects(o: LintOptions): LoadOptions[] {
     stdin: o.stdin,
     text: o.text,
     onDebug: o.onDebug,
+    errorOnUnmatchedPattern: o.errorOnUnmatchedPattern,
   });
 }
 

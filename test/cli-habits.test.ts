@@ -426,3 +426,35 @@ describe('positions and words of load problems', () => {
     );
   });
 });
+
+describe('--no-error-on-unmatched-pattern (as in ESLint)', () => {
+  const OBSOLETE_LINE = `app/compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`;
+  const tree = (): string =>
+    makeTree({ 'app/compose.yaml': VERSIONED, 'broken/compose.yaml': 'services:\n  web:\n    image: nginx\n    ports: ["70000:80"]\n', 'empty/README.md': 'no compose file here\n' });
+
+  test('without it, a directory without a compose file or a glob matching nothing ends the run: exit 2, nothing linted', () => {
+    const cwd = tree();
+    expect(run(cwd, ['--format', 'compact', 'empty', 'app'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'compose-lint: empty: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)\n',
+    });
+    expect(run(cwd, ['--format', 'compact', 'app', 'deploy/**/compose.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: deploy/**/compose.yaml: no files match this pattern\n' });
+  });
+
+  test('with it, such targets are skipped and the others decide the exit code', () => {
+    const cwd = tree();
+    const flag = '--no-error-on-unmatched-pattern';
+    expect(run(cwd, ['--format', 'compact', flag, 'empty', 'app', 'deploy/**/compose.yaml'])).toEqual({ code: 0, stdout: OBSOLETE_LINE, stderr: '' });
+    expect(run(cwd, ['--format', 'compact', flag, 'empty', 'broken'])).toEqual({
+      code: 1,
+      stdout: 'broken/compose.yaml:4:13: error: services.web.ports[0]: "70000:80" is not a valid port mapping: host port "70000" is not a port number (0-65535) or range [schema]\n',
+      stderr: '',
+    });
+    expect(run(cwd, ['--format', 'compact', flag, 'empty', 'deploy/*.yaml'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  test('a file that does not exist is still an error: it is no pattern', () => {
+    expect(run(tree(), ['--no-error-on-unmatched-pattern', 'nothere.yaml', 'app'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: nothere.yaml: no such file or directory\n' });
+  });
+});

@@ -35,6 +35,8 @@ export interface LintFlags extends ProjectFlags {
   reportUnusedDisableDirectives?: boolean;
   /** false for --no-ignore. */
   ignore?: boolean;
+  /** false for --no-error-on-unmatched-pattern. */
+  errorOnUnmatchedPattern?: boolean;
   stdinFilename?: string;
   debug?: boolean;
   cache?: boolean;
@@ -75,6 +77,7 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
     ruleFlags: flags.rule,
     reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives,
     ignore: flags.ignore,
+    errorOnUnmatchedPattern: flags.errorOnUnmatchedPattern,
     onDebug: debug,
     timing: timing !== undefined,
     concurrency: concurrencyOf(flags.concurrency),

@@ -42,6 +42,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--fix-rule <id>', "with --fix or --fix-dry-run: also apply this rule's suggestions (edits that change what runs; repeatable)", collectValues)
     .option('--report-unused-disable-directives', 'report suppression comments that suppress nothing')
     .option('--no-ignore', "lint files the config's `ignore` patterns skip")
+    .option('--no-error-on-unmatched-pattern', 'skip a quoted glob that matches nothing or a directory without a compose file, instead of exit 2')
     .option('--stdin-filename <path>', 'lint stdin as if it were this file (project, config and suppressions as for that file)')
     .option('--cache', 'reuse the findings of projects whose files, environment and config have not changed since the last run')
     .option('--cache-location <path>', 'the cache file, or a directory to hold it (default: .compose-lint-cache in the current directory)')

@@ -39,14 +39,19 @@ export interface TargetOptions extends Pick<LoadOptions, 'projectName' | 'projec
   onDebug?: (line: string) => void;
   /** Lint `content` as the file at `path` (relative to cwd): one project of that one file. */
   text?: { path: string; content: string };
+  /**
+   * false (`--no-error-on-unmatched-pattern`): a glob that matches nothing and a directory without
+   * a compose file are passed over (said with `onDebug`) instead of ending the run; default true.
+   */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
 
 /**
  * The projects to load, each as LoadOptions for `loadProject`, in the order the targets name
- * them. Throws LoadError for a target that does not exist, a glob that matches nothing, a
- * directory without a compose file, or a malformed `.env`.
+ * them. Throws LoadError for a target that does not exist, a glob that matches nothing or a
+ * directory without a compose file (unless `errorOnUnmatchedPattern` is false), or a malformed `.env`.
  */
 export function planProjects(o: TargetOptions): LoadOptions[] {
   const cwd = path.resolve(o.cwd);
@@ -68,7 +73,11 @@ export function planProjects(o: TargetOptions): LoadOptions[] {
   if (!o.targets?.length) return [{ ...common, ...chooseFiles(common) }];
   const selector = new FileSelector(common, o.onDebug);
   const groups: Group[] = [];
-  for (const t of expandGlobs(cwd, o.targets)) {
+  const unmatched = (problem: string): void => {
+    if (o.errorOnUnmatchedPattern !== false) throw new LoadError(problem);
+    o.onDebug?.(`skipped (--no-error-on-unmatched-pattern): ${problem}`);
+  };
+  for (const t of expandGlobs(cwd, o.targets, unmatched)) {
     if (t === '-') {
       groups.push({ files: ['-'] });
       continue;
@@ -79,7 +88,7 @@ export function planProjects(o: TargetOptions): LoadOptions[] {
     if (kind === 'unreadable') throw new LoadError(`${t}: ${statProblem(abs)}`);
     if (kind === 'dir') {
       const found = selector.below(abs);
-      if (!found.length) throw new LoadError(`${t}: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
+      if (!found.length) unmatched(`${t}: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
       groups.push(...found);
     } else groups.push(selector.forFile(abs));
   }
@@ -208,9 +217,9 @@ export function splitComposeFile(v: string, env: Record<string, string>): string
  * Quoted globs (`'deploy/**\/compose*.yaml'`), expanded by the tool as ESLint does: with
  * tinyglobby (picomatch syntax), sorted, node_modules and .git skipped. A name that exists as
  * written is taken literally even when it holds glob characters. A glob matching nothing is an
- * error, as in ESLint ("No files matching the pattern").
+ * error, as in ESLint ("No files matching the pattern"), given to `unmatched`.
  */
-function expandGlobs(cwd: string, targets: string[]): string[] {
+function expandGlobs(cwd: string, targets: string[], unmatched: (problem: string) => void): string[] {
   const out: string[] = [];
   for (const t of targets) {
     if (t === '-' || !isGlobPattern(t) || fs.existsSync(path.resolve(cwd, t))) {
@@ -218,7 +227,7 @@ function expandGlobs(cwd: string, targets: string[]): string[] {
       continue;
     }
     const matches = globPaths(t, { cwd, onlyFiles: false, ignore: SKIP_DIRS, expandDirectories: false }).sort();
-    if (!matches.length) throw new LoadError(`${t}: no files match this pattern`);
+    if (!matches.length) unmatched(`${t}: no files match this pattern`);
     out.push(...matches.map((m) => m.replace(/\/$/, '')));
   }
   return out;

@@ -66,6 +66,24 @@ describe('a FIFO where a file is read: one line naming it, no hang', () => {
   });
 });
 
+describe('a device where a file is read (through a symlink to /dev/zero): refused the same way, never read', () => {
+  const DEVICE = 'is a device, not a regular file';
+  const withDevice = (files: Record<string, string>, at: string): string => {
+    const cwd = makeTree(files);
+    fs.symlinkSync('/dev/zero', path.join(cwd, at));
+    return cwd;
+  };
+
+  test('the override discovery finds: exit 2', () => {
+    expect(runCli(withDevice({ 'compose.yaml': APP }, 'compose.override.yml'), [])).toEqual({ code: 2, stdout: '', stderr: `compose-lint: compose.override.yml: ${DEVICE}\n` });
+  });
+
+  test('an env_file: a load-error finding', () => {
+    const cwd = withDevice({ 'compose.yaml': `${APP}    env_file: app.env\n` }, 'app.env');
+    expect(runCli(cwd, ['--format', 'compact'])).toEqual({ code: 1, stdout: `compose.yaml:4:15: error: cannot read env_file app.env: ${DEVICE} [load-error]\n`, stderr: '' });
+  });
+});
+
 /** An ErrnoException as fs throws it. */
 function fsError(code: string, syscall: string, p: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${syscall} '${p}'`), { code, syscall, path: p });

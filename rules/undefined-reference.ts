@@ -1,7 +1,7 @@
 import { defineRule, TypedRuleContext } from '../src/define-rule';
-import type { Origin } from '../src/model/origin';
-import { ComposeDict, servicesOf, topLevel } from '../src/model/project';
-import { Dependency, dependsOn, hasHealthcheck, links, profilesOf, resourceRefs, serviceNetworks, sharedNamespaces, volumeMounts, volumesFrom } from '../src/model/service';
+import { servicesOf, topLevel } from '../src/model/project';
+import { resourceReferences, serviceReferences } from '../src/model/references';
+import { dependsOn, hasHealthcheck, profilesOf } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
 import { LOAD_PROBLEM_MESSAGE, reportLoadProblems } from './_load-problems';
 import { isDict } from '../src/util/dict';
@@ -9,50 +9,6 @@ import { isDict } from '../src/util/dict';
 type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'disabledService' | 'noHealthcheck';
 
 const has = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
-
-interface Reference {
-  /** What is named, for the message: `network`, `volume`, `service`, ... */
-  kind: string;
-  name: string;
-  /** How the service names it, when that says more than the kind (`depends_on`, `links`, ...). */
-  via?: string;
-  origin?: Origin;
-}
-
-type ResourceKey = 'networks' | 'volumes' | 'secrets' | 'configs';
-
-/**
- * The top-level resources one service uses, by kind, passed to `visit` in the order written. Values
- * still holding `$` are skipped: interpolation failed there. A visitor, not a list of pairs: this
- * runs for every service (issue 13).
- */
-function resourceReferences(svc: ComposeDict, visit: (key: ResourceKey, ref: Reference) => void): void {
-  const put = (key: ResourceKey, kind: string, name: string, origin: Origin | undefined): void => {
-    if (!name.includes('$')) visit(key, { kind, name, origin });
-  };
-  for (const a of serviceNetworks(svc)) if (!a.implicit) put('networks', 'network', a.name, a.origin);
-  for (const m of volumeMounts(svc)) if (m.type === 'volume' && m.source !== '') put('volumes', 'volume', m.source, m.origin);
-  for (const s of resourceRefs(svc, 'secrets')) put('secrets', 'secret', s.source, s.origin);
-  for (const s of resourceRefs(svc, 'secrets', true)) put('secrets', 'build secret', s.source, s.origin);
-  for (const c of resourceRefs(svc, 'configs')) put('configs', 'config', c.source, c.origin);
-}
-
-/**
- * Services one service names, passed to `visit` in the order written. Links, volumes_from and
- * `pid`/`ipc`/`uts: service:X` make Compose start the named service first, exactly like depends_on,
- * so a disabled one is as fatal; depends_on on a disabled service is reported by the profiles step
- * of the loader (a load problem of this rule). (`network_mode: service:X` is network-mode-conflict's.)
- * @param deps the service's dependsOn(), read once by the caller
- */
-function serviceReferences(svc: ComposeDict, deps: readonly Dependency[], visit: (ref: Reference, disabledIsLoaderProblem: boolean) => void): void {
-  const put = (via: string, name: string, origin: Origin | undefined, disabledIsLoaderProblem: boolean): void => {
-    if (!name.includes('$')) visit({ kind: 'service', via, name, origin }, disabledIsLoaderProblem);
-  };
-  for (const d of deps) put('depends on', d.name, d.origin, true);
-  for (const l of links(svc)) put('links to', l.target, l.origin, false);
-  for (const v of volumesFrom(svc)) if (v.kind === 'service') put('takes volumes_from', v.name, v.origin, false);
-  for (const n of sharedNamespaces(svc)) put(`shares the ${n.key} namespace of`, n.target, n.origin, false);
-}
 
 function suggestion(name: string, candidates: string[]): string {
   const near = closestMatch(name, candidates);

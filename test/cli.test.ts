@@ -191,6 +191,28 @@ describe('which files form a project', () => {
     });
   });
 
+  test("an overlay whose complete services use the base's network and depend on its service is linted with the base; -f alone keeps the errors", () => {
+    const cwd = tempProject({
+      'docker-compose.yaml': 'services:\n  web:\n    image: example/web\n    networks: [shop]\nnetworks:\n  shop: {}\n',
+      'docker-compose-load.yaml': 'services:\n  load:\n    image: example/load\n    environment:\n      HOST: http://web:8080\n    networks: [shop]\n    depends_on: [web, cart]\n',
+    });
+    // Paired: web and shop are defined; cart, defined nowhere, is still an error.
+    expect(run(['--format', 'compact', 'docker-compose-load.yaml'], { cwd })).toEqual({
+      code: 1,
+      stdout: 'docker-compose-load.yaml:7:23: error: service "load" depends on undefined service "cart" [undefined-reference]\n',
+      stderr: '',
+    });
+    expect(run(['--format', 'compact', '-f', 'docker-compose-load.yaml'], { cwd })).toEqual({
+      code: 1,
+      stdout:
+        'docker-compose-load.yaml:5:20: warning: `web` does not resolve from load: nothing in this project is called that; docker-compose.yaml:2 defines it on network shop, which load also joins when the files are used together: lint them together (add -f docker-compose.yaml) [unresolved-hostname]\n' +
+        'docker-compose-load.yaml:6:16: error: service "load" uses undefined network "shop" (not declared under the top-level `networks`) [undefined-reference]\n' +
+        'docker-compose-load.yaml:7:18: error: service "load" depends on undefined service "web" [undefined-reference]\n' +
+        'docker-compose-load.yaml:7:23: error: service "load" depends on undefined service "cart" [undefined-reference]\n',
+      stderr: '',
+    });
+  });
+
   test('a quoted glob is expanded by the tool; one matching nothing exits 2', () => {
     const cwd = tempProject({ 'a/docker-compose-dev.yml': 'version: "3"\nservices:\n  a:\n    image: a\n', 'b/compose-prod.yaml': 'services:\n  b:\n    imagee: b\n' });
     expect(run(['--format', 'compact', '*/*compose-*.y*ml'], { cwd })).toEqual({

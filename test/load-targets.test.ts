@@ -83,6 +83,32 @@ describe('a per-environment overlay named alone is linted as users run it: -f <b
     for (const t of ['compose.monitoring.yaml', 'compose.all.yaml', 'compose.anchors.yaml']) expect(plan({ targets: [t] })).toEqual([[t]]);
   });
 
+  test('an overlay whose services are complete but name what only the base defines (network, volume, secret, config, service) is paired with it', () => {
+    project({
+      'docker-compose.yaml': 'services:\n  web:\n    image: web\nnetworks:\n  shop: {}\nvolumes:\n  data: {}\nsecrets:\n  token: {file: ./t}\nconfigs:\n  conf: {file: ./c}\n',
+      'docker-compose-load.yaml': 'services:\n  load:\n    image: load\n    networks: [shop]\n',
+      'docker-compose-data.yaml': 'services:\n  backup:\n    image: backup\n    volumes: ["data:/data:ro"]\n',
+      'docker-compose-secret.yaml': 'services:\n  cli:\n    image: cli\n    secrets: [token]\n    configs: [{source: conf, target: /etc/c}]\n',
+      'docker-compose-deps.yaml': 'services:\n  load:\n    image: load\n    depends_on: {web: {condition: service_started}}\n',
+      'docker-compose-own.yaml': 'services:\n  load:\n    image: load\n    networks: [shop]\n    depends_on: [db]\n  db:\n    image: db\nnetworks:\n  shop: {}\n',
+      'docker-compose-typo.yaml': 'services:\n  load:\n    image: load\n    networks: [shopp]\n    depends_on: [wbe]\n',
+      'docker-compose-vars.yaml': 'services:\n  load:\n    image: load\n    networks: ["${NET}"]\n',
+    });
+    for (const t of ['docker-compose-load.yaml', 'docker-compose-data.yaml', 'docker-compose-secret.yaml', 'docker-compose-deps.yaml']) {
+      expect(plan({ targets: [t] })).toEqual([['docker-compose.yaml', t]]);
+    }
+    // What it names it defines itself, or nothing of the base: alone (a typo is reported on the file alone).
+    for (const t of ['docker-compose-own.yaml', 'docker-compose-typo.yaml', 'docker-compose-vars.yaml']) expect(plan({ targets: [t] })).toEqual([[t]]);
+    const lines: string[] = [];
+    planProjects({ osEnv: {}, cwd: dir, targets: ['docker-compose-load.yaml', 'docker-compose-data.yaml', 'docker-compose-secret.yaml', 'docker-compose-deps.yaml'], onDebug: (l) => lines.push(l) });
+    expect(lines).toEqual([
+      'docker-compose-load.yaml cannot stand alone (service "load" uses network "shop", which only docker-compose.yaml defines): linted as -f docker-compose.yaml -f docker-compose-load.yaml',
+      'docker-compose-data.yaml cannot stand alone (service "backup" uses volume "data", which only docker-compose.yaml defines): linted as -f docker-compose.yaml -f docker-compose-data.yaml',
+      'docker-compose-secret.yaml cannot stand alone (service "cli" uses secret "token", which only docker-compose.yaml defines): linted as -f docker-compose.yaml -f docker-compose-secret.yaml',
+      'docker-compose-deps.yaml cannot stand alone (service "load" depends on service "web", which only docker-compose.yaml defines): linted as -f docker-compose.yaml -f docker-compose-deps.yaml',
+    ]);
+  });
+
   test('the base of the same family is preferred; no base, or a file not named like a compose file, stays alone', () => {
     project({
       'compose.yaml': SVC('a'),

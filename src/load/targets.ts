@@ -8,7 +8,8 @@
  * - A compose file named as a target is linted inside the project Compose forms in its directory:
  *   the files of COMPOSE_FILE when it lists the target; else a base file brings the directory's
  *   override file and an override file brings its base; else a per-environment overlay that
- *   cannot stand alone (`docker-compose.prod.yml` whose services lack image and build) is linted
+ *   cannot stand alone (`docker-compose.prod.yml` whose services lack image and build, or name a
+ *   network or service only the base defines) is linted
  *   as `-f <base> -f <overlay>` (see overlay.ts).
  * - Targets of one project make one project (the pre-commit hook passes only the changed files).
  * - `-f` means exactly those files, in that order, as `docker compose -f` does.
@@ -154,7 +155,7 @@ class FileSelector {
     }
     // A per-environment overlay named alone is linted as users run it: -f <base> -f <overlay>.
     const base = overlayBase(file);
-    const why = base && whyNotAlone(file);
+    const why = base && whyNotAlone(file, base);
     if (base && why) {
       const shown = (f: string): string => displayPath(this.o.cwd ?? process.cwd(), f);
       this.onDebug?.(`${shown(file)} cannot stand alone (${why}): linted as -f ${shown(base)} -f ${shown(file)}`);

@@ -213,6 +213,21 @@ describe('which files form a project', () => {
     });
   });
 
+  test('a name several files beside an overlay define: the hint names the base file, not the alternative that sorts first', () => {
+    const zipkin = 'services:\n  zipkin:\n    image: openzipkin/zipkin\n';
+    const cwd = tempProject({
+      'docker-compose.yml': zipkin,
+      'docker-compose-activemq.yml': zipkin + '  activemq:\n    image: openzipkin/zipkin-activemq\n',
+      'docker-compose-ui.yml': 'services:\n  zipkin-ui:\n    image: openzipkin/zipkin-ui\n    environment:\n      ZIPKIN_BASE_URL: http://zipkin:9411\n',
+    });
+    expect(run(['--format', 'compact', 'docker-compose-ui.yml'], { cwd })).toEqual({
+      code: 0,
+      stdout:
+        'docker-compose-ui.yml:5:31: warning: `zipkin` does not resolve from zipkin-ui: nothing in this project is called that; docker-compose.yml:2 defines it on network default, which zipkin-ui also joins when the files are used together: lint them together (add -f docker-compose.yml) [unresolved-hostname]\n',
+      stderr: '',
+    });
+  });
+
   test('a quoted glob is expanded by the tool; one matching nothing exits 2', () => {
     const cwd = tempProject({ 'a/docker-compose-dev.yml': 'version: "3"\nservices:\n  a:\n    image: a\n', 'b/compose-prod.yaml': 'services:\n  b:\n    imagee: b\n' });
     expect(run(['--format', 'compact', '*/*compose-*.y*ml'], { cwd })).toEqual({

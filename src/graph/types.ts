@@ -222,7 +222,8 @@ export interface Graph {
   /** Lowercase service names, container_names and aliases of services disabled by profiles. */
   disabledNames: Set<string>;
   /**
-   * The other compose files in the project directory (Project.neighbours), in name order.
+   * The other compose files in the project directory (Project.neighbours): base files first
+   * (compose-go's discovery order), then override files, then the rest by name.
    * `docker compose -f <one of them> up` runs under the same default project name and so joins
    * the same networks: names they define on those networks may resolve here at runtime.
    */

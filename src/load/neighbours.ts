@@ -5,7 +5,7 @@
  * rules read them through `Project.neighbours`; only this module reads them from disk.
  */
 import * as path from 'path';
-import { isComposeLikeName, isFile } from './discover';
+import { BASE_NAMES, OVERRIDE_NAMES, isComposeLikeName, isFile } from './discover';
 import { displayPath } from '../util/display-path';
 import { listDirectory, noteListing } from './inputs';
 import type { LoadOptions } from './options';
@@ -13,7 +13,10 @@ import type { NeighbourFile, Project } from '../model/project';
 
 /**
  * Compose files in `dir` (by name, see isComposeLikeName), minus `own` (absolute paths of the
- * project's files, the files it read, and the file stdin stands for), sorted by name. Each is
+ * project's files, the files it read, and the file stdin stands for): the base files first, in
+ * compose-go's discovery order, then the override files, then the rest by name. A name several
+ * neighbours define is then credited to the base, the file an overlay is most often used with
+ * (`-f docker-compose.yml -f docker-compose-ui.yml`), not to an alternative that sorts first. Each is
  * loaded on demand with the project's options, as a project of its own without neighbours, by
  * `load` (loadProject, passed in by the loader so this module does not import it back). `load`
  * may throw: the neighbour then defines nothing.
@@ -27,13 +30,20 @@ export function neighbourFiles(o: LoadOptions, dir: string, own: ReadonlySet<str
   }
   const composeLike = names.filter(isComposeLikeName).sort();
   noteListing(dir, composeLike); // a compose file added beside the project changes what it may share
-  return composeLike
+  return [...composeLike]
+    .sort((a, b) => rank(a) - rank(b)) // stable: by name within a rank
     .map((n) => path.join(dir, n))
     .filter((abs) => !own.has(abs) && isFile(abs))
     .map((abs) => neighbour(o, abs, load));
 }
 
 type Loader = (o: LoadOptions) => Project;
+
+/** 0-3 for the base names, 4-7 for the override names (each in compose-go's order), 8 for the rest. */
+function rank(name: string): number {
+  const i = [...BASE_NAMES, ...OVERRIDE_NAMES].indexOf(name);
+  return i < 0 ? BASE_NAMES.length + OVERRIDE_NAMES.length : i;
+}
 
 function neighbour(o: LoadOptions, abs: string, load: Loader): NeighbourFile {
   let loaded: { project?: Project } | undefined;

@@ -80,7 +80,7 @@ export interface EnvFileEntry {
 
 /** A compose file beside the project, loaded on demand by the loader that listed it. */
 export interface NeighbourFile {
-  /** Display path (relative to the user's cwd when inside it), sorted by it in `Project.neighbours`. */
+  /** Display path (relative to the user's cwd when inside it). `Project.neighbours` lists base files first, then override files, then the rest by name (neighbours.ts). */
   path: string;
   /**
    * The file as its own project, as `docker compose -f <file>` forms it from the same directory

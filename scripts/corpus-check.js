@@ -40,7 +40,14 @@ const GROUPS = {
     ['rocketchat-compose/compose.yml', 'rocketchat-compose/compose.monitoring.yml', 'rocketchat-compose/docker.yml'],
     ['fabric-samples/test-network/compose/compose-test-net.yaml', 'fabric-samples/test-network/compose/compose-couch.yaml'],
     ['opentelemetry-demo/compose.yaml', 'opentelemetry-demo/compose.full.yaml', 'opentelemetry-demo/compose.observability.yaml', 'opentelemetry-demo/compose.extras.yaml'],
-    ['opentelemetry-demo/compose.yaml', 'opentelemetry-demo/compose.full.yaml', 'opentelemetry-demo/compose.agent.yaml'],
+    // compose.agent.yaml's header: -f compose.yaml -f compose.full.yaml -f compose.observability.yaml -f compose.agent.yaml -f compose.extras.yaml
+    [
+      'opentelemetry-demo/compose.yaml',
+      'opentelemetry-demo/compose.full.yaml',
+      'opentelemetry-demo/compose.observability.yaml',
+      'opentelemetry-demo/compose.agent.yaml',
+      'opentelemetry-demo/compose.extras.yaml',
+    ],
   ],
 };
 
@@ -75,7 +82,7 @@ const EXPECTED_LOADER_FINDINGS = {
     'udemy-docker-mastery/swarm-stack-2/stack-with-build-deploy-secret.yml:schema': 'a 0-byte file: Compose refuses an empty compose file',
     'udemy-docker-mastery/compose-sample-1/template.yml:schema':
       'a commented template whose keys have no values (`image:` is null, `servicename2:` is null, top-level `volumes:`/`networks:` are null): Compose refuses it (services.servicename.image must be a string)',
-    'slochewie-docker-compose-files/hass/docker-compose.yml:yaml-syntax': 'the zigbee2mqtt service has two `devices` keys: Compose (yaml.v3) refuses a mapping key defined twice',
+    'slochewie-docker-compose-files/hass/docker-compose.yml:yaml-syntax': 'the zigbee2mqtt service has two `environment` keys (lines 45 and 57): Compose (yaml.v3) refuses a mapping key defined twice',
     'slochewie-docker-compose-files/webthings-gateway/docker-compose.yml:yaml-syntax': 'the service has two `devices` keys: Compose (yaml.v3) refuses a mapping key defined twice',
   },
 };
@@ -102,6 +109,16 @@ function walk(dir, out = []) {
     else if (isCompose(e.name)) out.push(p);
   }
   return out;
+}
+
+/**
+ * The environment of a user's shell in `dir`, the project directory they run `docker compose`
+ * from: PATH, and PWD, which a shell always sets (files bind `${PWD}/config`).
+ * @param {string} dir
+ * @returns {Record<string, string>}
+ */
+function shellEnv(dir) {
+  return { PATH: process.env.PATH || '', PWD: dir };
 }
 
 /** The env files a user would use for this directory: ENV_FILES, else `.env`, else the example copied to `.env`. */
@@ -131,7 +148,7 @@ function plan(corpus, groups) {
   const seen = new Set();
   for (const f of walk(corpus)) {
     if (grouped.has(f)) continue;
-    const options = { cwd: corpus, targets: [f], envFiles: envFilesFor(corpus, path.dirname(f)), env: { PATH: process.env.PATH || '' } };
+    const options = { cwd: corpus, targets: [f], envFiles: envFilesFor(corpus, path.dirname(f)), env: shellEnv(path.dirname(f)) };
     let key;
     try {
       key = planProjects(options)
@@ -182,7 +199,7 @@ function checkCorpus(corpus) {
     const envFiles = envFilesFor(corpus, path.dirname((run.files || run.targets || [])[0]));
     let result;
     try {
-      result = lintSync({ cwd: corpus, files: run.files, targets: run.targets, envFiles, env: { PATH: process.env.PATH || '' } });
+      result = lintSync({ cwd: corpus, files: run.files, targets: run.targets, envFiles, env: shellEnv(path.dirname((run.files || run.targets || [])[0])) });
     } catch (e) {
       failed++;
       console.log(`CRASH ${what}: ${e instanceof Error ? e.stack : String(e)}`);

@@ -116,6 +116,18 @@ describe('--cache through the API', () => {
     expect(lint(dir).hits).toHaveLength(3);
   });
 
+  test('a YAML file with services: added beside a project whose file is not named like a compose file makes it stale (it may define its names)', () => {
+    const dir = tree({ 'k/conduktor.yml': 'services:\n  console:\n    image: conduktor/console:1.2\n    environment:\n      BOOTSTRAP: PLAINTEXT://kafka1:19092\n' });
+    const target = { targets: ['k/conduktor.yml'] };
+    const severity = (r: Run): string[] => r.result.findings.filter((f) => f.rule === 'unresolved-hostname').map((f) => `${f.line}:${f.column} ${f.severity}`);
+    expect(severity(lint(dir, target))).toEqual(['5:30 error']);
+    expect(lint(dir, target).hits).toEqual(['k/conduktor.yml']);
+    fs.writeFileSync(path.join(dir, 'k/full-stack.yml'), 'services:\n  kafka1:\n    image: confluentinc/cp-kafka:7.8.0\n');
+    const after = lint(dir, target);
+    expect(after.misses).toEqual(['k/conduktor.yml']);
+    expect(severity(after)).toEqual(['5:30 warning']);
+  });
+
   test('an edited .env changes the findings it should (the cached ones are not reused)', () => {
     const dir = tree();
     const before = lint(dir).result.findings.filter((f) => f.file === 'a/compose.yaml' && f.rule === 'interpolation');

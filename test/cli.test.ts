@@ -228,6 +228,32 @@ describe('which files form a project', () => {
     });
   });
 
+  test('a file not named like a compose file: YAML files beside it with a top-level services: are its neighbours (kafka-stack-docker-compose)', () => {
+    const conduktor = 'services:\n  console:\n    image: conduktor/conduktor-console\n    environment:\n      BOOTSTRAP: PLAINTEXT://kafka1:19092\n';
+    const kafka = 'services:\n  kafka1:\n    image: confluentinc/cp-kafka\n';
+    const cwd = tempProject({
+      'conduktor.yml': conduktor,
+      'full-stack.yml': kafka,
+      // Not compose files: a dot file, and YAML without a top-level services:.
+      '.hidden.yml': kafka,
+      'alerts.yml': 'groups:\n  - name: kafka1\n    services:\n      kafka1: {}\n',
+    });
+    expect(run(['--format', 'compact', 'conduktor.yml'], { cwd })).toEqual({
+      code: 0,
+      stdout:
+        'conduktor.yml:5:30: warning: `kafka1` does not resolve from console: nothing in this project is called that; full-stack.yml:2 defines it on network default, which console also joins when the files are used together: lint them together (add -f full-stack.yml) [unresolved-hostname]\n',
+      stderr: '',
+    });
+    // Without full-stack.yml nothing defines it: an error.
+    fs.rmSync(path.join(cwd, 'full-stack.yml'));
+    expect(run(['--format', 'compact', 'conduktor.yml'], { cwd })).toEqual({
+      code: 1,
+      stdout:
+        'conduktor.yml:5:30: error: `kafka1` does not resolve from console: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer [unresolved-hostname]\n',
+      stderr: '',
+    });
+  });
+
   test('a quoted glob is expanded by the tool; one matching nothing exits 2', () => {
     const cwd = tempProject({ 'a/docker-compose-dev.yml': 'version: "3"\nservices:\n  a:\n    image: a\n', 'b/compose-prod.yaml': 'services:\n  b:\n    imagee: b\n' });
     expect(run(['--format', 'compact', '*/*compose-*.y*ml'], { cwd })).toEqual({

@@ -200,7 +200,7 @@ function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => 
     try {
       now = fs
         .readdirSync(dir)
-        .filter((require('../load/discover') as typeof import('../load/discover')).isComposeLikeName)
+        .filter((require('../load/discover') as typeof import('../load/discover')).isNeighbourName)
         .sort();
     } catch {
       now = [];

@@ -67,7 +67,7 @@ export interface RunInputs {
   kinds: Record<string, PathKind>;
   /** Directories listed: their entries as `f:`/`d:`/`l:`/`o:` and the name, sorted; null when they could not be listed. */
   listings: Record<string, string[] | null>;
-  /** Directories of which only the compose-like names were used (no full listing above): those names, sorted. */
+  /** Directories of which only the names of possible neighbours (isNeighbourName) were used (no full listing above): those names, sorted. */
   composeNames: Record<string, string[]>;
 }
 

@@ -19,7 +19,7 @@ import type { Finding } from '../types';
 import type { ProjectInputs } from '../model/project';
 import type { SuppressedFinding } from './suppress';
 import type { EffectiveConfig } from './config';
-import { isComposeLikeName } from '../load/discover';
+import { isNeighbourName } from '../load/discover';
 import { listDirectory, pathKind, type PathKind, type RunSnapshot } from '../load/inputs';
 import { MAX_FILE_BYTES, readRegularFile, readRegularFileUncached, sourceText, unreadableReason } from '../load/read';
 
@@ -202,7 +202,7 @@ export class LintCache {
       try {
         now = listDirectory(dir)
           .map((e) => e.name)
-          .filter(isComposeLikeName)
+          .filter(isNeighbourName)
           .sort();
       } catch {
         now = [];

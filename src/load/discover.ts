@@ -59,3 +59,14 @@ export function discoverUpwards(start: string): string[] | undefined {
 export function isComposeLikeName(name: string): boolean {
   return isComposeFileName(name) || /^[^.][^/\\]*[.-]compose\.ya?ml$/.test(name);
 }
+
+/**
+ * Names of the files beside a project the loader may look at (neighbours.ts): compose-like names
+ * (isComposeLikeName), and any other YAML file that is not a dot file, which counts as a compose
+ * file only beside a project whose own file has such a name and only when it has a top-level
+ * `services:` (kafka-stack-docker-compose's `full-stack.yml` beside `conduktor.yml`). The listing
+ * `--cache` checks is of these names.
+ */
+export function isNeighbourName(name: string): boolean {
+  return isComposeLikeName(name) || /^[^.][^/\\]*\.ya?ml$/.test(name);
+}

@@ -28,7 +28,7 @@ export class InputLog implements ProjectInputs {
   readonly unreadable = new Map<string, string>();
   /** Paths probed, by absolute path: what they were. */
   readonly probes = new Map<string, PathKind>();
-  /** Directory listings used, by absolute path: the compose-like names in them, sorted. */
+  /** Directory listings used, by absolute path: the names of possible neighbours in them (isNeighbourName), sorted. */
   readonly listings = new Map<string, string[]>();
   /** OS environment variables looked up (directly or through the project environment), with their values then. */
   readonly env = new Map<string, string | undefined>();
@@ -161,7 +161,7 @@ function statKind(abs: string): PathKind {
   return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
 }
 
-/** The loader used the compose-like names of `dir` (sorted). */
+/** The loader used the names of possible neighbours in `dir` (isNeighbourName, sorted). */
 export function noteListing(dir: string, names: readonly string[]): void {
   current?.listings.set(dir, [...names]);
 }

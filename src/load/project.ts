@@ -103,7 +103,9 @@ function load(o: LoadOptions, log: InputLog): LoadResult {
   };
   if (o.neighbours !== false) {
     const own = new Set([...ctx.sources.keys(), ...files, ...(o.stdinPath ? [path.resolve(cwd, o.stdinPath)] : [])]);
-    project.neighbours = neighbourFiles({ ...o, cwd, osEnv, launchDir }, projectDir, own, (opts) => loadProject({ ...opts, inputs: log }).project);
+    // The project's own file names: named otherwise than compose files, so may its neighbours be.
+    const named = [...files.filter((f) => f !== '-'), ...(o.stdinPath ? [o.stdinPath] : [])].map((f) => path.basename(f));
+    project.neighbours = neighbourFiles({ ...o, cwd, osEnv, launchDir }, projectDir, own, (opts) => loadProject({ ...opts, inputs: log }).project, named);
   }
   return { project, problems: ctx.problems };
 }

@@ -20,7 +20,7 @@ export interface ProjectInputs {
   readonly unreadable: ReadonlyMap<string, string>;
   /** Paths probed, by absolute path: what they were (`stat`, following symlinks). */
   readonly probes: ReadonlyMap<string, 'file' | 'dir' | 'other' | 'absent' | 'unreadable'>;
-  /** Directory listings used, by absolute path: the compose-like names in them, sorted. */
+  /** Directory listings used, by absolute path: the names of possible neighbours in them (isNeighbourName), sorted. */
   readonly listings: ReadonlyMap<string, readonly string[]>;
   /** OS environment variables looked up, with their values then (undefined: unset). */
   readonly env: ReadonlyMap<string, string | undefined>;

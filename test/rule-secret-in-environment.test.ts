@@ -6,6 +6,9 @@ import { lintSync } from '../src/api';
 import { loadFormatter } from '../src/report';
 import { ruleCatalog } from '../src/api';
 
+/** The advice for an image not known to read a `_FILE` variable. */
+const GENERIC = 'use a variable from an untracked `.env`, or a Compose secret if the image can read this setting from a file';
+
 ruleTester(rule, {
   valid: [
     {
@@ -34,6 +37,35 @@ ruleTester(rule, {
         'compose.yaml': lines('services:', '  db:', '    image: postgres:16.4', '    environment:', '      - POSTGRES_PASSWORD=${PG_PW}'),
         '.env': lines('PG_PW=dotenv-secret'),
       },
+    },
+    {
+      // Corpus: docker-gitlab's registry (REGISTRY_AUTH_TOKEN_SERVICE), mailcow (API_KEY=${API_KEY:-invalid}
+      // turns the API off), cp-all-in-one ("dummy" telemetry keys), sentry (AWS_ACCESS_KEY beside AWS_SECRET_KEY).
+      name: 'settings of a token scheme, values that say they are no credential, access key IDs',
+      code: lines(
+        'services:',
+        '  registry:',
+        '    image: registry:2',
+        '    environment:',
+        '      - REGISTRY_AUTH_TOKEN_SERVICE=container_registry',
+        '      - REGISTRY_AUTH_TOKEN_REALM=https://gitlab.example.com/jwt/auth',
+        '      - OAUTH_TOKEN_SCOPE=read_registry',
+        '      - API_KEY=${API_KEY:-invalid}',
+        '      - API_KEY_READ_ONLY=${API_KEY_READ_ONLY:-invalid}',
+        '  broker:',
+        '    image: confluentinc/cp-server:7.7.0',
+        '    environment:',
+        '      TELEMETRY_API_KEY: "dummy"',
+        '      TELEMETRY_API_SECRET: DISABLED',
+        '  web:',
+        '    image: getsentry/sentry:24.1.0',
+        '    environment:',
+        '      AWS_ACCESS_KEY: "sentry"',
+        '      MINIO_ACCESS_KEY: minio',
+        '      MINIO_SECRET_KEY: ${MINIO_SECRET_KEY}',
+        '      S3_ACCESSKEY: s3-user',
+        '      S3_SECRET_ACCESS_KEY: ${S3_SECRET}',
+      ),
     },
     {
       name: 'env_file values that only name a variable (from .env or the shell), and a file value the service replaces',
@@ -70,27 +102,27 @@ ruleTester(rule, {
           severity: 'error',
           service: 'db',
           message:
-            '`POSTGRES_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`POSTGRES_PASSWORD_FILE` where the image reads one) or a variable from an untracked `.env` (public: published on 0.0.0.0:5432)',
+            '`POSTGRES_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret and `POSTGRES_PASSWORD_FILE`, which the postgres image reads, or a variable from an untracked `.env` (public: published on 0.0.0.0:5432)',
         },
         {
           line: 11,
-          column: 9,
+          column: 17,
           severity: 'warning',
           service: 'api',
           message:
-            '`API_KEY` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`API_KEY_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)',
+            '`API_KEY` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a variable from an untracked `.env`, or a Compose secret if the image can read this setting from a file (adjacent: on default with public service db)',
         },
         {
           line: 12,
-          column: 9,
+          column: 24,
           severity: 'warning',
           service: 'api',
           message:
-            '`SESSION_SECRET` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`SESSION_SECRET_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)',
+            '`SESSION_SECRET` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a variable from an untracked `.env`, or a Compose secret if the image can read this setting from a file (adjacent: on default with public service db)',
         },
         {
           line: 13,
-          column: 9,
+          column: 22,
           severity: 'warning',
           service: 'api',
           message:
@@ -98,11 +130,11 @@ ruleTester(rule, {
         },
         {
           line: 14,
-          column: 9,
+          column: 18,
           severity: 'warning',
           service: 'api',
           message:
-            '`smtpPass` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`smtpPass_FILE` where the image reads one) or a variable from an untracked `.env` (adjacent: on default with public service db)',
+            '`smtpPass` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a variable from an untracked `.env`, or a Compose secret if the image can read this setting from a file (adjacent: on default with public service db)',
         },
       ],
     },
@@ -200,6 +232,107 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'the secret half of an access key pair, and an access key without a pair under another prefix',
+      code: lines(
+        'services:',
+        '  web:',
+        '    image: getsentry/sentry:24.1.0',
+        '    environment:',
+        '      AWS_ACCESS_KEY: "sentry"',
+        '      AWS_SECRET_KEY: "sentry"',
+        '      AZURE_STORAGE_ACCESS_KEY: bm90LWEta2V5',
+        '      REGISTRY_AUTH_TOKEN: reg-token',
+      ),
+      findings: [
+        {
+          line: 6,
+          column: 23,
+          severity: 'warning',
+          service: 'web',
+          message: `\`AWS_SECRET_KEY\` is set to a literal secret (value masked): it is in the file for anyone who reads it and in \`docker inspect\`; ${GENERIC} (internal: not published)`,
+        },
+        {
+          line: 7,
+          column: 33,
+          severity: 'warning',
+          service: 'web',
+          message: `\`AZURE_STORAGE_ACCESS_KEY\` is set to a literal secret (value masked): it is in the file for anyone who reads it and in \`docker inspect\`; ${GENERIC} (internal: not published)`,
+        },
+        {
+          line: 8,
+          column: 28,
+          severity: 'warning',
+          service: 'web',
+          message: `\`REGISTRY_AUTH_TOKEN\` is set to a literal secret (value masked): it is in the file for anyone who reads it and in \`docker inspect\`; ${GENERIC} (internal: not published)`,
+        },
+      ],
+    },
+    {
+      // Only images known to read `<VAR>_FILE` get that name in the message (Grafana reads `<VAR>__FILE`);
+      // quoted list entries point inside the quotes, after `KEY=`.
+      name: 'the _FILE variable is named only for images that read it; list entries point at the value',
+      code: lines(
+        'services:',
+        '  db:',
+        '    image: docker.io/library/mariadb:11.4',
+        '    environment:',
+        '      - "MYSQL_ROOT_PASSWORD=rootpw"',
+        "      - 'MARIADB_PASSWORD=apppw'",
+        '  grafana:',
+        '    image: grafana/grafana:11.2.0',
+        '    environment:',
+        '      GF_SECURITY_ADMIN_PASSWORD: admin-pw',
+        '  gitlab:',
+        '    image: sameersbn/gitlab:17.2.1',
+        '    environment:',
+        '      - DB_PASS=password-1',
+        '  app:',
+        '    build: .',
+        '    environment:',
+        '      - POSTGRES_PASSWORD=pg-pw',
+      ),
+      findings: [
+        {
+          line: 5,
+          column: 30,
+          severity: 'warning',
+          service: 'db',
+          message:
+            '`MYSQL_ROOT_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret and `MYSQL_ROOT_PASSWORD_FILE`, which the mariadb image reads, or a variable from an untracked `.env` (internal: not published)',
+        },
+        {
+          line: 6,
+          column: 27,
+          severity: 'warning',
+          service: 'db',
+          message:
+            '`MARIADB_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret and `MARIADB_PASSWORD_FILE`, which the mariadb image reads, or a variable from an untracked `.env` (internal: not published)',
+        },
+        {
+          line: 10,
+          column: 35,
+          severity: 'warning',
+          service: 'grafana',
+          message:
+            '`GF_SECURITY_ADMIN_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret and `GF_SECURITY_ADMIN_PASSWORD__FILE`, which the grafana/grafana image reads, or a variable from an untracked `.env` (internal: not published)',
+        },
+        {
+          line: 14,
+          column: 17,
+          severity: 'warning',
+          service: 'gitlab',
+          message: `\`DB_PASS\` is set to a literal secret (value masked): it is in the file for anyone who reads it and in \`docker inspect\`; ${GENERIC} (internal: not published)`,
+        },
+        {
+          line: 18,
+          column: 27,
+          severity: 'warning',
+          service: 'app',
+          message: `\`POSTGRES_PASSWORD\` is set to a literal secret (value masked): it is in the file for anyone who reads it and in \`docker inspect\`; ${GENERIC} (internal: not published)`,
+        },
+      ],
+    },
+    {
       name: 'an extended service brings the literal from its file',
       code: {
         'compose.yaml': lines('services:', '  app:', '    extends:', '      file: base.yaml', '      service: base'),
@@ -213,7 +346,7 @@ ruleTester(rule, {
           service: 'app',
           file: 'base.yaml',
           message:
-            '`MYSQL_ROOT_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a Compose secret (`MYSQL_ROOT_PASSWORD_FILE` where the image reads one) or a variable from an untracked `.env` (internal: not published)',
+            '`MYSQL_ROOT_PASSWORD` is set to a literal secret (value masked): it is in the file for anyone who reads it and in `docker inspect`; use a variable from an untracked `.env`, or a Compose secret if the image can read this setting from a file (internal: not published)',
         },
       ],
     },

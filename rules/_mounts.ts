@@ -13,6 +13,8 @@ import type { Origin } from '../src/model/origin';
 import { ComposeDict, Project, topLevel } from '../src/model/project';
 import { volumeMounts } from '../src/model/service';
 import { isDict } from '../src/util/dict';
+import { repositoryName } from '../src/model/image';
+import type { Exposure } from '../src/graph/exposure';
 
 export interface HostBind {
   /** The host path after interpolation, as written. */
@@ -92,4 +94,28 @@ export const RUNTIME_SOCKETS: Record<string, string> = {
 export function runtimeSocket(b: HostBind): string | undefined {
   const base = b.type === 'npipe' ? (b.path.split('/').pop() ?? '') : path.posix.basename(b.path);
   return Object.prototype.hasOwnProperty.call(RUNTIME_SOCKETS, base) ? base : undefined;
+}
+
+/**
+ * Host directories that hold runtime sockets: `/` and `/run` (`/var/run` links to it) hold
+ * docker.sock, the runtimes' own run directories theirs, `/run/user/<uid>` rootless Docker's and
+ * Podman's (`$XDG_RUNTIME_DIR`), `~/.docker/run` Docker Desktop's.
+ */
+const SOCKET_DIRS = /^(\/|\/(var\/)?run|\/(var\/)?run\/(containerd|podman|crio)|\/run\/user\/\d+(\/podman)?|~\/\.docker\/run)$/;
+
+/** Socket proxies (tecnativa/docker-socket-proxy, linuxserver/socket-proxy, wollomatic/socket-proxy...): mounting the socket is their job. */
+export function isSocketProxy(image: unknown): boolean {
+  return typeof image === 'string' && repositoryName(image).includes('socket-proxy');
+}
+
+/**
+ * What docker-socket-mount reports for this bind of a service with `image` and `exposure`: `socket`
+ * (a runtime's API socket), `directory` (a host directory holding one, `/` included), or undefined.
+ * A socket proxy that is not public is left alone: the recommended pattern itself. Other rules
+ * (sensitive-host-mount) step aside for these mounts so one mount gets one story.
+ */
+export function socketMount(image: unknown, exposure: Exposure, b: HostBind): 'socket' | 'directory' | undefined {
+  if (isSocketProxy(image) && exposure.level !== 'public') return undefined;
+  if (runtimeSocket(b) !== undefined) return 'socket';
+  return SOCKET_DIRS.test(b.path) ? 'directory' : undefined;
 }

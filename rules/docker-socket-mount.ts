@@ -1,21 +1,8 @@
 import { defineRule } from '../src/define-rule';
 import { CIS_5_31, OWASP_1 } from './_references';
-import { RUNTIME_SOCKETS, hostBinds, runtimeSocket, viaVolume } from './_mounts';
-import { repositoryName } from '../src/model/image';
+import { RUNTIME_SOCKETS, hostBinds, runtimeSocket, socketMount, viaVolume } from './_mounts';
 import { serviceEntries } from '../src/model/project';
 import { exposureOf, reach, severityFor } from './_security';
-
-/**
- * Host directories that hold runtime sockets: `/` and `/run` (`/var/run` links to it) hold
- * docker.sock, the runtimes' own run directories theirs, `/run/user/<uid>` rootless Docker's and
- * Podman's (`$XDG_RUNTIME_DIR`), `~/.docker/run` Docker Desktop's.
- */
-const SOCKET_DIRS = /^(\/|\/(var\/)?run|\/(var\/)?run\/(containerd|podman|crio)|\/run\/user\/\d+(\/podman)?|~\/\.docker\/run)$/;
-
-/** Socket proxies (tecnativa/docker-socket-proxy, linuxserver/socket-proxy, wollomatic/socket-proxy...): mounting the socket is their job. */
-function isSocketProxy(image: unknown): boolean {
-  return typeof image === 'string' && repositoryName(image).includes('socket-proxy');
-}
 
 export default defineRule<Record<string, never>, 'socket' | 'directory'>({
   id: 'docker-socket-mount',
@@ -65,14 +52,13 @@ export default defineRule<Record<string, never>, 'socket' | 'directory'>({
   check(ctx) {
     for (const [name, svc] of serviceEntries(ctx.project)) {
       const exposure = exposureOf(ctx.graph, name);
-      // The recommended pattern itself: a socket proxy nobody reaches from outside.
-      if (isSocketProxy(svc.image) && exposure.level !== 'public') continue;
       for (const b of hostBinds(ctx.project, svc)) {
+        const kind = socketMount(svc.image, exposure, b);
         const socket = runtimeSocket(b);
         const common = { origin: b.origin, service: name, value: b.path, severity: severityFor('warning', exposure) };
-        if (socket) {
+        if (kind === 'socket' && socket) {
           ctx.report({ messageId: 'socket', data: { runtime: RUNTIME_SOCKETS[socket], path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
-        } else if (SOCKET_DIRS.test(b.path)) {
+        } else if (kind === 'directory') {
           ctx.report({ messageId: 'directory', data: { path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
         }
       }

@@ -24,8 +24,139 @@ ruleTester(rule, {
       name: "a runtime socket under ~/.docker is docker-socket-mount's finding, not a credentials mount",
       code: lines('services:', '  app:', '    image: example/app:1.0', '    volumes:', '      - ~/.docker/run/docker.sock:/var/run/docker.sock'),
     },
+    {
+      // Corpus: awesome-compose/pihole-cloudflared-DoH binds Pi-hole's own directories from the host.
+      name: "an application's own directory below /etc, writable; /etc/passwd read-only",
+      code: lines(
+        'services:',
+        '  pihole:',
+        '    image: pihole/pihole:2024.07.0',
+        '    ports: ["53:53/udp"]',
+        '    volumes:',
+        '      - "/etc/pihole/:/etc/pihole/"',
+        '      - "/etc/dnsmasq.d/:/etc/dnsmasq.d/"',
+        '      - /etc/letsencrypt:/etc/letsencrypt',
+        '      - /etc/passwd:/etc/passwd:ro',
+        '      - /etc/cron.d.backup:/backup:ro',
+      ),
+    },
+    {
+      // docker-socket-mount reports `/` as a directory holding docker.sock (control of the host): one story per mount.
+      name: '`/:/rootfs:ro` (cadvisor, node-exporter) and /var/run are left to docker-socket-mount',
+      code: lines(
+        'services:',
+        '  cadvisor:',
+        '    image: gcr.io/cadvisor/cadvisor:v0.49.1',
+        '    volumes:',
+        '      - /:/rootfs:ro',
+        '      - /var/run:/var/run:rw',
+        '  node-exporter:',
+        '    image: prom/node-exporter:v1.8.2',
+        '    volumes:',
+        '      - type: bind',
+        '        source: /',
+        '        target: /host',
+        '        read_only: true',
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'the parts of /etc that run as root, grant it or hold keys; read-only only where reading leaks',
+      code: lines(
+        'services:',
+        '  agent:',
+        '    image: example/agent:1.0',
+        '    volumes:',
+        '      - /etc/shadow:/host/shadow:ro',
+        '      - /etc/sudoers.d:/host/sudoers.d',
+        '      - /etc/cron.d/:/etc/cron.d/',
+        '      - /etc/systemd/system:/host/systemd',
+        '      - /etc/ssh:/host/ssh:ro',
+        '      - /etc/docker/daemon.json:/daemon.json',
+        '      - /etc/hosts:/host/hosts',
+        '      - /etc/ld.so.preload:/host/preload',
+        '      - /etc/pam.d:/host/pam.d:ro',
+      ),
+      findings: [
+        {
+          line: 5,
+          column: 9,
+          severity: 'info',
+          service: 'agent',
+          message: "bind of `/etc/shadow`, the host's users, password hashes and sudo rights, read-only: code in the container can still read it; mount only what it needs (internal: not published)",
+        },
+        {
+          line: 6,
+          column: 9,
+          severity: 'warning',
+          service: 'agent',
+          message:
+            "bind of `/etc/sudoers.d`, the host's users, password hashes and sudo rights, writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)",
+        },
+        {
+          line: 7,
+          column: 9,
+          severity: 'warning',
+          service: 'agent',
+          message:
+            "bind of `/etc/cron.d/`, the host's cron jobs and services (they run as root), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)",
+        },
+        {
+          line: 8,
+          column: 9,
+          severity: 'warning',
+          service: 'agent',
+          message:
+            "bind of `/etc/systemd/system`, the host's cron jobs and services (they run as root), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)",
+        },
+        {
+          line: 9,
+          column: 9,
+          severity: 'info',
+          service: 'agent',
+          message: "bind of `/etc/ssh`, the host's SSH server settings and host keys, read-only: code in the container can still read it; mount only what it needs (internal: not published)",
+        },
+        {
+          line: 10,
+          column: 9,
+          severity: 'warning',
+          service: 'agent',
+          message:
+            "bind of `/etc/docker/daemon.json`, the host's container runtime settings (daemon configuration, TLS keys), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)",
+        },
+        {
+          line: 11,
+          column: 9,
+          severity: 'warning',
+          service: 'agent',
+          message:
+            'bind of `/etc/hosts`, a host system file (name resolution, host name, time zone, machine id or mounts), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)',
+        },
+        {
+          line: 12,
+          column: 9,
+          severity: 'warning',
+          service: 'agent',
+          message:
+            "bind of `/etc/ld.so.preload`, the host's dynamic linker settings (libraries loaded into every program), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (internal: not published)",
+        },
+      ],
+    },
+    {
+      // docker-socket-mount leaves a socket proxy nobody reaches from outside alone; the whole filesystem is more than its job.
+      name: 'a socket proxy that mounts `/` is reported here, since docker-socket-mount leaves it alone',
+      code: lines('services:', '  socket-proxy:', '    image: tecnativa/docker-socket-proxy:0.2', '    volumes:', '      - /:/host:ro'),
+      findings: [
+        {
+          line: 5,
+          column: 9,
+          severity: 'info',
+          service: 'socket-proxy',
+          message: "bind of `/`, the host's whole filesystem, read-only: code in the container can still read it; mount only what it needs (internal: not published)",
+        },
+      ],
+    },
     {
       name: 'writable and read-only, public and not',
       code: lines(
@@ -69,7 +200,7 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'backup',
           message:
-            "bind of `/etc/localtime`, the host's configuration (/etc: users, sudoers, cron, systemd units), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (adjacent: on default with public service exporter)",
+            'bind of `/etc/localtime`, a host system file (name resolution, host name, time zone, machine id or mounts), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (adjacent: on default with public service exporter)',
         },
         {
           line: 13,

@@ -129,6 +129,8 @@ const NOT_THE_SECRET = new Set([
   'VERSION',
   'PREFIX',
   'REGION',
+  // A password hash (bcrypt, argon2) verifies the password; configs publish it by design (Caddy, Traefik basic auth).
+  'HASH',
   'SIZE',
   'BITS',
   'COST',
@@ -234,7 +236,7 @@ const BACKSLASH = 0x5c;
 const FILE_VARIABLES: { images: string[]; variables: RegExp; suffix: string }[] = [
   { images: ['postgres', 'postgis/postgis', 'pgvector/pgvector', 'timescale/timescaledb'], variables: /^POSTGRES_(PASSWORD|USER|DB|INITDB_ARGS)$/, suffix: '_FILE' },
   { images: ['mysql'], variables: /^MYSQL_(ROOT_PASSWORD|PASSWORD|USER|DATABASE|ROOT_HOST)$/, suffix: '_FILE' },
-  { images: ['mariadb'], variables: /^(MARIADB|MYSQL)_(ROOT_PASSWORD|PASSWORD|USER|DATABASE|ROOT_HOST)$|^MARIADB_(ROOT_)?PASSWORD_HASH$/, suffix: '_FILE' },
+  { images: ['mariadb'], variables: /^(MARIADB|MYSQL)_(ROOT_PASSWORD|PASSWORD|USER|DATABASE|ROOT_HOST)$/, suffix: '_FILE' },
   { images: ['mongo'], variables: /^MONGO_INITDB_ROOT_(USERNAME|PASSWORD)$/, suffix: '_FILE' },
   { images: ['nextcloud'], variables: /^(NEXTCLOUD_ADMIN_(USER|PASSWORD)|MYSQL_(DATABASE|USER|PASSWORD)|POSTGRES_(DB|USER|PASSWORD))$/, suffix: '_FILE' },
   { images: ['wordpress'], variables: /^WORDPRESS_/, suffix: '_FILE' },
@@ -295,7 +297,7 @@ export default defineRule<Record<string, never>, 'environment' | 'environmentFil
     why: [
       "A password written into `environment` is in the repository, in every copy of the file, in `docker inspect` and in the environment of every process in the container. The rule reports variables whose name looks like a credential (`*PASSWORD*`, `*SECRET*`, `*TOKEN*`, `*API_KEY*`, `*PRIVATE_KEY*`, `*_PASS`, `*_PWD`, ...) and URLs with a password (`postgres://app:s3cret@db/app`), wherever the literal value is written: in the compose file (including a literal default such as `${DB_PASSWORD:-changeme}`), or in a file named by `env_file`. A secret in an env file is reported once, at its line in that file, naming every service that reads it (the most exposed one sets the severity); a line whose key the service's own `environment` sets instead does not reach the container and is not reported for it.",
       '',
-      'Not reported: names about a secret rather than the secret (`*_FILE`, `*_PATH`, `*_TTL`, `*_ID`, `*_SERVICE`, `*_REALM`, `*_SCOPE`, ...: `REGISTRY_AUTH_TOKEN_SERVICE` names the token service), an S3-style access key ID (`AWS_ACCESS_KEY`, or `<P>_ACCESS_KEY` beside its `<P>_SECRET_KEY`: the secret key is the credential), empty values, booleans, placeholders like `<password>`, values that say they are no credential (`invalid`, `dummy`, `disabled`), and values that are only a variable (`${DB_PASSWORD}`), which come from the environment at run time. A "change me" default such as `${DB_PASSWORD:-changeme}` is reported: left as it is, it is the password the service runs with, and anyone who reads the file knows it. The value itself is never printed: messages and every output format show it masked.',
+      'Not reported: names about a secret rather than the secret (`*_FILE`, `*_PATH`, `*_TTL`, `*_ID`, `*_SERVICE`, `*_REALM`, `*_SCOPE`, `*_HASH`, ...: `REGISTRY_AUTH_TOKEN_SERVICE` names the token service, a password hash only verifies the password), an S3-style access key ID (`AWS_ACCESS_KEY`, or `<P>_ACCESS_KEY` beside its `<P>_SECRET_KEY`: the secret key is the credential), empty values, booleans, placeholders like `<password>`, values that say they are no credential (`invalid`, `dummy`, `disabled`), and values that are only a variable (`${DB_PASSWORD}`), which come from the environment at run time. A "change me" default such as `${DB_PASSWORD:-changeme}` is reported: left as it is, it is the password the service runs with, and anyone who reads the file knows it. The value itself is never printed: messages and every output format show it masked.',
       '',
       'Prefer Compose `secrets:` or keep the value in an untracked `.env` and refer to it as `${VAR}`. Many images read a setting from a file named by a `*_FILE` variable; the message names that variable only for images known to read it (the official postgres, mysql, mariadb, mongo, nextcloud and wordpress images for their documented variables, Grafana for `GF_*__FILE`), since an image that does not read it ignores it. The finding points at the value (in list form, the part after `KEY=`). It is an error when the service is public and a warning otherwise.',
     ].join('\n'),

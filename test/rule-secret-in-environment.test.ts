@@ -65,6 +65,10 @@ ruleTester(rule, {
         '      MINIO_SECRET_KEY: ${MINIO_SECRET_KEY}',
         '      S3_ACCESSKEY: s3-user',
         '      S3_SECRET_ACCESS_KEY: ${S3_SECRET}',
+        '  caddy:',
+        '    image: caddy:2.8',
+        '    environment:',
+        "      ADMIN_PASSWORD_HASH: '$$2a$$14$$1l.IozJx7xQRVmlkEQ32Oe'",
       ),
     },
     {

@@ -4,7 +4,7 @@ import { RUNTIME_SOCKETS, hostBinds, runtimeSocket, socketMount, viaVolume } fro
 import { serviceEntries } from '../src/model/project';
 import { exposureOf, reach, severityFor } from './_security';
 
-export default defineRule<Record<string, never>, 'socket' | 'directory'>({
+export default defineRule<Record<string, never>, 'socket' | 'directory' | 'directoryReadOnly'>({
   id: 'docker-socket-mount',
   description: "A service mounts a container runtime's API socket (docker.sock, containerd.sock, crio.sock, podman.sock) or a host directory that holds one.",
   category: 'security',
@@ -16,10 +16,13 @@ export default defineRule<Record<string, never>, 'socket' | 'directory'>({
       "bind of {{runtime}}'s API socket `{{path}}`{{via}}: the container can start a privileged container and so controls the host (`:ro` does not make the API read-only); give it a socket proxy that allows only the calls it needs, on an `internal: true` network ({{exposure}})",
     directory:
       'bind of `{{path}}`{{via}}, which holds container runtime sockets (docker.sock, containerd.sock): the container can drive the runtime and so controls the host; mount only what it needs ({{exposure}})',
+    // `/:/rootfs:ro` (cadvisor, node-exporter): the read-only flag reads as a safeguard, and is none for sockets.
+    directoryReadOnly:
+      'bind of `{{path}}`{{via}}, which holds container runtime sockets (docker.sock, containerd.sock), read-only: `:ro` does not stop a client connecting to a socket: the container can drive the runtime and so controls the host; mount only what it needs ({{exposure}})',
   },
   docs: {
     why: [
-      "The Docker socket is the Docker API, and the Docker API is root on the host: a process that can reach it starts a privileged container with the host's disk mounted. Mounting the socket read-only (`:ro`) changes nothing, because requests are written to an open connection, not to the socket file. The same holds for containerd, CRI-O and Podman sockets, and for host directories that contain them (`/`, `/run`, `/var/run`, `/run/user/<uid>`).",
+      "The Docker socket is the Docker API, and the Docker API is root on the host: a process that can reach it starts a privileged container with the host's disk mounted. Mounting the socket read-only (`:ro`) changes nothing, because requests are written to an open connection, not to the socket file. The same holds for containerd, CRI-O and Podman sockets, and for host directories that contain them (`/`, `/run`, `/var/run`, `/run/user/<uid>`): `/:/rootfs:ro`, as cadvisor and node-exporter mount it, reaches `/rootfs/var/run/docker.sock`. `sensitive-host-mount` leaves these mounts to this rule.",
       '',
       'The rule sees every spelling Compose accepts: short and long volume syntax, paths with `..` or repeated slashes, values that come from variables, Windows named pipes (`\\\\.\\pipe\\docker_engine`), and named volumes that are binds (`driver_opts: {type: none, o: bind, device: /var/run}`).',
       '',
@@ -59,7 +62,7 @@ export default defineRule<Record<string, never>, 'socket' | 'directory'>({
         if (kind === 'socket' && socket) {
           ctx.report({ messageId: 'socket', data: { runtime: RUNTIME_SOCKETS[socket], path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
         } else if (kind === 'directory') {
-          ctx.report({ messageId: 'directory', data: { path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
+          ctx.report({ messageId: b.readOnly ? 'directoryReadOnly' : 'directory', data: { path: b.source, via: viaVolume(b), exposure: reach(exposure) }, ...common });
         }
       }
     }

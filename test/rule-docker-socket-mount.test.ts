@@ -103,7 +103,7 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'agent',
           message:
-            'bind of `/`, which holds container runtime sockets (docker.sock, containerd.sock): the container can drive the runtime and so controls the host; mount only what it needs (internal: not published)',
+            'bind of `/`, which holds container runtime sockets (docker.sock, containerd.sock), read-only: `:ro` does not stop a client connecting to a socket: the container can drive the runtime and so controls the host; mount only what it needs (internal: not published)',
         },
         {
           line: 6,

@@ -45,7 +45,7 @@ export default defineRule<Record<string, never>, MessageId>({
     const byPlace = new Map<string, { ref: HostReference; services: string[]; explanation: Explanation }[]>();
     for (const node of graph.services.values()) {
       for (const ref of node.references) {
-        if (!isHostnameReference(ref)) continue;
+        if (!isHostnameReference(ref) || ref.usageOnly) continue; // a bare word under any key: a use, not a host to check
         if (resolveName(graph, node.name, ref.host).status !== 'unresolved') continue;
         if (graph.disabledNames.has(ref.host.toLowerCase())) continue; // answers once its profile is active
         const explanation = explain(graph, node, ref, ctx.project, datastores);

@@ -1,16 +1,26 @@
 import { hostsInArgument, hostsInEnvValue, hostsInUrls, isCandidateHost, looksLikeDomain } from '../src/graph/hostnames';
 
-const m = (host: string, index: number, port?: number) => (port === undefined ? { host, index } : { host, port, index });
+import type { HostMention } from '../src/graph/hostnames';
+
+const m = (host: string, index: number, port?: number): HostMention => (port === undefined ? { host, index } : { host, port, index });
+/** A bare word under a key that says nothing about hosts. */
+const use = (host: string, index: number): HostMention => ({ host, index, usageOnly: true });
 
 describe('hostsInEnvValue', () => {
-  test.each<[string, string, ReturnType<typeof m>[]]>([
+  test.each<[string, string, HostMention[]]>([
     // bare names, only in host-like keys
     ['POST_DATABASE_HOST', 'post_db', [m('post_db', 0)]],
     ['HOST', 'api', [m('api', 0)]],
     ['SMTP_SERVER', 'mailer', [m('mailer', 0)]],
     ['REDIS_ADDR', ' cache ', [m('cache', 1)]],
-    ['SERVICE_NAME', 'ui', []],
-    ['DB_HOSTNAME', 'db', []],
+    // a bare word under any other key: a use of the service of that name, never a host to check
+    ['SERVICE_NAME', 'ui', [use('ui', 0)]],
+    ['DB_HOSTNAME', 'db', [use('db', 0)]],
+    ['EventBusConnection', ' rabbitmq', [use('rabbitmq', 1)]],
+    ['CACHE_DRIVER', 'redis', [use('redis', 0)]],
+    ['LOG_LEVEL', 'info debug', []],
+    ['APP_VERSION', '1.2.3', []],
+    ['FEATURE', 'true', []],
     ['REV_SERVER', 'true', []],
     ['OAUTH_SERVER', '', []],
     // lists of bare names

@@ -35,6 +35,23 @@ const REDDIT_UI_ON_BACK = lines(
 /** Hosts hardcoded in the apps: nobody is seen using the datastores. */
 const HARDCODED = lines('services:', '  web:', '    image: example/web', '    ports: ["8080:8080"]', '  cache:', '    image: redis:7');
 
+/** rabbitmq used by worker (depends_on); the public web's environment is `envLines`, then `more` services. */
+const busWith = (envLines: string[], ...more: string[]): string =>
+  lines(
+    'services:',
+    '  rabbitmq:',
+    '    image: rabbitmq:3',
+    '  web:',
+    '    image: example/web',
+    '    ports: ["8080:80"]',
+    '    environment:',
+    ...envLines,
+    ...more,
+    '  worker:',
+    '    image: example/worker',
+    '    depends_on: [rabbitmq]',
+  );
+
 ruleTester(rule, {
   valid: [
     { name: 'no evidence that anyone uses the datastore (hosts hardcoded in the apps)', code: HARDCODED },
@@ -69,8 +86,33 @@ ruleTester(rule, {
         '    image: postgres:16',
       ),
     },
+    {
+      name: "a variable whose whole value is the datastore's service name (also as a default) is a use of it",
+      code: busWith(
+        ['      - EventBusConnection=rabbitmq'],
+        '  hooks:',
+        '    image: example/hooks',
+        '    ports: ["8081:80"]',
+        '    environment:',
+        '      EventBusConnection: ${ESHOP_AZURE_SERVICE_BUS:-rabbitmq}',
+      ),
+    },
   ],
   invalid: [
+    {
+      name: "a bare word that is not the datastore's service name is no use of it",
+      code: busWith(['      - QUEUE_DRIVER=rabbit']),
+      findings: [
+        {
+          line: 2,
+          column: 3,
+          severity: 'warning',
+          service: 'rabbitmq',
+          message:
+            'datastore rabbitmq shares the default network with public service web, which does not use it (only worker uses it); declare a front and a back network and keep rabbitmq on the back one with its clients',
+        },
+      ],
+    },
     {
       name: 'a flat network: one finding per datastore, listing the public services',
       code: lines(

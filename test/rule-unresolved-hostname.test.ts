@@ -73,6 +73,23 @@ ruleTester(rule, {
         '    hostname: tei',
       ),
     },
+    {
+      name: 'a bare word under a key that names no host is a setting: not checked, whether or not a service has that name',
+      code: lines(
+        'services:',
+        '  app:',
+        '    image: example/app',
+        '    environment:',
+        '      - CACHE_DRIVER=redis',
+        '      - QUEUE_CONNECTION=sync',
+        '      - SESSION_DRIVER=db',
+        '    networks: [front]',
+        '  db:',
+        '    image: postgres:16',
+        '    networks: [back]',
+        ...networksBlock('front', 'back'),
+      ),
+    },
   ],
   invalid: [
     {

@@ -58,7 +58,12 @@ export function buildGraph(project: Project): Graph {
     const lower = name.toLowerCase();
     return graph.names.has(lower) || graph.serviceNames.has(lower) || graph.hostnames.has(lower) || graph.disabledNames.has(lower);
   };
-  const keep = (r: HostReference): boolean => !isHostnameReference(r) || !(r.ifDefined || looksLikeDomain(r.host)) || defined(r.host);
+  const keep = (r: HostReference): boolean => {
+    if (!isHostnameReference(r)) return true;
+    // A bare value under any other key is a use only of a service by that name.
+    if (r.usageOnly) return graph.serviceNames.has(r.host.toLowerCase());
+    return !(r.ifDefined || looksLikeDomain(r.host)) || defined(r.host);
+  };
   for (const node of graph.services.values()) {
     // Most services keep every reference: copy the list only when one goes.
     if (!node.references.every(keep)) node.references = node.references.filter(keep);

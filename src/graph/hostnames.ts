@@ -9,6 +9,9 @@
  *   host[,host...]                                                the whole value of a URL-like key (*_URL, *_URI, *_DSN,
  *                                                                 *_ENDPOINT, *_BROKER(S), *_CONNECTION), marked `ifDefined`:
  *                                                                 a host only when the project defines that name
+ *   host                                                          the whole value of any other key, marked `usageOnly`:
+ *                                                                 a use of the service of that name, never checked as a
+ *                                                                 host (EventBusConnection=rabbitmq; CACHE_DRIVER=redis)
  *
  * URLs whose authority is not a network host (s3://bucket, file://, unix://) are skipped, and so are
  * keys naming the service's own public or bind address (VIRTUAL_HOST, LISTEN_ADDR).
@@ -27,6 +30,12 @@ export interface HostMention {
    * that name (a word matching nothing is some other setting and stays ignored).
    */
   ifDefined?: boolean;
+  /**
+   * The bare whole value of a key that says nothing about hosts (EventBusConnection=rabbitmq): a
+   * use of the service of that name when the project has one, but not a host name to check, since
+   * such a word is as often a driver or mode (CACHE_DRIVER=redis) as a host.
+   */
+  usageOnly?: boolean;
 }
 
 const HOST_RE = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
@@ -81,6 +90,7 @@ export function hostsInEnvValue(key: string, value: string): HostMention[] {
     const ifDefined = !HOST_LIST_KEY.test(key);
     if (parts.length && parts.every((p) => isBareHost(p.text))) return parts.map((p) => (ifDefined ? { host: p.text, index: p.index, ifDefined } : { host: p.text, index: p.index }));
   }
+  if (isBareHost(trimmed)) return [{ host: trimmed, index: lead, usageOnly: true }];
   return [];
 }
 

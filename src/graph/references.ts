@@ -73,6 +73,7 @@ function mention(kind: ReferenceKind, m: HostMention, value: string, origin: Ori
   if (m.port !== undefined) ref.port = m.port;
   if (key !== undefined) ref.key = key;
   if (m.ifDefined) ref.ifDefined = true;
+  if (m.usageOnly) ref.usageOnly = true;
   return ref;
 }
 

@@ -162,6 +162,12 @@ export interface HostReference {
   origin?: Origin;
   /** A bare word under a URL-like key: kept only when the project defines the name (see hostnames.ts). */
   ifDefined?: boolean;
+  /**
+   * The bare whole value of a key that says nothing about hosts (EventBusConnection=rabbitmq): kept
+   * only when it is a service's name (or container_name), as a use of that service; never checked
+   * as a host name (see hostnames.ts).
+   */
+  usageOnly?: boolean;
 }
 
 export interface ServiceLink {

@@ -100,7 +100,7 @@ function edgesFrom(graph: Graph, node: ServiceNode): EdgeView[] {
     }
     const r = resolveName(graph, node.name, ref.host);
     if (r.status === 'resolved') r.targets.filter((t) => t !== node.name).forEach((t) => add(t, ref, true));
-    else if (r.status === 'unresolved' && !graph.disabledNames.has(ref.host.toLowerCase())) add(ref.host, ref, false);
+    else if (r.status === 'unresolved' && !ref.usageOnly && !graph.disabledNames.has(ref.host.toLowerCase())) add(ref.host, ref, false);
   }
   const edges = [...byTarget.values()];
   for (const e of edges) e.kinds.sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b));

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { defineRule, TypedRuleContext } from '../src/define-rule';
-import { keyOriginOf } from '../src/model/origin';
+import { keyOriginOf, Origin } from '../src/model/origin';
 import { Project, serviceEntries } from '../src/model/project';
 import { PortEntry, PortGroup, canRunTogether, clashingServices, hostAddressesOverlap, hostPortLabel, findClashGroups, publishedEntries, publishesPorts, quotedList, runnableServices } from './_ports';
 import { isDict } from '../src/util/dict';
@@ -38,7 +38,7 @@ function describeOthers(entry: PortEntry, groups: Iterable<PortGroup>): string {
   return parts.join(' and ');
 }
 
-type MessageId = 'conflict' | 'replicas' | 'replicasSwarm';
+type MessageId = 'conflict' | 'sharedEntry' | 'replicas' | 'replicasSwarm';
 type Context = TypedRuleContext<Record<string, never>, MessageId>;
 
 /** Entries with the same host address and profiles clash with the same entries (see `clash`). */
@@ -49,18 +49,64 @@ function check(ctx: Context): void {
   const entries = services.flatMap((s) => publishedEntries(s, ctx.project.env, ctx.graph));
   const clashes = findClashGroups(entries, clash, clashClass);
   const swarm = swarmEvidence(ctx.project);
-  for (const entry of entries) {
-    const service = entry.service.name;
-    const origin = entry.origin ?? keyOriginOf(entry.service.svc, 'ports');
-    const others = clashes.get(entry);
-    if (others) {
-      const ports = [...others.ports];
-      const label = hostPortLabel(entry.hostIp, ports, entry.protocol);
-      const many = ports.length > 1;
-      ctx.report({ messageId: 'conflict', data: { what: many ? 'host ports' : 'host port', label, verb: many ? 'are' : 'is', others: describeOthers(entry, others.groups) }, origin, service });
-    }
-    if (entry.service.replicas > 1) reportReplicas(ctx, entry, swarm);
+  for (const place of byPlace(entries)) {
+    const clashing = place.filter((e) => clashes.has(e));
+    if (clashing.length === 1) reportConflict(ctx, clashing[0], clashes.get(clashing[0])!);
+    else if (clashing.length > 1) reportSharedConflict(ctx, clashing, clashes);
+    // Replicas of services sharing one entry: one finding, for the first of them that runs several.
+    const replicated = place.find((e) => e.service.replicas > 1);
+    if (replicated) reportReplicas(ctx, replicated, swarm);
   }
+}
+
+/**
+ * Entries grouped by where they are written: services that get one entry through `extends` or a
+ * YAML anchor share its place, and get one finding there. Entries without a place stay alone.
+ */
+function byPlace(entries: readonly PortEntry[]): PortEntry[][] {
+  const out = new Map<unknown, PortEntry[]>();
+  for (const e of entries) {
+    const key = e.origin ? `${e.origin.source.path}\0${e.origin.start}\0${e.origin.end}` : e;
+    const list = out.get(key);
+    if (list) list.push(e);
+    else out.set(key, [e]);
+  }
+  return [...out.values()];
+}
+
+function originOfEntry(entry: PortEntry): Origin | undefined {
+  return entry.origin ?? keyOriginOf(entry.service.svc, 'ports');
+}
+
+function portData(entry: PortEntry, ports: Set<number>): { what: string; label: string; verb: string } {
+  const list = [...ports];
+  const many = list.length > 1;
+  return { what: many ? 'host ports' : 'host port', label: hostPortLabel(entry.hostIp, list, entry.protocol), verb: many ? 'are' : 'is' };
+}
+
+function reportConflict(ctx: Context, entry: PortEntry, others: { ports: Set<number>; groups: Set<PortGroup> }): void {
+  ctx.report({ messageId: 'conflict', data: { ...portData(entry, others.ports), others: describeOthers(entry, others.groups) }, origin: originOfEntry(entry), service: entry.service.name });
+}
+
+/** One entry several services get (extends, anchors) that clashes: one finding naming them all and whoever else publishes the port. */
+function reportSharedConflict(ctx: Context, shared: PortEntry[], clashes: ReturnType<typeof findClashGroups>): void {
+  const members = [...new Set(shared.map((e) => e.service.name))];
+  const ports = new Set<number>();
+  const groups = new Set<PortGroup>();
+  for (const e of shared) {
+    const c = clashes.get(e)!;
+    c.ports.forEach((p) => ports.add(p));
+    c.groups.forEach((g) => groups.add(g));
+  }
+  const outside = new Set<string>();
+  for (const g of groups) for (const n of g.names) if (!members.includes(n)) outside.add(n);
+  const also = outside.size ? `, and also by ${outside.size === 1 ? 'service' : 'services'} ${quotedList([...outside].slice(0, 4), outside.size)}` : '';
+  ctx.report({
+    messageId: 'sharedEntry',
+    data: { ...portData(shared[0], ports), services: quotedList(members.slice(0, 4), members.length), also },
+    origin: originOfEntry(shared[0]),
+    service: members[0],
+  });
 }
 
 /** A fixed host port with several replicas: an error for Compose, a warning when the file is meant for Swarm. */
@@ -69,7 +115,7 @@ function reportReplicas(ctx: Context, entry: PortEntry, swarm: string | undefine
   ctx.report({
     messageId: swarm ? 'replicasSwarm' : 'replicas',
     data: swarm ? { ...data, swarm } : data,
-    origin: entry.origin ?? keyOriginOf(entry.service.svc, 'ports'),
+    origin: originOfEntry(entry),
     service: entry.service.name,
     severity: swarm ? 'warning' : undefined,
   });
@@ -83,12 +129,14 @@ export default defineRule<Record<string, never>, MessageId>({
   fixable: false,
   messages: {
     conflict: '{{what}} {{label}} {{verb}} also published by {{others}}: whichever container starts second fails with "port is already allocated"',
+    sharedEntry:
+      '{{what}} {{label}} {{verb}} published by services {{services}}, which all get this entry (through `extends` or a YAML anchor){{also}}: whichever container starts second fails with "port is already allocated"',
     replicas: 'host port {{label}} is fixed, but the service runs {{replicas}} replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)',
     replicasSwarm:
       'host port {{label}} is fixed, but the service runs {{replicas}} replicas: Docker Compose can start only one of them ("port is already allocated"); Swarm\'s routing mesh would share the port, and this project looks written for Swarm ({{swarm}})',
   },
   docs: {
-    why: 'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). Host ports that are still unknown after interpolation (an unset variable) are not guessed.',
+    why: 'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). Host ports that are still unknown after interpolation (an unset variable) are not guessed. A `ports` entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
     bad: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8080:3000"\n',
     good: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8081:3000"\n',
   },

@@ -4,6 +4,7 @@ import { resourceReferences, serviceReferences } from '../src/model/references';
 import { dependsOn, hasHealthcheck, profilesOf } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
 import { LOAD_PROBLEM_MESSAGE, reportLoadProblems } from './_load-problems';
+import { sharedEntryReports } from './_shared-entry';
 import { isDict } from '../src/util/dict';
 
 type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'disabledService' | 'noHealthcheck';
@@ -25,11 +26,13 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
     secrets: topLevel(project, 'secrets'),
     configs: topLevel(project, 'configs'),
   };
+  // Services that get an entry through `extends` or an anchor share its place: one finding there.
+  const out = sharedEntryReports<MessageId>((r) => ctx.report(r));
   for (const [name, svc] of Object.entries(services)) {
     if (!isDict(svc)) continue;
     resourceReferences(svc, (key, ref) => {
       if (has(declared[key], ref.name)) return;
-      ctx.report({
+      out.report({
         messageId: 'undefinedResource',
         data: { service: name, kind: ref.kind, name: ref.name, key, suggestion: suggestion(ref.name, Object.keys(declared[key])) },
         origin: ref.origin,
@@ -45,21 +48,22 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
       const where = { origin: ref.origin, service: name, value: ref.name };
       if (disabled) {
         const active = project.profiles.length ? project.profiles.join(', ') : 'none';
-        ctx.report({ messageId: 'disabledService', data: { service: name, via: ref.via ?? '', name: ref.name, profiles: profilesOf(disabled).join(', '), active }, ...where });
+        out.report({ messageId: 'disabledService', data: { service: name, via: ref.via ?? '', name: ref.name, profiles: profilesOf(disabled).join(', '), active }, ...where });
       } else {
         const near = suggestion(
           ref.name,
           Object.keys(services).filter((s) => s !== name),
         );
-        ctx.report({ messageId: 'undefinedService', data: { service: name, via: ref.via ?? '', name: ref.name, suggestion: near }, ...where });
+        out.report({ messageId: 'undefinedService', data: { service: name, via: ref.via ?? '', name: ref.name, suggestion: near }, ...where });
       }
     });
     for (const d of deps) {
       const target = services[d.name];
       if (d.condition !== 'service_healthy' || !isDict(target) || hasHealthcheck(target)) continue;
-      ctx.report({ messageId: 'noHealthcheck', data: { service: name, name: d.name }, origin: d.conditionOrigin ?? d.origin, service: name, value: d.name, severity: 'warning' });
+      out.report({ messageId: 'noHealthcheck', data: { service: name, name: d.name }, origin: d.conditionOrigin ?? d.origin, service: name, value: d.name, severity: 'warning' });
     }
   }
+  out.flush();
 }
 
 export default defineRule<Record<string, never>, MessageId>({
@@ -70,14 +74,14 @@ export default defineRule<Record<string, never>, MessageId>({
   fixable: false,
   messages: {
     ...LOAD_PROBLEM_MESSAGE,
-    undefinedResource: 'service "{{service}}" uses undefined {{kind}} "{{name}}" (not declared under the top-level `{{key}}`){{suggestion}}',
-    undefinedService: 'service "{{service}}" {{via}} undefined service "{{name}}"{{suggestion}}',
-    disabledService: 'service "{{service}}" {{via}} service "{{name}}", which is disabled by profiles (it runs with {{profiles}}; active: {{active}})',
+    undefinedResource: 'service "{{service}}" uses undefined {{kind}} "{{name}}" (not declared under the top-level `{{key}}`){{suggestion}}{{also}}',
+    undefinedService: 'service "{{service}}" {{via}} undefined service "{{name}}"{{suggestion}}{{also}}',
+    disabledService: 'service "{{service}}" {{via}} service "{{name}}", which is disabled by profiles (it runs with {{profiles}}; active: {{active}}){{also}}',
     noHealthcheck:
-      'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK',
+      'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK{{also}}',
   },
   docs: {
-    why: 'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck is a warning: it works only when the image itself declares a HEALTHCHECK.',
+    why: 'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck is a warning: it works only when the image itself declares a HEALTHCHECK. An entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
     bad: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - db\n    networks:\n      - frontend\n  database:\n    image: postgres\nnetworks:\n  front:\n',
     good: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - database\n    networks:\n      - front\n  database:\n    image: postgres\nnetworks:\n  front:\n',
   },

@@ -57,6 +57,27 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'an entry several services get through extends or an anchor: one finding at it, naming them all and the others',
+      code: 'services:\n  server:\n    image: x\n    ports: ["10051:10051"]\n  server-mysql:\n    extends: {service: server}\n  server-pgsql:\n    extends: server\n  web: &web\n    image: x\n    ports: ["8080:80"]\n  web-2: *web\n  proxy:\n    image: x\n    ports: ["8080:8080"]\n',
+      findings: [
+        {
+          line: 4,
+          column: 13,
+          severity: 'error',
+          service: 'server',
+          message: `host port 10051/tcp is published by services "server", "server-mysql" and "server-pgsql", which all get this entry (through \`extends\` or a YAML anchor): ${ALLOCATED}`,
+        },
+        {
+          line: 11,
+          column: 13,
+          severity: 'error',
+          service: 'web',
+          message: `host port 8080/tcp is published by services "web" and "web-2", which all get this entry (through \`extends\` or a YAML anchor), and also by service "proxy": ${ALLOCATED}`,
+        },
+        { line: 15, column: 13, severity: 'error', service: 'proxy', message: `host port 8080/tcp is also published by services "web" and "web-2": ${ALLOCATED}` },
+      ],
+    },
+    {
       name: 'every address overlaps one address; three services in one message',
       code: 'services:\n  a:\n    image: x\n    ports: ["127.0.0.1:5432:5432"]\n  b:\n    image: x\n    ports: ["5432:5432"]\n  c:\n    image: x\n    ports: ["0.0.0.0:5432:5433"]\n',
       findings: [

@@ -55,6 +55,35 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'an entry several services get through extends or an anchor: one finding at it, naming them all',
+      code: 'services:\n  server:\n    image: x\n    networks: [database]\n    depends_on:\n      db:\n        condition: service_healthy\n  server-mysql:\n    extends: server\n  server-pgsql:\n    extends: {service: server}\n  web: &web\n    image: x\n    volumes: [cache:/c]\n  web-2:\n    <<: *web\n  db:\n    image: x\n',
+      findings: [
+        {
+          line: 4,
+          column: 16,
+          severity: 'error',
+          service: 'server',
+          message:
+            'service "server" uses undefined network "database" (not declared under the top-level `networks`); so do services "server-mysql" and "server-pgsql", which get this entry through `extends` or a YAML anchor',
+        },
+        {
+          line: 7,
+          column: 20,
+          severity: 'warning',
+          service: 'server',
+          message:
+            'service "server" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK; so do services "server-mysql" and "server-pgsql", which get this entry through `extends` or a YAML anchor',
+        },
+        {
+          line: 14,
+          column: 15,
+          severity: 'error',
+          service: 'web',
+          message: 'service "web" uses undefined volume "cache" (not declared under the top-level `volumes`); so does service "web-2", which gets this entry through `extends` or a YAML anchor',
+        },
+      ],
+    },
+    {
       name: 'extends naming a missing service, here and in another file (from the loader)',
       code: {
         'compose.yaml': 'services:\n  base:\n    image: x\n  web:\n    extends: bsae\n  worker:\n    extends:\n      file: lib/common.yaml\n      service: missing\n',
@@ -87,7 +116,7 @@ describe('shared namespaces and healthchecks', () => {
             severity: 'error',
             service: 'debug',
             messageId: 'undefinedService',
-            data: { service: 'debug', via: 'shares the pid namespace of', name: 'ap', suggestion: '; did you mean "api"?' },
+            data: { service: 'debug', via: 'shares the pid namespace of', name: 'ap', suggestion: '; did you mean "api"?', also: '' },
           },
           { line: 7, column: 10, severity: 'error', service: 'debug', message: 'service "debug" shares the uts namespace of undefined service "nope"' },
         ],
@@ -96,8 +125,8 @@ describe('shared namespaces and healthchecks', () => {
         name: 'service_healthy on a service without a healthcheck, or with it disabled',
         code: 'services:\n  a:\n    image: x\n    depends_on:\n      b:\n        condition: service_healthy\n      c:\n        condition: service_healthy\n  b:\n    image: y\n  c:\n    image: z\n    healthcheck:\n      disable: true\n',
         findings: [
-          { line: 6, column: 20, severity: 'warning', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'b' } },
-          { line: 8, column: 20, severity: 'warning', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'c' } },
+          { line: 6, column: 20, severity: 'warning', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'b', also: '' } },
+          { line: 8, column: 20, severity: 'warning', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'c', also: '' } },
         ],
       },
     ],

@@ -44,6 +44,45 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'no override hint between services of one file, nor towards a service first defined in the same later file',
+      code: {
+        'compose.yaml': 'services:\n  server:\n    ports: ["10051:10051"]\n  server-mysql:\n    extends: {service: server}\n',
+        'compose.override.yaml': 'services:\n  web-1:\n    ports: ["8080:80"]\n  web-2:\n    ports: ["8081:80"]\n',
+      },
+      findings: [
+        {
+          file: 'compose.override.yaml',
+          line: 2,
+          column: 3,
+          severity: 'error',
+          service: 'web-1',
+          message: 'service "web-1" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them',
+        },
+        {
+          file: 'compose.override.yaml',
+          line: 4,
+          column: 3,
+          severity: 'error',
+          service: 'web-2',
+          message: 'service "web-2" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them',
+        },
+        {
+          line: 2,
+          column: 3,
+          severity: 'error',
+          service: 'server',
+          message: 'service "server" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them',
+        },
+        {
+          line: 4,
+          column: 3,
+          severity: 'error',
+          service: 'server-mysql',
+          message: 'service "server-mysql" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them',
+        },
+      ],
+    },
+    {
       name: 'duplicate container_name, and one with several replicas',
       code: 'services:\n  a:\n    image: x\n    container_name: box\n  b:\n    image: y\n    container_name: box\n    deploy:\n      replicas: 3\n',
       findings: [

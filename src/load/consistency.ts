@@ -23,8 +23,16 @@ const has = (d: Dict, k: string): boolean => Object.prototype.hasOwnProperty.cal
 /**
  * The consistency problems of a merged model whose services are the enabled ones. `withErrors`:
  * services with an error already (a failed extends, a mistyped key), whose missing image is its consequence.
+ * `firstFile`: per service, the index of the -f file where it first appears; a service without an
+ * image that first appears in a later file than a service of a close name is asked whether it was
+ * meant to override that one (a misspelt override makes a new, empty service).
  */
-export function checkConsistency(model: ComposeDict, disabled: Record<string, ComposeDict>, withErrors: ReadonlySet<string> = new Set()): LoadProblem[] {
+export function checkConsistency(
+  model: ComposeDict,
+  disabled: Record<string, ComposeDict>,
+  withErrors: ReadonlySet<string> = new Set(),
+  firstFile: ReadonlyMap<string, number> = new Map(),
+): LoadProblem[] {
   const problems: LoadProblem[] = [];
   const services = isDict(model.services) ? model.services : {};
   const names = Object.keys(services);
@@ -36,10 +44,10 @@ export function checkConsistency(model: ComposeDict, disabled: Record<string, Co
       problems.push({ rule: 'schema', severity: 'error', message, origin, service: name, value });
     };
     if (!has(svc, 'image') && !has(svc, 'build') && !withErrors.has(name)) {
-      const near = closestMatch(
-        name,
-        [...names, ...Object.keys(disabled)].filter((n) => n !== name),
-      );
+      // Only a service new in a later file can be a misspelt override of one from an earlier file.
+      const own = firstFile.get(name) ?? 0;
+      const earlier = own > 0 ? [...names, ...Object.keys(disabled)].filter((n) => (firstFile.get(n) ?? own) < own) : [];
+      const near = earlier.length ? closestMatch(name, earlier) : undefined;
       const hint = near ? `; is it meant to override "${near}"? A different name makes a new, empty service` : '; add one of them';
       error(`service "${name}" has neither an image nor a build context specified: Docker Compose refuses the project${hint}`);
     }

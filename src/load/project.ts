@@ -23,6 +23,7 @@ import { validatePortSyntax } from '../schema/ports';
 import { validateUnits } from '../schema/units';
 import type { ComposeDict, Project } from '../model/project';
 import { keyOriginOf } from '../model/origin';
+import { isDict } from '../util/dict';
 
 export type { LoadOptions } from './options';
 
@@ -59,13 +60,16 @@ function load(o: LoadOptions, log: InputLog): LoadResult {
   // compose-go order: per file load (interpolated) -> include -> extends, merged into an empty model.
   let merged: ComposeDict = {};
   const empty: string[] = [];
-  for (const f of files) {
+  // The -f file (index in `files`) where each service first appears, for the consistency hints.
+  const firstFile = new Map<string, number>();
+  for (const [i, f] of files.entries()) {
     const documentsBefore = ctx.documents.length;
     let dict = loadComposeFile(ctx, f, env);
     if (!dict) continue; // YAML errors recorded; other files still load
     if (ctx.documents.length === documentsBefore) empty.push(f);
     dict = applyIncludes(ctx, dict, f, env, projectDir);
     dict = applyExtends(ctx, dict, f, env);
+    if (isDict(dict.services)) for (const n of Object.keys(dict.services)) if (!firstFile.has(n)) firstFile.set(n, i);
     merged = mergeDicts(merged, dict);
   }
   // compose-go refuses a project whose files hold nothing ("empty compose file"); a comment-only
@@ -85,7 +89,7 @@ function load(o: LoadOptions, log: InputLog): LoadResult {
   const resolved = resolveServiceFiles(ctx, prof.model, projectDir, env);
   // Loops, not push(...list): a list of 200k problems overflows the stack as call arguments.
   for (const item of resolved.problems) ctx.problems.push(item);
-  for (const list of [prof.problems, checkConsistency(prof.model, prof.disabled, withErrors), checkDuplicateMounts(ctx.documents)]) for (const item of list) ctx.problems.push(item);
+  for (const list of [prof.problems, checkConsistency(prof.model, prof.disabled, withErrors, firstFile), checkDuplicateMounts(ctx.documents)]) for (const item of list) ctx.problems.push(item);
 
   const project: Project = {
     name,

@@ -4,6 +4,7 @@ import { originOf } from '../src/model/origin';
 import { datastoreOf, isEngineItself } from '../src/graph/datastores';
 import { CIS_5_9, CIS_5_15, CIS_5_16, CIS_5_20, CIS_5_30 } from './_references';
 import { serviceEntries } from '../src/model/project';
+import { imageForMessage } from '../src/model/image';
 import { listOf } from '../src/util/dict';
 import { exposureOf, reach, severityFor } from './_security';
 
@@ -51,7 +52,7 @@ export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
       ctx.report({
         messageId: 'hostNetwork',
         data: {
-          what: datastore ? `the datastore ${node.image ?? name}` : 'a service that lists its `ports`',
+          what: datastore ? `the datastore ${node.image ? imageForMessage(node.image) : name}` : 'a service that lists its `ports`',
           instead: datastore ? 'attach it to a network and publish its port on 127.0.0.1 if the host needs it' : 'drop `network_mode: host` and publish those ports instead',
           exposure: reach(exposure),
         },

@@ -8,6 +8,7 @@ import { CIS_5_13, OWASP_5A } from './_references';
 import { originOf } from '../src/model/origin';
 import { bindToLoopback, LOOPBACK, loopbackSpec } from '../src/engine/port-edits';
 import { serviceEntries } from '../src/model/project';
+import { imageForMessage } from '../src/model/image';
 import { listOf } from '../src/util/dict';
 
 /** Host IPs that mean every interface: none, 0.0.0.0, :: (bracketed or not). */
@@ -25,7 +26,7 @@ function whatListens(node: ServiceNode, declared: readonly string[], p: Publishe
   const console = image && adminConsole(image);
   if (console) return { what: console, base: 'warning' };
   // The graph's datastore fact (image, server settings, port, name; or the config's `datastores`), as every rule reads it.
-  return isEngineItself(datastoreOf(node, declared)) ? { what: `the datastore ${image ?? node.name} (container port ${p.target})`, base: 'warning' } : undefined;
+  return isEngineItself(datastoreOf(node, declared)) ? { what: `the datastore ${image ? imageForMessage(image) : node.name} (container port ${p.target})`, base: 'warning' } : undefined;
 }
 
 /** The advice for one entry: its short syntax bound to loopback, or `host_ip` for the long syntax. */

@@ -1,4 +1,4 @@
-import { familiarName, ImageReference, parseImageReference, repositoryName } from '../src/model/image';
+import { familiarName, ImageReference, imageForMessage, parseImageReference, repositoryName } from '../src/model/image';
 
 /**
  * Exact splits, after Docker's distribution/reference grammar (reference.go, normalize.go and the
@@ -54,5 +54,16 @@ describe('repositoryName', () => {
     ['ghcr.io/org/app:1.2@sha256:0123abcd', 'ghcr.io/org/app', 'app'],
   ])('%s (%s) -> %s', (image, _repository, name) => {
     expect(repositoryName(image)).toBe(name);
+  });
+});
+
+describe('imageForMessage', () => {
+  test.each([
+    ['quay.io/debezium/kafka:', 'quay.io/debezium/kafka'],
+    ['app@', 'app'],
+    ['postgres:16', 'postgres:16'],
+    ['registry:5000/app', 'registry:5000/app'],
+  ])('%s -> %s', (image, shown) => {
+    expect(imageForMessage(image)).toBe(shown);
   });
 });

@@ -56,6 +56,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a datastore image whose tag variable is unset is named without the empty tag',
+      code: lines('services:', '  kafka:', '    image: quay.io/debezium/kafka:${DEBEZIUM_VERSION}', '    network_mode: host'),
+      findings: [
+        {
+          line: 4,
+          column: 19,
+          severity: 'error',
+          service: 'kafka',
+          message:
+            "`network_mode: host` on the datastore quay.io/debezium/kafka: it binds every port on every host interface and reaches services listening on the host's loopback; attach it to a network and publish its port on 127.0.0.1 if the host needs it (public: on the host network (network_mode: host))",
+        },
+      ],
+    },
+    {
       name: 'network_mode: host on a datastore and on a service that lists ports',
       code: lines('services:', '  db:', '    image: postgres:16.4', '    network_mode: host', '  api:', '    image: example/api:1.0', '    network_mode: host', '    ports:', '      - "8080:8080"'),
       findings: [

@@ -122,6 +122,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'an image whose tag variable is unset is named without the empty tag',
+      code: lines('services:', '  kafka:', '    image: quay.io/debezium/kafka:${DEBEZIUM_VERSION}', '    ports: ["9093:9093"]'),
+      findings: [
+        {
+          line: 4,
+          column: 13,
+          severity: 'warning',
+          service: 'kafka',
+          message:
+            "the datastore quay.io/debezium/kafka (container port 9093) is published on 0.0.0.0:9093, every interface of the host, and Docker's published ports bypass host firewalls such as ufw: anyone who reaches the host reaches it; publish it as `127.0.0.1:9093:9093` if only the host needs it, or drop the port if only other containers do",
+        },
+      ],
+    },
+    {
       name: 'a service the config lists under `datastores`',
       settings: { datastores: ['store'] },
       code: lines('services:', '  store:', '    build: store', '    ports: ["7070:7070"]'),

@@ -22,7 +22,7 @@
  * message can guess which datastore a dangling name was meant for.
  * Default ports, with their sources: default-ports.ts.
  */
-import { parseImageReference, repositoryName } from '../model/image';
+import { imageForMessage, parseImageReference, repositoryName } from '../model/image';
 import { PORT_FACTS } from './default-ports';
 import type { Datastore, Family, ServiceNode } from './types';
 
@@ -192,7 +192,7 @@ const CLIENT_KEY = /(?:^|_)(?:HOST|HOSTNAME|SERVER|ADDR|ADDRESS|URL|URI|DSN)$/;
 export function recognizeDatastore(s: DatastoreInput): Datastore | undefined {
   if (s.image) {
     const f = imageFamily(s.image);
-    if (f) return { family: f, evidence: `image ${s.image}`, by: 'image' };
+    if (f) return { family: f, evidence: `image ${imageForMessage(s.image)}`, by: 'image' };
   }
   if (!s.envKeys.some((k) => CLIENT_KEY.test(k))) {
     for (const f of FAMILIES) {

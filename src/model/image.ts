@@ -66,3 +66,12 @@ export function repositoryName(image: string): string {
   const { path } = parseImageReference(image);
   return path.slice(path.lastIndexOf('/') + 1);
 }
+
+/**
+ * The image as messages name it: an empty tag or digest that an unset variable left behind
+ * (`quay.io/debezium/kafka:${DEBEZIUM_VERSION}` -> `quay.io/debezium/kafka:`) is dropped rather than
+ * printed as `kafka:`; the interpolation rule reports the variable itself.
+ */
+export function imageForMessage(image: string): string {
+  return image.replace(/[:@]+$/, '');
+}

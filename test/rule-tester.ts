@@ -19,6 +19,9 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   severity: Severity;
   service?: string;
+  /** Where the range ends (1-based, exclusive column); compared only when the expectation gives it. */
+  endLine?: number;
+  endColumn?: number;
   /** Defaults to compose.yaml. */
   file?: string;
 }
@@ -65,6 +68,8 @@ export function lintSnippet(rule: Rule, s: Snippet): ExpectedFinding[] {
       if (f.messageId !== undefined) out.messageId = f.messageId;
       if (f.data !== undefined) out.data = f.data;
       if (f.service !== undefined) out.service = f.service;
+      if (f.endLine !== undefined) out.endLine = f.endLine;
+      if (f.endColumn !== undefined) out.endColumn = f.endColumn;
       if (f.file !== 'compose.yaml') out.file = f.file;
       return out;
     });
@@ -83,6 +88,8 @@ function comparable(actual: ExpectedFinding, expected: ExpectedFinding | undefin
   if (expected.message === undefined && expected.messageId !== undefined) delete out.message;
   if (expected.messageId === undefined) delete out.messageId;
   if (expected.data === undefined) delete out.data;
+  if (expected.endLine === undefined) delete out.endLine;
+  if (expected.endColumn === undefined) delete out.endColumn;
   return out;
 }
 

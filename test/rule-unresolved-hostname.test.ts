@@ -153,6 +153,31 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a bare `- NAME` entry taking its value from the project environment: the finding covers the name',
+      env: { FIREPIT_HOST: 'firepit', CACHE_HOST: 'cache' },
+      code: lines('services:', '  proxy:', '    image: x', '    environment:', '      - FIREPIT_HOST', '      - CACHE_HOST=${CACHE_HOST}'),
+      findings: [
+        {
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 21,
+          severity: 'error',
+          service: 'proxy',
+          message: '`firepit` does not resolve from proxy: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
+        },
+        {
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 33,
+          severity: 'error',
+          service: 'proxy',
+          message: '`cache` does not resolve from proxy: no service, container_name or network alias is called that; add it to the network aliases of the service meant to answer',
+        },
+      ],
+    },
+    {
       name: 'a typo gets the nearest name',
       code: lines('services:', '  api:', '    image: x', '    environment:', '      KAFKA: kafak:9092', '  kafka:', '    image: bitnami/kafka'),
       findings: [

@@ -94,6 +94,8 @@ function narrow(origin: Origin, value: string, m: HostMention, writtenKey?: stri
   for (let i = value.indexOf(m.host); i !== -1 && i < m.index; i = value.indexOf(m.host, i + 1)) nth++;
   let at = text.indexOf(m.host, from);
   for (; at !== -1 && nth > 0; nth--) at = text.indexOf(m.host, at + 1);
-  if (at === -1) return from ? { source: origin.source, start: origin.start + from, end: origin.end } : origin;
+  // Not written here (from a variable): the value's place, or the whole entry for a bare `- NAME`
+  // that takes its value from the project environment (no value to point at: cover the name).
+  if (at === -1) return from && from < text.length ? { source: origin.source, start: origin.start + from, end: origin.end } : origin;
   return { source: origin.source, start: origin.start + at, end: origin.start + at + m.host.length };
 }

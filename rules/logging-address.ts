@@ -89,7 +89,7 @@ interface Problem {
   data: Record<string, string | number>;
   origin?: Origin;
   services: string[];
-  severity?: 'warning';
+  severity?: 'warning' | 'info';
 }
 
 export default defineRule<Record<string, never>, MessageId>({
@@ -103,12 +103,12 @@ export default defineRule<Record<string, never>, MessageId>({
       '`{{key}}: {{value}}` names the service {{target}}, but the Docker daemon connects to logging addresses from the host, where compose names do not resolve ({{services}}); publish {{port}} on {{target}} and use localhost:{{port}}',
     notPublished: '`{{key}}: {{value}}` points at the host, but no service of this project binds {{port}}/{{protocol}} there ({{services}}); publish {{port}} on the log collector',
     notPublishedPeer:
-      '`{{key}}: {{value}}` points at the host, and no service of this project binds {{port}}/{{protocol}} there ({{services}}); another file of this project publishes it ({{publisher}} at {{where}}): lint them together (add -f {{file}}), or publish it here',
+      '`{{key}}: {{value}}` points at the host, where no service of this project binds {{port}}/{{protocol}} ({{services}}); {{publisher}} at {{where}}, a compose file beside it, publishes that port: start it first, on its own or with `-f {{file}}`, or the daemon has nowhere to send these logs',
   },
   docs: {
     why: [
       "The logging driver runs in the Docker daemon, on the host, not in the container: `fluentd-address`, `gelf-address`, `syslog-address`, `splunk-url` and `loki-url` are resolved and connected to from the host's network. A compose service name (`fluentd:24224`) does not resolve there, and the container fails to start (or loses its logs). Publish the collector's port and point the driver at `localhost:<port>`.",
-      'A service-name address is an error. A `localhost` (or 127.0.0.1, ::1) address whose port no service of the project publishes (or listens on with `network_mode: host`) is a warning: the collector may run elsewhere on the host, or be started by another compose file of the project: when a compose file beside it really publishes that port (or listens on it with `network_mode: host`), the message names that file and line. Ports default to fluentd 24224, syslog 514, http 80, https 443. Unix sockets and outside hosts are not checked.',
+      'A service-name address is an error. A `localhost` (or 127.0.0.1, ::1) address whose port no service of the project publishes (or listens on with `network_mode: host`) is a warning: the collector may run elsewhere on the host, or be started from another compose file. When a compose file beside it really publishes that port (or listens on it with `network_mode: host`), the finding is info naming that file and line: such a logging stack is often a project of its own, which the daemon reaches on the loopback of the host all the same, as long as it is started first (the fluentd driver, without `fluentd-async`, stops a container it cannot connect to). Ports default to fluentd 24224, syslog 514, http 80, https 443. Unix sockets and outside hosts are not checked.',
     ].join('\n\n'),
     bad: [
       'services:',
@@ -172,6 +172,6 @@ function explain(graph: Graph, key: string, value: string, address: Address): Om
   if (!isLoopbackAddress(address.host) || address.port === undefined || boundOnHost(graph, address.port, address.protocol)) return undefined;
   const data = { key, value, port: address.port, protocol: address.protocol };
   const peer = boundByNeighbour(graph, address.port, address.protocol);
-  if (peer) return { messageId: 'notPublishedPeer', data: { ...data, where: peer.origin ? fileLine(peer.origin) : peer.file, publisher: peer.service, file: peer.file }, severity: 'warning' };
+  if (peer) return { messageId: 'notPublishedPeer', data: { ...data, where: peer.origin ? fileLine(peer.origin) : peer.file, publisher: peer.service, file: peer.file }, severity: 'info' };
   return { messageId: 'notPublished', data, severity: 'warning' };
 }

@@ -5,9 +5,10 @@ import { dependsOn, hasHealthcheck, profilesOf } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
 import { LOAD_PROBLEM_MESSAGE, reportLoadProblems } from './_load-problems';
 import { sharedEntryReports } from './_shared-entry';
+import { imageHealthcheck } from '../src/model/image-healthcheck';
 import { isDict } from '../src/util/dict';
 
-type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'disabledService' | 'noHealthcheck';
+type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'disabledService' | 'noHealthcheck' | 'noHealthcheckImage';
 
 const has = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
@@ -60,7 +61,13 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
     for (const d of deps) {
       const target = services[d.name];
       if (d.condition !== 'service_healthy' || !isDict(target) || hasHealthcheck(target)) continue;
-      out.report({ messageId: 'noHealthcheck', data: { service: name, name: d.name }, origin: d.conditionOrigin ?? d.origin, service: name, value: d.name, severity: 'warning' });
+      // Whether `up` fails depends on the image's own HEALTHCHECK: a warning only when it is known to have none.
+      const image = typeof target.image === 'string' && target.build === undefined ? target.image : undefined;
+      const known = image === undefined ? undefined : imageHealthcheck(image);
+      if (known === 'declared') continue;
+      const where = { origin: d.conditionOrigin ?? d.origin, service: name, value: d.name };
+      if (known === 'none') out.report({ messageId: 'noHealthcheckImage', data: { service: name, name: d.name, image: image! }, ...where, severity: 'warning' });
+      else out.report({ messageId: 'noHealthcheck', data: { service: name, name: d.name }, ...where, severity: 'info' });
     }
   }
   out.flush();
@@ -79,9 +86,11 @@ export default defineRule<Record<string, never>, MessageId>({
     disabledService: 'service "{{service}}" {{via}} service "{{name}}", which is disabled by profiles (it runs with {{profiles}}; active: {{active}}){{also}}',
     noHealthcheck:
       'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK{{also}}',
+    noHealthcheckImage:
+      'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck and its image {{image}} declares none (Docker official images do not): `docker compose up` fails; add a `healthcheck` to "{{name}}"{{also}}',
   },
   docs: {
-    why: 'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck is a warning: it works only when the image itself declares a HEALTHCHECK. An entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
+    why: 'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck works only when the image itself declares a HEALTHCHECK: a warning when the image is known to declare none (the official `postgres`, `mysql`, `mariadb`, `mongo`, `redis`, `memcached`, `rabbitmq` and `cassandra` images), nothing when it is known to declare one (the OpenZipkin images), and info otherwise (most images, and services that `build` theirs), since compose-lint does not pull images to look. An entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
     bad: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - db\n    networks:\n      - frontend\n  database:\n    image: postgres\nnetworks:\n  front:\n',
     good: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - database\n    networks:\n      - front\n  database:\n    image: postgres\nnetworks:\n  front:\n',
   },

@@ -1,4 +1,5 @@
 import { familiarName, ImageReference, imageForMessage, parseImageReference, repositoryName } from '../src/model/image';
+import { imageHealthcheck } from '../src/model/image-healthcheck';
 
 /**
  * Exact splits, after Docker's distribution/reference grammar (reference.go, normalize.go and the
@@ -65,5 +66,22 @@ describe('imageForMessage', () => {
     ['registry:5000/app', 'registry:5000/app'],
   ])('%s -> %s', (image, shown) => {
     expect(imageForMessage(image)).toBe(shown);
+  });
+});
+
+describe('imageHealthcheck', () => {
+  test.each<[string, 'declared' | 'none' | undefined]>([
+    ['ghcr.io/openzipkin/zipkin:3', 'declared'],
+    ['openzipkin/zipkin-mysql', 'declared'],
+    ['docker.io/openzipkin/zipkin', 'declared'],
+    ['postgres:16', 'none'],
+    ['library/mysql:8', 'none'],
+    ['docker.io/library/redis:7', 'none'],
+    ['bitnami/postgresql:16', undefined],
+    ['ghcr.io/example/postgres', undefined],
+    ['nginx', undefined],
+    ['postgres:${PG}', undefined],
+  ])('%s -> %s', (image, known) => {
+    expect(imageHealthcheck(image)).toBe(known);
   });
 });

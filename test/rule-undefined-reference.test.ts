@@ -69,7 +69,7 @@ ruleTester(rule, {
         {
           line: 7,
           column: 20,
-          severity: 'warning',
+          severity: 'info',
           service: 'server',
           message:
             'service "server" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK; so do services "server-mysql" and "server-pgsql", which get this entry through `extends` or a YAML anchor',
@@ -104,6 +104,10 @@ describe('shared namespaces and healthchecks', () => {
         name: 'service_healthy on a service with a healthcheck; pid: host',
         code: 'services:\n  a:\n    image: x\n    pid: host\n    depends_on:\n      b: {condition: service_healthy}\n  b:\n    image: y\n    healthcheck:\n      test: ["CMD", "true"]\n',
       },
+      {
+        name: 'service_healthy on an image known to declare a HEALTHCHECK (OpenZipkin images, on ghcr.io and Docker Hub)',
+        code: 'services:\n  zipkin:\n    image: ghcr.io/openzipkin/zipkin-slim:3\n    depends_on:\n      storage: {condition: service_healthy}\n      kafka: {condition: service_healthy}\n  storage:\n    image: ghcr.io/openzipkin/zipkin-mysql:${TAG:-latest}\n  kafka:\n    image: openzipkin/zipkin-kafka\n',
+      },
     ],
     invalid: [
       {
@@ -122,11 +126,40 @@ describe('shared namespaces and healthchecks', () => {
         ],
       },
       {
+        name: 'service_healthy on an official image known to declare no HEALTHCHECK: a warning; on one that builds its image: info',
+        code: 'services:\n  app:\n    image: example/app\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n      queue:\n        condition: service_healthy\n  db:\n    image: postgres:16\n  cache:\n    image: docker.io/library/redis:7\n  queue:\n    image: rabbitmq:3\n    build: ./queue\n',
+        findings: [
+          {
+            line: 6,
+            column: 20,
+            severity: 'warning',
+            service: 'app',
+            message:
+              'service "app" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck and its image postgres:16 declares none (Docker official images do not): `docker compose up` fails; add a `healthcheck` to "db"',
+          },
+          {
+            line: 8,
+            column: 20,
+            severity: 'warning',
+            service: 'app',
+            message:
+              'service "app" waits for "cache" to be healthy (condition: service_healthy), but "cache" defines no healthcheck and its image docker.io/library/redis:7 declares none (Docker official images do not): `docker compose up` fails; add a `healthcheck` to "cache"',
+          },
+          {
+            line: 10,
+            column: 20,
+            severity: 'info',
+            service: 'app',
+            message: 'service "app" waits for "queue" to be healthy (condition: service_healthy), but "queue" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK',
+          },
+        ],
+      },
+      {
         name: 'service_healthy on a service without a healthcheck, or with it disabled',
         code: 'services:\n  a:\n    image: x\n    depends_on:\n      b:\n        condition: service_healthy\n      c:\n        condition: service_healthy\n  b:\n    image: y\n  c:\n    image: z\n    healthcheck:\n      disable: true\n',
         findings: [
-          { line: 6, column: 20, severity: 'warning', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'b', also: '' } },
-          { line: 8, column: 20, severity: 'warning', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'c', also: '' } },
+          { line: 6, column: 20, severity: 'info', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'b', also: '' } },
+          { line: 8, column: 20, severity: 'info', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'c', also: '' } },
         ],
       },
     ],

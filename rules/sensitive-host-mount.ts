@@ -10,11 +10,15 @@ import { exposureOf, reach, severityFor } from './_security';
  * /usr (the directories); the issue adds home directories, Docker's own state and credential
  * directories. Below /etc only what runs as root, grants it or holds the host's keys counts: an
  * application's own directory (`/etc/pihole`, `/etc/letsencrypt`) is that application's data.
+ * Of /usr and /lib (and their siblings /bin, /sbin, /lib32, /lib64, /libx32) only the programs,
+ * libraries and kernel modules count: `/usr/share/...` or `/usr/src` holds no code the host runs as
+ * root by itself.
  * `tree`: subdirectories count too; otherwise only the path itself. `readLeaks`: reading it is a
  * leak too (password hashes, private keys), so a read-only bind of it below /etc is still reported.
+ * `writeOnly`: world-readable on the host (programs, libraries), so only a writable bind is reported.
  * The first match names it.
  */
-const SENSITIVE: { re: RegExp; what: string; tree: boolean; readLeaks?: boolean }[] = [
+const SENSITIVE: { re: RegExp; what: string; tree: boolean; readLeaks?: boolean; writeOnly?: boolean }[] = [
   // Credentials first: `/root/.ssh` is reported as keys, not as root's home.
   { re: /^(~|\/root|\/home\/[^/]+|\/Users\/[^/]+)?\/\.(ssh|gnupg)(\/|$)/, what: 'SSH or GnuPG keys', tree: true },
   { re: /^(~|\/root|\/home\/[^/]+|\/Users\/[^/]+)?\/\.(aws|kube|docker|azure)(\/|$)/, what: 'cloud, Kubernetes or registry credentials', tree: true },
@@ -36,6 +40,15 @@ const SENSITIVE: { re: RegExp; what: string; tree: boolean; readLeaks?: boolean 
     tree: false,
   },
   { re: /^\/root(\/|$)/, what: "root's home directory", tree: true },
+  // Monitoring and VPN images read /lib/modules (read-only is routine); writing it plants a module the host loads as root.
+  { re: /^(\/usr)?\/lib\/modules(\/|$)/, what: "the host's kernel modules (the host loads them into its kernel)", tree: true, writeOnly: true },
+  { re: /^\/usr$/, what: "the host's programs and libraries (/usr: the host runs them as root)", tree: false, writeOnly: true },
+  {
+    re: /^(\/usr(\/local)?)?\/(s?bin|lib|lib32|lib64|libx32|libexec)(\/|$)/,
+    what: "the host's programs and libraries (the host runs them as root)",
+    tree: true,
+    writeOnly: true,
+  },
   { re: /^\/boot(\/|$)/, what: "the host's kernel and boot loader", tree: true },
   { re: /^\/proc(\/|$)/, what: "the host's /proc (kernel tunables, every process's memory and environment)", tree: true },
   { re: /^\/sys(\/|$)/, what: "the host's /sys (kernel and device settings)", tree: true },
@@ -52,7 +65,7 @@ function sensitive(b: HostBind, socket: boolean): { what: string; base: Severity
   if (b.type !== 'bind' || socket) return undefined;
   if (b.readOnly && HARMLESS_READ_ONLY.test(b.path)) return undefined;
   const hit = SENSITIVE.find((s) => s.re.test(b.path));
-  if (!hit) return undefined;
+  if (!hit || (b.readOnly && hit.writeOnly)) return undefined;
   // A read-only file or subdirectory of /etc (a config file, certificates) is routine, unless reading it leaks keys.
   if (b.readOnly && b.path.startsWith('/etc/') && !hit.readLeaks) return undefined;
   return { what: hit.what, base: b.readOnly ? 'info' : 'warning' };
@@ -60,7 +73,8 @@ function sensitive(b: HostBind, socket: boolean): { what: string; base: Severity
 
 export default defineRule<Record<string, never>, 'writable' | 'readOnly'>({
   id: 'sensitive-host-mount',
-  description: 'A service mounts a sensitive host path: `/`, `/etc`, `/proc`, `/sys`, `/var/lib/docker`, home directories, SSH keys or cloud credentials.',
+  description:
+    "A service mounts a sensitive host path: `/`, `/etc`, `/proc`, `/sys`, `/var/lib/docker`, home directories, SSH keys, cloud credentials, or (writable) the host's programs and libraries (`/usr`, `/lib`).",
   category: 'security',
   severity: 'warning',
   securitySeverity: 6.0,
@@ -71,12 +85,12 @@ export default defineRule<Record<string, never>, 'writable' | 'readOnly'>({
   },
   docs: {
     why: [
-      "A bind mount puts a host directory inside the container. For most paths that is the point; for some it hands the container the host: `/`, `/etc` itself, `/root`, `/boot`, `/proc`, `/sys`, `/dev`, `/var/lib/docker` (every other container), `/home`, and credential directories (`~/.ssh`, `~/.aws`, `~/.kube`, `~/.docker`, `~/.gnupg`, `~/.azure`). Below `/etc`, the parts that run as root, grant it or hold the host's keys: users and sudo rights (`passwd`, `shadow`, `group`, `sudoers`, `sudoers.d`), cron and services (`crontab`, `cron.*`, `systemd`, `init.d`, `rc.local`), `ssh`, PAM (`pam.d`, `security`), the dynamic linker (`ld.so.preload`, `ld.so.conf*`), shell startup files (`profile`, `profile.d`, `bash.bashrc`, `environment`), the container runtime (`docker`, `containerd`, `kubernetes`), kernel modules, udev and sysctl, and system files such as `hosts`, `resolv.conf` and `localtime`. An application's own directory below `/etc` (`/etc/pihole`, `/etc/letsencrypt`) is that application's data and is not reported.",
+      "A bind mount puts a host directory inside the container. For most paths that is the point; for some it hands the container the host: `/`, `/etc` itself, `/root`, `/boot`, `/proc`, `/sys`, `/dev`, `/var/lib/docker` (every other container), `/home`, and credential directories (`~/.ssh`, `~/.aws`, `~/.kube`, `~/.docker`, `~/.gnupg`, `~/.azure`). Below `/etc`, the parts that run as root, grant it or hold the host's keys: users and sudo rights (`passwd`, `shadow`, `group`, `sudoers`, `sudoers.d`), cron and services (`crontab`, `cron.*`, `systemd`, `init.d`, `rc.local`), `ssh`, PAM (`pam.d`, `security`), the dynamic linker (`ld.so.preload`, `ld.so.conf*`), shell startup files (`profile`, `profile.d`, `bash.bashrc`, `environment`), the container runtime (`docker`, `containerd`, `kubernetes`), kernel modules, udev and sysctl, and system files such as `hosts`, `resolv.conf` and `localtime`. An application's own directory below `/etc` (`/etc/pihole`, `/etc/letsencrypt`) is that application's data and is not reported. The host's programs, libraries and kernel modules (`/usr`, `/bin`, `/sbin`, `/lib`, `/lib32`, `/lib64`, `/libx32`, and `bin`, `sbin`, `lib*`, `libexec` below `/usr` and `/usr/local`) count when the bind is writable: code in the container can replace a binary or library the host runs as root, or plant a module in `/lib/modules` that the host loads into its kernel. Reading them leaks nothing (they are world-readable on the host), so read-only binds such as `/lib/modules:/lib/modules:ro` (VPN and monitoring images) are not reported, and neither is the rest of `/usr` (`/usr/share/zoneinfo`, `/usr/src`).",
       '',
       'A writable mount is a warning (an error on a public service); a read-only one is info (a warning on a public service): reading SSH keys or `/proc` is still a leak. Below `/etc` a read-only mount is reported only where reading leaks secrets (`shadow`, `sudoers`, `ssh`, `docker`, `containerd`, `kubernetes`...); read-only `/etc/localtime`, CA certificates or a config file are routine. The rule sees short and long syntax and named volumes that are binds. Runtime sockets and the directories that hold them (`/var/run`, and `/` as in `/:/rootfs:ro`) are left to `docker-socket-mount`, which reports them as control of the host.',
     ].join('\n'),
-    bad: 'services:\n  backup:\n    image: example/backup:1.2\n    volumes:\n      - /etc:/host/etc\n      - ~/.ssh:/root/.ssh\n',
-    good: 'services:\n  backup:\n    image: example/backup:1.2\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - ./backup-key:/run/secrets/backup-key:ro\n',
+    bad: 'services:\n  backup:\n    image: example/backup:1.2\n    volumes:\n      - /etc:/host/etc\n      - ~/.ssh:/root/.ssh\n  vpn:\n    image: example/vpn:2.0\n    volumes:\n      - /lib/modules:/lib/modules\n',
+    good: 'services:\n  backup:\n    image: example/backup:1.2\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n      - ./backup-key:/run/secrets/backup-key:ro\n  vpn:\n    image: example/vpn:2.0\n    volumes:\n      - /lib/modules:/lib/modules:ro\n',
     references: [CIS_5_5, OWASP_8],
   },
   check(ctx) {

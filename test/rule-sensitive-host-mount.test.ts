@@ -59,6 +59,25 @@ ruleTester(rule, {
         '        read_only: true',
       ),
     },
+    {
+      // Corpus: mailcow's netfilter reads /lib/modules; awesome-compose/wireguard keeps its config in /usr/share/appdata and reads kernel headers from /usr/src.
+      name: 'programs, libraries and kernel modules read-only; the rest of /usr writable',
+      code: lines(
+        'services:',
+        '  vpn:',
+        '    image: example/vpn:2.0',
+        '    volumes:',
+        '      - /lib/modules:/lib/modules:ro',
+        '      - /usr/share/zoneinfo:/usr/share/zoneinfo:ro',
+        '      - /usr/lib/os-release:/host/os-release:ro',
+        '      - /usr:/host/usr:ro',
+        '      - /bin:/host/bin:ro',
+        '      - /usr/share/appdata/vpn/config:/config',
+        '      - /usr/src:/usr/src',
+        '      - /library:/library',
+        '      - /binaries:/binaries',
+      ),
+    },
   ],
   invalid: [
     {
@@ -310,6 +329,69 @@ ruleTester(rule, {
           severity: 'info',
           service: 'app',
           message: 'bind of `~/.ssh`, SSH or GnuPG keys, read-only: code in the container can still read it; mount only what it needs (internal: not published)',
+        },
+      ],
+    },
+    {
+      name: "a writable bind of the host's programs, libraries or kernel modules; public raises it",
+      code: lines(
+        'services:',
+        '  tools:',
+        '    image: example/tools:1.0',
+        '    volumes:',
+        '      - /usr:/host/usr',
+        '      - /usr/local/bin/:/host/bin',
+        '      - type: bind',
+        '        source: /lib64',
+        '        target: /host/lib64',
+        '  vpn:',
+        '    image: example/vpn:2.0',
+        '    ports:',
+        '      - "51820:51820/udp"',
+        '    volumes:',
+        '      - /lib/modules:/lib/modules',
+        '      - /sbin:/host/sbin:rw',
+      ),
+      findings: [
+        {
+          line: 5,
+          column: 9,
+          severity: 'warning',
+          service: 'tools',
+          message:
+            "bind of `/usr`, the host's programs and libraries (/usr: the host runs them as root), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (adjacent: on default with public service vpn)",
+        },
+        {
+          line: 6,
+          column: 9,
+          severity: 'warning',
+          service: 'tools',
+          message:
+            "bind of `/usr/local/bin/`, the host's programs and libraries (the host runs them as root), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (adjacent: on default with public service vpn)",
+        },
+        {
+          line: 7,
+          column: 9,
+          severity: 'warning',
+          service: 'tools',
+          message:
+            "bind of `/lib64`, the host's programs and libraries (the host runs them as root), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (adjacent: on default with public service vpn)",
+        },
+        {
+          line: 15,
+          column: 9,
+          severity: 'error',
+          service: 'vpn',
+          message:
+            "bind of `/lib/modules`, the host's kernel modules (the host loads them into its kernel), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (public: published on 0.0.0.0:51820)",
+        },
+        {
+          line: 16,
+          column: 9,
+          severity: 'error',
+          service: 'vpn',
+          message:
+            "bind of `/sbin`, the host's programs and libraries (the host runs them as root), writable: code in the container can change the host; mount only what it needs, read-only (`:ro`) (public: published on 0.0.0.0:51820)",
         },
       ],
     },

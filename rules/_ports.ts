@@ -4,11 +4,11 @@
  * overlap.
  */
 import { addressValue, ipVersion } from '../src/util/ip';
-import type { Origin } from '../src/model/origin';
 import { ComposeDict, Project, servicesOf } from '../src/model/project';
 import { networkMode, profilesOf, replicas } from '../src/model/service';
 import { effectiveEnvironment } from '../src/graph/references';
-import { substitute, TemplateError } from '../src/load/template';
+import type { Origin } from '../src/model/origin';
+import { writtenWithUnknownVariable } from '../src/load/template';
 import { defaultPortsSource, describePorts, listeningPorts, servicePorts } from '../src/graph/ports';
 import { familiarName, parseImageReference } from '../src/model/image';
 import type { Graph, ListeningPort } from '../src/graph/types';
@@ -48,22 +48,6 @@ function deriveRunnable(project: Project): RunnableService[] {
 export function canRunTogether(a: RunnableService, b: RunnableService): boolean {
   if (a.profiles.length === 0 || b.profiles.length === 0) return true;
   return a.profiles.some((p) => b.profiles.includes(p));
-}
-
-/**
- * True when the text at `origin` uses a variable that is unset without a default (it became ""),
- * or one whose interpolation failed: the value on disk says nothing about the value at run time.
- */
-export function writtenWithUnknownVariable(origin: Origin | undefined, env: Record<string, string>): boolean {
-  if (!origin) return false;
-  const text = origin.source.text.slice(origin.start, origin.end);
-  if (!text.includes('$')) return false;
-  try {
-    return substitute(text, (name) => env[name]).unset.length > 0;
-  } catch (e) {
-    if (e instanceof TemplateError) return true;
-    throw e;
-  }
 }
 
 /** One host address family's binding: every address of the family ('*') or one address. */

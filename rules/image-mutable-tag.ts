@@ -1,8 +1,8 @@
 import { defineRule } from '../src/define-rule';
-import { parseImageReference } from '../src/model/image';
+import { emptyReferencePart, parseImageReference } from '../src/model/image';
 import { originOf } from '../src/model/origin';
 import { OWASP_9, OWASP_13 } from './_references';
-import { writtenWithUnknownVariable } from './_ports';
+import { writtenWithUnknownVariable } from '../src/load/template';
 import { serviceEntries } from '../src/model/project';
 import { exposureOf, reach, severityFor } from './_security';
 
@@ -42,7 +42,8 @@ export default defineRule<Record<string, never>, 'noTag' | 'movingTag'>({
     for (const [name, svc] of serviceEntries(ctx.project)) {
       if (typeof svc.image !== 'string' || svc.image === '' || svc.build !== undefined) continue;
       const origin = originOf(svc, 'image');
-      if (writtenWithUnknownVariable(origin, ctx.project.env)) continue;
+      // An empty tag or digest (`nginx:`) is no moving tag: Docker refuses the reference (the schema rule, or the interpolation rule for an unset variable).
+      if (writtenWithUnknownVariable(origin, ctx.project.env) || emptyReferencePart(svc.image)) continue;
       const tag = imageTag(svc.image);
       if (tag === undefined || (tag !== '' && !MOVING.test(tag))) continue;
       const exposure = exposureOf(ctx.graph, name);

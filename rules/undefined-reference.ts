@@ -6,6 +6,7 @@ import { closestMatch } from '../src/schema/suggest';
 import { LOAD_PROBLEM_MESSAGE, reportLoadProblems } from './_load-problems';
 import { sharedEntryReports } from './_shared-entry';
 import { imageHealthcheck } from '../src/model/image-healthcheck';
+import { imageForMessage } from '../src/model/image';
 import { isDict } from '../src/util/dict';
 
 type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'disabledService' | 'noHealthcheck' | 'noHealthcheckImage';
@@ -66,7 +67,7 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
       const known = image === undefined ? undefined : imageHealthcheck(image);
       if (known === 'declared') continue;
       const where = { origin: d.conditionOrigin ?? d.origin, service: name, value: d.name };
-      if (known === 'none') out.report({ messageId: 'noHealthcheckImage', data: { service: name, name: d.name, image: image! }, ...where, severity: 'warning' });
+      if (known === 'none') out.report({ messageId: 'noHealthcheckImage', data: { service: name, name: d.name, image: imageForMessage(image!) }, ...where, severity: 'warning' });
       else out.report({ messageId: 'noHealthcheck', data: { service: name, name: d.name }, ...where, severity: 'info' });
     }
   }

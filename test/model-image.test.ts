@@ -1,4 +1,4 @@
-import { familiarName, ImageReference, imageForMessage, parseImageReference, repositoryName } from '../src/model/image';
+import { emptyReferencePart, familiarName, ImageReference, imageForMessage, parseImageReference, repositoryName } from '../src/model/image';
 import { imageHealthcheck } from '../src/model/image-healthcheck';
 
 /**
@@ -66,6 +66,23 @@ describe('imageForMessage', () => {
     ['registry:5000/app', 'registry:5000/app'],
   ])('%s -> %s', (image, shown) => {
     expect(imageForMessage(image)).toBe(shown);
+  });
+});
+
+describe('emptyReferencePart', () => {
+  test.each<[string, 'tag' | 'digest' | undefined]>([
+    ['x:', 'tag'],
+    ['quay.io/debezium/kafka:', 'tag'],
+    ['localhost:5000/app:', 'tag'],
+    ['app@', 'digest'],
+    ['nginx:1.27@', 'digest'],
+    ['nginx:@sha256:abc', 'tag'],
+    ['localhost:5000/app', undefined],
+    ['nginx:1.27', undefined],
+    ['nginx', undefined],
+    ['nginx:1:', undefined],
+  ])('%s -> %s', (image, part) => {
+    expect(emptyReferencePart(image)).toBe(part);
   });
 });
 

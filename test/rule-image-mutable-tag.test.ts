@@ -24,6 +24,12 @@ ruleTester(rule, {
       ),
     },
     { name: 'a tag from an unset variable says nothing about run time', code: lines('services:', '  web:', '    image: nginx:${NGINX_TAG}') },
+    {
+      // Docker refuses these references (the schema rule says so): not read as `x::latest`.
+      name: 'an empty tag or digest is no moving tag',
+      code: lines('services:', '  web:', '    image: "nginx:"', '  cache:', '    image: "redis@"', '  env:', '    image: nginx:${EMPTY_TAG}'),
+      env: { EMPTY_TAG: '' },
+    },
   ],
   invalid: [
     {

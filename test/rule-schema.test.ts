@@ -23,6 +23,12 @@ ruleTester(rule, {
     },
     { name: "a value made by interpolation is the interpolation rule's", code: 'services:\n  a:\n    image: x\n    volumes:\n      - ${DATA_DIR}:/data\n    mem_limit: ${MEM:-}\n' },
     {
+      // A registry port is no tag; an empty tag an unset variable leaves is the interpolation rule's (it names the variable).
+      name: 'image references: a registry port, a tag and a digest; an empty tag from an unset variable, also through an alias or extends',
+      // Corpus: debezium-examples/tutorial/docker-compose-mongodb.yaml names the image of mongodb-init through an alias.
+      code: 'services:\n  a:\n    image: localhost:5000/app\n  b:\n    image: nginx:1.27@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n  c:\n    image: &img quay.io/debezium/example-mongodb:${DEBEZIUM_VERSION}\n  d:\n    image: *img\n  e:\n    extends: c\n',
+    },
+    {
       name: 'a service disabled by profiles is not checked for an image',
       code: 'services:\n  a:\n    image: x\n  debug:\n    profiles: [debug]\n    command: sh\n',
     },
@@ -190,6 +196,60 @@ ruleTester(rule, {
       name: 'a lone empty file',
       code: '# nothing here\n',
       findings: [{ line: 1, column: 1, severity: 'error', message: 'empty compose file: Docker Compose refuses a file with no content' }],
+    },
+    {
+      // distribution/reference: a tag is 1 to 128 characters; Docker refuses `name:` (moby/moby#20023).
+      name: 'an image with an empty tag or digest, written or from a variable set to the empty string',
+      code: 'services:\n  web:\n    image: "x:"\n  db:\n    image: postgres:${PG_TAG}\n  cache:\n    image: "localhost:5000/redis@"\n',
+      env: { PG_TAG: '' },
+      findings: [
+        {
+          line: 3,
+          column: 12,
+          severity: 'error',
+          service: 'web',
+          message:
+            'services.web.image: "x:" is not a valid image reference: its tag after \':\' is empty, so `docker compose up` fails ("invalid reference format"); write a tag, or drop the \':\' for x:latest',
+        },
+        {
+          line: 5,
+          column: 12,
+          severity: 'error',
+          service: 'db',
+          message:
+            'services.db.image: "postgres:" is not a valid image reference: its tag after \':\' is empty, so `docker compose up` fails ("invalid reference format"); write a tag, or drop the \':\' for postgres:latest',
+        },
+        {
+          line: 7,
+          column: 12,
+          severity: 'error',
+          service: 'cache',
+          message:
+            'services.cache.image: "localhost:5000/redis@" is not a valid image reference: its digest after \'@\' is empty, so `docker compose up` fails ("invalid reference format"); write the digest (sha256:...), or drop the \'@\'',
+        },
+      ],
+    },
+    {
+      // compose-go reads a missing target as 0; Docker Engine refuses container port 0 (moby daemon/container.go, validatePortBindings).
+      name: 'a long-syntax port without target, or with target 0',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - published: 8080\n      - target: 0\n        published: "8081"\n      - target: 80\n        published: 8082\n',
+      findings: [
+        {
+          line: 5,
+          column: 9,
+          severity: 'error',
+          service: 'web',
+          message:
+            'services.web.ports[0]: no container port: the long syntax needs `target` (the port inside the container); Compose reads it as 0, and Docker refuses the container ("invalid port specification")',
+        },
+        {
+          line: 6,
+          column: 9,
+          severity: 'error',
+          service: 'web',
+          message: 'services.web.ports[1]: container port 0 is not a port: Docker refuses the container ("invalid port specification"); set `target` to the port inside the container',
+        },
+      ],
     },
   ],
 });

@@ -155,6 +155,21 @@ describe('shared namespaces and healthchecks', () => {
         ],
       },
       {
+        // An unset PG_TAG leaves `postgres:`: the message names the image, not `postgres:`.
+        name: 'the image of a healthcheck warning is named without the empty tag an unset variable leaves',
+        code: 'services:\n  app:\n    image: example/app:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:${PG_TAG}\n',
+        findings: [
+          {
+            line: 6,
+            column: 20,
+            severity: 'warning',
+            service: 'app',
+            message:
+              'service "app" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck and its image postgres declares none (Docker official images do not): `docker compose up` fails; add a `healthcheck` to "db"',
+          },
+        ],
+      },
+      {
         name: 'service_healthy on a service without a healthcheck, or with it disabled',
         code: 'services:\n  a:\n    image: x\n    depends_on:\n      b:\n        condition: service_healthy\n      c:\n        condition: service_healthy\n  b:\n    image: y\n  c:\n    image: z\n    healthcheck:\n      disable: true\n',
         findings: [

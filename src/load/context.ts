@@ -33,8 +33,14 @@ export interface LoadContext {
   includes: Map<string, Record<string, unknown> | undefined>;
   /** Receives one line per step worth explaining (`--debug`): which YAML reader read a file and why. */
   onDebug?: (line: string) => void;
+  /**
+   * Paths (formatPath: `services.web.image`) of values that used an unset variable, as the
+   * interpolation step reported them: also the values reached through a YAML alias, whose text
+   * (`*image`) shows no variable.
+   */
+  unsetPaths: Set<string>;
 }
 
 export function newLoadContext(cwd: string, interpolate = true, stdin?: string, onDebug?: (line: string) => void): LoadContext {
-  return { cwd, interpolate, problems: [], sources: new Map(), stdin, documents: [], includes: new Map(), onDebug };
+  return { cwd, interpolate, problems: [], sources: new Map(), stdin, documents: [], includes: new Map(), onDebug, unsetPaths: new Set() };
 }

@@ -29,7 +29,8 @@ export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<strin
   for (let doc of parsed.documents) {
     dropNonStringKeys(doc, (message, origin) => ctx.problems.push({ rule: 'schema', severity: 'error', message, origin }));
     if (ctx.interpolate) {
-      doc = interpolateTree(doc, env, (p) =>
+      doc = interpolateTree(doc, env, (p) => {
+        if (p.kind === 'unset') ctx.unsetPaths.add(formatPath(p.path));
         ctx.problems.push({
           rule: 'interpolation',
           severity: p.kind === 'unset' ? 'warning' : 'error',
@@ -37,8 +38,8 @@ export function loadComposeFile(ctx: LoadContext, abs: string, env: Record<strin
           origin: p.origin,
           value: p.variable,
           service: p.path[0] === 'services' && typeof p.path[1] === 'string' ? p.path[1] : undefined,
-        }),
-      );
+        });
+      });
       doc = castTypes(doc, (p) => ctx.problems.push({ rule: 'schema', severity: p.severity, message: p.message, origin: p.origin }));
     }
     ctx.documents.push({ source, dict: doc });

@@ -20,6 +20,7 @@ import type { LoadOptions } from './options';
 import { isValidProjectName, normalizeProjectName } from './name';
 import { validateCompose } from '../schema/validate';
 import { validatePortSyntax } from '../schema/ports';
+import { validateImageReferences } from '../schema/images';
 import { validateUnits } from '../schema/units';
 import type { ComposeDict, Project } from '../model/project';
 import { keyOriginOf } from '../model/origin';
@@ -79,7 +80,7 @@ function load(o: LoadOptions, log: InputLog): LoadResult {
     ctx.problems.push({ rule: 'schema', severity: 'error', message: 'empty compose file: Docker Compose refuses a file with no content', origin: { source, start: 0, end: 0 } });
   }
 
-  for (const p of [...validateCompose(merged), ...validatePortSyntax(merged), ...validateUnits(merged)])
+  for (const p of [...validateCompose(merged), ...validatePortSyntax(merged), ...validateImageReferences(merged, env, ctx.unsetPaths), ...validateUnits(merged)])
     ctx.problems.push({ rule: 'schema', severity: 'error', message: p.message, origin: p.origin, service: serviceOfPath(p.path) });
 
   const name = projectName(ctx, o.projectName, env, merged, projectDir);

@@ -13,6 +13,7 @@
  * the remainder on its own; the scanner below reproduces exactly that, without regexes, and keeps
  * offsets so callers can point at the `$` of each problem.
  */
+import type { Origin } from '../model/origin';
 
 export type Lookup = (name: string) => string | undefined;
 
@@ -451,4 +452,20 @@ function describe(val: string, out: ExtractedVariable[], depth: number): void {
 
 function isAsciiNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * True when the text at `origin` uses a variable that is unset without a default (it became ""),
+ * or one whose interpolation failed: the value on disk says nothing about the value at run time.
+ */
+export function writtenWithUnknownVariable(origin: Origin | undefined, env: Record<string, string>): boolean {
+  if (!origin) return false;
+  const text = origin.source.text.slice(origin.start, origin.end);
+  if (!text.includes('$')) return false;
+  try {
+    return substitute(text, (name) => env[name]).unset.length > 0;
+  } catch (e) {
+    if (e instanceof TemplateError) return true;
+    throw e;
+  }
 }

@@ -75,3 +75,16 @@ export function repositoryName(image: string): string {
 export function imageForMessage(image: string): string {
   return image.replace(/[:@]+$/, '');
 }
+
+/**
+ * The part of a reference that is written but empty: `nginx:` ends in an empty tag, `nginx@` (or
+ * `nginx:1.27@`) in an empty digest; undefined otherwise (`localhost:5000/app` has a registry port,
+ * not a tag). Docker refuses both as "invalid reference format": a tag is one to 128 characters
+ * (distribution/reference regexp.go, TagRegexp `[\w][\w.-]{0,127}`) and a digest follows its own
+ * grammar (moby/moby#20023: `repo/image:` has been refused since Docker 1.10).
+ */
+export function emptyReferencePart(image: string): 'tag' | 'digest' | undefined {
+  if (image.endsWith('@')) return 'digest';
+  const named = image.includes('@') ? image.slice(0, image.indexOf('@')) : image;
+  return named.endsWith(':') && named.indexOf(':', named.lastIndexOf('/') + 1) === named.length - 1 ? 'tag' : undefined;
+}

@@ -1,6 +1,7 @@
 /**
  * Port strings the schema accepts but Docker refuses (`70000:80`, `1-2:3-5`, `80/tcpx`): the schema
- * only says "string or number", so each short-syntax entry is parsed the way Docker parses it.
+ * only says "string or number", so each short-syntax entry is parsed the way Docker parses it. A
+ * long-syntax entry without `target` (the schema does not require it) is refused too.
  */
 import { PortError, parsePortSpec } from '../model/ports';
 import { originOf } from '../model/origin';
@@ -15,7 +16,11 @@ export function validatePortSyntax(model: Record<string, unknown>): SchemaProble
     const ports = svc && typeof svc === 'object' ? (svc as Record<string, unknown>).ports : undefined;
     if (!Array.isArray(ports)) continue;
     ports.forEach((entry, i) => {
-      if (typeof entry !== 'string' && typeof entry !== 'number') return; // long form: the schema checks it
+      if (typeof entry !== 'string' && typeof entry !== 'number') {
+        const problem = longFormProblem(entry);
+        if (problem) problems.push({ message: `${formatPath(['services', name, 'ports', i])}: ${problem}`, origin: originOf(ports, i), path: ['services', name, 'ports', i] });
+        return;
+      }
       try {
         parsePortSpec(entry);
       } catch (e) {
@@ -26,6 +31,22 @@ export function validatePortSyntax(model: Record<string, unknown>): SchemaProble
     });
   }
   return problems;
+}
+
+/**
+ * What Docker refuses in a long-form entry that the schema accepts (the schema checks the types):
+ * no `target`, or target 0. compose-go reads a missing `target` as 0 (ServicePortConfig.Target, a
+ * uint32) without complaint; Docker Engine refuses container port 0 when `docker compose up`
+ * creates the container (moby daemon/container.go, validatePortBindings: `invalid port
+ * specification: "0/tcp"`).
+ */
+function longFormProblem(entry: unknown): string | undefined {
+  if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
+  const target = (entry as Record<string, unknown>).target;
+  if (target === undefined)
+    return 'no container port: the long syntax needs `target` (the port inside the container); Compose reads it as 0, and Docker refuses the container ("invalid port specification")';
+  if (target === 0 || target === '0') return 'container port 0 is not a port: Docker refuses the container ("invalid port specification"); set `target` to the port inside the container';
+  return undefined;
 }
 
 /**

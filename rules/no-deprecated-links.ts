@@ -28,6 +28,7 @@ export default defineRule<Record<string, never>, MessageId>({
     const { graph } = ctx;
     for (const node of graph.services.values()) {
       for (const link of node.links) {
+        if (link.target === '') continue; // `:alias` names no service: undefined-reference reports it (Compose refuses the project)
         const { messageId, data } = explainLink(graph, node, link);
         ctx.report({ messageId, data, origin: link.origin, service: node.name, value: link.raw });
       }
@@ -47,7 +48,12 @@ export default defineRule<Record<string, never>, MessageId>({
 
 function explainLink(graph: Graph, node: ServiceNode, link: ServiceLink): { messageId: MessageId; data: MessageData } {
   const renames = link.alias !== link.target;
-  const head = renames ? `link \`${link.raw}\` is legacy` : `link to \`${link.target}\` is legacy`;
+  // `db:` (an empty alias) adds no name; say so rather than suggest an empty network alias.
+  const head = renames
+    ? `link \`${link.raw}\` is legacy`
+    : link.raw === `${link.target}:`
+      ? `link \`${link.raw}\` (an empty alias: it adds no name) is legacy`
+      : `link to \`${link.target}\` is legacy`;
   const aliasThere = renames ? ` and give ${link.target} the network alias \`${link.alias}\` there` : '';
   const base = { head, service: node.name, target: link.target };
   if (!graph.services.has(link.target)) return { messageId: 'legacy', data: { head } };

@@ -9,7 +9,7 @@ import { imageHealthcheck } from '../src/model/image-healthcheck';
 import { imageForMessage } from '../src/model/image';
 import { isDict } from '../src/util/dict';
 
-type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'disabledService' | 'noHealthcheck' | 'noHealthcheckImage';
+type MessageId = 'loadProblem' | 'undefinedResource' | 'undefinedService' | 'noServiceName' | 'disabledService' | 'noHealthcheck' | 'noHealthcheckImage';
 
 const has = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
@@ -51,6 +51,9 @@ function check(ctx: TypedRuleContext<Record<string, never>, MessageId>): void {
       if (disabled) {
         const active = project.profiles.length ? project.profiles.join(', ') : 'none';
         out.report({ messageId: 'disabledService', data: { service: name, via: ref.via ?? '', name: ref.name, profiles: profilesOf(disabled).join(', '), active }, ...where });
+      } else if (ref.name === '' && ref.written !== undefined) {
+        // `links: [":alias"]`: compose-go takes the part before ':' as the service (loader/normalize.go), here none.
+        out.report({ messageId: 'noServiceName', data: { service: name, via: ref.via ?? '', written: ref.written }, ...where });
       } else {
         const near = suggestion(
           ref.name,
@@ -84,6 +87,8 @@ export default defineRule<Record<string, never>, MessageId>({
     ...LOAD_PROBLEM_MESSAGE,
     undefinedResource: 'service "{{service}}" uses undefined {{kind}} "{{name}}" (not declared under the top-level `{{key}}`){{suggestion}}{{also}}',
     undefinedService: 'service "{{service}}" {{via}} undefined service "{{name}}"{{suggestion}}{{also}}',
+    noServiceName:
+      'service "{{service}}" {{via}} no service: `{{written}}` names none before the \':\', so Docker Compose refuses the project (undefined service ""); write the service name first{{also}}',
     disabledService: 'service "{{service}}" {{via}} service "{{name}}", which is disabled by profiles (it runs with {{profiles}}; active: {{active}}){{also}}',
     noHealthcheck:
       'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK{{also}}',
@@ -91,7 +96,7 @@ export default defineRule<Record<string, never>, MessageId>({
       'service "{{service}}" waits for "{{name}}" to be healthy (condition: service_healthy), but "{{name}}" defines no healthcheck and its image {{image}} declares none (Docker official images do not): `docker compose up` fails; add a `healthcheck` to "{{name}}"{{also}}',
   },
   docs: {
-    why: 'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck works only when the image itself declares a HEALTHCHECK: a warning when the image is known to declare none (the official `postgres`, `mysql`, `mariadb`, `mongo`, `redis`, `memcached`, `rabbitmq` and `cassandra` images), nothing when it is known to declare one (the OpenZipkin images), and info otherwise (most images, and services that `build` theirs), since compose-lint does not pull images to look. An entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
+    why: 'Docker Compose refuses a project where a service uses a network, named volume, secret or config that the top-level sections do not declare, or names a service that does not exist in `depends_on`, `links`, `volumes_from`, `extends` or `pid`/`ipc`/`uts: service:X`. Links, `volumes_from` and shared namespaces make Compose start the named service first, so naming a service that the active profiles disable is just as fatal. The message names the missing thing and the nearest defined name when one is close. A link or `volumes_from` entry with nothing before the `:` (`:alias`) names service "" for Compose, which refuses it just the same. Bind mounts (host paths) and `container:` references are not checked: they live outside the project. A `depends_on` with `condition: service_healthy` on a service that defines no healthcheck works only when the image itself declares a HEALTHCHECK: a warning when the image is known to declare none (the official `postgres`, `mysql`, `mariadb`, `mongo`, `redis`, `memcached`, `rabbitmq` and `cassandra` images), nothing when it is known to declare one (the OpenZipkin images), and info otherwise (most images, and services that `build` theirs), since compose-lint does not pull images to look. An entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
     bad: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - db\n    networks:\n      - frontend\n  database:\n    image: postgres\nnetworks:\n  front:\n',
     good: 'services:\n  web:\n    image: nginx\n    depends_on:\n      - database\n    networks:\n      - front\n  database:\n    image: postgres\nnetworks:\n  front:\n',
   },

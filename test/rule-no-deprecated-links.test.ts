@@ -8,6 +8,11 @@ ruleTester(rule, {
       name: 'networks, an alias for the extra name, depends_on for the order',
       code: lines('services:', '  web:', '    image: nginx', '    depends_on: [db]', '  db:', '    image: postgres:16', '    networks:', '      default:', '        aliases: [database]'),
     },
+    {
+      // compose-go takes `:alias` as a dependency on service "": undefined-reference reports it, once.
+      name: 'a link that names no service is left to undefined-reference',
+      code: lines('services:', '  web:', '    image: nginx', '    links:', '      - ":alias"', '      - ":"'),
+    },
   ],
   invalid: [
     {
@@ -107,6 +112,29 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'web',
           message: "external link `registry` is legacy: declare the network the container registry is on with `external: true`, attach web to it and use the container's name",
+        },
+      ],
+    },
+    {
+      // compose-go splits on every ':' (loader/normalize.go): two parts are service and alias, else the whole entry is the service.
+      name: "an empty alias adds no name (the service's own name as alias is no rename); three parts are one (undefined) service name",
+      code: lines('services:', '  web:', '    image: nginx', '    links:', '      - "db:"', '      - db:x:y', '      - db:db', '  db:', '    image: postgres:16'),
+      findings: [
+        {
+          line: 5,
+          column: 9,
+          severity: 'warning',
+          service: 'web',
+          message:
+            'link `db:` (an empty alias: it adds no name) is legacy: web and db share the default network, where db already resolves by name; remove the link (depends_on gives the start order)',
+        },
+        { line: 6, column: 9, severity: 'warning', service: 'web', message: 'link to `db:x:y` is legacy: use a shared network and network aliases instead' },
+        {
+          line: 7,
+          column: 9,
+          severity: 'warning',
+          service: 'web',
+          message: 'link to `db` is legacy: web and db share the default network, where db already resolves by name; remove the link (depends_on gives the start order)',
         },
       ],
     },

@@ -18,6 +18,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // compose-go makes each a dependency on service "" (loader/normalize.go) and refuses the project; `db:` is service db.
+      name: 'a link or volumes_from entry that names no service before the colon',
+      code: 'services:\n  web:\n    image: x\n    links:\n      - ":alias"\n      - "db:"\n      - db:x:y\n    volumes_from:\n      - ":ro"\n  db:\n    image: x\n',
+      findings: [
+        {
+          line: 5,
+          column: 9,
+          severity: 'error',
+          service: 'web',
+          message: 'service "web" links to no service: `:alias` names none before the \':\', so Docker Compose refuses the project (undefined service ""); write the service name first',
+        },
+        { line: 7, column: 9, severity: 'error', service: 'web', message: 'service "web" links to undefined service "db:x:y"' },
+        {
+          line: 9,
+          column: 9,
+          severity: 'error',
+          service: 'web',
+          message: 'service "web" takes volumes_from no service: `:ro` names none before the \':\', so Docker Compose refuses the project (undefined service ""); write the service name first',
+        },
+      ],
+    },
+    {
       name: 'resources: network, volume (both syntaxes), secret, build secret, config, with suggestions',
       code: 'services:\n  web:\n    image: x\n    build:\n      context: .\n      secrets: [npm_tokn]\n    networks:\n      backend:\n    volumes:\n      - db_dat:/data\n      - type: volume\n        source: cache\n        target: /cache\n    secrets:\n      - source: api_ky\n    configs: [site]\nnetworks:\n  back_end:\nvolumes:\n  db_data:\nsecrets:\n  api_key:\n    environment: K\n  npm_token:\n    environment: T\n',
       findings: [

@@ -15,6 +15,8 @@ export interface Reference {
   name: string;
   /** How the service names it, when that says more than the kind (`depends on`, `links to`, ...). */
   via?: string;
+  /** The entry as written, when it holds more than the name (`db:database`, `:alias`). */
+  written?: string;
   origin?: Origin;
 }
 
@@ -47,11 +49,11 @@ export function resourceReferences(svc: ComposeDict, visit: (key: ResourceKey, r
  * network-mode-conflict's.) Names holding `$` are skipped.
  */
 export function serviceReferences(svc: ComposeDict, deps: readonly Dependency[], visit: (ref: Reference, disabledIsLoaderProblem: boolean) => void): void {
-  const put = (via: string, name: string, origin: Origin | undefined, disabledIsLoaderProblem: boolean): void => {
-    if (!name.includes('$')) visit({ kind: 'service', via, name, origin }, disabledIsLoaderProblem);
+  const put = (via: string, name: string, origin: Origin | undefined, disabledIsLoaderProblem: boolean, written?: string): void => {
+    if (!name.includes('$')) visit({ kind: 'service', via, name, origin, ...(written !== undefined && written !== name ? { written } : {}) }, disabledIsLoaderProblem);
   };
   for (const d of deps) put('depends on', d.name, d.origin, true);
-  for (const l of links(svc)) put('links to', l.target, l.origin, false);
-  for (const v of volumesFrom(svc)) if (v.kind === 'service') put('takes volumes_from', v.name, v.origin, false);
+  for (const l of links(svc)) put('links to', l.target, l.origin, false, l.raw);
+  for (const v of volumesFrom(svc)) if (v.kind === 'service') put('takes volumes_from', v.name, v.origin, false, v.raw);
   for (const n of sharedNamespaces(svc)) put(`shares the ${n.key} namespace of`, n.target, n.origin, false);
 }

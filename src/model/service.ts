@@ -129,7 +129,7 @@ export function hasHealthcheck(svc: ComposeDict): boolean {
 }
 
 export interface Link {
-  /** The linked service (or container for external_links). */
+  /** The linked service (or container for external_links); '' for `:alias`, which names none. */
   target: string;
   /** The name it resolves as for the linking service (the alias, else the target). */
   alias: string;
@@ -137,12 +137,19 @@ export interface Link {
   origin?: Origin;
 }
 
+/**
+ * `SERVICE[:ALIAS]`, split as compose-go does (loader/normalize.go, and docker/compose's getLinks):
+ * on every `:`, and only exactly two parts are a service and an alias; `a:b:c` is all a service
+ * name (an undefined one). An empty alias (`db:`) adds no name: Docker Engine cannot register a
+ * link under its own container name and drops it (moby daemon registerLink), so the link resolves
+ * as the service's name, like `db`.
+ */
 function parseLinks(v: unknown): Link[] {
   if (!Array.isArray(v)) return [];
   return mapStrings(v, (s, index) => {
-    const colon = s.indexOf(':');
-    const target = colon === -1 ? s : s.slice(0, colon);
-    const alias = colon === -1 ? s : s.slice(colon + 1);
+    const parts = s.split(':');
+    const target = parts.length === 2 ? parts[0] : s;
+    const alias = parts.length === 2 && parts[1] !== '' ? parts[1] : target;
     return { target, alias, raw: s, origin: originOf(v, index) };
   });
 }

@@ -118,7 +118,7 @@ export interface LintResult {
   cacheProblem?: string;
   /**
    * With `timing`: milliseconds (wall, fractional) per rule id, summed over the projects linted in
-   * this run.
+   * this run (and, for fixSync, over its lint passes).
    */
   ruleTimes?: Record<string, number>;
   /** With `cache.deferSave`: every input of the run (files, paths, listings, and the variables projects looked up), for a record of it. */
@@ -375,7 +375,7 @@ function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: Project
     if (project) projects.push(project);
     for (const item of outcome.findings) raw.push(item);
     for (const item of outcome.suppressed) suppressed.push(item);
-    if (outcome.ruleTimes) for (const [id, ms] of Object.entries(outcome.ruleTimes)) ruleTimes[id] = (ruleTimes[id] ?? 0) + ms;
+    addRuleTimes(ruleTimes, outcome.ruleTimes);
   }
   const t = Date.now();
   const unusedRule = rules.find((r) => r.id === UNUSED_DISABLE) ?? unusedDisableRule;
@@ -400,6 +400,11 @@ function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: Project
     files: [...files].sort(),
     ...(o.timing ? { ruleTimes } : {}),
   };
+}
+
+/** Adds each rule's milliseconds of `more` (when given) to `into`, in place. */
+function addRuleTimes(into: Record<string, number>, more: Readonly<Record<string, number>> | undefined): void {
+  if (more) for (const [id, ms] of Object.entries(more)) into[id] = (into[id] ?? 0) + ms;
 }
 
 /** Absolute paths of the files the options name outright (not found by discovery in a directory). */
@@ -495,6 +500,8 @@ export function fixSync(o: FixOptions = {}): FixResult {
   // Fixing needs each project's sources (LintResult.projects): no cache, no worker threads.
   let current: LintOptions = { ...o, cache: undefined, concurrency: undefined };
   let result = lintSync(current);
+  // With timing, each rule's time over every pass, as ESLint's TIMING counts a --fix run.
+  const ruleTimes = result.ruleTimes && { ...result.ruleTimes };
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const texts = sourceTexts(result.projects);
     let changed = false;
@@ -522,10 +529,11 @@ export function fixSync(o: FixOptions = {}): FixResult {
     }
     if (o.dryRun || !changed) break;
     result = lintSync(current);
+    if (ruleTimes) addRuleTimes(ruleTimes, result.ruleTimes);
   }
   // A refused fix is not offered: the finding stays, reported as not fixable here.
   const findings = result.findings.map((f) => (f.fix && refused.has(fixKey(f.fix)) ? withoutFix(f) : f));
-  return { ...result, findings, changes: [...changes.values()].sort((a, b) => (a.file < b.file ? -1 : 1)), skipped: [...skipped.values()] };
+  return { ...result, ...(ruleTimes ? { ruleTimes } : {}), findings, changes: [...changes.values()].sort((a, b) => (a.file < b.file ? -1 : 1)), skipped: [...skipped.values()] };
 }
 
 function withoutFix(f: Finding): Finding {

@@ -2,8 +2,11 @@
 import { formatRuleTimes, timingLimit } from '../src/report/timing';
 import { makeTree } from './engine-helpers';
 import { runCli } from './cli-harness';
-import { lintSync } from '../src/api';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fixSync, lintSync } from '../src/api';
 import { allRules } from '../rules';
+import { defineRule } from '../src/define-rule';
 
 describe('formatRuleTimes', () => {
   test('the slowest first (ties by id), times to the microsecond, shares of the whole run', () => {
@@ -76,6 +79,62 @@ describe('TIMING in the CLI', () => {
     const timed = runCli(cwd, ['--cache'], { viaBoot: true, env: { TIMING: 'all' } });
     expect(timed.replayed).toBe(false);
     expect(timed.stderr).toMatch(/^Rule +\| Time/);
+  });
+});
+
+describe('TIMING with --fix and --fix-dry-run (ESLint prints it for fix runs too)', () => {
+  test('--fix-dry-run: the table on stderr after the diff; stdout, exit code and the file as without it', () => {
+    const cwd = makeTree(PROJECT);
+    const plain = runCli(cwd, ['--fix-dry-run']);
+    const timed = runCli(cwd, ['--fix-dry-run'], { env: { TIMING: '1' } });
+    expect(plain.stdout).toMatch(/^--- a\/compose\.yaml\n/);
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(timed.code).toBe(plain.code);
+    expect(plain.stderr).toBe('');
+    expect(timed.stderr).toMatch(table(10));
+    expect(fs.readFileSync(path.join(cwd, 'compose.yaml'), 'utf8')).toBe(PROJECT['compose.yaml']);
+  });
+
+  test('--fix: the table on stderr after the report of what is left; the file is fixed', () => {
+    const cwd = makeTree(PROJECT);
+    const timed = runCli(cwd, ['--fix', '--format', 'json'], { env: { TIMING: 'all' } });
+    expect(timed.code).toBe(0);
+    expect(JSON.parse(timed.stdout)).toEqual([]);
+    expect(timed.stderr).toMatch(table(Object.keys(lintSync({ cwd, timing: true }).ruleTimes!).length));
+    expect(fs.readFileSync(path.join(cwd, 'compose.yaml'), 'utf8')).toBe('services:\n  web:\n    image: nginx\n');
+  });
+
+  /** A rule that takes at least `ms` milliseconds per project it checks. */
+  const slow = (ms: number) =>
+    defineRule<Record<string, never>, 'never'>({
+      id: 'test-slow',
+      description: 'test rule',
+      category: 'style',
+      severity: 'warning',
+      fixable: false,
+      messages: { never: 'never' },
+      docs: { why: 'test', bad: 'services: {}\n', good: 'services: {}\n' },
+      check() {
+        const until = performance.now() + ms;
+        while (performance.now() < until);
+      },
+    });
+
+  test("fixSync sums each rule's time over its lint passes: a fix and the lint after it are two", () => {
+    const rules = [...allRules, slow(25)];
+    const dry = fixSync({ cwd: makeTree(PROJECT), rules, timing: true, dryRun: true });
+    expect(dry.changes).toHaveLength(1);
+    expect(dry.ruleTimes!['test-slow']).toBeGreaterThanOrEqual(25);
+    const fixed = fixSync({ cwd: makeTree(PROJECT), rules, timing: true });
+    expect(fixed.changes).toHaveLength(1);
+    expect(fixed.ruleTimes!['test-slow']).toBeGreaterThanOrEqual(50);
+    expect(Object.keys(fixed.ruleTimes!).sort()).toEqual(
+      rules
+        .map((r) => r.id)
+        .filter((id) => id in dry.ruleTimes!)
+        .sort(),
+    );
+    expect(fixSync({ cwd: makeTree(PROJECT) }).ruleTimes).toBeUndefined();
   });
 });
 

@@ -125,7 +125,7 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
     debug?.(`total ${Date.now() - started} ms`);
   };
   if (flags.fixDryRun) {
-    runFixDryRun({ ...options, fixRules }, formatName, format, flags, ctx, maxWarnings);
+    runFixDryRun({ ...options, fixRules }, formatName, format, flags, ctx, maxWarnings, timing);
     debug?.(`total ${Date.now() - started} ms`);
     return;
   }
@@ -249,9 +249,10 @@ function reportSkipped(skipped: readonly { file: string; reason: string }[]): vo
  * --fix-dry-run: what --fix would do, writing nothing. Text formats print the unified diff (with
  * the suggestions of --fix-rule rules), then the problems --fix would leave; `json` lists every
  * finding with the fix of each fixable one; other formats report the problems --fix would leave.
- * The other suggestions are listed on stderr. The exit code is the one --fix would give.
+ * The other suggestions are listed on stderr, then the TIMING table when `timing` (its row limit) is
+ * given. The exit code is the one --fix would give.
  */
-function runFixDryRun(options: FixOptions, formatName: string, format: Formatter, flags: LintFlags, ctx: FormatContext, maxWarnings: number): void {
+function runFixDryRun(options: FixOptions, formatName: string, format: Formatter, flags: LintFlags, ctx: FormatContext, maxWarnings: number, timing: number | undefined): void {
   const fixRules = options.fixRules ?? [];
   const result: FixResult = fixSync({ ...options, dryRun: true });
   const out = new RunWriter();
@@ -274,5 +275,6 @@ function runFixDryRun(options: FixOptions, formatName: string, format: Formatter
     text = diff && rest ? `${diff}\n${rest}` : diff + rest;
   } else text = format(shown(remaining), fctx);
   out.report(text, flags.outputFile, 'stdout');
+  if (timing !== undefined && result.ruleTimes) out.stderr(formatRuleTimes(result.ruleTimes, timing));
   setExitCode(remaining, maxWarnings, out);
 }

@@ -128,6 +128,32 @@ describe('--cache through the API', () => {
     expect(severity(after)).toEqual(['5:30 warning']);
   });
 
+  test('a library for extends named alone: the file that extends it is an input (editing it, or the library, makes the project stale)', () => {
+    const dir = tree({
+      'z/components.yaml': 'services:\n  server:\n    networks: [backend]\n',
+      'z/stack.yaml': 'services:\n  zabbix-server:\n    extends: {file: components.yaml, service: server}\n    image: zabbix/server:7.0\nnetworks:\n  backend: {}\n',
+    });
+    const target = { targets: ['z/components.yaml'] };
+    const shown = (r: Run): string[] => r.result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`);
+    const first = lint(dir, target);
+    expect(first.misses).toEqual(['z/stack.yaml']);
+    expect(shown(first)).toEqual([]);
+    expect(lint(dir, target).hits).toEqual(['z/stack.yaml']);
+    // The user's edit: its service is now privileged (the cached empty result would hide the new finding).
+    fs.writeFileSync(
+      path.join(dir, 'z/stack.yaml'),
+      'services:\n  zabbix-server:\n    extends: {file: components.yaml, service: server}\n    image: zabbix/server:7.0\n    privileged: true\nnetworks:\n  backend: {}\n',
+    );
+    const edited = lint(dir, target);
+    expect(edited.misses).toEqual(['z/stack.yaml']);
+    expect(shown(edited)).toEqual(['z/stack.yaml:5:17 privileged']);
+    // The library's edit: a finding at its own line.
+    fs.writeFileSync(path.join(dir, 'z/components.yaml'), 'services:\n  server:\n    networks: [backend]\n    cap_add: [SYS_ADMIN]\n');
+    const library = lint(dir, target);
+    expect(library.misses).toEqual(['z/stack.yaml']);
+    expect(shown(library)).toEqual(['z/components.yaml:4:15 dangerous-capability', 'z/stack.yaml:5:17 privileged']);
+  });
+
   test('an edited .env changes the findings it should (the cached ones are not reused)', () => {
     const dir = tree();
     const before = lint(dir).result.findings.filter((f) => f.file === 'a/compose.yaml' && f.rule === 'interpolation');

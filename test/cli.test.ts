@@ -213,6 +213,52 @@ describe('which files form a project', () => {
     });
   });
 
+  test('a library of services for extends named alone is linted through the two files that extend it, as -f <user>; findings keep their place in it, once', () => {
+    // fixtures/load/extends-library: zabbix-docker's compose_zabbix_components.yaml and two files that extend it, trimmed.
+    const cwd = path.join(__dirname, '..', 'fixtures', 'load', 'extends-library');
+    const lib = 'compose_zabbix_components.yaml';
+    const through = {
+      code: 1,
+      stdout:
+        'compose_zabbix_components.yaml:7:15: error: `privileged: true` gives the container every capability and every host device without seccomp or AppArmor: whoever runs code in it controls the host; grant only the capabilities and devices it needs (public: published on 0.0.0.0:10051) [privileged]\n' +
+        'docker-compose_v3_ubuntu_pgsql_latest.yaml:20:3: info: secret "MYSQL_ROOT_USER" is declared, but no service uses it; remove it, or attach it where it was meant to be used [unused-resource]\n',
+      stderr: '',
+    };
+    expect(run(['--format', 'compact', lib], { cwd })).toEqual(through);
+    // The pre-commit hook passing the library and both users: each project once, each finding once.
+    expect(run(['--format', 'compact', 'docker-compose_v3_ubuntu_pgsql_latest.yaml', lib, 'docker-compose_v3_alpine_mysql_latest.yaml'], { cwd })).toEqual(through);
+    const debug = run(['--debug', '--format', 'compact', lib], { cwd });
+    expect(debug.code).toBe(1);
+    expect(debug.stderr.split('\n')).toContain(
+      'compose-lint: debug: compose_zabbix_components.yaml cannot stand alone (service "server" has neither image nor build): docker-compose_v3_alpine_mysql_latest.yaml and docker-compose_v3_ubuntu_pgsql_latest.yaml extend it; linted as -f docker-compose_v3_alpine_mysql_latest.yaml and as -f docker-compose_v3_ubuntu_pgsql_latest.yaml',
+    );
+    // -f keeps its exact meaning: the library alone is what Compose would refuse.
+    const alone = run(['--format', 'compact', '-f', lib], { cwd });
+    expect(alone.code).toBe(1);
+    expect(alone.stdout.split('\n').filter((l) => l.includes('[schema]') || l.includes('undefined secret'))).toEqual([
+      'compose_zabbix_components.yaml:5:2: error: service "server" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them [schema]',
+      'compose_zabbix_components.yaml:18:2: error: service "server-mysql" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them [schema]',
+      'compose_zabbix_components.yaml:22:6: error: service "server-mysql" uses undefined secret "MYSQL_USER" (not declared under the top-level `secrets`) [undefined-reference]',
+      'compose_zabbix_components.yaml:26:2: error: service "server-pgsql" has neither an image nor a build context specified: Docker Compose refuses the project; add one of them [schema]',
+      'compose_zabbix_components.yaml:30:6: error: service "server-pgsql" uses undefined secret "POSTGRES_USER" (not declared under the top-level `secrets`) [undefined-reference]',
+    ]);
+  });
+
+  test('a library for extends that stands alone (complete services, defining what they name) is linted alone', () => {
+    const cwd = tempProject({
+      'common-services.yml': 'services:\n  db:\n    image: postgres:16\n    privileged: true\n    networks: [backend]\nnetworks:\n  backend: {}\n',
+      'compose.yaml': 'services:\n  db:\n    extends: {file: common-services.yml, service: db}\n    ports: ["5432:5432"]\n',
+    });
+    const r = run(['--debug', '--format', 'compact', 'common-services.yml'], { cwd });
+    // Alone, as its own project: db publishes nothing there (compose.yaml's ports are not merged in).
+    expect({ code: r.code, stdout: r.stdout }).toEqual({
+      code: 0,
+      stdout:
+        'common-services.yml:4:17: warning: `privileged: true` gives the container every capability and every host device without seccomp or AppArmor: whoever runs code in it controls the host; grant only the capabilities and devices it needs (internal: not published) [privileged]\n',
+    });
+    expect(r.stderr).not.toContain('cannot stand alone');
+  });
+
   test('a name several files beside an overlay define: the hint names the base file, not the alternative that sorts first', () => {
     const zipkin = 'services:\n  zipkin:\n    image: openzipkin/zipkin\n';
     const cwd = tempProject({

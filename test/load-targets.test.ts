@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { planProjects, TargetOptions } from '../src/load/targets';
 import { loadProject } from '../src/load/project';
+import { libraryUsers, whyLibraryNotAlone } from '../src/load/library';
 import { lintSync } from '../src/api';
 
 const SVC = (name: string): string => `services:\n  ${name}:\n    image: ${name}\n`;
@@ -134,6 +135,119 @@ describe('a per-environment overlay named alone is linted as users run it: -f <b
     project({ 'compose.yaml': SVC('web'), 'compose.ports.yaml': SVC('db'), 'compose.prod.yaml': OVERLAY, '.env': 'COMPOSE_FILE=compose.ports.yaml:compose.prod.yaml\n' });
     expect(plan({ targets: ['compose.prod.yaml'] })).toEqual([['compose.ports.yaml', 'compose.prod.yaml']]);
     expect(plan({ files: ['compose.prod.yaml'] })).toEqual([['compose.prod.yaml']]);
+  });
+});
+
+const LIBRARY = 'services:\n  server:\n    ports: ["10051:10051"]\n    networks: [backend]\n    secrets: [db_user]\n';
+const extender = (file: string, extra = ''): string => `services:\n  zabbix-server:\n    image: zabbix/server\n    extends:\n      file: ${file}\n      service: server\n${extra}`;
+const DEFINES = 'networks:\n  backend: {}\nsecrets:\n  db_user:\n    file: ./u\n';
+const usersOf = (lib: string): string[] => libraryUsers(path.join(dir, lib)).map((f) => path.basename(f));
+
+describe('libraryUsers: the files beside a file whose services extend one of its services', () => {
+  test('by extends.file relative to their directory, in any YAML file beside it (compose-named or not), sorted by name', () => {
+    project({
+      'components.yaml': LIBRARY,
+      'docker-compose_v3_mysql.yaml': extender('components.yaml'),
+      'compose.yaml': extender('./components.yaml'),
+      'sub/compose.yaml': extender('../components.yaml'), // another directory: not looked at
+      'other.yml': extender('other-lib.yaml'), // extends another file
+      'plain.yml': 'services:\n  web:\n    extends: server\n    image: x\n', // extends within its own file
+      'mentions.yml': '# components.yaml\nservices:\n  web:\n    extends: {service: components.yaml}\n', // names it, not as extends.file
+      'broken.yml': 'services: [components.yaml, extends\n', // does not parse
+      '.hidden.yml': extender('components.yaml'), // a dot file: never a compose file
+    });
+    expect(usersOf('components.yaml')).toEqual(['compose.yaml', 'docker-compose_v3_mysql.yaml']);
+  });
+
+  test('a file extending itself is not its own user; an extends.file holding a variable is not followed', () => {
+    project({ 'lib.yml': 'services:\n  a:\n    image: a\n  b:\n    extends: {file: lib.yml, service: a}\n', 'compose.yaml': extender('${LIB}') });
+    expect(usersOf('lib.yml')).toEqual([]);
+  });
+
+  test('a file nothing extends has no users', () => {
+    project({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n', 'lib.yml': LIBRARY });
+    expect(usersOf('lib.yml')).toEqual([]);
+  });
+});
+
+describe('whyLibraryNotAlone: whyNotAlone with each file that extends it', () => {
+  test('a service with neither image nor build: the reason names it, whatever the users define', () => {
+    project({ 'lib.yml': LIBRARY, 'a.yml': extender('lib.yml', DEFINES) });
+    expect(whyLibraryNotAlone(path.join(dir, 'lib.yml'), [path.join(dir, 'a.yml')])).toBe('service "server" has neither image nor build');
+  });
+
+  test('complete services naming what only a user defines: the first user that defines it is named', () => {
+    project({
+      'lib.yml': 'services:\n  db:\n    image: postgres\n    secrets: [db_user]\n',
+      'a.yml': extender('lib.yml'),
+      'b.yml': extender('lib.yml', DEFINES),
+    });
+    expect(whyLibraryNotAlone(path.join(dir, 'lib.yml'), [path.join(dir, 'a.yml'), path.join(dir, 'b.yml')])).toBe('service "db" uses secret "db_user", which only b.yml defines');
+  });
+
+  test('a library that stands alone (complete services, defining what they name), or one without users: undefined', () => {
+    project({
+      'lib.yml': 'services:\n  db:\n    image: postgres\n    networks: [backend]\nnetworks:\n  backend: {}\n',
+      'partial.yml': LIBRARY,
+      'a.yml': extender('lib.yml', DEFINES),
+    });
+    expect(whyLibraryNotAlone(path.join(dir, 'lib.yml'), [path.join(dir, 'a.yml')])).toBeUndefined();
+    expect(whyLibraryNotAlone(path.join(dir, 'partial.yml'), [])).toBeUndefined();
+  });
+});
+
+describe('a library of services for extends named alone is linted through the files that extend it, as -f <user>', () => {
+  const LIB = 'services:\n  server:\n    ports: ["10051:10051"]\n    networks: [backend]\n';
+  const USER = (lib: string, image: string): string => `services:\n  zabbix-server:\n    extends: {file: ${lib}, service: server}\n    image: ${image}\nnetworks:\n  backend: {}\n`;
+
+  test('a library that cannot stand alone: one project per file that extends it; named with them, no project twice', () => {
+    project({
+      'compose_zabbix_components.yaml': LIB,
+      'docker-compose_v3_alpine_mysql_latest.yaml': USER('compose_zabbix_components.yaml', 'zabbix/server-mysql'),
+      'docker-compose_v3_ubuntu_pgsql_latest.yaml': USER('./compose_zabbix_components.yaml', 'zabbix/server-pgsql'),
+    });
+    const both = [['docker-compose_v3_alpine_mysql_latest.yaml'], ['docker-compose_v3_ubuntu_pgsql_latest.yaml']];
+    expect(plan({ targets: ['compose_zabbix_components.yaml'] })).toEqual(both);
+    // The pre-commit hook passing the library and its users: each project once.
+    expect(plan({ targets: ['compose_zabbix_components.yaml', 'docker-compose_v3_alpine_mysql_latest.yaml', 'docker-compose_v3_ubuntu_pgsql_latest.yaml'] })).toEqual(both);
+    expect(plan({ targets: ['docker-compose_v3_ubuntu_pgsql_latest.yaml', 'compose_zabbix_components.yaml'] })).toEqual([both[1], both[0]]);
+    const lines: string[] = [];
+    planProjects({ osEnv: {}, cwd: dir, targets: ['compose_zabbix_components.yaml'], onDebug: (l) => lines.push(l) });
+    expect(lines).toEqual([
+      'compose_zabbix_components.yaml cannot stand alone (service "server" has neither image nor build): docker-compose_v3_alpine_mysql_latest.yaml and docker-compose_v3_ubuntu_pgsql_latest.yaml extend it; linted as -f docker-compose_v3_alpine_mysql_latest.yaml and as -f docker-compose_v3_ubuntu_pgsql_latest.yaml',
+    ]);
+    // -f keeps its exact meaning.
+    expect(plan({ files: ['compose_zabbix_components.yaml'] })).toEqual([['compose_zabbix_components.yaml']]);
+  });
+
+  test('a user is linted in the project Compose forms for it (a base brings its override); extends beats the overlay guess by name', () => {
+    project({
+      'docker-compose.common.yml': LIB,
+      'docker-compose.yml': USER('docker-compose.common.yml', 'web'),
+      'docker-compose.override.yml': 'services:\n  zabbix-server:\n    restart: always\n',
+    });
+    expect(plan({ targets: ['docker-compose.common.yml'] })).toEqual([['docker-compose.yml', 'docker-compose.override.yml']]);
+    const lines: string[] = [];
+    planProjects({ osEnv: {}, cwd: dir, targets: ['docker-compose.common.yml'], onDebug: (l) => lines.push(l) });
+    expect(lines).toEqual([
+      'docker-compose.common.yml cannot stand alone (service "server" has neither image nor build): docker-compose.yml extends it; linted as -f docker-compose.yml -f docker-compose.override.yml',
+    ]);
+  });
+
+  test('a library that stands alone (complete services, defining what they name) is its own project', () => {
+    project({
+      'common-services.yml': 'services:\n  db:\n    image: postgres\n    networks: [backend]\nnetworks:\n  backend: {}\n',
+      'compose.yaml': 'services:\n  db:\n    extends: {file: common-services.yml, service: db}\n',
+    });
+    expect(plan({ targets: ['common-services.yml'] })).toEqual([['common-services.yml']]);
+  });
+
+  test('complete services naming a network only a user defines: linted through that user', () => {
+    project({
+      'databases.yml': 'services:\n  db:\n    image: postgres\n    networks: [backend]\n',
+      'stack.yml': 'services:\n  db:\n    extends: {file: databases.yml, service: db}\nnetworks:\n  backend: {}\n',
+    });
+    expect(plan({ targets: ['databases.yml'] })).toEqual([['stack.yml']]);
   });
 });
 

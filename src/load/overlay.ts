@@ -58,8 +58,8 @@ export function whyNotAlone(file: string, base?: string): string | undefined {
 const has = (m: object, k: string): boolean => Object.prototype.hasOwnProperty.call(m, k);
 
 /** The YAML of a file, raw (not interpolated); null for a file of comments only, undefined when it cannot be read or parsed. */
-function readYaml(file: string): unknown {
-  // Only for a per-environment file named alone: load the YAML library here, not at start-up of every run.
+export function readYaml(file: string): unknown {
+  // Only for a file named alone (an overlay, a library for extends): load the YAML library here, not at start-up of every run.
   const { parse } = require('yaml') as typeof import('yaml');
   try {
     // Through the loader's reader: a FIFO or a huge file is declined here as it would be when loaded.

@@ -10,7 +10,9 @@
  *   override file and an override file brings its base; else a per-environment overlay that
  *   cannot stand alone (`docker-compose.prod.yml` whose services lack image and build, or name a
  *   network or service only the base defines) is linted
- *   as `-f <base> -f <overlay>` (see overlay.ts).
+ *   as `-f <base> -f <overlay>` (see overlay.ts); before that, a library of services that files
+ *   beside it `extends` (`extends: {file: <it>}`) and that cannot stand alone is linted through
+ *   the project of each file that extends it, as `-f <user>` (see library.ts).
  * - Targets of one project make one project (the pre-commit hook passes only the changed files).
  * - `-f` means exactly those files, in that order, as `docker compose -f` does.
  */
@@ -21,6 +23,7 @@ import { LoadError, newLoadContext } from './context';
 import { BASE_NAMES, OVERRIDE_NAMES, composeFilesIn, discoverUpwards, overrideIn } from './discover';
 import { projectEnvironment } from './env';
 import { listDirectory, pathKind } from './inputs';
+import { libraryUsers, whyLibraryNotAlone } from './library';
 import { overlayBase, whyNotAlone } from './overlay';
 import { NO_SUCH_FILE, statProblem } from './read';
 import { displayPath, pathInside } from '../util/display-path';
@@ -91,7 +94,7 @@ export function planProjects(o: TargetOptions): LoadOptions[] {
       const found = selector.below(abs);
       if (!found.length) unmatched(`${t}: no compose file found in this directory (looked for compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml)`);
       groups.push(...found);
-    } else groups.push(selector.forFile(abs));
+    } else groups.push(...selector.forFile(abs));
   }
   return mergeGroups(groups).map((g) => ({ ...common, ...g }));
 }
@@ -138,30 +141,43 @@ class FileSelector {
 
   /**
    * A file target: the project of its directory when it is one of its files, else its
-   * base/override pair, else, for an overlay that cannot stand alone, its base and itself.
+   * base/override pair, else, for a library of services for `extends` that cannot stand alone,
+   * the project of each file that extends it, else, for an overlay that cannot stand alone, its
+   * base and itself. `asUser`: the file extends a library named alone; it is not itself taken for one.
    */
-  forFile(file: string): Group {
+  forFile(file: string, asUser = false): Group[] {
     const dir = path.dirname(file);
     const listed = this.composeFile(dir);
-    if (listed?.includes(file)) return { files: listed, launchDir: dir };
+    if (listed?.includes(file)) return [{ files: listed, launchDir: dir }];
     const name = path.basename(file);
     if (BASE_NAMES.includes(name)) {
       const override = overrideIn(dir);
-      return { files: override ? [file, override] : [file], launchDir: dir };
+      return [{ files: override ? [file, override] : [file], launchDir: dir }];
     }
     if (OVERRIDE_NAMES.includes(name)) {
       const base = composeFilesIn(dir)?.[0];
-      return { files: base ? [base, file] : [file], launchDir: dir };
+      return [{ files: base ? [base, file] : [file], launchDir: dir }];
+    }
+    const shown = (f: string): string => displayPath(this.o.cwd ?? process.cwd(), f);
+    const shownFiles = (g: Group): string => g.files.map((f) => `-f ${shown(f)}`).join(' ');
+    // A library for `extends` named alone is linted through the projects that use it: -f <user>.
+    const users = asUser ? [] : libraryUsers(file);
+    const whyLibrary = whyLibraryNotAlone(file, users);
+    if (whyLibrary) {
+      const groups = users.flatMap((u) => this.forFile(u, true));
+      this.onDebug?.(
+        `${shown(file)} cannot stand alone (${whyLibrary}): ${users.map(shown).join(' and ')} ${users.length > 1 ? 'extend' : 'extends'} it; linted as ${groups.map(shownFiles).join(' and as ')}`,
+      );
+      return groups;
     }
     // A per-environment overlay named alone is linted as users run it: -f <base> -f <overlay>.
     const base = overlayBase(file);
     const why = base && whyNotAlone(file, base);
     if (base && why) {
-      const shown = (f: string): string => displayPath(this.o.cwd ?? process.cwd(), f);
-      this.onDebug?.(`${shown(file)} cannot stand alone (${why}): linted as -f ${shown(base)} -f ${shown(file)}`);
-      return { files: [base, file], launchDir: dir, overlay: true };
+      this.onDebug?.(`${shown(file)} cannot stand alone (${why}): linted as ${shownFiles({ files: [base, file] })}`);
+      return [{ files: [base, file], launchDir: dir, overlay: true }];
     }
-    return { files: [file], launchDir: dir };
+    return [{ files: [file], launchDir: dir }];
   }
 
   /** A directory target: the project of every directory below it (itself included) that has one. */

@@ -152,8 +152,20 @@ function familyOfName(part: string): Family | undefined {
   return words.length && (words[words.length - 1] === 'db' || words[words.length - 1] === 'database') ? GENERIC_DB : undefined;
 }
 
+/** imageFamily() per image reference: a project names few images, used by many services (issue 13). */
+const familyMemo = new Map<string, Family | null>();
+
 /** The datastore family of an image, or undefined. */
 export function imageFamily(image: string): Family | undefined {
+  let f = familyMemo.get(image);
+  if (f === undefined) {
+    f = familyOfImage(image) ?? null;
+    familyMemo.set(image, f);
+  }
+  return f ?? undefined;
+}
+
+function familyOfImage(image: string): Family | undefined {
   // mcr.microsoft.com/mssql/server, weaveworksdemos/user-db: an engine anywhere in the path (registry host excluded).
   const path = parseImageReference(image).path.split('/');
   const exact = BY_REPOSITORY.get(path[path.length - 1]);

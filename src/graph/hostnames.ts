@@ -68,6 +68,9 @@ export function looksLikeDomain(h: string): boolean {
   return /^[A-Za-z]{2,}$/.test(tld) && labels.every((l) => /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(l));
 }
 
+/** A whole value that may name a host: a candidate host name and not a word such as `true` or `none`. */
+const isBareHost = (h: string): boolean => isCandidateHost(h) && !NOT_HOSTS.has(h.toLowerCase());
+
 /** Host names in an environment variable's value. */
 export function hostsInEnvValue(key: string, value: string): HostMention[] {
   if (SELF_KEY.test(key)) return [];
@@ -83,7 +86,6 @@ export function hostsInEnvValue(key: string, value: string): HostMention[] {
     const pairs = hostPortList(trimmed);
     if (pairs.length) return pairs.map((p) => ({ ...p, index: p.index + lead }));
   }
-  const isBareHost = (h: string): boolean => isCandidateHost(h) && !NOT_HOSTS.has(h.toLowerCase());
   if (HOST_KEY.test(key) && isBareHost(trimmed)) return [{ host: trimmed, index: lead }];
   if (HOST_LIST_KEY.test(key) || URL_KEY.test(key)) {
     const parts = splitList(trimmed, lead);

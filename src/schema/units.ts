@@ -94,7 +94,7 @@ const BYTES_PATHS: readonly (readonly string[])[] = [
 /** The container holding the last step of `steps` under `svc`, with that key; undefined when absent. */
 function slot(svc: Dict, steps: readonly string[]): { parent: Dict; key: string } | undefined {
   let parent: unknown = svc;
-  for (const step of steps.slice(0, -1)) parent = isDict(parent) ? parent[step] : undefined;
+  for (let i = 0; i < steps.length - 1; i++) parent = isDict(parent) ? parent[steps[i]] : undefined;
   const key = steps[steps.length - 1];
   return isDict(parent) && key in parent ? { parent, key } : undefined;
 }

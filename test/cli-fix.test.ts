@@ -103,7 +103,7 @@ describe('config and suppression flags', () => {
     expect(cli(root, ['--rule', 'obsolete-version: loud'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'compose-lint: --rule "obsolete-version: loud": rules.obsolete-version: must be one of "off", "info", "warning", "error", "warn"\n',
+      stderr: 'compose-lint: --rule "obsolete-version: loud": rules.obsolete-version: must be one of "on", "off", "info", "warning", "error", "warn"\n',
     });
   });
 

@@ -6,6 +6,8 @@ import { runCli } from './cli-harness';
 import { useColor, terminalWidth } from '../src/cli/color';
 import { allRules } from '../rules';
 import { presetSettings } from '../src/engine/presets';
+import { lintSync } from '../src/api';
+import type { Finding } from '../src/types';
 
 /** The CLI in this process (test/cli-harness.test.ts shows it prints what the binary prints). */
 const run = runCli;
@@ -256,7 +258,11 @@ describe('words', () => {
     ['a -f file below a file', ['-f', 'compose.yaml/x'], 'compose-lint: compose.yaml/x: a part of the path is not a directory\n'],
     ['a missing config file', ['-c', 'nothere.yaml'], 'compose-lint: nothere.yaml: no such file or directory\n'],
     ['a missing env file', ['--env-file', 'nothere.env'], 'compose-lint: nothere.env: no such file or directory\n'],
-    ['a rule without severity', ['--rule', 'obsolete-version'], 'compose-lint: --rule "obsolete-version": give a severity, e.g. --rule \'obsolete-version: error\' (off, info, warning or error)\n'],
+    [
+      'a rule without severity',
+      ['--rule', 'obsolete-version'],
+      'compose-lint: --rule "obsolete-version": give a severity, e.g. --rule \'obsolete-version: error\' (on, off, info, warning or error)\n',
+    ],
     ['a mistyped rule in --rule', ['--rule', 'obsolete-versio: warn'], 'compose-lint: --rule "obsolete-versio: warn": rules: unknown rule "obsolete-versio" (did you mean "obsolete-version"?)\n'],
     ['explain a mistyped rule', ['explain', 'obsolete-versio'], 'compose-lint: unknown rule "obsolete-versio" (did you mean "obsolete-version"?); `compose-lint rules` lists them\n'],
   ])('%s', (_name, args, stderr) => {
@@ -332,7 +338,7 @@ describe('colour', () => {
 });
 
 describe('init', () => {
-  test('writes rules at their preset severities and an exclude with "TODO: reason" per service with findings; the project then passes', () => {
+  test('writes every rule the recommended preset runs as `on` (the others `off`) and an exclude with "TODO: reason" per service with findings; the project then passes', () => {
     const cwd = makeTree({
       'compose.yaml': 'version: "3"\nservices:\n  web:\n    image: ${TAG}\n    links: [db]\n  db:\n    image: postgres\n',
     });
@@ -343,17 +349,95 @@ describe('init', () => {
       stderr: '',
     });
     const text = fs.readFileSync(path.join(cwd, '.compose-lint.yaml'), 'utf8');
-    // Every rule at its `recommended` severity; the two with findings on web carry an exclude for it.
+    // `on` for every rule recommended runs; the two with findings on web carry an exclude for it.
     const preset = presetSettings('recommended', allRules);
     const excluded: Record<string, string[]> = {
-      interpolation: ['  interpolation:', '    - error', '    - exclude:', '        services:', '          web: "TODO: reason"   # 1 finding today'],
-      'no-deprecated-links': ['  no-deprecated-links:', '    - warning', '    - exclude:', '        services:', '          web: "TODO: reason"   # 1 finding today'],
+      interpolation: ['  interpolation:', '    - on', '    - exclude:', '        services:', '          web: "TODO: reason"   # 1 finding today'],
+      'no-deprecated-links': ['  no-deprecated-links:', '    - on', '    - exclude:', '        services:', '          web: "TODO: reason"   # 1 finding today'],
     };
     const ids = allRules.map((rule) => rule.id).sort();
-    expect(text.split('\n').filter((l) => !l.startsWith('#'))).toEqual(['extends: recommended', 'rules:', ...ids.flatMap((id) => excluded[id] ?? [`  ${id}: ${preset.get(id)?.severity}`]), '']);
+    const level = (id: string): string => (preset.get(id)?.severity === 'off' ? 'off' : 'on');
+    expect(text.split('\n').filter((l) => !l.startsWith('#'))).toEqual(['extends: recommended', 'rules:', ...ids.flatMap((id) => excluded[id] ?? [`  ${id}: ${level(id)}`]), '']);
+    expect(text.split('\n').filter((l) => /^ {2}[a-z-]+: off$/.test(l))).toEqual(ids.filter((id) => allRules.find((rule) => rule.id === id)?.recommended === false).map((id) => `  ${id}: off`));
     expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 0, stdout: `compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`, stderr: '' });
     expect(run(cwd, ['init'])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .compose-lint.yaml already exists; use --force to overwrite it\n' });
     expect(run(cwd, ['init', '--force']).code).toBe(0);
+  });
+
+  // Findings of several severities, set per finding by the rules: an unset variable (a warning
+  // under interpolation, an error rule), a literal password and `pid: host` on a public service
+  // (errors of warning rules), `ipc: host` on an adjacent one and `pid: host` on an internal one
+  // (warnings), an unused network (info, about no service).
+  const MIXED = [
+    'services:',
+    '  web:',
+    '    image: nginx:${TAG}',
+    '    ports: ["8080:80"]',
+    '    pid: host',
+    '    environment:',
+    '      DB_PASSWORD: s3cret-value',
+    '  worker:',
+    '    image: busybox:1.36',
+    '    ipc: host',
+    '  batch:',
+    '    image: busybox:1.36',
+    '    pid: host',
+    '    networks: [back]',
+    'networks:',
+    '  back: {}',
+    '  spare: {}',
+    '',
+  ].join('\n');
+  const PUBLIC = '(public: published on 0.0.0.0:8080)';
+  const PID = '`pid: host`: the container sees every process of the host, and can signal or (with SYS_PTRACE) trace them';
+  const MIXED_FINDINGS = (s: (name: string) => string): string =>
+    [
+      `compose.yaml:3:18: warning: The "TAG" variable is not set. Defaulting to a blank string. (used in services.${s('web')}.image) [interpolation]`,
+      `compose.yaml:5:10: error: ${PID} ${PUBLIC} [host-namespace]`,
+      `compose.yaml:7:20: error: \`DB_PASSWORD\` is set to a literal secret (value masked): it is in the file for anyone who reads it and in \`docker inspect\`; use a variable from an untracked \`.env\`, or a Compose secret if the image can read this setting from a file ${PUBLIC} [secret-in-environment]`,
+      `compose.yaml:10:10: warning: \`ipc: host\`: the container shares the host's shared memory and semaphores: it reads and writes other processes' IPC (adjacent: on default with public service ${s('web')}) [host-namespace]`,
+      `compose.yaml:13:10: warning: ${PID} (internal: not published) [host-namespace]`,
+      'compose.yaml:17:3: info: network "spare" is declared, but no service uses it; remove it, or attach it where it was meant to be used [unused-resource]',
+      '',
+    ].join('\n');
+
+  test('a fresh init changes no severity: excluded findings keep theirs, and what is not excluded is exactly the --no-config run', () => {
+    const cwd = makeTree({ 'compose.yaml': MIXED });
+    const same = (name: string): string => name;
+    expect(run(cwd, ['--format', 'compact', '--no-config'])).toEqual({ code: 1, stdout: MIXED_FINDINGS(same), stderr: '' });
+    expect(run(cwd, ['init']).stdout).toBe(`wrote .compose-lint.yaml: ${allRules.length} rules, 3 services excluded with "TODO: reason"; 1 finding not about one service remain (run compose-lint)\n`);
+    expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 0, stdout: MIXED_FINDINGS(same).split('\n').slice(5).join('\n'), stderr: '' });
+    // What init excluded is dropped with the severity it would have had without a config.
+    const withConfig = lintSync({ cwd, env: {} });
+    const shown = (f: Finding): string => `${f.line}:${f.column} ${f.severity} ${f.rule}`;
+    expect([...withConfig.findings, ...withConfig.suppressed].map(shown).sort()).toEqual(lintSync({ cwd, env: {}, config: false }).findings.map(shown).sort());
+    // Services the excludes do not name (new ones, here the same renamed) get exactly what --no-config gives.
+    const renamed = (name: string): string => `${name}2`;
+    fs.writeFileSync(path.join(cwd, 'compose.yaml'), MIXED.replace(/^ {2}(web|worker|batch):$/gm, '  $12:'));
+    expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 1, stdout: MIXED_FINDINGS(renamed), stderr: '' });
+    expect(run(cwd, ['--format', 'compact', '--no-config'])).toEqual({ code: 1, stdout: MIXED_FINDINGS(renamed), stderr: '' });
+  });
+
+  test('--print-config shows `on` for a rule at its own severities and the severity written for the others; its output used as a config gives the same findings', () => {
+    const cwd = makeTree({ 'compose.yaml': MIXED, 'copy/compose.yaml': MIXED, '.compose-lint.yaml': 'rules:\n  secret-in-environment: warning\n  unused-resource: [on]\n' });
+    const printed = JSON.parse(run(cwd, ['--print-config', 'compose.yaml']).stdout) as { extends: string[]; rules: Record<string, unknown> };
+    expect([printed.rules['secret-in-environment'], printed.rules['host-namespace'], printed.rules.interpolation, printed.rules['unused-resource'], printed.rules['unused-disable']]).toEqual([
+      'warning',
+      'on',
+      'on',
+      'on',
+      'off',
+    ]);
+    const findings = MIXED_FINDINGS((name) => name).replace('error: `DB_PASSWORD`', 'warning: `DB_PASSWORD`');
+    expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 1, stdout: findings, stderr: '' });
+    fs.writeFileSync(path.join(cwd, 'copy/.compose-lint.json'), JSON.stringify({ extends: printed.extends, rules: printed.rules }));
+    expect(run(path.join(cwd, 'copy'), ['--format', 'compact'])).toEqual({ code: 1, stdout: findings, stderr: '' });
+    // With no config file at all, the printed config is the --no-config behaviour.
+    const bare = makeTree({ 'compose.yaml': MIXED });
+    const defaults = JSON.parse(run(bare, ['--print-config', 'compose.yaml', '--no-config']).stdout) as { rules: Record<string, unknown> };
+    expect(new Set(Object.values(defaults.rules))).toEqual(new Set(['on', 'off']));
+    fs.writeFileSync(path.join(bare, '.compose-lint.json'), JSON.stringify({ rules: defaults.rules }));
+    expect(run(bare, ['--format', 'compact'])).toEqual({ code: 1, stdout: MIXED_FINDINGS((name) => name), stderr: '' });
   });
 
   test('a config file it cannot write is a one-line error, exit 2', () => {

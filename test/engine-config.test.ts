@@ -126,7 +126,22 @@ describe('per-finding severities (e.g. raised on a public service) and presets',
   test('a preset is not an explicit setting: under strict and all each finding keeps its own severity', () => {
     expect(run('extends: strict\n')).toEqual(['web warning', 'db info']);
     expect(run('extends: all\n')).toEqual(['web warning', 'db info']);
-    expect(effectiveConfig({ cwd: makeTree({ '.compose-lint.yaml': 'extends: strict\n', 'compose.yaml': COMPOSE }), rules: [exposed] }, 'compose.yaml').rules).toEqual({ 'd-exposed': 'warning' });
+    expect(effectiveConfig({ cwd: makeTree({ '.compose-lint.yaml': 'extends: strict\n', 'compose.yaml': COMPOSE }), rules: [exposed] }, 'compose.yaml').rules).toEqual({ 'd-exposed': 'on' });
+  });
+
+  test('`on` turns a rule on at its own severities: in the file, in the [level, options] form and with --rule, over an explicit one', () => {
+    expect(run('')).toEqual([]); // off in recommended
+    expect(run('rules:\n  d-exposed: on\n')).toEqual(['web warning', 'db info']);
+    expect(run('rules:\n  d-exposed: [on, {exclude: {services: {db: "internal only"}}}]\n')).toEqual(['web warning']);
+    expect(run('rules:\n  d-exposed: error\n', ['d-exposed:on'])).toEqual(['web warning', 'db info']);
+    expect(run('rules:\n  d-exposed: on\n', ['d-exposed: [error]'])).toEqual(['web error', 'db error']);
+    expect(run(false, ['d-exposed: on'])).toEqual(['web warning', 'db info']);
+  });
+
+  test("`on` gives a finding without a severity of its own the preset's severity, else the rule's default; it keeps earlier options", () => {
+    const root = makeTree({ '.compose-lint.yaml': 'extends: strict\nrules:\n  a-info: on\n  b-warn: [error, {limit: 3}]\n', 'compose.yaml': COMPOSE });
+    expect(severities({ cwd: root, ruleFlags: ['b-warn: on', 'c-extra: on'] })).toEqual({ 'a-info': 'warning {}', 'b-warn': 'warning {"limit":3}', 'c-extra': 'error {}' });
+    expect(severities({ cwd: root, config: false, ruleFlags: ['c-extra: on', 'a-info: [on]'] })).toEqual({ 'a-info': 'info {}', 'b-warn': 'warning {}', 'c-extra': 'error {}' });
   });
 
   test('a severity the user writes, even the default, applies to every finding', () => {
@@ -211,7 +226,7 @@ describe('--print-config', () => {
       configFile: 'sub/.compose-lint.yaml',
       ignored: true,
       extends: ['all'],
-      rules: { 'a-info': 'off', 'b-warn': ['error', { limit: 2, exclude: { services: { db: 'legacy' } } }], 'c-extra': 'error' },
+      rules: { 'a-info': 'off', 'b-warn': ['error', { limit: 2, exclude: { services: { db: 'legacy' } } }], 'c-extra': 'on' },
       frontends: ['web'],
       datastores: [],
       ignore: ['old/**'],
@@ -223,8 +238,8 @@ describe('--print-config', () => {
 describe('fatal config errors name file, line, column and key', () => {
   const cases: [string, string, string][] = [
     ['unknown rule', 'rules:\n  b-wran: warning\n', '.compose-lint.yaml:2:3: rules: unknown rule "b-wran" (did you mean "b-warn"?)'],
-    ['bad severity', 'rules:\n  a-info: warning\n  b-warn: warm\n', '.compose-lint.yaml:3:11: rules.b-warn: must be one of "off", "info", "warning", "error", "warn"'],
-    ['bad severity in a list', 'rules:\n  b-warn: [fatal]\n', '.compose-lint.yaml:2:12: rules.b-warn[0]: must be one of "off", "info", "warning", "error", "warn"'],
+    ['bad severity', 'rules:\n  a-info: warning\n  b-warn: warm\n', '.compose-lint.yaml:3:11: rules.b-warn: must be one of "on", "off", "info", "warning", "error", "warn"'],
+    ['bad severity in a list', 'rules:\n  b-warn: [fatal]\n', '.compose-lint.yaml:2:12: rules.b-warn[0]: must be one of "on", "off", "info", "warning", "error", "warn"'],
     ['bad option type', 'rules:\n  b-warn: [error, {strict: "yes"}]\n', '.compose-lint.yaml:2:28: rules.b-warn[1].strict: must be a boolean, not the string "yes"'],
     ['option out of range', 'rules:\n  b-warn:\n    - error\n    - limit: 0\n', '.compose-lint.yaml:4:14: rules.b-warn[1].limit: must be at least 1'],
     ['unknown option', 'rules:\n  b-warn: [error, {strickt: true}]\n', '.compose-lint.yaml:2:20: rules.b-warn[1]: unknown key "strickt" (did you mean "strict"?)'],
@@ -242,14 +257,14 @@ describe('fatal config errors name file, line, column and key', () => {
 
   test('a JSON config points at the JSON text', () => {
     const root = makeTree({ '.compose-lint.json': '{\n  "rules": {\n    "a-info": "loud"\n  }\n}\n', 'compose.yaml': COMPOSE });
-    expect(lintError({ cwd: root })).toBe('ConfigError: .compose-lint.json:3:15: rules.a-info: must be one of "off", "info", "warning", "error", "warn"');
+    expect(lintError({ cwd: root })).toBe('ConfigError: .compose-lint.json:3:15: rules.a-info: must be one of "on", "off", "info", "warning", "error", "warn"');
   });
 
   test('--rule mistakes and a missing -c file', () => {
     const root = makeTree({ 'compose.yaml': COMPOSE });
     expect(lintError({ cwd: root, ruleFlags: ['nope: off'] })).toBe('ConfigError: --rule "nope: off": rules: unknown rule "nope"');
-    expect(lintError({ cwd: root, ruleFlags: ['a-info: loud'] })).toBe('ConfigError: --rule "a-info: loud": rules.a-info: must be one of "off", "info", "warning", "error", "warn"');
-    expect(lintError({ cwd: root, ruleFlags: ['a-info'] })).toBe('ConfigError: --rule "a-info": give a severity, e.g. --rule \'a-info: error\' (off, info, warning or error)');
+    expect(lintError({ cwd: root, ruleFlags: ['a-info: loud'] })).toBe('ConfigError: --rule "a-info: loud": rules.a-info: must be one of "on", "off", "info", "warning", "error", "warn"');
+    expect(lintError({ cwd: root, ruleFlags: ['a-info'] })).toBe('ConfigError: --rule "a-info": give a severity, e.g. --rule \'a-info: error\' (on, off, info, warning or error)');
     expect(lintError({ cwd: root, config: 'missing.yaml' })).toBe('ConfigError: missing.yaml: no such file or directory');
   });
 });

@@ -1,14 +1,17 @@
 /**
  * `compose-lint init`: a starter `.compose-lint.yaml` for a project that already exists, so a team
- * can adopt the linter on a legacy project and burn the list down: every rule at its `recommended`
- * severity, and for each service that has findings today an `exclude` entry under the rule, with
- * a `TODO: reason` placeholder to replace by the real reason (or to delete once fixed).
+ * can adopt the linter on a legacy project and burn the list down: every rule the `recommended`
+ * preset runs is `on` (at its own severities, exactly as without a config: a fixed severity would
+ * override the ones rules give by exposure), the others `off`; and for each service that has
+ * findings today an `exclude` entry under the rule, with a `TODO: reason` placeholder to replace by
+ * the real reason (or to delete once fixed).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { allRules, lintSync } from '../api';
 import { presetSettings } from '../engine/presets';
 import { CONFIG_NAMES } from '../engine/config';
+import { ON } from '../engine/config-schema';
 import type { Finding, Rule } from '../types';
 import { toLintOptions, ProjectFlags } from './options';
 import { UsageError, writeOut } from './exit';
@@ -55,21 +58,23 @@ export function starterConfig(rules: readonly Rule[], findings: readonly Finding
   }
   const lines = [
     `# compose-lint configuration, written by \`compose-lint init\` (compose-lint ${VERSION}).`,
-    '# Each rule is at its `recommended` severity: off, info, warning or error.',
-    '# A severity written here applies to every finding of the rule.',
+    '# `on`: the rule runs at its own severities, exactly as with no config (a finding may be info,',
+    '# warning or error, e.g. by how exposed its service is); `off`: it does not run (as in the',
+    '# `recommended` preset). A severity written instead (info, warning or error) applies to every',
+    '# finding of the rule.',
     `# Each "${TODO_REASON}" excludes a service that has findings of that rule today: write the`,
     '# real reason, or fix the service and delete the line. `compose-lint explain <rule>` says why a rule exists.',
     'extends: recommended',
     'rules:',
   ];
   for (const rule of [...rules].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const severity = settings.get(rule.id)?.severity ?? 'off';
+    const level = (settings.get(rule.id)?.severity ?? 'off') === 'off' ? 'off' : ON;
     const services = byRule.get(rule.id);
     if (!services) {
-      lines.push(`  ${rule.id}: ${severity}`);
+      lines.push(`  ${rule.id}: ${level}`);
       continue;
     }
-    lines.push(`  ${rule.id}:`, `    - ${severity}`, '    - exclude:', '        services:');
+    lines.push(`  ${rule.id}:`, `    - ${level}`, '    - exclude:', '        services:');
     for (const [service, n] of [...services].sort(([a], [b]) => (a < b ? -1 : 1))) {
       lines.push(`          ${/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(service) ? service : JSON.stringify(service)}: ${JSON.stringify(TODO_REASON)}   # ${n} finding${n === 1 ? '' : 's'} today`);
     }

@@ -15,7 +15,7 @@ import { pathKind } from '../load/inputs';
 import { collapseAlternatives } from '../schema/collapse';
 import { describeError } from '../schema/describe';
 import { formatPath } from '../schema/path';
-import { buildConfigSchema, SEVERITY_ALIASES } from './config-schema';
+import { buildConfigSchema, ON, SEVERITY_ALIASES } from './config-schema';
 import { closestMatch } from '../schema/suggest';
 import type { PresetName } from './presets';
 
@@ -23,8 +23,13 @@ import type { PresetName } from './presets';
 export const CONFIG_NAMES = ['.compose-lint.yaml', '.compose-lint.yml', '.compose-lint.json'];
 
 export type RuleOptions = Record<string, unknown> & { exclude?: { services?: Record<string, string> } };
-/** A rule's entry as written: `warning` or `[warning, {options}]`. */
-export type RuleEntry = RuleSeverity | [RuleSeverity, RuleOptions?];
+/**
+ * What a config writes where a severity goes: a severity (fixed for every finding of the rule, or
+ * `off`), or `on` (the rule runs at its own severities; see ON in config-schema.ts).
+ */
+export type RuleLevel = RuleSeverity | typeof ON;
+/** A rule's entry as written: `warning`, `on` or `[warning, {options}]` (`warn` is read as `warning`). */
+export type RuleEntry = RuleLevel | [RuleLevel, RuleOptions?];
 
 /** A config file's contents (after validation). */
 export interface ConfigData {
@@ -91,7 +96,7 @@ export function readConfigFile(abs: string, cwd: string, rules: readonly Rule[])
   return data;
 }
 
-/** `--rule 'id: severity'` or `--rule 'id: [severity, {options}]'` -> the rule entries it sets. */
+/** `--rule 'id: severity'` (or `id: on`) or `--rule 'id: [severity, {options}]'` -> the rule entries it sets. */
 export function parseRuleFlag(spec: string, rules: readonly Rule[]): Record<string, RuleEntry> {
   const shown = `--rule ${JSON.stringify(spec)}`;
   if (/^\s*[A-Za-z0-9_-]+\s*:?\s*$/.test(spec)) {
@@ -105,7 +110,7 @@ export function parseRuleFlag(spec: string, rules: readonly Rule[]): Record<stri
           rules.map((r) => r.id),
         );
     if (!known) throw new ConfigError(`${shown}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`);
-    throw new ConfigError(`${shown}: give a severity, e.g. --rule '${id}: error' (off, info, warning or error)`);
+    throw new ConfigError(`${shown}: give a severity, e.g. --rule '${id}: error' (on, off, info, warning or error)`);
   }
   // `id:severity` without the space YAML needs is what people type on a command line.
   const source = makeSource('--rule', spec.replace(/^(\s*[A-Za-z0-9_-]+):(?=[a-z[])/, '$1: '));

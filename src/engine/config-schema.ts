@@ -15,6 +15,14 @@ export interface RuleSchemaInput {
 
 export const CONFIG_SCHEMA_ID = 'https://github.com/compose-lint/compose-lint/schemas/config.schema.json';
 export const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+/**
+ * `on`: the rule runs at its own severities (each finding keeps the one the rule gives it, e.g. a
+ * warning on a public service and info elsewhere), which no fixed severity can say. Not a severity
+ * the user sets: findings are not forced to one level (RuleSetting.explicit stays unset).
+ */
+export const ON = 'on';
+/** What a config may write where a severity goes: `on` or a severity (`off` included). */
+export const RULE_LEVELS = [ON, ...SEVERITIES] as const;
 /** Other spellings accepted for a severity, as ESLint accepts them: `warn` is `warning`. */
 export const SEVERITY_ALIASES: Readonly<Record<string, (typeof SEVERITIES)[number]>> = { warn: 'warning' };
 
@@ -56,7 +64,8 @@ export function buildConfigSchema(rules: readonly RuleSchemaInput[]): Record<str
       },
       rules: {
         type: 'object',
-        description: 'Per-rule severity and options: `<rule>: severity` or `<rule>: [severity, {options}]`.',
+        description:
+          'Per-rule severity and options: `<rule>: severity` or `<rule>: [severity, {options}]`. `on` runs the rule at its own severities (a finding may be info, warning or error, e.g. by exposure); a severity written here (`info`, `warning`, `error`) applies to every finding of the rule; `off` turns it off.',
         additionalProperties: false,
         properties: Object.fromEntries(sorted.map((r) => [r.id, ruleEntrySchema(r)])),
       },
@@ -69,7 +78,11 @@ export function buildConfigSchema(rules: readonly RuleSchemaInput[]): Record<str
       },
     },
     definitions: {
-      severity: { type: 'string', enum: [...SEVERITIES, ...Object.keys(SEVERITY_ALIASES)] },
+      severity: {
+        type: 'string',
+        description: "`on`: at the rule's own severities; `off`; or `info`, `warning` (`warn`), `error` for every finding of the rule.",
+        enum: [...RULE_LEVELS, ...Object.keys(SEVERITY_ALIASES)],
+      },
       preset: { type: 'string', enum: [...PRESET_NAMES] },
       exclude: {
         type: 'object',

@@ -4,15 +4,16 @@
  * earlier layers; an entry with options replaces them.
  */
 import * as path from 'path';
-import type { Rule, SharedSettings } from '../types';
-import { ConfigData, FoundConfig, RuleEntry, RuleOptions, findConfigFile, parseRuleFlag, readConfigFile } from './config-file';
+import type { Rule, Severity, SharedSettings } from '../types';
+import { ConfigData, FoundConfig, RuleEntry, RuleLevel, RuleOptions, findConfigFile, parseRuleFlag, readConfigFile } from './config-file';
+import { ON } from './config-schema';
 import { PresetName, presetSettings } from './presets';
-import { RuleSettings } from './settings';
+import { RuleSetting, RuleSettings } from './settings';
 import { matchesAnyGlob } from './glob';
 import { displayPath, pathInside } from '../util/display-path';
 
 export { ConfigError, CONFIG_NAMES } from './config-file';
-export type { ConfigData, RuleEntry } from './config-file';
+export type { ConfigData, RuleEntry, RuleLevel } from './config-file';
 
 export interface EffectiveConfig {
   /** The config file used (absolute), if any. */
@@ -90,8 +91,10 @@ export function resolveConfig(rules: readonly Rule[], data: ConfigData | undefin
   const presets = toList(data?.extends ?? 'recommended');
   let settings: RuleSettings = new Map();
   for (const p of presets) settings = presetSettings(p, rules);
+  // What `on` means for each rule: the preset's severity when the preset runs it, else its own default.
+  const onLevel = new Map(rules.map((r) => [r.id, onSeverity(r, settings.get(r.id))]));
   for (const layer of [data?.rules ?? {}, ...overrides]) {
-    for (const [id, entry] of Object.entries(layer)) applyEntry(settings, id, entry);
+    for (const [id, entry] of Object.entries(layer)) applyEntry(settings, id, entry, onLevel.get(id));
   }
   return {
     ...where,
@@ -102,19 +105,27 @@ export function resolveConfig(rules: readonly Rule[], data: ConfigData | undefin
   };
 }
 
-function applyEntry(settings: RuleSettings, id: string, entry: RuleEntry): void {
+function onSeverity(rule: Rule, preset: RuleSetting | undefined): Severity {
+  return preset && preset.severity !== 'off' ? preset.severity : rule.severity;
+}
+
+/**
+ * A severity written in a layer is explicit (it applies to every finding of the rule); `on` is
+ * not: the rule runs at `on` (its preset's or its own default severity) and each finding keeps the
+ * severity the rule gives it. `[level]` keeps earlier options; `[level, {options}]` replaces them.
+ */
+function applyEntry(settings: RuleSettings, id: string, entry: RuleEntry, on: Severity | undefined): void {
   const previous = settings.get(id) ?? { severity: 'off', options: {} };
-  if (typeof entry === 'string') {
-    settings.set(id, { ...previous, severity: entry, explicit: true });
-    return;
+  const [level, options] = typeof entry === 'string' ? [entry] : entry;
+  const severity = level === ON ? (on ?? 'off') : level;
+  let next: RuleSetting;
+  if (options === undefined) next = { severity, options: previous.options, ...(previous.exclude ? { exclude: previous.exclude } : {}) };
+  else {
+    const { exclude, ...own } = options;
+    next = exclude?.services ? { severity, options: own, exclude: exclude.services } : { severity, options: own };
   }
-  const [severity, options] = entry;
-  if (options === undefined) {
-    settings.set(id, { ...previous, severity, explicit: true });
-    return;
-  }
-  const { exclude, ...own } = options;
-  settings.set(id, exclude?.services ? { severity, options: own, exclude: exclude.services, explicit: true } : { severity, options: own, explicit: true });
+  if (level !== ON) next.explicit = true;
+  settings.set(id, next);
 }
 
 function toList<T>(v: T | T[]): T[] {
@@ -128,12 +139,18 @@ export function isIgnored(cfg: EffectiveConfig, absFile: string): boolean {
   return rel !== undefined && matchesAnyGlob(rel, cfg.ignore);
 }
 
-/** `--print-config FILE`: the effective config in the config file's own shape, plus where it came from. */
+/**
+ * `--print-config FILE`: the effective config in the config file's own shape, plus where it came
+ * from. A rule that runs at its own severities (from a preset or `on`, not a severity written in
+ * the config or `--rule`) is printed `on`, so the output used as a config gives the same results.
+ */
 export function printableConfig(cfg: EffectiveConfig, file: string, cwd: string): Record<string, unknown> {
   const rules: Record<string, RuleEntry> = {};
   for (const [id, s] of [...cfg.rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const options: RuleOptions = s.exclude ? { ...s.options, exclude: { services: s.exclude } } : s.options;
-    rules[id] = Object.keys(options).length ? [s.severity, options] : s.severity;
+    // A severity nobody wrote is the rule's own: `on` says so, and copied into a config keeps it so.
+    const level: RuleLevel = s.explicit || s.severity === 'off' ? s.severity : ON;
+    rules[id] = Object.keys(options).length ? [level, options] : level;
   }
   return {
     file,

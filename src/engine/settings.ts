@@ -11,7 +11,8 @@ export interface RuleSetting {
    * applies to every finding of the rule, including those a rule reports with a softer severity
    * of their own (e.g. an unset variable, a warning, under `interpolation: error`). A preset's
    * severity is a default, never explicit: under `extends: strict` a finding that carries its own
-   * severity (e.g. a warning on a public service, info elsewhere) keeps it.
+   * severity (e.g. a warning on a public service, info elsewhere) keeps it. Neither is `on` in a
+   * config or `--rule`: it turns the rule on at its preset's (else its own) default severity.
    */
   explicit?: boolean;
 }

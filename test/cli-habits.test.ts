@@ -511,6 +511,27 @@ describe('positions and words of load problems', () => {
   });
 });
 
+describe('a directory target', () => {
+  test('lints .devcontainer/ and other dot-directories, not .git/, node_modules/ or vendor/; --debug names each directory not searched', () => {
+    const cwd = makeTree({
+      'compose.yaml': VERSIONED,
+      '.devcontainer/docker-compose.yml': VERSIONED,
+      '.git/hooks/compose.yaml': VERSIONED,
+      'node_modules/pkg/docker-compose.yml': VERSIONED,
+      'vendor/lib/compose.yaml': VERSIONED,
+    });
+    const linted = ['.devcontainer/docker-compose.yml', 'compose.yaml'].map((f) => `${f}:1:1: warning: ${OBSOLETE} [obsolete-version]\n`).join('');
+    expect(run(cwd, ['--format', 'compact', '--max-warnings', '0', '.'])).toEqual({ code: 1, stdout: linted, stderr: 'compose-lint found too many warnings: 2 (maximum: 0)\n' });
+    const r = run(cwd, ['--format', 'compact', '--debug', '.']);
+    expect([r.code, r.stdout]).toEqual([0, linted]);
+    expect(r.stderr.split('\n').filter((l) => l.includes('not searched'))).toEqual([
+      'compose-lint: debug: not searched for compose files: .git/ (Git metadata)',
+      'compose-lint: debug: not searched for compose files: node_modules/ (installed npm packages)',
+      'compose-lint: debug: not searched for compose files: vendor/ (vendored dependencies)',
+    ]);
+  });
+});
+
 describe('--no-error-on-unmatched-pattern (as in ESLint)', () => {
   const OBSOLETE_LINE = `app/compose.yaml:1:1: warning: ${OBSOLETE} [obsolete-version]\n`;
   const tree = (): string =>

@@ -290,6 +290,50 @@ describe("the directory's .env is read before the files are chosen", () => {
   });
 });
 
+describe('a directory target walks the tree below it', () => {
+  // 13 nested directories, each with a compose file: the target's own counts as level 0.
+  const deep = Array.from({ length: 14 }, (_, i) => `${Array.from({ length: i }, (_unused, j) => `d${j + 1}/`).join('')}compose.yaml`);
+  const tree = (): string =>
+    project({
+      'compose.yaml': SVC('root'),
+      '.devcontainer/docker-compose.yml': SVC('dev'),
+      '.github/ci/compose.yaml': SVC('ci'),
+      '.git/hooks/compose.yaml': SVC('git'),
+      '.hg/compose.yaml': SVC('hg'),
+      '.svn/compose.yaml': SVC('svn'),
+      'node_modules/pkg/docker-compose.yml': SVC('pkg'),
+      'app/node_modules/other/compose.yaml': SVC('other'),
+      'vendor/lib/compose.yaml': SVC('lib'),
+      'app/compose.yaml': SVC('app'),
+    });
+
+  test('dot-directories are searched; .git, .hg, .svn, node_modules and vendor are not, each said on --debug', () => {
+    tree();
+    const lines: string[] = [];
+    expect(plan({ targets: ['.'], onDebug: (l) => lines.push(l) })).toEqual([['compose.yaml'], ['.devcontainer/docker-compose.yml'], ['.github/ci/compose.yaml'], ['app/compose.yaml']]);
+    expect(lines).toEqual([
+      'not searched for compose files: .git/ (Git metadata)',
+      'not searched for compose files: .hg/ (Mercurial metadata)',
+      'not searched for compose files: .svn/ (Subversion metadata)',
+      'not searched for compose files: app/node_modules/ (installed npm packages)',
+      'not searched for compose files: node_modules/ (installed npm packages)',
+      'not searched for compose files: vendor/ (vendored dependencies)',
+    ]);
+  });
+
+  test('a skipped name named as the target itself is searched', () => {
+    tree();
+    expect(plan({ targets: ['vendor', 'node_modules'] })).toEqual([['vendor/lib/compose.yaml'], ['node_modules/pkg/docker-compose.yml']]);
+  });
+
+  test('12 levels below the target are searched, not the 13th, said on --debug', () => {
+    project(Object.fromEntries(deep.map((f, i) => [f, SVC(`s${i}`)])));
+    const lines: string[] = [];
+    expect(plan({ targets: ['.'], onDebug: (l) => lines.push(l) })).toEqual(deep.slice(0, 13).map((f) => [f]));
+    expect(lines).toEqual([`not searched for compose files: ${deep[12].replace('compose.yaml', '')}d13/ (more than 12 levels below the target)`]);
+  });
+});
+
 describe('quoted globs are expanded by the tool', () => {
   test('matches, sorted; targets of one project still make one project', () => {
     project({ 'b/docker-compose.yml': SVC('b'), 'a/docker-compose.yml': SVC('a'), 'a/docker-compose.override.yml': SVC('a'), 'a/notes.yml': 'x: 1\n' });

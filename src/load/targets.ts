@@ -53,6 +53,27 @@ export interface TargetOptions extends Pick<LoadOptions, 'projectName' | 'projec
 const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
 
 /**
+ * Directories a directory target's walk does not enter, with why: each holds a tool's metadata or
+ * other people's code, never a project's own compose files, and can be huge. Everything else is
+ * walked, dot-directories included: `.devcontainer/docker-compose.yml` is a common home for a
+ * project's compose file (ESLint 9 likewise lints dot-directories and skips only node_modules and
+ * .git by default).
+ */
+const SKIP_DIR_NAMES: ReadonlyMap<string, string> = new Map([
+  ['.git', 'Git metadata'],
+  ['.hg', 'Mercurial metadata'],
+  ['.svn', 'Subversion metadata'],
+  // npm packages: a package's own compose files (for its tests or examples) are not this project's.
+  ['node_modules', 'installed npm packages'],
+  // Composer (PHP) installs whole packages here, Bundler can (vendor/bundle), `go mod vendor` copies
+  // modules here: their compose files, like node_modules', belong to the dependencies.
+  ['vendor', 'vendored dependencies'],
+]);
+
+/** How many directory levels below a directory target are searched for compose files. */
+const MAX_DEPTH = 12;
+
+/**
  * The projects to load, each as LoadOptions for `loadProject`, in the order the targets name
  * them. Throws LoadError for a target that does not exist, a glob that matches nothing or a
  * directory without a compose file (unless `errorOnUnmatchedPattern` is false), or a malformed `.env`.
@@ -180,8 +201,13 @@ class FileSelector {
     return [{ files: [file], launchDir: dir }];
   }
 
-  /** A directory target: the project of every directory below it (itself included) that has one. */
-  below(root: string, maxDepth = 12): Group[] {
+  /**
+   * A directory target: the project of every directory below it (itself included) that has one,
+   * down to `maxDepth` levels below it. Dot-directories are walked (`.devcontainer/`); the
+   * directories of SKIP_DIR_NAMES are not, each said with `onDebug`. The target itself is walked
+   * whatever its name (`compose-lint vendor/` lints what is there).
+   */
+  below(root: string, maxDepth = MAX_DEPTH): Group[] {
     const out: Group[] = [];
     const walk = (dir: string, depth: number): void => {
       let entries: fs.Dirent[] | undefined;
@@ -192,13 +218,26 @@ class FileSelector {
       }
       const files = this.composeFile(dir) ?? composeFilesIn(dir);
       if (files) out.push({ files, launchDir: dir });
-      if (depth >= maxDepth || !entries) return;
-      for (const e of entries) {
-        if (e.isDirectory() && !SKIP_DIR_NAMES.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name), depth + 1);
+      if (!entries) return;
+      const subdirs = entries.filter((e) => e.isDirectory());
+      if (depth >= maxDepth) {
+        if (subdirs.length) this.onDebug?.(`not searched for compose files: ${this.shownDirs(dir, subdirs)} (more than ${maxDepth} levels below the target)`);
+        return;
+      }
+      for (const e of subdirs) {
+        const why = SKIP_DIR_NAMES.get(e.name);
+        if (why) this.onDebug?.(`not searched for compose files: ${this.shownDirs(dir, [e])} (${why})`);
+        else walk(path.join(dir, e.name), depth + 1);
       }
     };
     walk(path.resolve(root), 0);
     return out;
+  }
+
+  /** `a/node_modules/`, or `a/{x,y}/` for several: directories as the user names them. */
+  private shownDirs(parent: string, dirs: fs.Dirent[]): string {
+    const names = dirs.map((d) => d.name);
+    return path.join(pathInside(this.o.cwd, parent) ?? parent, names.length === 1 ? names[0] : `{${names.join(',')}}`) + '/';
   }
 
   /**
@@ -221,8 +260,6 @@ class FileSelector {
     return files;
   }
 }
-
-const SKIP_DIR_NAMES = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor']);
 
 /** COMPOSE_FILE is split on COMPOSE_PATH_SEPARATOR (default ':' on Unix, ';' on Windows). */
 export function splitComposeFile(v: string, env: Record<string, string>): string[] {

@@ -35,7 +35,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--no-color', 'disable colours')
     .option('-c, --config <file>', 'config file to use instead of the nearest .compose-lint.yaml')
     .option('--no-config', 'ignore config files: every rule at its default')
-    .option('--rule <spec>', "set a rule, over the config: 'id: severity' or 'id: [severity, {options}]' (repeatable)", collectValues)
+    .option('--rule <spec>', "set a rule, over the config: 'id: severity' or 'id: [severity, {options}]'; 'id: on' runs it at its own severities (repeatable)", collectValues)
     .option('--print-config <file>', 'print the configuration that applies to a compose file, and exit')
     .option('--fix', 'write fixes to the files')
     .option('--fix-dry-run', 'print the fixes as a unified diff; write nothing')

@@ -1,6 +1,9 @@
 import rule from '../rules/undefined-reference';
 import { ruleTester } from './rule-tester';
 
+/** Docker Compose's error when a required dependency gets no health status (docker/compose pkg/compose/convergence.go). */
+const FAILS = '`docker compose up` fails ("dependency failed to start: container … has no healthcheck configured")';
+
 ruleTester(rule, {
   valid: [
     {
@@ -93,8 +96,7 @@ ruleTester(rule, {
           column: 20,
           severity: 'info',
           service: 'server',
-          message:
-            'service "server" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK; so do services "server-mysql" and "server-pgsql", which get this entry through `extends` or a YAML anchor',
+          message: `service "server" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck: unless its image x declares a HEALTHCHECK (compose-lint cannot see it), ${FAILS}; so do services "server-mysql" and "server-pgsql", which get this entry through \`extends\` or a YAML anchor`,
         },
         {
           line: 14,
@@ -130,6 +132,16 @@ describe('shared namespaces and healthchecks', () => {
         name: 'service_healthy on an image known to declare a HEALTHCHECK (OpenZipkin images, on ghcr.io and Docker Hub)',
         code: 'services:\n  zipkin:\n    image: ghcr.io/openzipkin/zipkin-slim:3\n    depends_on:\n      storage: {condition: service_healthy}\n      kafka: {condition: service_healthy}\n  storage:\n    image: ghcr.io/openzipkin/zipkin-mysql:${TAG:-latest}\n  kafka:\n    image: openzipkin/zipkin-kafka\n',
       },
+      {
+        // compose-go does not wait for a dependency with no container (pkg/compose/convergence.go, shouldWaitForDependency).
+        name: 'service_healthy on a dependency scaled to zero',
+        code: 'services:\n  web:\n    image: x\n    depends_on: {db: {condition: service_healthy}}\n  db:\n    image: postgres:16\n    deploy: {replicas: 0}\n',
+      },
+      {
+        // The base file is missing (a load-error): its healthcheck may be there; nothing is claimed.
+        name: 'service_healthy on a service whose extends file could not be read',
+        code: 'services:\n  web:\n    image: x\n    depends_on: {db: {condition: service_healthy}}\n  db:\n    extends: {file: base.yml, service: db}\n    image: postgres:16\n',
+      },
     ],
     invalid: [
       {
@@ -148,55 +160,107 @@ describe('shared namespaces and healthchecks', () => {
         ],
       },
       {
-        name: 'service_healthy on an official image known to declare no HEALTHCHECK: a warning; on one that builds its image: info',
+        name: 'service_healthy on an official image known to declare no HEALTHCHECK: an error (up fails for sure); on one that builds its image: info',
         code: 'services:\n  app:\n    image: example/app\n    depends_on:\n      db:\n        condition: service_healthy\n      cache:\n        condition: service_healthy\n      queue:\n        condition: service_healthy\n  db:\n    image: postgres:16\n  cache:\n    image: docker.io/library/redis:7\n  queue:\n    image: rabbitmq:3\n    build: ./queue\n',
         findings: [
           {
             line: 6,
             column: 20,
-            severity: 'warning',
+            severity: 'error',
             service: 'app',
-            message:
-              'service "app" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck and its image postgres:16 declares none (Docker official images do not): `docker compose up` fails; add a `healthcheck` to "db"',
+            message: `service "app" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck and its image postgres:16 declares none (Docker official images do not): ${FAILS}; add a \`healthcheck\` to "db"`,
           },
           {
             line: 8,
             column: 20,
-            severity: 'warning',
+            severity: 'error',
             service: 'app',
-            message:
-              'service "app" waits for "cache" to be healthy (condition: service_healthy), but "cache" defines no healthcheck and its image docker.io/library/redis:7 declares none (Docker official images do not): `docker compose up` fails; add a `healthcheck` to "cache"',
+            message: `service "app" waits for "cache" to be healthy (condition: service_healthy), but "cache" defines no healthcheck and its image docker.io/library/redis:7 declares none (Docker official images do not): ${FAILS}; add a \`healthcheck\` to "cache"`,
           },
           {
             line: 10,
             column: 20,
             severity: 'info',
             service: 'app',
-            message: 'service "app" waits for "queue" to be healthy (condition: service_healthy), but "queue" defines no healthcheck: `docker compose up` fails unless its image has a HEALTHCHECK',
+            message: `service "app" waits for "queue" to be healthy (condition: service_healthy), but "queue" defines no healthcheck: unless the image it builds declares a HEALTHCHECK (compose-lint cannot see it), ${FAILS}`,
           },
         ],
       },
       {
         // An unset PG_TAG leaves `postgres:`: the message names the image, not `postgres:`.
-        name: 'the image of a healthcheck warning is named without the empty tag an unset variable leaves',
+        name: 'the image of a healthcheck error is named without the empty tag an unset variable leaves',
         code: 'services:\n  app:\n    image: example/app:1.0\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:${PG_TAG}\n',
         findings: [
           {
             line: 6,
             column: 20,
-            severity: 'warning',
+            severity: 'error',
             service: 'app',
-            message:
-              'service "app" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck and its image postgres declares none (Docker official images do not): `docker compose up` fails; add a `healthcheck` to "db"',
+            message: `service "app" waits for "db" to be healthy (condition: service_healthy), but "db" defines no healthcheck and its image postgres declares none (Docker official images do not): ${FAILS}; add a \`healthcheck\` to "db"`,
           },
         ],
       },
       {
-        name: 'service_healthy on a service without a healthcheck, or with it disabled',
-        code: 'services:\n  a:\n    image: x\n    depends_on:\n      b:\n        condition: service_healthy\n      c:\n        condition: service_healthy\n  b:\n    image: y\n  c:\n    image: z\n    healthcheck:\n      disable: true\n',
+        name: 'service_healthy on a service without a healthcheck: info; with it disabled: an error, whatever the image declares',
+        code: 'services:\n  a:\n    image: x\n    depends_on:\n      b:\n        condition: service_healthy\n      c:\n        condition: service_healthy\n      d:\n        condition: service_healthy\n  b:\n    image: y\n  c:\n    image: z\n    healthcheck:\n      disable: true\n  d:\n    image: openzipkin/zipkin\n    healthcheck:\n      test: ["NONE"]\n',
         findings: [
-          { line: 6, column: 20, severity: 'info', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'b', also: '' } },
-          { line: 8, column: 20, severity: 'info', service: 'a', messageId: 'noHealthcheck', data: { service: 'a', name: 'c', also: '' } },
+          {
+            line: 6,
+            column: 20,
+            severity: 'info',
+            service: 'a',
+            message: `service "a" waits for "b" to be healthy (condition: service_healthy), but "b" defines no healthcheck: unless its image y declares a HEALTHCHECK (compose-lint cannot see it), ${FAILS}`,
+          },
+          {
+            line: 8,
+            column: 20,
+            severity: 'error',
+            service: 'a',
+            message: `service "a" waits for "c" to be healthy (condition: service_healthy), but "c" turns its healthcheck off (\`healthcheck.disable: true\`), its image's HEALTHCHECK too: ${FAILS}; give "c" a healthcheck, or wait with \`condition: service_started\``,
+          },
+          {
+            line: 10,
+            column: 20,
+            severity: 'error',
+            service: 'a',
+            message: `service "a" waits for "d" to be healthy (condition: service_healthy), but "d" turns its healthcheck off (\`healthcheck.test: ["NONE"]\`), its image's HEALTHCHECK too: ${FAILS}; give "d" a healthcheck, or wait with \`condition: service_started\``,
+          },
+        ],
+      },
+      {
+        // The newcomer trial's case: Compose refuses to start "web" for certain.
+        name: 'service_healthy on redis:7 without a healthcheck: an error',
+        code: 'services:\n  web:\n    image: example/web\n    depends_on: {cache: {condition: service_healthy}}\n  cache:\n    image: redis:7\n',
+        findings: [
+          {
+            line: 4,
+            column: 37,
+            severity: 'error',
+            service: 'web',
+            message: `service "web" waits for "cache" to be healthy (condition: service_healthy), but "cache" defines no healthcheck and its image redis:7 declares none (Docker official images do not): ${FAILS}; add a \`healthcheck\` to "cache"`,
+          },
+        ],
+      },
+      {
+        name: 'required: false: Compose starts the dependent anyway, so a warning when certain and info when not',
+        code: 'services:\n  web:\n    image: example/web\n    depends_on:\n      cache:\n        condition: service_healthy\n        required: false\n      api:\n        condition: service_healthy\n        required: false\n  cache:\n    image: redis:7\n  api:\n    image: example/api\n',
+        findings: [
+          {
+            line: 6,
+            column: 20,
+            severity: 'warning',
+            service: 'web',
+            message:
+              'service "web" waits for "cache" to be healthy (condition: service_healthy), but "cache" defines no healthcheck and its image redis:7 declares none (Docker official images do not): Docker Compose gives up waiting, warns that optional dependency "cache" failed to start, and starts "web" anyway (required: false); add a `healthcheck` to "cache"',
+          },
+          {
+            line: 9,
+            column: 20,
+            severity: 'info',
+            service: 'web',
+            message:
+              'service "web" waits for "api" to be healthy (condition: service_healthy), but "api" defines no healthcheck: unless its image example/api declares a HEALTHCHECK (compose-lint cannot see it), Docker Compose gives up waiting, warns that optional dependency "api" failed to start, and starts "web" anyway (required: false)',
+          },
         ],
       },
     ],

@@ -1,4 +1,5 @@
 /** The resolved project: merged, interpolated, profiles applied. Values carry origins (see origin.ts). */
+import * as path from 'path';
 import type { SourceFile } from './source';
 import type { Origin } from './origin';
 import { type Dict, isDict } from '../util/dict';
@@ -113,6 +114,23 @@ export function serviceEntries(p: Project): readonly (readonly [string, ComposeD
   let list = serviceEntryLists.get(all);
   if (!list) serviceEntryLists.set(all, (list = Object.entries(all).filter((e): e is [string, ComposeDict] => isDict(e[1]))));
   return list;
+}
+
+/**
+ * Whether a compose file of the project writes service `name` with `extends: {file: ...}` that the
+ * load could not read (a missing file: the load-error rule reports it): the service then lacks
+ * whatever that file holds, so rules must not judge what it does not define.
+ */
+export function extendsUnread(p: Project, name: string): boolean {
+  const read = new Set(p.sources.map((s) => s.abs).filter((a): a is string => a !== undefined));
+  return p.documents.some((doc) => {
+    const services = doc.dict.services;
+    const svc = isDict(services) ? services[name] : undefined;
+    const ext = isDict(svc) ? svc.extends : undefined;
+    if (!isDict(ext) || typeof ext.file !== 'string') return false;
+    const dir = doc.source.abs ? path.dirname(doc.source.abs) : p.workingDir;
+    return !read.has(path.resolve(dir, ext.file));
+  });
 }
 
 export function topLevel(p: Project, key: 'networks' | 'volumes' | 'secrets' | 'configs'): Record<string, ComposeDict | null> {

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { defineRule, TypedRuleContext } from '../src/define-rule';
-import { keyOriginOf, Origin } from '../src/model/origin';
+import { fileLine, keyOriginOf, Origin } from '../src/model/origin';
+import { ipVersion } from '../src/util/ip';
 import { Project, serviceEntries } from '../src/model/project';
 import { PortEntry, PortGroup, canRunTogether, clashingServices, hostAddressesOverlap, hostPortLabel, findClashGroups, publishedEntries, publishesPorts, quotedList, runnableServices } from './_ports';
 import { isDict } from '../src/util/dict';
@@ -29,16 +30,21 @@ function clash(a: PortEntry, b: PortEntry): boolean {
   return a.service === b.service || canRunTogether(a.service, b.service);
 }
 
-/** `service "api"`, `services "api" and "web"`, `another entry of this service`, or both. */
+/** `service "api"`, `services "api" and "web"`: the other services an entry clashes with. */
 function describeOthers(entry: PortEntry, groups: Iterable<PortGroup>): string {
-  const { names, count, sameService } = clashingServices(entry, groups);
-  const parts: string[] = [];
-  if (count) parts.push(`${count === 1 ? 'service' : 'services'} ${quotedList(names, count)}`);
-  if (sameService) parts.push('another entry of this service');
-  return parts.join(' and ');
+  const { names, count } = clashingServices(entry, groups);
+  return count ? `${count === 1 ? 'service' : 'services'} ${quotedList(names, count)}` : '';
 }
 
-type MessageId = 'conflict' | 'sharedEntry' | 'replicas' | 'replicasSwarm';
+/** Whether an entry clashes with an entry of another service (cheap: groups hold their distinct names). */
+function clashesWithOtherService(entry: PortEntry, clashes: ReturnType<typeof findClashGroups>): boolean {
+  const groups = clashes.get(entry)?.groups;
+  if (!groups) return false;
+  for (const g of groups) if (g.names.length > (g.nameSet.has(entry.service.name) ? 1 : 0)) return true;
+  return false;
+}
+
+type MessageId = 'conflict' | 'duplicate' | 'sharedEntry' | 'replicas' | 'replicasSwarm';
 type Context = TypedRuleContext<Record<string, never>, MessageId>;
 
 /** Entries with the same host address and profiles clash with the same entries (see `clash`). */
@@ -50,12 +56,56 @@ function check(ctx: Context): void {
   const clashes = findClashGroups(entries, clash, clashClass);
   const swarm = swarmEvidence(ctx.project);
   for (const place of byPlace(entries)) {
-    const clashing = place.filter((e) => clashes.has(e));
+    // Clashes with entries of its own service only are reportDuplicates' to word.
+    const clashing = place.filter((e) => clashesWithOtherService(e, clashes));
     if (clashing.length === 1) reportConflict(ctx, clashing[0], clashes.get(clashing[0])!);
     else if (clashing.length > 1) reportSharedConflict(ctx, clashing, clashes);
     // Replicas of services sharing one entry: one finding, for the first of them that runs several.
     const replicated = place.find((e) => e.service.replicas > 1);
     if (replicated) reportReplicas(ctx, replicated, swarm);
+  }
+  reportDuplicates(ctx, entries);
+}
+
+/**
+ * Entries of one service that bind a host port an earlier entry of the same service binds (an
+ * override file adds "8080:8080" beside the base's "8080:80": Compose keeps both). One container
+ * cannot bind a port twice, so Docker fails to start it: one finding at the later entry, naming
+ * the earlier one's place. Entries several services share (extends, anchors) are reported once.
+ */
+function reportDuplicates(ctx: Context, entries: readonly PortEntry[]): void {
+  const seen = new Map<string, Map<string, PortEntry[]>>(); // service -> "protocol/port" -> its entries so far
+  const reported = new Set<Origin | PortEntry>();
+  for (const e of entries) {
+    let own = seen.get(e.service.name);
+    if (!own) seen.set(e.service.name, (own = new Map<string, PortEntry[]>()));
+    let first: PortEntry | undefined;
+    const shared: number[] = [];
+    for (const port of e.ports) {
+      const key = `${e.protocol}/${port}`;
+      const earlier = own.get(key)?.find((o) => o !== e && hostAddressesOverlap(o.hostIp, e.hostIp) && (first === undefined || o === first));
+      if (earlier) {
+        first = earlier;
+        shared.push(port);
+      }
+    }
+    for (const port of e.ports) {
+      const key = `${e.protocol}/${port}`;
+      const list = own.get(key);
+      if (list) list.push(e);
+      else own.set(key, [e]);
+    }
+    if (!first || reported.has(e.origin ?? e)) continue;
+    reported.add(e.origin ?? e);
+    const where = first.origin ? fileLine(first.origin) : 'another entry';
+    const ip = e.hostIp === '' || e.hostIp === first.hostIp ? first.hostIp || '0.0.0.0' : e.hostIp;
+    const bind = `${ipVersion(ip) === 6 ? `[${ip}]` : ip}:${shared[0]}`;
+    ctx.report({
+      messageId: 'duplicate',
+      data: { ...portData(e, new Set(shared)), service: e.service.name, where, bind },
+      origin: originOfEntry(e),
+      service: e.service.name,
+    });
   }
 }
 
@@ -129,6 +179,8 @@ export default defineRule<Record<string, never>, MessageId>({
   fixable: false,
   messages: {
     conflict: '{{what}} {{label}} {{verb}} also published by {{others}}: whichever container starts second fails with "port is already allocated"',
+    duplicate:
+      '{{what}} {{label}} {{verb}} published twice by service "{{service}}" (also at {{where}}; Compose keeps both entries): its container cannot bind {{label}} twice, so Docker fails to start it ("Bind for {{bind}} failed: port is already allocated"); drop one of the entries',
     sharedEntry:
       '{{what}} {{label}} {{verb}} published by services {{services}}, which all get this entry (through `extends` or a YAML anchor){{also}}: whichever container starts second fails with "port is already allocated"',
     replicas: 'host port {{label}} is fixed, but the service runs {{replicas}} replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)',
@@ -136,7 +188,7 @@ export default defineRule<Record<string, never>, MessageId>({
       'host port {{label}} is fixed, but the service runs {{replicas}} replicas: Docker Compose can start only one of them ("port is already allocated"); Swarm\'s routing mesh would share the port, and this project looks written for Swarm ({{swarm}})',
   },
   docs: {
-    why: 'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). Host ports that are still unknown after interpolation (an unset variable) are not guessed. A `ports` entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
+    why: 'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). One service that publishes the same host port in two entries (often an override file adding `8080:8080` beside `8080:80` in the base file: Compose keeps both) cannot start at all, since its own container cannot bind the port twice ("Bind for 0.0.0.0:8080 failed: port is already allocated"): one finding at the later entry, naming the place of the earlier one. Host ports that are still unknown after interpolation (an unset variable) are not guessed. A `ports` entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
     bad: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8080:3000"\n',
     good: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8081:3000"\n',
   },

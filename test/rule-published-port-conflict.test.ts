@@ -4,6 +4,10 @@ import { hostAddressesOverlap, quotedList } from '../rules/_ports';
 
 const ALLOCATED = 'whichever container starts second fails with "port is already allocated"';
 
+/** The message for a service publishing one host port in two entries (`where`: the earlier entry's file:line). */
+const twice = (service: string, label: string, where: string, bind: string): string =>
+  `host port ${label} is published twice by service "${service}" (also at ${where}; Compose keeps both entries): its container cannot bind ${label} twice, so Docker fails to start it ("Bind for ${bind} failed: port is already allocated"); drop one of the entries`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -107,10 +111,7 @@ ruleTester(rule, {
     {
       name: 'one service publishing a port twice',
       code: 'services:\n  a:\n    image: x\n    ports:\n      - "80:80"\n      - "80:8080"\n',
-      findings: [
-        { line: 5, column: 9, severity: 'error', service: 'a', message: `host port 80/tcp is also published by another entry of this service: ${ALLOCATED}` },
-        { line: 6, column: 9, severity: 'error', service: 'a', message: `host port 80/tcp is also published by another entry of this service: ${ALLOCATED}` },
-      ],
+      findings: [{ line: 6, column: 9, severity: 'error', service: 'a', message: twice('a', '80/tcp', 'compose.yaml:5', '0.0.0.0:80') }],
     },
     {
       name: 'a fixed host port with replicas or scale',
@@ -176,6 +177,34 @@ ruleTester(rule, {
         { file: 'compose.override.yaml', line: 4, column: 9, severity: 'error', service: 'b', message: `host port 80/tcp is also published by service "a": ${ALLOCATED}` },
         { line: 4, column: 13, severity: 'error', service: 'a', message: `host port 80/tcp is also published by service "b": ${ALLOCATED}` },
       ],
+    },
+    {
+      // The newcomer trial's case: one service, one container, so not "whichever starts second".
+      name: 'an override file publishes the same host port again for the same service: one finding, at the later entry, naming the first',
+      code: {
+        'compose.yaml': 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n',
+        'compose.override.yaml': 'services:\n  web:\n    ports:\n      - "8080:8080"\n',
+      },
+      findings: [{ file: 'compose.override.yaml', line: 4, column: 9, severity: 'error', service: 'web', message: twice('web', '8080/tcp', 'compose.yaml:5', '0.0.0.0:8080') }],
+    },
+    {
+      name: 'a port published twice by one service and also by another: each problem in its own words',
+      code: 'services:\n  a:\n    image: x\n    ports:\n      - "127.0.0.1:9000-9001:9000-9001"\n      - "9001:80"\n  b:\n    image: x\n    ports: ["127.0.0.1:9000:9000"]\n',
+      findings: [
+        { line: 5, column: 9, severity: 'error', service: 'a', message: `host ports 127.0.0.1:9000-9001/tcp are also published by service "b": ${ALLOCATED}` },
+        { line: 6, column: 9, severity: 'error', service: 'a', message: twice('a', '9001/tcp', 'compose.yaml:5', '127.0.0.1:9001') },
+        { line: 9, column: 13, severity: 'error', service: 'b', message: `host port 127.0.0.1:9000/tcp is also published by service "a": ${ALLOCATED}` },
+      ],
+    },
+    {
+      name: 'a twice-published port in an entry two services share (an anchor): one finding at the place',
+      code: 'x-ports: &ports\n  - "53:53/udp"\n  - "127.0.0.1:53:5353/udp"\nservices:\n  a:\n    image: x\n    ports: *ports\n    profiles: [one]\n  b:\n    image: x\n    ports: *ports\n    profiles: [two]\n',
+      findings: [{ line: 3, column: 5, severity: 'error', service: 'a', message: twice('a', '127.0.0.1:53/udp', 'compose.yaml:2', '127.0.0.1:53') }],
+    },
+    {
+      name: 'different addresses and protocols in one service do not clash',
+      code: 'services:\n  a:\n    image: x\n    ports: ["127.0.0.1:80:80", "127.0.0.2:80:80", "80:80/udp"]\n',
+      findings: [],
     },
   ],
 });

@@ -1,7 +1,11 @@
 import rule from '../rules/logging-address';
-import { parseLogAddress } from '../rules/logging-address';
+import { parseLogAddress, withHost } from '../rules/logging-address';
 import { ruleTester } from './rule-tester';
 import { lines } from './graph-helpers';
+
+/** The message for an address naming a compose service (`advice`: what to do instead). */
+const namesService = (key: string, value: string, target: string, service: string, advice: string): string =>
+  `\`${key}: ${value}\` names the service ${target}, but the Docker daemon connects to logging addresses from the host, where compose names do not resolve (for ${service}); ${advice}`;
 
 const logging = (driver: string, key: string, value: string): string[] => ['    logging:', `      driver: ${driver}`, '      options:', `        ${key}: ${value}`];
 
@@ -14,6 +18,17 @@ describe('parseLogAddress', () => {
     ['gelf-address', 'udp://graylog', { host: 'graylog', protocol: 'udp' }],
   ])('%s %s', (key, value, expected) => {
     expect(parseLogAddress(key, value)).toEqual(expected);
+  });
+  test.each([
+    ['fluentd-address', 'fluentd:24224', 'localhost', 24224, 'localhost:24224'],
+    ['fluentd-address', 'tcp://fluentd', 'localhost', 24224, 'tcp://localhost'],
+    ['fluentd-address', 'tcp://fluentd', 'localhost', 24225, 'tcp://localhost:24225'],
+    ['gelf-address', 'udp://graylog:12201', 'localhost', 12201, 'udp://localhost:12201'],
+    ['syslog-address', 'tcp+tls://syslog:6514', '[::1]', 16514, 'tcp+tls://[::1]:16514'],
+    ['splunk-url', 'https://user@splunk:8088/services/collector?x=1', 'localhost', 8088, 'https://user@localhost:8088/services/collector?x=1'],
+    ['loki-url', 'http://loki:3100/loki/api/v1/push', 'localhost', undefined, 'http://localhost:3100/loki/api/v1/push'],
+  ])('withHost(%s, %s, %s, %s) = %s', (key, value, host, port, expected) => {
+    expect(withHost(key, value, host, port)).toBe(expected);
   });
   test('unix sockets are not network addresses', () => {
     expect(parseLogAddress('syslog-address', 'unix:///dev/log')).toBeUndefined();
@@ -50,8 +65,93 @@ ruleTester(rule, {
           column: 26,
           severity: 'error',
           service: 'web',
-          message:
-            '`fluentd-address: fluentd:24224` names the service fluentd, but the Docker daemon connects to logging addresses from the host, where compose names do not resolve (for web); publish 24224 on fluentd and use localhost:24224',
+          message: namesService('fluentd-address', 'fluentd:24224', 'fluentd', 'web', 'publish 24224 on fluentd and use `localhost:24224`'),
+        },
+      ],
+    },
+    {
+      // The newcomer trial's case: the collector already publishes the port, so only the address is wrong.
+      name: 'a service name whose service already publishes the port: only use localhost',
+      code: lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'fluentd:24224'), '  fluentd:', '    image: fluent/fluentd', '    ports: ["24224:24224"]'),
+      findings: [
+        {
+          line: 7,
+          column: 26,
+          severity: 'error',
+          service: 'web',
+          message: namesService('fluentd-address', 'fluentd:24224', 'fluentd', 'web', 'fluentd already publishes it as host port 24224: use `localhost:24224`'),
+        },
+      ],
+    },
+    {
+      name: 'every address option keeps its scheme, user and path; the port is the one published on the host, for the protocol the driver uses',
+      code: lines(
+        'services:',
+        '  a:',
+        '    image: x',
+        ...logging('gelf', 'gelf-address', 'udp://graylog:12201'),
+        '  b:',
+        '    image: x',
+        ...logging('syslog', 'syslog-address', 'tcp+tls://syslog:6514'),
+        '  c:',
+        '    image: x',
+        ...logging('splunk', 'splunk-url', 'https://splunk:8088/services/collector'),
+        '  d:',
+        '    image: x',
+        ...logging('loki', 'loki-url', 'http://loki:3100/loki/api/v1/push'),
+        '  e:',
+        '    image: x',
+        ...logging('fluentd', 'fluentd-address', 'tcp://fluentd'),
+        '  graylog:',
+        '    image: graylog/graylog:6.0',
+        '    ports: ["12201:12201"]',
+        '  syslog:',
+        '    image: balabit/syslog-ng',
+        '    ports: ["127.0.0.1:16514:6514"]',
+        '  splunk:',
+        '    image: splunk/splunk',
+        '  loki:',
+        '    image: grafana/loki',
+        '    network_mode: host',
+        '  fluentd:',
+        '    image: fluent/fluentd',
+        '    ports: ["[::1]:24224:24224"]',
+      ),
+      findings: [
+        {
+          line: 7,
+          column: 23,
+          severity: 'error',
+          service: 'a',
+          message: namesService('gelf-address', 'udp://graylog:12201', 'graylog', 'a', 'publish 12201/udp on graylog and use `udp://localhost:12201`'),
+        },
+        {
+          line: 13,
+          column: 25,
+          severity: 'error',
+          service: 'b',
+          message: namesService('syslog-address', 'tcp+tls://syslog:6514', 'syslog', 'b', 'syslog already publishes it as host port 16514: use `tcp+tls://localhost:16514`'),
+        },
+        {
+          line: 19,
+          column: 21,
+          severity: 'error',
+          service: 'c',
+          message: namesService('splunk-url', 'https://splunk:8088/services/collector', 'splunk', 'c', 'publish 8088 on splunk and use `https://localhost:8088/services/collector`'),
+        },
+        {
+          line: 25,
+          column: 19,
+          severity: 'error',
+          service: 'd',
+          message: namesService('loki-url', 'http://loki:3100/loki/api/v1/push', 'loki', 'd', 'loki already listens on the host network: use `http://localhost:3100/loki/api/v1/push`'),
+        },
+        {
+          line: 31,
+          column: 26,
+          severity: 'error',
+          service: 'e',
+          message: namesService('fluentd-address', 'tcp://fluentd', 'fluentd', 'e', 'fluentd already publishes it as host port 24224: use `tcp://[::1]`'),
         },
       ],
     },
@@ -65,7 +165,7 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'web',
           messageId: 'notPublished',
-          data: { key: 'gelf-address', value: 'udp://localhost:12201', port: 12201, protocol: 'udp', services: 'for web' },
+          data: { key: 'gelf-address', value: 'udp://localhost:12201', port: 12201, protocol: 'udp', spec: '12201/udp', services: 'for web' },
         },
       ],
     },
@@ -136,7 +236,7 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'web',
           messageId: 'notPublished',
-          data: { key: 'fluentd-address', value: 'localhost:24224', port: 24224, protocol: 'tcp', services: 'for web' },
+          data: { key: 'fluentd-address', value: 'localhost:24224', port: 24224, protocol: 'tcp', spec: '24224', services: 'for web' },
         },
       ],
     },

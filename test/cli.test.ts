@@ -351,6 +351,19 @@ describe('fatal errors: one line on stderr, exit 2, nothing on stdout', () => {
     expect(run(args, { cwd })).toEqual({ code: 2, stdout: '', stderr });
   });
 
+  // The same bytes through a file, stdin and --stdin-filename: the same one-line refusal and exit 2,
+  // not a yaml-syntax finding about the top level (an ELF header: `head -c 500 /bin/ls`).
+  test('binary bytes on stdin are refused as a file is', () => {
+    const elf = '\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00';
+    const cwd = tempProject({ 'bin.yaml': Buffer.from(elf, 'latin1') });
+    const refused = (name: string): CliRun => ({ code: 2, stdout: '', stderr: `compose-lint: ${name}: binary file (contains NUL bytes), not a compose file\n` });
+    expect(run(['bin.yaml'], { cwd })).toEqual(refused('bin.yaml'));
+    expect(run(['-'], { cwd, input: elf })).toEqual(refused('<stdin>'));
+    expect(run(['-f', '-', '--format', 'json'], { cwd, input: elf })).toEqual(refused('<stdin>'));
+    expect(run(['--stdin-filename', 'deploy/compose.yaml'], { cwd, input: elf })).toEqual(refused(path.join('deploy', 'compose.yaml')));
+    expect(run(['config', '-'], { cwd, input: elf })).toEqual(refused('<stdin>'));
+  });
+
   test('an unreadable file', () => {
     if (process.getuid?.() === 0) return; // root reads everything; the message path is covered by describeFsError
     const cwd = tempProject({ 'compose.yaml': 'services: {}\n' });

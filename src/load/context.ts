@@ -23,6 +23,8 @@ export interface LoadContext {
   sources: Map<string, SourceFile>;
   /** Text given on stdin, used for the path '-'. */
   stdin?: string;
+  /** The name stdin's text is shown under in a fatal error: the `--stdin-filename` path (display form), else `<stdin>`. */
+  stdinShown?: string;
   /** Each compose file's own top-level dict (interpolated, before merging), in load order. */
   documents: FileDocument[];
   /**

@@ -22,6 +22,7 @@ import { validateCompose } from '../schema/validate';
 import { validatePortSyntax } from '../schema/ports';
 import { validateImageReferences } from '../schema/images';
 import { validateUnits } from '../schema/units';
+import { displayPath } from '../util/display-path';
 import type { ComposeDict, Project } from '../model/project';
 import { keyOriginOf } from '../model/origin';
 import { isDict } from '../util/dict';
@@ -46,6 +47,7 @@ function load(o: LoadOptions, log: InputLog): LoadResult {
   const cwd = path.resolve(o.cwd);
   const osEnv = watchEnv(o.osEnv ?? (process.env as Record<string, string>), o.osEnv ?? (process.env as Record<string, string>));
   const ctx: LoadContext = newLoadContext(cwd, o.interpolate !== false, o.stdin, o.onDebug);
+  if (o.stdinPath) ctx.stdinShown = displayPath(cwd, path.resolve(cwd, o.stdinPath));
   const abs = (p: string): string => (p === '-' ? '-' : path.resolve(cwd, p));
 
   let files = (o.files ?? []).map(abs);

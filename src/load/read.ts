@@ -9,6 +9,9 @@ import { noteRead, noteUnreadable, rememberBytes, snapshotBytes } from './inputs
 /** Larger compose files are refused rather than parsed for minutes. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/** Why bytes with a NUL are refused: no YAML text holds one (YAML 1.2 excludes it from its character set). */
+const BINARY = 'binary file (contains NUL bytes), not a compose file';
+
 /** Read a text file once per load; throws LoadError with a one-line reason. */
 export function readSource(ctx: LoadContext, abs: string): SourceFile {
   const cached = ctx.sources.get(abs);
@@ -17,6 +20,8 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
   let text: string;
   if (abs === '-') {
     text = ctx.stdin ?? '';
+    // The same one-line refusal as for a file (stdin arrives decoded: a NUL byte stays U+0000).
+    if (text.includes('\0')) throw new LoadError(`${ctx.stdinShown ?? shown}: ${BINARY}`);
   } else {
     let buf: Buffer;
     try {
@@ -27,7 +32,7 @@ export function readSource(ctx: LoadContext, abs: string): SourceFile {
       throw new LoadError(`${shown}: ${describeFsError(e as NodeJS.ErrnoException)}`);
     }
     noteRead(abs, buf);
-    if (buf.includes(0)) throw new LoadError(`${shown}: binary file (contains NUL bytes), not a compose file`);
+    if (buf.includes(0)) throw new LoadError(`${shown}: ${BINARY}`);
     text = sourceText(buf);
   }
   const src = makeSource(shown, text, abs === '-' ? undefined : abs);

@@ -334,9 +334,22 @@ describe('fatal errors: one line on stderr, exit 2, nothing on stdout', () => {
     [
       'unknown format',
       { 'compose.yaml': 'services: {}\n' },
-      ['--format', 'xml'],
-      'compose-lint: unknown format "xml"; use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle\n',
+      ['--format', 'html'],
+      'compose-lint: unknown format "html"; use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle\n',
     ],
+    [
+      'unknown format that another tool uses for one of ours: a hint',
+      { 'compose.yaml': 'services: {}\n' },
+      ['--format', 'gitlab'],
+      'compose-lint: unknown format "gitlab" (did you mean "codeclimate"? GitLab code quality reads Code Climate JSON); use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle\n',
+    ],
+    [
+      'mistyped format: the closest name',
+      { 'compose.yaml': 'services: {}\n' },
+      ['--format=sarf'],
+      'compose-lint: unknown format "sarf" (did you mean "sarif"?); use one of: stylish, compact, json, sarif, github, codeclimate, junit, checkstyle\n',
+    ],
+    ['mistyped config format', { 'compose.yaml': 'services: {}\n' }, ['config', '--format', 'yml'], 'compose-lint: unknown format "yml" (did you mean "yaml"?); use yaml or json\n'],
     ['broken .env', { 'compose.yaml': 'services: {}\n', '.env': 'A=1\n%bad=2\n' }, [], 'compose-lint: .env:2: unexpected character "%" in variable name "%bad=2"\n'],
     ['missing --env-file', { 'compose.yaml': 'services: {}\n' }, ['--env-file', 'prod.env'], 'compose-lint: prod.env: no such file or directory\n'],
     [

@@ -77,6 +77,12 @@ test('json: the project, networks with their names, services with ports, edges',
 
 test('an unknown format is a usage error (exit 2)', () => {
   expect(run(['graph', '--format', 'png'], REDDIT)).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: unknown format "png"; use mermaid, dot or json\n' });
+  expect(run(['graph', '--format', 'graphviz'], REDDIT)).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: 'compose-lint: unknown format "graphviz" (did you mean "dot"? Graphviz reads DOT); use mermaid, dot or json\n',
+  });
+  expect(run(['graph', '--format', 'mermiad'], REDDIT)).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: unknown format "mermiad" (did you mean "mermaid"?); use mermaid, dot or json\n' });
 });
 
 test('load errors go to stderr with exit 1; the graph of what loaded is still printed', () => {

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import { configOf, ConfigResult, LoadProblem } from '../api';
 import { lineCol } from '../model/source';
+import { didYouMean } from '../schema/suggest';
 import { toLintOptions, ProjectFlags } from './options';
 import { EXIT_FINDINGS, UsageError, writeOut } from './exit';
 
@@ -27,7 +28,7 @@ const LISTINGS = ['services', 'volumes', 'networks', 'profiles', 'images'] as co
  */
 export function runConfig(targets: string[], flags: ConfigFlags): void {
   const format = flags.format ?? 'yaml';
-  if (format !== 'yaml' && format !== 'json') throw new UsageError(`unknown format "${format}"; use yaml or json`);
+  if (format !== 'yaml' && format !== 'json') throw new UsageError(`unknown format "${format}"${didYouMean(format, ['yaml', 'json'])}; use yaml or json`);
   const result = configOf({ ...toLintOptions(flags, targets), format, interpolate: flags.interpolate !== false, allResources: flags.allResources });
   for (const p of result.problems) process.stderr.write(`${where(p)}: ${p.severity}: ${p.message} [${p.rule}]\n`);
   if (result.problems.some((p) => p.severity === 'error')) {

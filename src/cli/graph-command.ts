@@ -1,6 +1,7 @@
 /** `compose-lint graph`: the service/network graph as mermaid, dot or json (through graphOf in the API). */
 import { graphOf } from '../api';
 import { lineCol } from '../model/source';
+import { didYouMean, type Synonyms } from '../schema/suggest';
 import { graphView } from '../graph/render/view';
 import { toLintOptions, ProjectFlags } from './options';
 import { EXIT_FINDINGS, UsageError, writeOut } from './exit';
@@ -10,6 +11,8 @@ export interface GraphFlags extends ProjectFlags {
 }
 
 const FORMATS = ['mermaid', 'dot', 'json'];
+/** Other names for the graph formats: Graphviz reads DOT; `.mmd` is Mermaid's file extension. */
+const GRAPH_SYNONYMS: Synonyms = { graphviz: { choices: ['dot'], why: 'Graphviz reads DOT' }, gv: { choices: ['dot'] }, mmd: { choices: ['mermaid'] } };
 
 /**
  * Load problems go to stderr (exit 1 when one is an error) and the graph of what did load is
@@ -17,7 +20,7 @@ const FORMATS = ['mermaid', 'dot', 'json'];
  */
 export function runGraph(targets: string[], flags: GraphFlags): void {
   const format = flags.format ?? 'mermaid';
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"; use mermaid, dot or json`);
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}"${didYouMean(format, FORMATS, GRAPH_SYNONYMS)}; use mermaid, dot or json`);
   const { project, problems, graph } = graphOf(toLintOptions(flags, targets));
   for (const p of problems) {
     if (p.severity !== 'error') continue;

@@ -3,6 +3,7 @@
  * so start-up never pays for SARIF or XML code it will not use.
  */
 import type { Formatter } from './types';
+import { didYouMean, type Synonyms } from '../schema/suggest';
 
 export type { FormatContext, Formatter, RuleMeta } from './types';
 
@@ -29,9 +30,36 @@ export type FormatName = keyof typeof FORMAT_MODULES;
 export const DEFAULT_FORMAT: FormatName = 'stylish';
 export const FORMAT_NAMES = Object.keys(FORMAT_MODULES) as readonly FormatName[];
 
+/**
+ * Names users of other tools type for a format that exists here under another name, with why it
+ * fits: GitLab's code quality report is Code Climate JSON (GitLab docs, "Code Quality"); `github`
+ * writes GitHub Actions workflow commands (annotations); ESLint's `unix` formatter prints what
+ * `compact` does, and its `json-with-metadata` is `json` with rule metadata; an XML report here is
+ * JUnit or Checkstyle.
+ */
+const GITLAB = { choices: ['codeclimate'], why: 'GitLab code quality reads Code Climate JSON' };
+const ACTIONS = { choices: ['github'], why: 'it writes GitHub Actions annotations' };
+const LINES = { choices: ['compact'], why: 'it prints file:line:col: severity: message' };
+const FORMAT_SYNONYMS: Synonyms = {
+  gitlab: GITLAB,
+  'gitlab-ci': GITLAB,
+  'code-quality': GITLAB,
+  codequality: GITLAB,
+  'github-actions': ACTIONS,
+  actions: ACTIONS,
+  gha: ACTIONS,
+  unix: LINES,
+  gcc: LINES,
+  text: { choices: ['stylish'] },
+  'json-with-metadata': { choices: ['json'] },
+  xunit: { choices: ['junit'] },
+  'junit-xml': { choices: ['junit'] },
+  xml: { choices: ['junit', 'checkstyle'] },
+};
+
 export class UnknownFormatError extends Error {
   constructor(readonly format: string) {
-    super(`unknown format "${format}"; use one of: ${FORMAT_NAMES.join(', ')}`);
+    super(`unknown format "${format}"${didYouMean(format, FORMAT_NAMES, FORMAT_SYNONYMS)}; use one of: ${FORMAT_NAMES.join(', ')}`);
     this.name = 'UnknownFormatError';
   }
 }

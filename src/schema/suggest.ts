@@ -36,3 +36,18 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   }
   return best;
 }
+
+/** Words another tool uses for a choice that exists here under another name: each maps to the choices meant, and why they fit. */
+export type Synonyms = Readonly<Record<string, { choices: readonly string[]; why?: string }>>;
+
+/**
+ * ` (did you mean "x"?)` for a mistyped choice (`--format sarf`), ` (did you mean "x"? why)` for a
+ * known synonym of one (`--format gitlab`), or '' when nothing is close.
+ */
+export function didYouMean(word: string, choices: readonly string[], synonyms: Synonyms = {}): string {
+  const lower = word.toLowerCase();
+  const synonym = Object.prototype.hasOwnProperty.call(synonyms, lower) ? synonyms[lower] : undefined;
+  const near = synonym?.choices ?? [closestMatch(word, choices)].filter((c): c is string => c !== undefined);
+  if (!near.length) return '';
+  return ` (did you mean ${near.map((c) => `"${c}"`).join(' or ')}?${synonym?.why ? ` ${synonym.why}` : ''})`;
+}

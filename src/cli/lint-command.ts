@@ -13,7 +13,7 @@ import { checkTargets } from './targets';
 import { closestMatch } from '../schema/suggest';
 import { VERSION } from '../util/version';
 import { isGlobPattern } from '../util/glob';
-import { codeStamp, ownFiles, SHELL_BOOKKEEPING, stableStamps, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
+import { codeStamp, ownFiles, SHELL_BOOKKEEPING, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
 import { cacheFileFor, environmentHash } from '../engine/cache-file';
 import { makeDirectory } from '../util/make-directory';
 import { formatRuleTimes, timingLimit } from '../report/timing';
@@ -141,20 +141,19 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
   const result = flags.fix ? fixed({ ...options, fixRules }) : lintSync(options);
   report(result, result.findings);
   if (result.saveCache) {
-    const record = out.captured && result.runInputs && runRecord(argv ?? [], cacheFileFor(flags.cacheLocation, process.cwd()), result.runInputs, out.captured, started);
+    const record = out.captured && result.runInputs && runRecord(argv ?? [], cacheFileFor(flags.cacheLocation, process.cwd()), result.runInputs, out.captured);
     const problem = result.saveCache(record || undefined);
     if (problem) process.stderr.write(`compose-lint: warning: ${problem}\n`);
   }
 }
 
 /** The record of this run, or undefined when the build cannot be told apart (codeStamp). */
-function runRecord(argv: readonly string[], cacheFile: string, inputs: NonNullable<LintResult['runInputs']>, captured: RunOutput, startedMs: number): RunRecord | undefined {
+function runRecord(argv: readonly string[], cacheFile: string, inputs: NonNullable<LintResult['runInputs']>, captured: RunOutput): RunRecord | undefined {
   const code = codeStamp();
   if (code === undefined) return undefined;
   const shellEnv: RunRecord['shellEnv'] = {};
   for (const [name, value] of Object.entries(inputs.env)) if (SHELL_BOOKKEEPING.has(name)) shellEnv[name] = value;
   const { env: _env, ...disk } = inputs;
-  const recorded = withoutOwnFiles(disk, ownFiles(cacheFile, captured.file?.[0]));
   return {
     argv: [...argv],
     cwd: process.cwd(),
@@ -162,9 +161,8 @@ function runRecord(argv: readonly string[], cacheFile: string, inputs: NonNullab
     shellEnv,
     code,
     stdout: stdoutKind(captured.file !== null),
-    inputs: recorded,
+    inputs: withoutOwnFiles(disk, ownFiles(cacheFile, captured.file?.[0])),
     out: { ...captured, exitCode: typeof process.exitCode === 'number' ? process.exitCode : 0 },
-    stamps: stableStamps(recorded, startedMs),
   };
 }
 

@@ -11,8 +11,7 @@
  * (and crypto).
  *
  * A record is checked against everything it names before it is used, so it never needs to be
- * invalidated (a path whose status is what RunRecord.stamps noted is taken as unchanged, as git
- * takes an index entry; any other is read and hashed or listed): any change (a file's bytes, a new `.env` or override, a directory's entries, an
+ * invalidated: any change (a file's bytes, a new `.env` or override, a directory's entries, an
  * environment variable, another build or Node) simply falls through to the normal run, which
  * uses the per-project entries (src/engine/lint-cache.ts) and records itself again.
  */
@@ -47,46 +46,6 @@ export interface RunRecord {
   stdout: string;
   inputs: RunInputs;
   out: RunOutput;
-  /**
-   * Files and listed directories that had not changed for a while when the run started (see
-   * STABLE_MS), with their stamp (statStamp). A replay that finds the same stamp skips reading and
-   * hashing the file, or listing the directory: the status check git does for its index.
-   */
-  stamps?: Record<string, string>;
-}
-
-/**
- * How long before the run started a path's last change (its ctime) must be for its stamp to be
- * recorded. A change during the run sets the ctime to a time after the run started, so the stamp
- * then differs, even where the file system keeps times in coarse ticks (git's "racy clean" files:
- * a stamp taken too close to a change might not show a second change in the same tick).
- */
-export const STABLE_MS = 2000;
-
-/**
- * What a replay compares before reading a path: device, inode, size, and the nanosecond times of
- * its last content change (mtime) and last status change (ctime). A process can set mtime back
- * (`touch -r`, `cp -p`) but not ctime, so any write, replacement or rename shows. Undefined for a
- * path that cannot be stat'ed.
- */
-export function statStamp(p: string): string | undefined {
-  const st = fs.statSync(p, { bigint: true, throwIfNoEntry: false });
-  return st && stampOf(st);
-}
-const stampOf = (st: fs.BigIntStats): string => `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
-
-/**
- * The stamps of the paths in `inputs` (files read, directories listed) whose ctime is at least
- * STABLE_MS before `startedMs` (the run's start, ms since the epoch): what RunRecord.stamps keeps.
- */
-export function stableStamps(inputs: RunInputs, startedMs: number): Record<string, string> {
-  const limit = BigInt(Math.floor(startedMs - STABLE_MS)) * 1_000_000n;
-  const stamps: Record<string, string> = {};
-  for (const p of [...Object.keys(inputs.files), ...Object.keys(inputs.listings), ...Object.keys(inputs.composeNames)]) {
-    const st = fs.statSync(p, { bigint: true, throwIfNoEntry: false });
-    if (st && st.ctimeNs < limit) stamps[p] = stampOf(st);
-  }
-  return stamps;
 }
 
 /**
@@ -149,7 +108,7 @@ export function replayRun(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     const cwd = process.cwd();
     const cacheFile = cacheFileFor(cacheLocationArg(args), cwd);
     const record = recordIn(cacheFile);
-    if (!record || !sameCommand(record, args, cwd, env) || !inputsUnchanged(record.inputs, ownFiles(cacheFile, record.out.file?.[0]), record.stamps ?? {})) return false;
+    if (!record || !sameCommand(record, args, cwd, env) || !inputsUnchanged(record.inputs, ownFiles(cacheFile, record.out.file?.[0]))) return false;
     writeOutput(record.out);
     return true;
   } catch {
@@ -218,15 +177,10 @@ export function withoutOwnFiles(inputs: RunInputs, own: (dir: string, name: stri
   return { ...inputs, listings, kinds };
 }
 
-/**
- * Every input of the record as it was: listings, kinds, compose names, then (dearest) file bytes.
- * A directory or file with its recorded stamp unchanged is not listed or read again.
- */
-function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => boolean, stamps: Record<string, string>): boolean {
-  const same = (p: string): boolean => stamps[p] !== undefined && stamps[p] === statStamp(p);
+/** Every input of the record as it was: listings, kinds, compose names, then (dearest) file bytes. */
+function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => boolean): boolean {
   // for-in, not Object.entries: no pair array per entry on a path where garbage collection is a tenth of the time.
   for (const dir in inputs.listings) {
-    if (same(dir)) continue;
     const codes = inputs.listings[dir];
     let now: string[] | null;
     try {
@@ -242,7 +196,6 @@ function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => 
   }
   for (const abs in inputs.kinds) if (pathKind(abs) !== inputs.kinds[abs]) return false;
   for (const [dir, names] of Object.entries(inputs.composeNames)) {
-    if (same(dir)) continue;
     let now: string[];
     try {
       now = fs
@@ -257,7 +210,6 @@ function inputsUnchanged(inputs: RunInputs, own: (dir: string, name: string) => 
   const buffer = { bytes: Buffer.allocUnsafe(1 << 16) };
   for (const abs in inputs.files) {
     if (inputs.files[abs].startsWith(UNREADABLE)) return false; // a run that could not read a file is not replayed: the per-project check compares why
-    if (same(abs)) continue;
     const bytes = fileBytes(abs, buffer);
     if (!bytes || sha256(bytes) !== inputs.files[abs]) return false;
   }
@@ -352,7 +304,6 @@ function wellFormedRecord(v: unknown): v is RunRecord {
     isString(out.stdout) &&
     isString(out.stderr) &&
     (out.file === null || (Array.isArray(out.file) && out.file.length === 2 && out.file.every(isString))) &&
-    Number.isInteger(out.exitCode) &&
-    (r.stamps === undefined || isStringMap(r.stamps, isString))
+    Number.isInteger(out.exitCode)
   );
 }

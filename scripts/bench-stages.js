@@ -86,6 +86,7 @@ wrap('src/load/include.js', 'applyIncludes', 'include/extends');
 wrap('src/schema/validate.js', 'validateCompose', 'schema: validate');
 wrap('src/schema/ports.js', 'validatePortSyntax', 'schema: ports/units');
 wrap('src/schema/units.js', 'validateUnits', 'schema: ports/units');
+wrap('src/schema/images.js', 'validateImageReferences', 'schema: ports/units'); // and image references
 wrap('src/load/project.js', 'loadProject', 'load: other steps');
 wrap('src/graph/build.js', 'buildGraph', 'graph');
 wrap('src/engine/run.js', 'runRules', 'rules');

@@ -25,9 +25,10 @@ export function validateImageReferences(model: Record<string, unknown>, env: Rec
     const image = (svc as Record<string, unknown>).image;
     if (typeof image !== 'string') continue;
     const empty = emptyReferencePart(image);
+    if (!empty) continue; // the common case: nothing more to look up (10,000 services, issue 13)
     const origin = originOf(svc, 'image');
     const path = ['services', name, 'image'];
-    if (!empty || writtenWithUnknownVariable(origin, env) || unsetPaths.has(formatPath(path))) continue;
+    if (writtenWithUnknownVariable(origin, env) || unsetPaths.has(formatPath(path))) continue;
     const fix = empty === 'tag' ? `write a tag, or drop the ':' for ${imageForMessage(image)}:latest` : "write the digest (sha256:...), or drop the '@'";
     const mark = empty === 'tag' ? ':' : '@';
     problems.push({

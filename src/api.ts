@@ -110,6 +110,11 @@ export interface LintResult {
   projects: Project[];
   /** Every compose file linted (display paths), clean ones included. */
   files: string[];
+  /**
+   * Files of `files` whose YAML does not parse (display paths, sorted): the rules could not check
+   * them (their `yaml-syntax` findings say why). SARIF lists them as tool execution notifications.
+   */
+  unparsed: string[];
   /** Files named explicitly (a file target, `-f`, the text's path) that the config's `ignore` skipped (display paths). */
   ignored: string[];
   /** Problems that do not stop the run, one line each for stderr: a config file ignored beside the one used. */
@@ -398,6 +403,7 @@ function mergeOutcomes(slots: readonly { cfg: EffectiveConfig; outcome?: Project
     suppressed: dedupe([...suppressed, ...shown.suppressed]).sort(compareFindings),
     projects,
     files: [...files].sort(),
+    unparsed: [...unparsed].filter((f) => files.has(f)).sort(),
     ...(o.timing ? { ruleTimes } : {}),
   };
 }

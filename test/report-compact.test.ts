@@ -22,3 +22,8 @@ test('a lone CR, CRLF and LF all fold to one space, with the spaces and tabs aro
   expect(out).toBe('compose.yaml:1:1: warning: a b c d e [r]\n');
   expect(compact([finding({ message: `x${' '.repeat(200_000)}y`, rule: 'r' })], ctx)).toBe(`compose.yaml:1:1: warning: x${' '.repeat(200_000)}y [r]\n`);
 });
+
+test('control characters in messages and file names show as U+FFFD, tab kept (line breaks fold first)', () => {
+  const out = compact([finding({ file: '/p/a\x1bb\r.yml', message: 'name "a\x01b\x1b[31mred\u0085\u009f"\tx\ny', rule: 'r' })], ctx);
+  expect(Buffer.from(out, 'utf8')).toEqual(Buffer.from('a\uFFFDb\uFFFD.yml:1:1: warning: name "a\uFFFDb\uFFFD[31mred\uFFFD\uFFFD"\tx y [r]\n', 'utf8'));
+});

@@ -54,3 +54,13 @@ describe('annotation limit note', () => {
     expect(out.endsWith(NOTE)).toBe(true);
   });
 });
+
+test('control characters show as U+FFFD in the file and the message; line breaks stay escaped', () => {
+  const out = github([finding({ severity: 'error', file: '/w/a\x1bb.yml', rule: 'r', message: 'x\x1b[31my\u0085\tz\r\nw' })], ctx);
+  expect(out).toBe('::error file=a\uFFFDb.yml,line=1,col=1,endLine=1,endColumn=8,title=r::x\uFFFD[31my\uFFFD\tz%0D%0Aw\n');
+});
+
+test('stdin without --stdin-filename: an annotation with no file or position, only the title', () => {
+  const out = github([finding({ severity: 'warning', file: '<stdin>', rule: 'r', message: 'm, n: 1%' })], ctx);
+  expect(out).toBe('::warning title=r::m, n: 1%25\n');
+});

@@ -1,7 +1,5 @@
 /** SARIF output: valid against the OASIS 2.1.0 schema, shaped for GitHub code scanning. */
-import * as fs from 'fs';
-import * as path from 'path';
-import Ajv from 'ajv';
+import { createHash } from 'crypto';
 import { loadFormatter } from '../src/report';
 import type { FormatContext, RuleMeta } from '../src/report/types';
 import type { Finding } from '../src/types';
@@ -12,27 +10,9 @@ import { presetSettings } from '../src/engine/presets';
 import { allRules } from '../rules';
 import { makeTree } from './engine-helpers';
 import { lines } from './graph-helpers';
+import { schemaValidator } from './sarif-schema';
 
 const sarif = loadFormatter('sarif');
-
-/**
- * This copy of the schema (as mirrored in AdaCore/sarif-ada) keeps the log's own schema under
- * definitions.Root and puts no constraint at the top level, so validation must start there.
- * ajv ships no format checkers; the ones added follow RFC 3339 / RFC 3986 closely enough for our output.
- */
-function schemaValidator() {
-  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'));
-  // unicodeRegExp off: the schema's `language` pattern has a stray `]` that is only legal without the u flag.
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-  const noRawSpace = (s: string) => !/[\s<>"{}|\\^`]/.test(s);
-  ajv.addFormat('uri', (s: string) => noRawSpace(s) && URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => noRawSpace(s) && URL.canParse(s, 'file:///base/'));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  ajv.addSchema(schema);
-  const validate = ajv.getSchema(`${schema.$id}#/definitions/Root`);
-  if (!validate) throw new Error('SARIF schema has no definitions.Root');
-  return validate;
-}
 
 function run(findings: Finding[], ctx: FormatContext) {
   return JSON.parse(sarif(findings, ctx)).runs[0];
@@ -302,5 +282,112 @@ describe('security rules', () => {
       ['warning', '3.5'],
       ['note', '2.0'],
     ]);
+  });
+});
+
+describe('invocations', () => {
+  const broken = finding({ rule: 'yaml-syntax', file: 'broken.yml', severity: 'error', line: 3, column: 5, endLine: 3, endColumn: 6, message: 'bad indentation' });
+
+  test('record the exit code given, successful unless it is 2, with no notifications for a clean run', () => {
+    expect(run([], ctx).invocations).toEqual([{ executionSuccessful: true, exitCode: 0 }]);
+    // exit 1 from --max-warnings: only warnings shown, the CLI says how it exits
+    expect(run([finding({ severity: 'warning' })], { ...ctx, exitCode: 1 }).invocations).toEqual([{ executionSuccessful: true, exitCode: 1 }]);
+  });
+
+  test('without an exit code given: 1 when an unsuppressed error is shown, else 0', () => {
+    expect(run([finding({ severity: 'error' })], ctx).invocations[0].exitCode).toBe(1);
+    expect(run([finding({ severity: 'warning' })], ctx).invocations[0].exitCode).toBe(0);
+    const suppressed = [{ ...finding({ severity: 'error' }), suppression: { kind: 'exclude' as const } }];
+    expect(run([], { ...ctx, suppressed }).invocations[0].exitCode).toBe(0);
+  });
+
+  test('a file whose YAML does not parse is an error notification located at its first YAML error', () => {
+    const r = run([broken, { ...broken, line: 9, endLine: 9 }, finding({ file: 'ok.yml' })], { ...ctx, unparsed: ['broken.yml', 'gone.yml'], exitCode: 1 });
+    expect(r.invocations).toEqual([
+      {
+        executionSuccessful: true,
+        exitCode: 1,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'broken.yml: not checked: its YAML does not parse' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.yml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 6 } } }],
+          },
+          {
+            level: 'error',
+            message: { text: 'gone.yml: not checked: its YAML does not parse' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'gone.yml', uriBaseId: '%SRCROOT%' } } }],
+          },
+        ],
+      },
+    ]);
+    const validate = schemaValidator();
+    expect(validate(JSON.parse(sarif([broken], { ...ctx, unparsed: ['broken.yml'], exitCode: 1 })))).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  test('stdin without a file name: a notification without a location', () => {
+    const r = run([{ ...broken, file: '<stdin>' }], { ...ctx, unparsed: ['<stdin>'], exitCode: 1 });
+    expect(r.invocations[0].toolExecutionNotifications).toEqual([{ level: 'error', message: { text: 'stdin: not checked: its YAML does not parse' } }]);
+  });
+});
+
+describe('the log of a failed run (formatFailure)', () => {
+  const { formatFailure } = require('../src/report/sarif') as typeof import('../src/report/sarif');
+
+  test('is the rule catalog, no results, and the error as an unsuccessful invocation with exit code 2', () => {
+    const rules = [rule({ id: 'r' })];
+    const out = formatFailure('compose.yaml: no such file', { cwd: '/repo', version: '9.9.9', rules });
+    const log = JSON.parse(out);
+    expect(out.endsWith('}\n')).toBe(true);
+    expect(log.runs).toHaveLength(1);
+    expect(log.runs[0]).toEqual({
+      tool: { driver: { name: 'compose-lint', version: '9.9.9', informationUri: 'https://github.com/compose-lint/compose-lint', rules: run([], { ...ctx, rules }).tool.driver.rules } },
+      invocations: [{ executionSuccessful: false, exitCode: 2, toolExecutionNotifications: [{ level: 'error', message: { text: 'compose.yaml: no such file' } }] }],
+      originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///repo/' } },
+      columnKind: 'utf16CodeUnits',
+      results: [],
+    });
+    const validate = schemaValidator();
+    expect(validate(log)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+});
+
+test('rules off by default (not in the recommended preset) are described with enabled: false', () => {
+  const rules = run([], { ...ctx, rules: [rule({ id: 'on' }), rule({ id: 'off', recommended: false, severity: 'info' }), rule({ id: 'said-on', recommended: true })] }).tool.driver.rules;
+  expect(rules.map((d: { id: string; defaultConfiguration: unknown }) => [d.id, d.defaultConfiguration])).toEqual([
+    ['on', { level: 'warning' }],
+    ['off', { level: 'note', enabled: false }],
+    ['said-on', { level: 'warning' }],
+  ]);
+  const catalog = run([], { ...ctx, rules: ruleCatalog() }).tool.driver.rules;
+  const off = catalog.filter((d: { defaultConfiguration: { enabled?: boolean } }) => d.defaultConfiguration.enabled === false).map((d: { id: string }) => d.id);
+  expect(off).toEqual(
+    ruleCatalog()
+      .filter((m) => m.recommended === false)
+      .map((m) => m.id),
+  );
+  expect(off).toContain('unused-disable');
+  expect(off).not.toContain('privileged');
+});
+
+describe('stdin without --stdin-filename', () => {
+  test('results have no physical location (code scanning would make up a file `<stdin>`); the service stays', () => {
+    const r = run([finding({ file: '<stdin>', service: 'web', message: 'm' }), finding({ file: '<stdin>', line: 2 })], ctx);
+    expect(r.results[0].message).toEqual({ text: 'm' });
+    expect(r.results[0].locations).toEqual([{ logicalLocations: [{ name: 'web', kind: 'object', fullyQualifiedName: 'services.web' }] }]);
+    expect(r.results[1]).not.toHaveProperty('locations');
+    const validate = schemaValidator();
+    expect(validate(JSON.parse(sarif([finding({ file: '<stdin>', service: 'web' })], ctx)))).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  test('keep their fingerprints, computed as before from the display path <stdin>', () => {
+    const f = finding({ rule: 'r', file: '<stdin>', service: 'web', value: 'x' });
+    const expected = createHash('sha256')
+      .update(`${JSON.stringify(['r', '<stdin>', 'web', 'x'])}#1`)
+      .digest('hex');
+    expect(run([f], ctx).results[0].partialFingerprints).toEqual({ 'composeLint/v1': expected });
   });
 });

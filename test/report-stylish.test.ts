@@ -95,3 +95,14 @@ test('on a terminal, a 200k-character message wraps in linear time and the other
   expect(lines[3]).toBe(`${' '.repeat(16)}${'x'.repeat(41)}`);
   expect(lines).toHaveLength(2 + Math.ceil(100_001 / 41) + 3);
 });
+
+test('control characters in messages and file names show as U+FFFD, tab kept; the colours are ours only', () => {
+  const message = 'network "a\x01b\x1b[31mred\x7f\u0085\u009b2J\tend"';
+  const out = stylish([finding({ file: '/p/x\x1b]0;t\x07.yml', message, rule: 'r' })], { ...ctx, color: true });
+  expect(out).toBe(
+    '\x1b[4mx\uFFFD]0;t\uFFFD.yml\x1b[24m\n' +
+      '  \x1b[2m1:1\x1b[22m  \x1b[33mwarning\x1b[39m  network "a\uFFFDb\uFFFD[31mred\uFFFD\uFFFD\uFFFD2J\tend"  \x1b[2mr\x1b[22m\n' +
+      '\n' +
+      '\x1b[1m\x1b[33m\u2716 1 problem (1 warning)\x1b[39m\x1b[22m\n',
+  );
+});

@@ -14,6 +14,20 @@ export function fail(message: string): void {
   process.exitCode = EXIT_FATAL;
 }
 
+/** Errors that carry a message for users; any other is a bug in compose-lint. */
+const USER_ERRORS = new Set(['LoadError', 'UnknownFormatError', 'ConfigError', 'UsageError']);
+
+/** The one line a failed run prints after `compose-lint: `: the error's first line, marked as internal when it is a bug. */
+export function fatalMessage(err: Error): string {
+  const line = err.message.split('\n')[0];
+  return USER_ERRORS.has(err.name) ? line : `${line} (internal error; set COMPOSE_LINT_DEBUG=1 for details)`;
+}
+
+/** Whether `err` is one of ours with a message for users (else main prints a stack with --debug). */
+export function isUserError(err: Error): boolean {
+  return USER_ERRORS.has(err.name);
+}
+
 /** A mistake in how the command was called: reported on one line, exit 2. */
 export class UsageError extends Error {
   constructor(message: string) {

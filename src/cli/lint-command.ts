@@ -6,7 +6,7 @@ import { loadFormatter, DEFAULT_FORMAT, FormatContext, Formatter } from '../repo
 import { describeFsError } from '../load/read';
 import type { Finding } from '../types';
 import { readStdin, toLintOptions, ProjectFlags } from './options';
-import { EXIT_FINDINGS, writeOut } from './exit';
+import { EXIT_FINDINGS, EXIT_OK, fatalMessage, writeOut } from './exit';
 import { UsageError } from './exit';
 import { useColor, terminalWidth } from './color';
 import { checkTargets } from './targets';
@@ -60,6 +60,32 @@ const TEXT_FORMATS = ['stylish', 'compact'];
  * `--cache` run, src/cli/replay.ts); without them no record is made.
  */
 export function runLint(targets: string[], flags: LintFlags, argv?: readonly string[]): void {
+  try {
+    lintAndReport(targets, flags, argv);
+  } catch (e) {
+    writeFailureLog(e as Error, flags);
+    throw e;
+  }
+}
+
+/**
+ * A run that fails (exit 2) with `--format sarif -o FILE` still leaves a valid SARIF log in FILE,
+ * saying it failed and why: CI steps that upload FILE even after a failure (`if: always()`) would
+ * otherwise fail on a missing file, or upload the stale log of an earlier run. Other formats write
+ * nothing, as ESLint does. Best effort: when FILE cannot be written, the error already says so.
+ */
+function writeFailureLog(err: Error, flags: LintFlags): void {
+  if (flags.format !== 'sarif' || flags.outputFile === undefined || flags.printConfig !== undefined) return;
+  try {
+    const { formatFailure } = require('../report/sarif') as typeof import('../report/sarif');
+    writeReportFile(flags.outputFile, formatFailure(fatalMessage(err), { cwd: process.cwd(), version: VERSION, rules: ruleCatalog() }));
+  } catch {
+    // nothing more to say than the error itself
+  }
+}
+
+/** The body of runLint: throws UsageError, LoadError, ConfigError for a run that cannot report. */
+function lintAndReport(targets: string[], flags: LintFlags, argv?: readonly string[]): void {
   const started = Date.now();
   const formatName = flags.format ?? DEFAULT_FORMAT;
   const format = loadFormatter(formatName); // unknown format: fatal before any work
@@ -117,11 +143,14 @@ export function runLint(targets: string[], flags: LintFlags, argv?: readonly str
     if (result.cacheProblem) out.stderr(`compose-lint: warning: ${result.cacheProblem}\n`);
     const t = Date.now();
     const shown = flags.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-    const text = format(shown, { ...ctx, files: result.files, suppressed: result.suppressed, ...extra });
+    const outcome = exitOutcome(findings, maxWarnings);
+    // -q reports errors only, suppressed ones too (sarif lists them as dismissed results).
+    const suppressed = flags.quiet ? result.suppressed.filter((f) => f.severity === 'error') : result.suppressed;
+    const text = format(shown, { ...ctx, files: result.files, unparsed: result.unparsed, suppressed, exitCode: outcome.code, ...extra });
     debug?.(`format ${formatName} in ${Date.now() - t} ms`);
     out.report(text, flags.outputFile, to);
     if (timing !== undefined && result.ruleTimes) out.stderr(formatRuleTimes(result.ruleTimes, timing));
-    setExitCode(findings, maxWarnings, out);
+    setExitCode(outcome, out);
     debug?.(`total ${Date.now() - started} ms`);
   };
   if (flags.fixDryRun) {
@@ -175,13 +204,17 @@ function concurrencyOf(value: string | undefined): number | 'auto' {
   return n;
 }
 
-/** Exit 1 on an error, or on more warnings than --max-warnings allows (saying so on stderr). */
-function setExitCode(findings: readonly Finding[], maxWarnings: number, out: RunWriter): void {
+/** How a run that reported its findings ends: exit 1 on an error, or on more warnings than --max-warnings allows (with the line saying so). */
+function exitOutcome(findings: readonly Finding[], maxWarnings: number): { code: number; tooMany?: string } {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const tooMany = maxWarnings >= 0 && warnings > maxWarnings;
-  if (tooMany) out.stderr(`compose-lint found too many warnings: ${warnings} (maximum: ${maxWarnings})\n`);
-  if (errors > 0 || tooMany) process.exitCode = EXIT_FINDINGS;
+  const tooMany = maxWarnings >= 0 && warnings > maxWarnings ? `compose-lint found too many warnings: ${warnings} (maximum: ${maxWarnings})\n` : undefined;
+  return { code: errors > 0 || tooMany ? EXIT_FINDINGS : EXIT_OK, tooMany };
+}
+
+function setExitCode(outcome: { code: number; tooMany?: string }, out: RunWriter): void {
+  if (outcome.tooMany) out.stderr(outcome.tooMany);
+  if (outcome.code !== EXIT_OK) process.exitCode = outcome.code;
 }
 
 /** The run's warnings (a config file ignored beside the one used), and each file named on the command line that the config's `ignore` skips: say so, as ESLint does. */
@@ -209,15 +242,20 @@ class RunWriter {
       }
       return;
     }
-    try {
-      if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output-file ${file}: is a directory; name a file`);
-      makeDirectory(path.dirname(path.resolve(file)));
-      fs.writeFileSync(file, text);
-    } catch (e) {
-      if (e instanceof UsageError) throw e;
-      throw new UsageError(`--output-file ${file}: cannot write: ${describeFsError(e as NodeJS.ErrnoException)}`);
-    }
+    writeReportFile(file, text);
     if (this.captured) this.captured.file = [path.resolve(file), text];
+  }
+}
+
+/** Write the report to `-o FILE`, creating its directory; a directory or an unwritable path is a usage error. */
+function writeReportFile(file: string, text: string): void {
+  try {
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--output-file ${file}: is a directory; name a file`);
+    makeDirectory(path.dirname(path.resolve(file)));
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`--output-file ${file}: cannot write: ${describeFsError(e as NodeJS.ErrnoException)}`);
   }
 }
 
@@ -266,7 +304,8 @@ function runFixDryRun(options: FixOptions, formatName: string, format: Formatter
     for (const s of f.suggestions ?? []) process.stderr.write(`${f.file}:${f.line}:${f.column}: suggestion (${f.rule}): ${s.description}; apply with --fix --fix-rule ${f.rule}\n`);
   }
   const shown = (list: Finding[]): Finding[] => (flags.quiet ? list.filter((f) => f.severity === 'error') : list);
-  const fctx = { ...ctx, files: result.files };
+  const outcome = exitOutcome(remaining, maxWarnings);
+  const fctx = { ...ctx, files: result.files, unparsed: result.unparsed, exitCode: outcome.code };
   let text: string;
   if (formatName === 'json') text = format(shown(findings), { ...fctx, fixes: true });
   else if (TEXT_FORMATS.includes(formatName)) {
@@ -276,5 +315,5 @@ function runFixDryRun(options: FixOptions, formatName: string, format: Formatter
   } else text = format(shown(remaining), fctx);
   out.report(text, flags.outputFile, 'stdout');
   if (timing !== undefined && result.ruleTimes) out.stderr(formatRuleTimes(result.ruleTimes, timing));
-  setExitCode(remaining, maxWarnings, out);
+  setExitCode(outcome, out);
 }

@@ -1,7 +1,7 @@
 /** The compose-lint program: parse flags, dispatch, map failures to one line and exit code 2. */
 import { Command, CommanderError, Option } from 'commander';
 import { addProjectOptions, withStdinFd } from './options';
-import { fail, EXIT_FATAL } from './exit';
+import { fail, fatalMessage, isUserError, EXIT_FATAL } from './exit';
 import { watchStdoutErrors } from './stdout';
 import { VERSION } from '../util/version';
 import { WORKER_THRESHOLD } from '../util/worker-threshold';
@@ -119,11 +119,10 @@ export function main(argv: string[], io: CliIo = {}): void {
       return;
     }
     const err = e as Error;
-    if (err.name === 'LoadError' || err.name === 'UnknownFormatError' || err.name === 'ConfigError' || err.name === 'UsageError') fail(err.message);
-    else if (process.env.COMPOSE_LINT_DEBUG || argv.includes('--debug')) {
+    if (!isUserError(err) && (process.env.COMPOSE_LINT_DEBUG || argv.includes('--debug'))) {
       process.stderr.write(`${err.stack}\n`);
       process.exitCode = EXIT_FATAL;
-    } else fail(`${err.message} (internal error; set COMPOSE_LINT_DEBUG=1 for details)`);
+    } else fail(fatalMessage(err));
   } finally {
     stopWatching();
   }

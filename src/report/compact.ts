@@ -5,8 +5,9 @@
 import type { Finding } from '../types';
 import type { FormatContext } from './types';
 import { oneLine } from './group';
+import { neutralizeControls } from './control-chars';
 import { relativePath } from '../util/display-path';
 
 export function format(findings: Finding[], ctx: FormatContext): string {
-  return findings.map((f) => `${relativePath(ctx.cwd, f.file)}:${f.line}:${f.column}: ${f.severity}: ${oneLine(f.message)} [${f.rule}]\n`).join('');
+  return findings.map((f) => `${neutralizeControls(relativePath(ctx.cwd, f.file))}:${f.line}:${f.column}: ${f.severity}: ${neutralizeControls(oneLine(f.message))} [${f.rule}]\n`).join('');
 }

@@ -5,7 +5,8 @@
 import type { Finding, Severity } from '../types';
 import type { FormatContext } from './types';
 import { countBySeverity } from './group';
-import { relativePath } from '../util/display-path';
+import { relativePath, STDIN_PATH } from '../util/display-path';
+import { neutralizeControls } from './control-chars';
 
 /** GitHub keeps at most this many annotations of each kind (error/warning/notice) per step. */
 export const ANNOTATIONS_PER_KIND = 10;
@@ -20,9 +21,16 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/**
+ * One workflow command. Text read from stdin without `--stdin-filename` is no file of the
+ * repository: its annotation has no file or position (GitHub shows it on the run, not on a file).
+ * Control characters are shown as U+FFFD (line breaks are escaped instead: they are allowed).
+ */
 function annotation(f: Finding, ctx: FormatContext): string {
-  const props = [`file=${escapeProperty(relativePath(ctx.cwd, f.file))}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escapeProperty(f.rule)}`];
-  return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}\n`;
+  const where =
+    f.file === STDIN_PATH ? [] : [`file=${escapeProperty(neutralizeControls(relativePath(ctx.cwd, f.file)))}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`];
+  const props = [...where, `title=${escapeProperty(f.rule)}`];
+  return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(neutralizeControls(f.message, true))}\n`;
 }
 
 export function format(findings: Finding[], ctx: FormatContext): string {

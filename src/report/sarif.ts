@@ -9,7 +9,7 @@ import type { Finding, Fix, Severity } from '../types';
 import type { FormatContext, RuleMeta } from './types';
 import type { SuppressedFinding } from '../engine/suppress';
 import { stableFingerprints } from './fingerprint';
-import { isOutside, relativePath } from '../util/display-path';
+import { isOutside, relativePath, STDIN_PATH } from '../util/display-path';
 import { ruleDocsUrl } from './rule-url';
 import { referenceMarkdown, referenceTags, referenceText } from './references';
 
@@ -17,6 +17,10 @@ const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/
 const INFORMATION_URI = 'https://github.com/compose-lint/compose-lint';
 const SRCROOT = '%SRCROOT%';
 const FINGERPRINT_KEY = 'composeLint/v1';
+/** The pseudo-rule of YAML errors: a file with one is not checked by any other rule. */
+const YAML_SYNTAX = 'yaml-syntax';
+/** The exit code of a run that failed (src/cli/exit.ts EXIT_FATAL): a report cannot import the CLI. */
+const EXIT_FATAL = 2;
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -81,7 +85,8 @@ function describeRule(rule: RuleMeta) {
     fullDescription: { text: rule.docs?.why.trim() ?? rule.description },
     ...(help && { help }),
     helpUri: ruleDocsUrl(rule.id),
-    defaultConfiguration: { level: LEVEL[rule.severity] },
+    // Off in the recommended preset (the default): SARIF's `enabled` defaults to true (§3.50.3).
+    defaultConfiguration: { level: LEVEL[rule.severity], ...(rule.recommended === false && { enabled: false }) },
     properties,
   };
 }
@@ -99,6 +104,19 @@ function describeUnknownRule(id: string) {
 function encodePath(rel: string): string {
   return rel.split('/').map(encodeURIComponent).join('/');
 }
+
+/**
+ * The `locations` of a result about `file` at `region`; none for text read from stdin without
+ * `--stdin-filename` (it is no file of the repository: code scanning would make up one named
+ * `<stdin>`). The service, when known, stays as a logical location.
+ */
+function locationsOf(cwd: string, file: string, region: object | undefined, service?: string): object[] | undefined {
+  const logical = service !== undefined && { logicalLocations: [{ name: service, kind: 'object', fullyQualifiedName: `services.${service}` }] };
+  if (file === STDIN_PATH) return logical ? [logical] : undefined;
+  return [{ physicalLocation: { artifactLocation: artifactLocation(cwd, file), ...(region && { region }) }, ...logical }];
+}
+
+const regionOf = (f: Finding) => ({ startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn });
 
 function artifactLocation(cwd: string, file: string) {
   const rel = relativePath(cwd, file);
@@ -159,30 +177,35 @@ export function format(shown: Finding[], ctx: FormatContext): string {
     ruleIndex: ruleIndex.get(f.rule),
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifactLocation(ctx.cwd, f.file),
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-        },
-        ...(f.service !== undefined && {
-          logicalLocations: [{ name: f.service, kind: 'object', fullyQualifiedName: `services.${f.service}` }],
-        }),
-      },
-    ],
+    ...optional('locations', locationsOf(ctx.cwd, f.file, regionOf(f), f.service)),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
     ...((f.fix || f.suggestions?.length) && { fixes: sarifFixes(ctx.cwd, f) }),
     ...(suppressionsOf(f) && { suppressions: suppressionsOf(f) }),
     ...securityProperties(metaOf.get(f.rule), f.severity),
   }));
+  return sarifLog(ctx, descriptors, invocation(ctx, findings), results);
+}
+
+/**
+ * The log of a run that failed before it could report (exit 2: a usage error, a config or load
+ * error): the rule catalog, no results, and the one-line error as the invocation's notification.
+ * `-o FILE` gets it with `--format sarif`, so a CI step uploading FILE finds a valid log.
+ */
+export function formatFailure(message: string, ctx: Pick<FormatContext, 'cwd' | 'version' | 'rules'>): string {
+  const failed = { executionSuccessful: false, exitCode: EXIT_FATAL, toolExecutionNotifications: [{ level: 'error', message: { text: message } }] };
+  return sarifLog(ctx, ctx.rules.map(describeRule), failed, []);
+}
+
+function sarifLog(ctx: Pick<FormatContext, 'cwd' | 'version'>, rules: object[], invocation: object, results: object[]): string {
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
         tool: {
-          driver: { name: 'compose-lint', version: ctx.version, informationUri: INFORMATION_URI, rules: descriptors },
+          driver: { name: 'compose-lint', version: ctx.version, informationUri: INFORMATION_URI, rules },
         },
+        invocations: [invocation],
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(ctx.cwd) } },
         columnKind: 'utf16CodeUnits',
         results,
@@ -190,4 +213,27 @@ export function format(shown: Finding[], ctx: FormatContext): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** `{ [key]: value }`, or nothing when value is undefined (to spread into an object). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/**
+ * The run's invocation (SARIF 2.1.0 §3.20): its exit code, successful unless it failed (exit 2),
+ * and a notification per file whose YAML does not parse, so its checks did not run (§3.20.21);
+ * located at the file's first YAML error when it is among `findings`.
+ */
+function invocation(ctx: FormatContext, findings: readonly Finding[]) {
+  const exitCode = ctx.exitCode ?? (findings.some((f) => f.severity === 'error' && !(f as SuppressedFinding).suppression) ? 1 : 0);
+  const notifications = (ctx.unparsed ?? []).map((file) => {
+    const first = findings.find((f) => f.rule === YAML_SYNTAX && relativePath(ctx.cwd, f.file) === relativePath(ctx.cwd, file));
+    return {
+      level: 'error',
+      message: { text: `${file === STDIN_PATH ? 'stdin' : file}: not checked: its YAML does not parse` },
+      ...optional('locations', locationsOf(ctx.cwd, file, first && regionOf(first))),
+    };
+  });
+  return { executionSuccessful: exitCode !== EXIT_FATAL, exitCode, ...(notifications.length && { toolExecutionNotifications: notifications }) };
 }

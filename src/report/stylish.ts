@@ -10,6 +10,7 @@ import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../types';
 import type { FormatContext } from './types';
 import { countBySeverity, groupByFile, oneLine } from './group';
+import { neutralizeControls } from './control-chars';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -65,7 +66,7 @@ export function format(findings: Finding[], ctx: FormatContext): string {
     const rows = group.findings.map((f) => ({
       position: `${f.line}:${f.column}`,
       severity: f.severity,
-      message: oneLine(f.message),
+      message: neutralizeControls(oneLine(f.message)),
       rule: f.rule,
     }));
     // Pad on the plain text so colour codes never skew the columns. A loop, not Math.max(...rows):
@@ -88,7 +89,7 @@ export function format(findings: Finding[], ctx: FormatContext): string {
           room,
         )
       : width((r) => r.message, MAX_ALIGNED_MESSAGE);
-    out += `${c.underline(group.path)}\n`;
+    out += `${c.underline(neutralizeControls(group.path))}\n`;
     for (const r of rows) {
       const [first, ...rest] = wraps && r.message.length > wMessage ? wrapText(r.message, wMessage) : [r.message];
       const position = c.dim(r.position.padEnd(wPosition));

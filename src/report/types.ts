@@ -24,6 +24,16 @@ export interface FormatContext {
   fixes?: boolean;
   /** files linted, including clean ones (junit/checkstyle list them) */
   files: string[];
+  /**
+   * Display paths of linted files whose YAML does not parse (LintResult.unparsed): no rule could
+   * check them. `sarif` lists them as tool execution notifications.
+   */
+  unparsed?: string[];
+  /**
+   * The exit code the process ends with (0 clean, 1 findings or too many warnings for
+   * `--max-warnings`); `sarif` records it in `invocations`. Without it, 1 when an error is shown, else 0.
+   */
+  exitCode?: number;
 }
 
 /** Findings arrive sorted by file, line, column; the result is written to stdout as is. */

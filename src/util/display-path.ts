@@ -29,8 +29,11 @@ export function pathInside(base: string, file: string): string | undefined {
   return isOutside(rel) ? undefined : rel;
 }
 
+/** The display path of text read from stdin without `--stdin-filename`: it names no file on disk. */
+export const STDIN_PATH = '<stdin>';
+
 /** The path shown to users: relative to cwd when inside it, else absolute; `-` is `<stdin>`. */
 export function displayPath(cwd: string, abs: string): string {
-  if (abs === '-') return '<stdin>';
+  if (abs === '-') return STDIN_PATH;
   return pathInside(cwd, abs) || abs;
 }

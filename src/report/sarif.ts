@@ -85,7 +85,7 @@ function describeRule(rule: RuleMeta) {
     fullDescription: { text: rule.docs?.why.trim() ?? rule.description },
     ...(help && { help }),
     helpUri: ruleDocsUrl(rule.id),
-    // Off in the recommended preset (the default): SARIF's `enabled` defaults to true (§3.50.3).
+    // Off in the recommended preset (the default): SARIF's `enabled` defaults to true (section 3.50.3).
     defaultConfiguration: { level: LEVEL[rule.severity], ...(rule.recommended === false && { enabled: false }) },
     properties,
   };
@@ -221,8 +221,8 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 }
 
 /**
- * The run's invocation (SARIF 2.1.0 §3.20): its exit code, successful unless it failed (exit 2),
- * and a notification per file whose YAML does not parse, so its checks did not run (§3.20.21);
+ * The run's invocation (SARIF 2.1.0 section 3.20): its exit code, successful unless it failed (exit 2),
+ * and a notification per file whose YAML does not parse, so its checks did not run (3.20.21);
  * located at the file's first YAML error when it is among `findings`.
  */
 function invocation(ctx: FormatContext, findings: readonly Finding[]) {

@@ -155,7 +155,7 @@ describe('--fix never makes a file worse (issue 14)', () => {
     const text = 'services:\n  web:\n    image: nginx\n    # compose-lint-disable-next-line schema -- generated list\n    ports: [80\n';
     const root = makeTree({ 'compose.yaml': text });
     const r = cli(root, ['--fix', '--report-unused-disable-directives', '--format', 'compact']);
-    expect(r).toEqual({ code: 1, stdout: 'compose.yaml:6:1: error: Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-syntax]\n', stderr: '' });
+    expect(r).toEqual({ code: 1, stdout: 'compose.yaml:5:15: error: Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-syntax]\n', stderr: '' });
     expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(text);
   });
 

@@ -476,6 +476,32 @@ describe('positions and words of load problems', () => {
     expect(run(single, ['--format', 'compact']).stdout).toBe("compose.yaml:3:12: error: unclosed quote: the '...' string that starts here has no closing ' [yaml-syntax]\n");
   });
 
+  test('a syntax error at the end of a file is reported at the end of its last line, never on a line past the file', () => {
+    const text = 'services:\n  web:\n    image: nginx\nnetworks: [nope\n';
+    const message = 'Flow sequence in block collection must be sufficiently indented and end with a ]';
+    const cwd = makeTree({ 'compose.yaml': text, 'main.yaml': 'include:\n  - inc.yaml\n', 'inc.yaml': 'services:\n  a:\n    networks: [x\n' });
+    expect(run(cwd, ['--format', 'compact'])).toEqual({ code: 1, stdout: `compose.yaml:4:16: error: ${message} [yaml-syntax]\n`, stderr: '' });
+    expect(run(cwd, ['--format', 'compact', '--stdin-filename', 'compose.yaml', '-'], { input: text })).toEqual({
+      code: 1,
+      stdout: `compose.yaml:4:16: error: ${message} [yaml-syntax]\n`,
+      stderr: '',
+    });
+    expect(run(cwd, ['--format', 'github', 'compose.yaml'])).toEqual({
+      code: 1,
+      stdout: `::error file=compose.yaml,line=4,col=16,endLine=4,endColumn=16,title=yaml-syntax::${message}\n`,
+      stderr: '',
+    });
+    expect(run(cwd, ['--format', 'compact', 'main.yaml'])).toEqual({ code: 1, stdout: `inc.yaml:3:17: error: ${message} [yaml-syntax]\n`, stderr: '' });
+  });
+
+  test('an empty file and a file of comments only are reported at 1:1', () => {
+    const empty = 'empty compose file: Docker Compose refuses a file with no content';
+    const cwd = makeTree({ 'empty.yaml': '', 'blank.yaml': '\n\n', 'comments.yaml': '# nothing yet\n# still nothing\n' });
+    for (const file of ['empty.yaml', 'blank.yaml', 'comments.yaml']) {
+      expect(run(cwd, ['--format', 'compact', file])).toEqual({ code: 1, stdout: `${file}:1:1: error: ${empty} [schema]\n`, stderr: '' });
+    }
+  });
+
   test('an unclosed quote in .env is reported where it opens', () => {
     const cwd = makeTree({ 'compose.yaml': FIXED, '.env': 'A=1\n  export B = "abc\nC=2\n' });
     expect(run(cwd, [])).toEqual({ code: 2, stdout: '', stderr: 'compose-lint: .env:2:14: unclosed quote: the value of B opens a " that is never closed\n' });

@@ -70,7 +70,7 @@ describe('compose-lint (lint)', () => {
     const r = run(['a', 'b', '--format', 'compact'], { cwd });
     expect(r.stdout).toBe(
       'a/compose.yaml:4:5: error: duplicate key "image" (first defined at line 3, column 5) [yaml-syntax]\n' +
-        'a/compose.yaml:6:1: error: Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-syntax]\n' +
+        'a/compose.yaml:5:7: error: Flow sequence in block collection must be sufficiently indented and end with a ] [yaml-syntax]\n' +
         'b/compose.yaml:1:1: warning: `version` is obsolete: Docker Compose v2 ignores it; remove it [obsolete-version]\n',
     );
     expect(r.code).toBe(1);

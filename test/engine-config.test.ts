@@ -247,7 +247,7 @@ describe('fatal config errors name file, line, column and key', () => {
     ['bad exclude', 'rules:\n  a-info: [error, {exclude: {services: [web]}}]\n', '.compose-lint.yaml:2:40: rules.a-info[1].exclude.services: must be a mapping, not the list ["web"]'],
     ['unknown preset', 'extends: strictest\n', '.compose-lint.yaml:1:10: extends: must be one of "recommended", "strict", "all"'],
     ['unknown top-level key', 'rule:\n  a-info: off\n', '.compose-lint.yaml:1:1: unknown top-level key "rule" (did you mean "rules"?)'],
-    ['YAML syntax', 'rules:\n  a-info: [off\n', '.compose-lint.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['YAML syntax', 'rules:\n  a-info: [off\n', '.compose-lint.yaml:2:15: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['not a mapping', '- rules\n', '.compose-lint.yaml:1:1: top-level of a config file must be a mapping'],
   ];
   test.each(cases)('%s', (_name, config, message) => {

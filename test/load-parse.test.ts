@@ -19,7 +19,7 @@ describe('parseYaml', () => {
     expect(pos(originOf(web, 'r'))).toBe('2:6-2:7'); // from the anchored mapping
     expect(pos(keyOriginOf(web, 'ports'))).toBe('7:5-7:10');
     expect(pos(originOf(web.ports, 0))).toBe('7:14-7:21');
-    expect(pos(selfOrigin(web))).toBe('5:5-8:1');
+    expect(pos(selfOrigin(web))).toBe('5:5-7:23');
   });
 
   test('merge key lists: explicit keys win, then earlier sources', () => {
@@ -32,7 +32,7 @@ describe('parseYaml', () => {
     expect(r.documents).toEqual([]);
     expect(r.errors.map((e) => `${pos(e.origin)} ${e.message}`)).toEqual([
       '4:5-4:10 duplicate key "image" (first defined at line 3, column 5)',
-      '6:1-6:1 Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '5:7-5:7 Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('parseYaml', () => {
 
   test('a top level that is not a mapping is an error', () => {
     const r = parse('- a\n- b\n');
-    expect(r.errors.map((e) => `${pos(e.origin)} ${e.message}`)).toEqual(['1:1-3:1 top-level of a compose file must be a mapping']);
+    expect(r.errors.map((e) => `${pos(e.origin)} ${e.message}`)).toEqual(['1:1-2:4 top-level of a compose file must be a mapping']);
   });
 
   test('__proto__ keys stay data', () => {

@@ -52,3 +52,18 @@ describe('origins by key', () => {
     expect([originOf(to, 'b'), keyOriginOf(to, 'b'), originOf(to, 'a')]).toEqual([at(1, 2), at(0, 1), undefined]);
   });
 });
+
+describe('positions at the end of a file', () => {
+  test('the end of a text that ends with a line break is the end of its last line, never a line after it', () => {
+    const lf = makeSource('a.yaml', 'a: 1\nnetworks: [x\n');
+    expect(toPosition({ source: lf, start: lf.text.length, end: lf.text.length })).toEqual({ file: 'a.yaml', line: 2, column: 13, endLine: 2, endColumn: 13 });
+    const crlf = makeSource('b.yaml', 'a: 1\r\nnetworks: [x\r\n');
+    expect(toPosition({ source: crlf, start: 0, end: crlf.text.length })).toEqual({ file: 'b.yaml', line: 1, column: 1, endLine: 2, endColumn: 13 });
+    const blank = makeSource('c.yaml', 'a: 1\n\n');
+    expect(toPosition({ source: blank, start: blank.text.length, end: blank.text.length + 5 })).toEqual({ file: 'c.yaml', line: 2, column: 1, endLine: 2, endColumn: 1 });
+    const none = makeSource('d.yaml', 'a: [');
+    expect(toPosition({ source: none, start: 4, end: 4 })).toEqual({ file: 'd.yaml', line: 1, column: 5, endLine: 1, endColumn: 5 });
+    const empty = makeSource('e.yaml', '\n');
+    expect(toPosition({ source: empty, start: 1, end: 1 })).toEqual({ file: 'e.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 });
+  });
+});

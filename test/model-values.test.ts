@@ -60,6 +60,10 @@ test("null, empty, numeric, boolean and mapping keys: a schema finding with comp
 test('finding ranges stay inside the file: an unclosed `{` is reported at the end, not past it', () => {
   expect(lint('{')).toEqual(['1:2-1:2 yaml-syntax: Flow map must end with a }']);
   expect(lint('services:\n  a: [')).toEqual(['2:7-2:7 yaml-syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+  // With a final line break (and blank lines after), the end of the last written line, not a line past the file.
+  expect(lint('services:\n  a: [\n')).toEqual(['2:7-2:7 yaml-syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+  expect(lint('services:\r\n  a: [x  \r\n\r\n\n')).toEqual(['2:8-2:8 yaml-syntax: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+  expect(lint('services:\n  a: {\n')).toEqual(['2:7-2:7 yaml-syntax: Flow map in block collection must be sufficiently indented and end with a }']);
 });
 
 test('text input reports env-file findings with the paths the CLI shows', () => {

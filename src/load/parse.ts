@@ -102,7 +102,7 @@ export function parseWithYamlPackage(source: SourceFile): ParsedFile {
       const opening = quote ? unclosedQuoteAt(source.text, quote, e.pos[0]) : undefined;
       // The parser notices a missing closing quote where the file ends; the mistake is where it opens.
       if (opening !== undefined) errors.push({ message: `unclosed quote: the ${quote}...${quote} string that starts here has no closing ${quote}`, origin: at([opening, opening + 1]) });
-      else errors.push({ message: cleanMessage(e.message), origin: at(e.pos) });
+      else errors.push({ message: cleanMessage(e.message), origin: at(e.pos.map((p) => Math.min(p, contentEnd(source.text)))) });
     }
   }
 
@@ -140,6 +140,15 @@ function unclosedQuoteAt(text: string, quote: string, end: number): number | und
   };
   for (const token of new (Y().Parser)().parse(text)) visit(token);
   return found;
+}
+
+/**
+ * Where the text's content ends: before trailing blank lines and spaces. The parser notices what
+ * is missing at the end of an unclosed `[` or `{` where the text ends; the reader looks for it
+ * where the last thing was written.
+ */
+function contentEnd(text: string): number {
+  return text.trimEnd().length;
 }
 
 /** The yaml package appends " at line L, column C" to messages; we report the position separately. */

@@ -24,10 +24,14 @@ function lineStartsOf(src: SourceFile): number[] {
   return src.lineStarts;
 }
 
-/** 1-based line and column (UTF-16 code units, as editors and SARIF count) of an offset. */
+/**
+ * 1-based line and column (UTF-16 code units, as editors and SARIF count) of an offset.
+ * An offset at (or past) the end of a text that ends with a line break is placed at the end of the
+ * last line, not at column 1 of a line after it that no editor shows and SARIF viewers reject.
+ */
 export function lineCol(src: SourceFile, offset: number): { line: number; column: number } {
   // Parsers may point just past the end (an unclosed `{`): positions stay inside the file.
-  offset = Math.min(Math.max(offset, 0), src.text.length);
+  offset = Math.min(Math.max(offset, 0), lastPosition(src.text));
   const starts = lineStartsOf(src);
   let lo = 0;
   let hi = starts.length - 1;
@@ -37,6 +41,12 @@ export function lineCol(src: SourceFile, offset: number): { line: number; column
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - starts[lo] + 1 };
+}
+
+/** The last offset a position may name: the end of the last line, before a final `\n` or `\r\n`. */
+function lastPosition(text: string): number {
+  if (!text.endsWith('\n')) return text.length;
+  return text.length - (text.endsWith('\r\n') ? 2 : 1);
 }
 
 /** Offset of a 1-based line:col. */

@@ -254,13 +254,13 @@ describe('--fix never makes a file worse (issue 14)', () => {
     const text = 'services:\n  web:\n    image: nginx\n    # compose-lint-disable-next-line schema -- the port list is generated\n    ports: [80\n';
     const root = makeTree({ 'compose.yaml': text });
     const r = fixSync({ env: {}, config: false, cwd: root, reportUnusedDisableDirectives: true });
-    expect(r.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['6:1 yaml-syntax']);
+    expect(r.findings.map((f) => `${f.line}:${f.column} ${f.rule}`)).toEqual(['5:15 yaml-syntax']);
     expect(r.changes).toEqual([]);
     expect(fs.readFileSync(path.join(root, 'compose.yaml'), 'utf8')).toBe(text);
   });
 
   test('fixChecks: a file that does not parse gets no fix at all; merge tags count as values', () => {
-    expect(fixChecks('c.yaml', 'services: [\n').fileReason).toBe('it has YAML errors (2:1: Flow sequence in block collection must be sufficiently indented and end with a ]); fix them first');
+    expect(fixChecks('c.yaml', 'services: [\n').fileReason).toBe('it has YAML errors (1:12: Flow sequence in block collection must be sufficiently indented and end with a ]); fix them first');
     const tagged = fixChecks('c.yaml', 'services:\n  web:\n    ports: !override ["80:80"]\n');
     expect(tagged.fileReason).toBeUndefined();
     expect(tagged.refusal('services:\n  web:\n    ports: ["80:80"]\n', [])).toBe('the fixed text would also change services.web.ports');

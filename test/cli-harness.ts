@@ -29,7 +29,7 @@ export interface CliRun {
 
 export interface CliRunOptions {
   /** Standard input (default: empty, as a spawned run with nothing piped in sees it). */
-  input?: string;
+  input?: string | Buffer;
   /** Variables on top of PATH and NO_COLOR=1 (the only ones a run sees). */
   env?: Record<string, string>;
   /** Start as the binary does (src/cli/boot.ts): a `--cache` run may then be replayed whole (src/cli/replay.ts). */

@@ -1,5 +1,6 @@
 /** Options every project-loading command shares, and their translation to LintOptions. */
 import { FileTooLarge, MAX_FILE_BYTES, readCapped } from '../load/read';
+import { decodeText, isUtf16, textEncoding } from '../load/encoding';
 import { UsageError } from './exit';
 import { Command, Option } from 'commander';
 import type { LintOptions } from '../api';
@@ -38,12 +39,14 @@ export function withStdinFd<T>(fd: number, fn: () => T): T {
 }
 
 /**
- * Standard input as text, capped like any file (MAX_FILE_BYTES).
+ * Standard input as text, capped like any file (MAX_FILE_BYTES): UTF-8, or UTF-16 after its byte
+ * order mark (as Docker Compose reads `-f -`, see load/encoding.ts).
  * @throws UsageError with a one-line reason past the cap
  */
 export function readStdin(): string {
   try {
-    return readCapped(stdinFd, MAX_FILE_BYTES).toString('utf8');
+    const buf = readCapped(stdinFd, MAX_FILE_BYTES);
+    return isUtf16(textEncoding(buf)) ? decodeText(buf) : buf.toString('utf8');
   } catch (e) {
     if (e instanceof FileTooLarge) throw new UsageError(`<stdin>: ${e.message}`);
     throw e;

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Finding, Fix, TextEdit } from '../types';
 import { fixChecks } from './fix-check';
+import { encodeText, textEncoding } from '../load/encoding';
 
 /** Per file (Fix.file), the edits of every fix that can be applied together, sorted. */
 export function planFixes(findings: readonly Finding[]): Map<string, TextEdit[]> {
@@ -105,25 +106,23 @@ export function staleReason(abs: string, linted: string): string | undefined {
   } catch (e) {
     return `cannot read it again: ${(e as Error).message}`;
   }
-  const body = hasBom(buf) ? buf.subarray(3) : buf;
   // Round-tripping catches invalid UTF-8, which reading replaced and writing would not restore.
-  if (!Buffer.from(linted, 'utf8').equals(body)) return 'it changed since it was read, or is not valid UTF-8';
+  if (!encodeText(linted, textEncoding(buf)).equals(buf)) return 'it changed since it was read, or is not valid UTF-8';
   return undefined;
 }
 
-function hasBom(buf: Buffer): boolean {
-  return buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-}
-
-/** Replace a file's text atomically: same directory temp file, same mode, a BOM kept if it had one. */
+/**
+ * Replace a file's text atomically: same directory temp file, same mode, the file's own encoding
+ * (UTF-8, UTF-8 with a BOM, UTF-16LE or UTF-16BE with theirs) kept.
+ */
 export function writeFileAtomic(abs: string, text: string): void {
   const real = fs.realpathSync(abs); // write through a symlink, don't replace it
   const st = fs.statSync(real);
-  const bom = hasBom(fs.readFileSync(real)) ? '\ufeff' : '';
+  const bytes = encodeText(text, textEncoding(fs.readFileSync(real)));
   const tmp = path.join(path.dirname(real), `.${path.basename(real)}.compose-lint-${process.pid}.tmp`);
   const mode = st.mode & 0o7777;
   try {
-    fs.writeFileSync(tmp, bom + text, { mode, flag: 'wx' });
+    fs.writeFileSync(tmp, bytes, { mode, flag: 'wx' });
     fs.chmodSync(tmp, mode); // the umask may have dropped bits
     fs.renameSync(tmp, real);
   } catch (e) {

@@ -42,7 +42,7 @@ export function projectEnvironment(ctx: LoadContext, o: EnvOptions): Record<stri
   }
   const sources = files.map((f) => {
     try {
-      return { path: f, text: readSource(ctx, f).text };
+      return { path: f, text: readSource(ctx, f, 'dotenv').text };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       throw err instanceof LoadError ? err : new LoadError(`${displayPath(ctx.cwd, f)}: ${describeFsError(err)}`);

@@ -168,7 +168,7 @@ function envFilesOf(ctx: LoadContext, entry: IncludeEntry, workingDir: string, p
   }
   return files.map((f) => {
     try {
-      return { path: f.abs, text: readSource(ctx, f.abs).text };
+      return { path: f.abs, text: readSource(ctx, f.abs, 'dotenv').text };
     } catch (e) {
       const reason = e instanceof LoadError ? e.message : `${displayPath(ctx.cwd, f.abs)}: ${describeFsError(e as NodeJS.ErrnoException)}`;
       throw new EnvFileProblem(`cannot read env file of include: ${reason}`, f.at);

@@ -83,7 +83,7 @@ export function resolveServiceFiles(ctx: LoadContext, model: ComposeDict, projec
       }
       let source: SourceFile;
       try {
-        source = readSource(ctx, abs);
+        source = readSource(ctx, abs, 'dotenv');
       } catch (e) {
         if (!(e instanceof LoadError)) throw e;
         problem(`cannot read ${kind} ${e.message}`, ref.origin);

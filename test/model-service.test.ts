@@ -128,7 +128,7 @@ describe('envFiles', () => {
     expect(placed(svc.envFiles(service('env_file: .env')))).toEqual([{ path: '.env', required: true, at: '3:15-19' }]);
     expect(placed(svc.envFiles(service('env_file:', '  - a.env', '  - path: b.env', '    required: false')))).toEqual([
       { path: 'a.env', required: true, at: '4:9-14' },
-      { path: 'b.env', required: false, at: '5:9-7:1' }, // a block mapping ends where the next line starts
+      { path: 'b.env', required: false, at: '5:9-6:24' }, // a block mapping ends where the next line starts; at the end of the file, at the end of its last line
     ]);
   });
 });

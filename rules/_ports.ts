@@ -5,14 +5,15 @@
  */
 import { addressValue, ipVersion } from '../src/util/ip';
 import { ComposeDict, Project, servicesOf } from '../src/model/project';
-import { networkMode, profilesOf, replicas } from '../src/model/service';
+import { networkMode, profilesOf, replicas, serviceNetworks } from '../src/model/service';
+import { internalOnly } from '../src/graph/exposure';
 import { effectiveEnvironment } from '../src/graph/references';
 import type { Origin } from '../src/model/origin';
 import { writtenWithUnknownVariable } from '../src/load/template';
 import { defaultPortsSource, describePorts, listeningPorts, servicePorts } from '../src/graph/ports';
 import { familiarName, parseImageReference } from '../src/model/image';
 import type { Graph, ListeningPort } from '../src/graph/types';
-import { isDict } from '../src/util/dict';
+import { isDict, scalarText } from '../src/util/dict';
 
 export interface RunnableService {
   name: string;
@@ -87,11 +88,20 @@ export function quotedList(names: readonly string[], total = names.length): stri
 
 /**
  * Whether a service's `ports` reach the host: not under `network_mode: host` (Docker discards them
- * there, the process binds host ports itself) nor none/service:/container: (nothing to publish on).
+ * there, the process binds host ports itself) nor none/service:/container: (nothing to publish on),
+ * nor when every network of the service is `internal: true` (Docker maps no port then, so the host
+ * port stays free: see internalOnly in src/graph/exposure.ts). Disabled services are not in the
+ * graph, so this reads the service's own settings against the graph's networks.
  */
-export function publishesPorts(svc: ComposeDict): boolean {
+export function publishesPorts(svc: ComposeDict, graph: Graph): boolean {
   const mode = networkMode(svc);
-  return mode === undefined || mode.kind === 'bridge' || mode.kind === 'other';
+  if (mode === undefined) return internalOnly(graph, networkNames(svc)) === undefined;
+  return mode.kind === 'bridge' || mode.kind === 'other';
+}
+
+/** The service's network keys (`default` when it names none). */
+export function networkNames(svc: ComposeDict): string[] {
+  return serviceNetworks(svc).map((a) => a.name);
 }
 
 /** One `ports` or `expose` entry with the host ports it takes (a range entry takes several). */
@@ -300,4 +310,15 @@ export function clashingServices(entry: PortEntry, groups: Iterable<PortGroup>, 
   const all = new Set<string>();
   for (const g of list) for (const n of g.names) if (n !== own) all.add(n);
   return { names: [...all].slice(0, shown), count: all.size, sameService };
+}
+
+/**
+ * `"8080:80"` for the short syntax; `with target 80` for the long one, or what it gives instead
+ * when `target` is missing (the schema does not require it): `with published 8080 and no target`.
+ */
+export function portText(p: unknown): string {
+  if (!isDict(p)) return `"${scalarText(p)}"`;
+  const given = (v: unknown): boolean => v !== undefined && v !== null;
+  if (given(p.target)) return `with target ${scalarText(p.target)}`;
+  return given(p.published) ? `with published ${scalarText(p.published)} and no target` : 'without a target';
 }

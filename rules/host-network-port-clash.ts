@@ -49,7 +49,7 @@ export default defineRule<Record<string, never>, MessageId>({
     const services = runnableServices(ctx.project);
     const hostServices = services.filter(onHostNetwork);
     const listeners = hostServices.flatMap((s) => listeningEntries(s, ctx.project, ctx.graph));
-    const publishers = services.filter((s) => publishesPorts(s.svc)).flatMap((s) => publishedEntries(s, env, ctx.graph));
+    const publishers = services.filter((s) => publishesPorts(s.svc, ctx.graph)).flatMap((s) => publishedEntries(s, env, ctx.graph));
     const isListener = new Set(listeners);
     // A host-network process binds every address, so any published address of the port clashes with it.
     const clashes = findClashes([...listeners, ...publishers], (a, b) => a.service !== b.service && (isListener.has(a) || isListener.has(b)) && canRunTogether(a.service, b.service));

@@ -2,8 +2,8 @@ import { defineRule } from '../src/define-rule';
 import { fileLine, originOf, Origin } from '../src/model/origin';
 import { serviceEntries } from '../src/model/project';
 import { parsePortRange } from '../src/model/ports';
-import type { Graph } from '../src/graph/types';
-import { isLoopbackAddress } from '../src/graph/exposure';
+import type { Graph, ServiceNode } from '../src/graph/types';
+import { isLoopbackAddress, publishesPorts } from '../src/graph/exposure';
 import { listNames } from '../src/graph/describe';
 import { isDict } from '../src/util/dict';
 
@@ -63,6 +63,11 @@ function composeName(graph: Graph, host: string): string | undefined {
   return graph.disabledNames.has(lower) ? host : undefined;
 }
 
+/** Whether the node's `ports` are published on the host: its own stack (with a network that is not internal) or the default bridge. */
+function publishesOnHost(graph: Graph, node: ServiceNode): boolean {
+  return (node.namespace.kind === 'own' || node.namespace.kind === 'bridge') && publishesPorts(graph, node);
+}
+
 /** A service binding a port on the host, and where the binding is written. */
 interface HostBinding {
   service: string;
@@ -74,7 +79,7 @@ function boundOnHost(graph: Graph, port: number, protocol: string): HostBinding 
   for (const node of graph.services.values()) {
     const listening = node.namespace.kind === 'host' ? node.listening.find((l) => l.port === port && l.protocol === protocol) : undefined;
     if (listening) return { service: node.name, origin: listening.origin ?? node.origin };
-    if (node.namespace.kind !== 'own' && node.namespace.kind !== 'bridge') continue;
+    if (!publishesOnHost(graph, node)) continue;
     for (const p of node.published) {
       if (p.protocol !== protocol) continue;
       const range = parsePortRange(p.published);
@@ -100,7 +105,7 @@ function targetOnHost(graph: Graph, target: string, port: number, protocol: stri
   const node = graph.services.get(target);
   if (!node) return undefined;
   if (node.namespace.kind === 'host') return { host: 'localhost', port, how: 'listens on the host network' };
-  if (node.namespace.kind !== 'own' && node.namespace.kind !== 'bridge') return undefined;
+  if (!publishesOnHost(graph, node)) return undefined;
   const p = node.published.find((e) => e.target === port && e.protocol === protocol && /^\d+$/.test(e.published));
   return p && { host: hostFor(p.hostIp), port: Number(p.published), how: `publishes it as host port ${p.published}${p.protocol === 'udp' ? '/udp' : ''}` };
 }

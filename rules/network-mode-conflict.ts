@@ -3,7 +3,8 @@ import { keyOriginOf, originOf } from '../src/model/origin';
 import { ComposeDict, servicesOf } from '../src/model/project';
 import { NetworkMode, links, networkMode, profilesOf, serviceNetworks } from '../src/model/service';
 import { closestMatch } from '../src/schema/suggest';
-import { isDict, listOf, scalarText } from '../src/util/dict';
+import { isDict, listOf } from '../src/util/dict';
+import { portText } from './_ports';
 
 /** `network_mode` kinds where the container has no network of its own to publish on or link from. */
 const BORROWED = new Set(['none', 'service', 'container']);
@@ -26,16 +27,6 @@ function checkNetworks(ctx: Context, name: string, svc: ComposeDict, mode: Netwo
   });
 }
 
-/**
- * `"8080:80"` for the short syntax; `with target 80` for the long one, or what it gives instead
- * when `target` is missing (the schema does not require it): `with published 8080 and no target`.
- */
-function portText(p: unknown): string {
-  if (!isDict(p)) return `"${scalarText(p)}"`;
-  const given = (v: unknown): boolean => v !== undefined && v !== null;
-  if (given(p.target)) return `with target ${scalarText(p.target)}`;
-  return given(p.published) ? `with published ${scalarText(p.published)} and no target` : 'without a target';
-}
 function checkPorts(ctx: Context, name: string, svc: ComposeDict, mode: NetworkMode): void {
   const ports = listOf(svc.ports);
   const onHost = mode.kind === 'host';

@@ -3,7 +3,7 @@ import type { Origin } from '../src/model/origin';
 import type { PublishedPort, ServiceNode } from '../src/graph/types';
 import { datastoreOf, isEngineItself } from '../src/graph/datastores';
 import { adminConsole, isGitServer, wellKnownPort } from '../src/graph/well-known-ports';
-import { publishedAddress } from '../src/graph/exposure';
+import { publishedAddress, publishesPorts } from '../src/graph/exposure';
 import { CIS_5_13, OWASP_5A } from './_references';
 import { originOf } from '../src/model/origin';
 import { bindToLoopback, LOOPBACK, loopbackSpec } from '../src/engine/port-edits';
@@ -61,7 +61,8 @@ export default defineRule<Record<string, never>, 'allInterfaces'>({
   check(ctx) {
     for (const [name, svc] of serviceEntries(ctx.project)) {
       const node = ctx.graph.services.get(name);
-      if (!node || node.namespace.kind !== 'own') continue; // other modes publish nothing (network-mode-conflict says so)
+      // Other modes publish nothing (network-mode-conflict says so), nor do internal networks only (published-port-conflict says so).
+      if (!node || node.namespace.kind !== 'own' || !publishesPorts(ctx.graph, node)) continue;
       const seen = new Set<Origin | undefined>();
       const entries = listOf(svc.ports);
       const entryAt = (origin: Origin | undefined): unknown => entries.find((_, i) => originOf(entries, i) === origin);

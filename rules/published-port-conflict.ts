@@ -3,8 +3,26 @@ import { defineRule, TypedRuleContext } from '../src/define-rule';
 import { fileLine, keyOriginOf, Origin } from '../src/model/origin';
 import { ipVersion } from '../src/util/ip';
 import { Project, serviceEntries } from '../src/model/project';
-import { PortEntry, PortGroup, canRunTogether, clashingServices, hostAddressesOverlap, hostPortLabel, findClashGroups, publishedEntries, publishesPorts, quotedList, runnableServices } from './_ports';
-import { isDict } from '../src/util/dict';
+import {
+  PortEntry,
+  PortGroup,
+  RunnableService,
+  canRunTogether,
+  clashingServices,
+  hostAddressesOverlap,
+  hostPortLabel,
+  findClashGroups,
+  networkNames,
+  portText,
+  publishedEntries,
+  publishesPorts,
+  quotedList,
+  runnableServices,
+} from './_ports';
+import { isDict, listOf } from '../src/util/dict';
+import { originOf } from '../src/model/origin';
+import { networkMode } from '../src/model/service';
+import { internalOnly, networksPhrase } from '../src/graph/exposure';
 
 /** `deploy` settings only `docker stack deploy` reads; Docker Compose ignores them. */
 const SWARM_ONLY = ['update_config', 'rollback_config', 'placement', 'endpoint_mode'];
@@ -44,17 +62,42 @@ function clashesWithOtherService(entry: PortEntry, clashes: ReturnType<typeof fi
   return false;
 }
 
-type MessageId = 'conflict' | 'duplicate' | 'sharedEntry' | 'replicas' | 'replicasSwarm';
+type MessageId = 'conflict' | 'duplicate' | 'sharedEntry' | 'replicas' | 'replicasSwarm' | 'internalOnly';
 type Context = TypedRuleContext<Record<string, never>, MessageId>;
 
 /** Entries with the same host address and profiles clash with the same entries (see `clash`). */
 const clashClass = (e: PortEntry): string => `${e.hostIp}\0${[...e.service.profiles].sort().join(',')}`;
 
+/**
+ * `ports` of a service whose every network is `internal: true`: Docker maps none of them (no
+ * gateway, so no port mapping: see internalOnly), so they neither take the host port nor reach the
+ * service. One warning per entry.
+ */
+function reportInternalOnly(ctx: Context, runnable: readonly RunnableService[]): void {
+  const reported = new Set<Origin>(); // an entry services share through extends or an anchor: once
+  for (const s of runnable) {
+    const ports = listOf(s.svc.ports);
+    if (!ports.length || networkMode(s.svc) !== undefined) continue;
+    const nets = internalOnly(ctx.graph, networkNames(s.svc));
+    if (!nets) continue;
+    const networks = networksPhrase(nets);
+    ports.forEach((p, i) => {
+      const origin = originOf(ports, i);
+      if (origin && reported.has(origin)) return;
+      if (origin) reported.add(origin);
+      ctx.report({ messageId: 'internalOnly', data: { port: portText(p), service: s.name, networks }, origin, service: s.name, severity: 'warning' });
+    });
+  }
+}
+
 function check(ctx: Context): void {
-  const services = runnableServices(ctx.project).filter((s) => publishesPorts(s.svc));
+  const runnable = runnableServices(ctx.project);
+  const swarm = swarmEvidence(ctx.project);
+  // Swarm publishes through its ingress network whatever the service's own networks (moby/moby#38049).
+  if (!swarm) reportInternalOnly(ctx, runnable);
+  const services = runnable.filter((s) => publishesPorts(s.svc, ctx.graph));
   const entries = services.flatMap((s) => publishedEntries(s, ctx.project.env, ctx.graph));
   const clashes = findClashGroups(entries, clash, clashClass);
-  const swarm = swarmEvidence(ctx.project);
   for (const place of byPlace(entries)) {
     // Clashes with entries of its own service only are reportDuplicates' to word.
     const clashing = place.filter((e) => clashesWithOtherService(e, clashes));
@@ -173,7 +216,7 @@ function reportReplicas(ctx: Context, entry: PortEntry, swarm: string | undefine
 
 export default defineRule<Record<string, never>, MessageId>({
   id: 'published-port-conflict',
-  description: 'Two services must not publish the same host port, protocol and address.',
+  description: 'Two services must not publish the same host port, protocol and address, and a service must have a network its published ports can go through.',
   category: 'network',
   severity: 'error',
   fixable: false,
@@ -186,9 +229,11 @@ export default defineRule<Record<string, never>, MessageId>({
     replicas: 'host port {{label}} is fixed, but the service runs {{replicas}} replicas: only one of them can bind it (leave out the host port, or publish a host range with a port per replica)',
     replicasSwarm:
       'host port {{label}} is fixed, but the service runs {{replicas}} replicas: Docker Compose can start only one of them ("port is already allocated"); Swarm\'s routing mesh would share the port, and this project looks written for Swarm ({{swarm}})',
+    internalOnly:
+      'port {{port}} is never published: service "{{service}}" is only on internal {{networks}}, and Docker maps no host port for a container without a network that is not internal; attach the service to a non-internal network as well, or drop the entry',
   },
   docs: {
-    why: 'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). One service that publishes the same host port in two entries (often an override file adding `8080:8080` beside `8080:80` in the base file: Compose keeps both) cannot start at all, since its own container cannot bind the port twice ("Bind for 0.0.0.0:8080 failed: port is already allocated"): one finding at the later entry, naming the place of the earlier one. Host ports that are still unknown after interpolation (an unset variable) are not guessed. A `ports` entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all.',
+    why: 'A host port can be bound once per protocol and address. When two services publish the same one, the second container to start fails with "port is already allocated". `0.0.0.0` (or no address) overlaps every IPv4 address and `::` every IPv6 one, while `127.0.0.1:80` and `127.0.0.2:80`, or `80/tcp` and `80/udp`, live side by side. Services whose profiles never run together (say `cpu` and `gpu`) do not clash, and a fixed host port clashes with itself when the service runs several replicas (a warning when the project looks written for `docker stack deploy`, whose routing mesh lets replicas share a port: a stack file name or Swarm-only `deploy` settings). One service that publishes the same host port in two entries (often an override file adding `8080:8080` beside `8080:80` in the base file: Compose keeps both) cannot start at all, since its own container cannot bind the port twice ("Bind for 0.0.0.0:8080 failed: port is already allocated"): one finding at the later entry, naming the place of the earlier one. Host ports that are still unknown after interpolation (an unset variable) are not guessed. A `ports` entry several services get through `extends` or a YAML anchor is reported once, where it is written, naming them all. A service whose every network is `internal: true` publishes nothing: Docker programs port mappings only through the network that gives a container its default gateway, and an internal network gives none (moby/moby#36174), so each of its `ports` entries is a warning, and those entries take no host port from other services. One network that is not internal is enough for the ports to be published.',
     bad: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8080:3000"\n',
     good: 'services:\n  web:\n    image: nginx\n    ports:\n      - "8080:80"\n  api:\n    image: node\n    ports:\n      - "8081:3000"\n',
   },

@@ -40,6 +40,46 @@ describe('exposure', () => {
     });
   });
 
+  // Docker maps ports only through the network giving the container its gateway; internal networks give none (moby bridge_linux.go Join, default_gateway.go needDefaultGW).
+  test('ports of a service only on internal networks are not published, and its neighbours are not adjacent to it', () => {
+    const yaml = [
+      'services:',
+      '  isolated: {image: example/isolated:1, ports: ["9000:9000"], networks: [data]}',
+      '  db: {image: postgres:16, environment: {POSTGRES_PASSWORD: x}, networks: [data]}',
+      '  two: {image: two, ports: ["9001:9001"], networks: [data, cache]}',
+      '  both: {image: both, ports: ["9002:9002"], networks: [data2, front]}',
+      '  back: {image: back, networks: [data2]}',
+      '  ext: {image: ext, ports: ["9003:9003"], networks: [outside]}',
+      '  local: {image: local, ports: ["127.0.0.1:9004:9004"], networks: [cache]}',
+      'networks:',
+      '  data: {internal: true}',
+      '  data2: {internal: true}',
+      '  cache: {internal: true}',
+      '  front: {}',
+      '  outside: {external: true, internal: true}',
+      '',
+    ].join('\n');
+    expect(levels(yaml)).toEqual({
+      isolated: 'internal: not published: only on internal network data',
+      db: 'internal: not published',
+      two: 'internal: not published: only on internal networks data and cache',
+      both: 'public: published on 0.0.0.0:9002',
+      back: 'adjacent: on data2 with public service both',
+      ext: 'public: published on 0.0.0.0:9003',
+      local: 'internal: not published',
+    });
+  });
+
+  test('the implicit default network is internal only when declared so; none and service: namespaces publish nothing', () => {
+    const svc = 'services:\n  app: {image: app, ports: ["8080:80"]}\n';
+    expect(levels(svc).app).toBe('public: published on 0.0.0.0:8080');
+    expect(levels(`${svc}networks: {default: {internal: true}}\n`).app).toBe('internal: not published: only on internal network default');
+    expect(levels(`${svc}networks: {default: {internal: false}}\n`).app).toBe('public: published on 0.0.0.0:8080');
+    expect(levels('services:\n  app: {image: app, network_mode: bridge, ports: ["8080:80"]}\n').app).toBe('public: published on 0.0.0.0:8080');
+    expect(levels('services:\n  app: {image: app, network_mode: none, ports: ["8080:80"]}\n').app).toBe('internal: not published');
+    expect(levels('services:\n  ui: {image: ui}\n  app: {image: app, network_mode: "service:ui", ports: ["8080:80"]}\n')).toEqual({ ui: 'internal: not published', app: 'internal: not published' });
+  });
+
   test('loopback addresses', () => {
     expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].map(isLoopbackAddress)).toEqual([true, true, true, true, true]);
     expect(['', '0.0.0.0', '::', '10.0.0.1', '128.0.0.1'].map(isLoopbackAddress)).toEqual([false, false, false, false, false]);

@@ -35,6 +35,17 @@ describe('parseLogAddress', () => {
   });
 });
 
+/** `fluentd:24224` at web's line 7, with a collector service fluentd that does not publish the port. */
+const FLUENTD_NOT_PUBLISHED = [
+  {
+    line: 7,
+    column: 26,
+    severity: 'error' as const,
+    service: 'web',
+    message: namesService('fluentd-address', 'fluentd:24224', 'fluentd', 'web', 'publish 24224 on fluentd and use `localhost:24224`'),
+  },
+];
+
 ruleTester(rule, {
   valid: [
     {
@@ -59,15 +70,7 @@ ruleTester(rule, {
     {
       name: 'a service name: an error at the value',
       code: lines('services:', '  web:', '    image: nginx', ...logging('fluentd', 'fluentd-address', 'fluentd:24224'), '  fluentd:', '    image: fluent/fluentd'),
-      findings: [
-        {
-          line: 7,
-          column: 26,
-          severity: 'error',
-          service: 'web',
-          message: namesService('fluentd-address', 'fluentd:24224', 'fluentd', 'web', 'publish 24224 on fluentd and use `localhost:24224`'),
-        },
-      ],
+      findings: FLUENTD_NOT_PUBLISHED,
     },
     {
       // The newcomer trial's case: the collector already publishes the port, so only the address is wrong.
@@ -154,6 +157,22 @@ ruleTester(rule, {
           message: namesService('fluentd-address', 'tcp://fluentd', 'fluentd', 'e', 'fluentd already publishes it as host port 24224: use `tcp://[::1]`'),
         },
       ],
+    },
+    {
+      name: 'a collector only on an internal network publishes nothing: its port must be published on another network',
+      code: lines(
+        'services:',
+        '  web:',
+        '    image: nginx',
+        ...logging('fluentd', 'fluentd-address', 'fluentd:24224'),
+        '  fluentd:',
+        '    image: fluent/fluentd',
+        '    ports: ["24224:24224"]',
+        '    networks: [logs]',
+        'networks:',
+        '  logs: {internal: true}',
+      ),
+      findings: FLUENTD_NOT_PUBLISHED,
     },
     {
       name: 'a localhost port nobody publishes (udp published as tcp does not count): a warning',

@@ -23,11 +23,29 @@ ruleTester(rule, {
       ),
     },
     {
+      name: 'a datastore only on an internal network: Docker publishes none of its ports (published-port-conflict says so)',
+      code: lines('services:', '  db:', '    image: postgres:16.4', '    ports: ["5432:5432"]', '    networks: [data]', 'networks:', '  data: {internal: true}'),
+    },
+    {
       name: 'a built app the graph calls a datastore only by its environment or name is not the engine itself',
       code: lines('services:', '  backend:', '    build: backend', '    environment:', '      POSTGRES_DB: app', '    ports: ["8080:8080"]', '  db:', '    build: db', '    ports: ["8081:8081"]'),
     },
   ],
   invalid: [
+    {
+      name: 'a datastore on an internal and a non-internal network: published through the latter',
+      code: lines('services:', '  db:', '    image: postgres:16.4', '    ports: ["5432:5432"]', '    networks: [data, front]', 'networks:', '  data: {internal: true}', '  front: {}'),
+      findings: [
+        {
+          line: 4,
+          column: 13,
+          severity: 'warning',
+          service: 'db',
+          message:
+            "PostgreSQL (container port 5432) is published on 0.0.0.0:5432, every interface of the host, and Docker's published ports bypass host firewalls such as ufw: anyone who reaches the host reaches it; publish it as `127.0.0.1:5432:5432` if only the host needs it, or drop the port if only other containers do",
+        },
+      ],
+    },
     {
       name: 'datastores by port and by image, Docker API, consoles, ephemeral ports',
       code: lines(

@@ -8,8 +8,24 @@ const ALLOCATED = 'whichever container starts second fails with "port is already
 const twice = (service: string, label: string, where: string, bind: string): string =>
   `host port ${label} is published twice by service "${service}" (also at ${where}; Compose keeps both entries): its container cannot bind ${label} twice, so Docker fails to start it ("Bind for ${bind} failed: port is already allocated"); drop one of the entries`;
 
+/** The message for a `ports` entry of a service whose every network is internal. */
+const internalOnly = (port: string, service: string, networks: string): string =>
+  `port ${port} is never published: service "${service}" is only on internal ${networks}, and Docker maps no host port for a container without a network that is not internal; attach the service to a non-internal network as well, or drop the entry`;
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a service on an internal and a non-internal network publishes through the latter',
+      code: 'services:\n  a:\n    image: x\n    ports: ["80:80"]\n    networks: [data, front]\nnetworks:\n  data: {internal: true}\n  front: {}\n',
+    },
+    {
+      name: 'an external network is not known to be internal',
+      code: 'services:\n  a:\n    image: x\n    ports: ["80:80"]\n    networks: [data]\nnetworks:\n  data: {external: true}\n',
+    },
+    {
+      name: 'Swarm publishes through its ingress network whatever the service networks',
+      code: 'services:\n  a:\n    image: x\n    ports: ["80:80"]\n    networks: [data]\n    deploy:\n      placement: {constraints: ["node.role == manager"]}\nnetworks:\n  data: {internal: true}\n',
+    },
     {
       name: 'different host ports',
       code: 'services:\n  a:\n    image: x\n    ports: ["8080:80"]\n  b:\n    image: x\n    ports: ["8081:80"]\n',
@@ -52,6 +68,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'ports of a service only on internal networks: never published, so they take no host port from another service',
+      code: 'services:\n  isolated:\n    image: example/isolated:1\n    ports: ["9000:9000", {target: 9001, published: 9001}]\n    networks: [data, cache]\n  web:\n    image: x\n    ports: ["9000:80"]\n  db:\n    image: postgres:16\n    networks: [data]\nnetworks:\n  data: {internal: true}\n  cache: {internal: true}\n',
+      findings: [
+        { line: 4, column: 13, severity: 'warning', service: 'isolated', message: internalOnly('"9000:9000"', 'isolated', 'networks data and cache') },
+        { line: 4, column: 26, severity: 'warning', service: 'isolated', message: internalOnly('with target 9001', 'isolated', 'networks data and cache') },
+      ],
+    },
+    {
+      name: 'the implicit default network declared internal; an entry shared through an anchor is reported once',
+      code: 'services:\n  a: &a\n    image: x\n    ports:\n      - "80:80"\n  b: *a\nnetworks:\n  default:\n    internal: true\n',
+      findings: [{ line: 5, column: 9, severity: 'warning', service: 'a', message: internalOnly('"80:80"', 'a', 'network default') }],
+    },
     {
       name: 'two services on one port: each is told about the other',
       code: 'services:\n  web:\n    image: x\n    ports:\n      - "8080:80"\n  api:\n    image: x\n    ports:\n      - 8080:3000\n',

@@ -131,3 +131,21 @@ test('dot', () => {
     ].join('\n'),
   );
 });
+
+test('ports of a service only on internal networks are marked as not published (JSON field, mermaid and dot line)', () => {
+  const yaml = [
+    'services:',
+    '  isolated: {image: example/isolated:1, ports: ["9000:9000"], networks: [data]}',
+    '  web: {image: nginx, ports: ["80:80"], networks: [data, front]}',
+    'networks: {data: {internal: true}, front: {}}',
+    '',
+  ].join('\n');
+  const v = graphView(graphOf(yaml), 'p');
+  expect(v.services.map((s) => [s.name, s.unpublished])).toEqual([
+    ['isolated', 'only on internal network data'],
+    ['web', undefined],
+  ]);
+  expect(JSON.stringify(v.services[1])).not.toContain('unpublished');
+  expect(renderMermaid(v)).toContain('  s0["isolated<br/>9000->9000/tcp<br/>(not published: only on internal network data)"]\n  s1["web<br/>80->80/tcp"]\n');
+  expect(renderDot(v)).toContain('  s0 [shape=box, label="isolated\\n9000->9000/tcp\\n(not published: only on internal network data)"];\n');
+});

@@ -6,6 +6,10 @@ const host = (name: string, extra: string): string => `  ${name}:\n    image: ng
 ruleTester(rule, {
   valid: [
     {
+      name: 'a service only on an internal network maps no host port, so it leaves 80 to the host-network service',
+      code: `services:\n${host('a', '    expose: ["80"]\n')}  b:\n    image: x\n    ports: ["80:80"]\n    networks: [data]\nnetworks:\n  data: {internal: true}\n`,
+    },
+    {
       name: 'host services on different ports and protocols',
       code: `services:\n${host('a', '    expose: ["80"]\n')}${host('b', '    expose: ["443"]\n')}${host('c', '    expose: ["80/udp"]\n')}`,
     },

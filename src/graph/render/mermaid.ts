@@ -26,9 +26,10 @@ export function renderMermaid(view: GraphView): string {
   return out.join('\n') + '\n';
 }
 
-/** Ports and namespace lines under a service's name. */
+/** Ports and namespace lines under a service's name; ports Docker does not publish say why. */
 export function details(s: ServiceView): string[] {
   const lines = s.published.map(portLabel);
+  if (s.unpublished) lines.push(`(not published: ${s.unpublished})`);
   if (s.namespace !== 'own') lines.push(`network_mode: ${s.namespace}`);
   return lines;
 }

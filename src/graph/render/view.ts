@@ -3,6 +3,7 @@
  * their ports, and who reaches whom (each edge with the kinds of reference that make it).
  */
 import { isHostnameReference, resolveName } from '../query';
+import { internalOnly, networksPhrase } from '../exposure';
 import type { Graph, HostReference, ReferenceKind, ServiceNode } from '../types';
 
 export interface NetworkView {
@@ -30,6 +31,11 @@ export interface ServiceView {
   networks: string[];
   datastore: boolean;
   published: PortView[];
+  /**
+   * Set when the service has `ports` but Docker publishes none of them because every network of
+   * the service is internal: "only on internal network data" (absent otherwise).
+   */
+  unpublished?: string;
   listening: string[];
 }
 
@@ -62,15 +68,16 @@ export function graphView(graph: Graph, project: string): GraphView {
     members: n.members,
     names: Object.fromEntries([...n.dnsNames].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   }));
-  const services = [...graph.services.values()].map(serviceView);
+  const services = [...graph.services.values()].map((s) => serviceView(graph, s));
   const edges: EdgeView[] = [];
   for (const node of graph.services.values()) for (const item of edgesFrom(graph, node)) edges.push(item);
   return { project, networks, services, edges };
 }
 
-function serviceView(s: ServiceNode): ServiceView {
+function serviceView(graph: Graph, s: ServiceNode): ServiceView {
   const listening = [...new Set(s.listening.map((l) => `${l.port}/${l.protocol}`))];
-  return {
+  const internal = s.published.length && s.namespace.kind === 'own' ? internalOnly(graph, s.networks) : undefined;
+  const view: ServiceView = {
     name: s.name,
     namespace: s.namespace.kind === 'own' ? 'own' : (s.namespace.raw ?? s.namespace.kind),
     networks: s.networks,
@@ -78,6 +85,8 @@ function serviceView(s: ServiceNode): ServiceView {
     published: s.published.map(({ hostIp, published, target, protocol }) => ({ hostIp, published, target, protocol })),
     listening,
   };
+  if (internal) view.unpublished = `only on internal ${networksPhrase(internal)}`;
+  return view;
 }
 
 /** One edge per (from, to), its kinds in a fixed order. */

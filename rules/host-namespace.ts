@@ -9,16 +9,19 @@ import { listOf } from '../src/util/dict';
 import { exposureOf, reach, severityFor } from './_security';
 
 /** Namespace keys whose `host` value shares the host's namespace, with what that gives away. */
-const SHARED: { key: 'pid' | 'ipc' | 'userns_mode' | 'uts'; base: Severity; effect: string }[] = [
+const SHARED: { key: 'pid' | 'ipc' | 'userns_mode' | 'uts' | 'cgroup'; base: Severity; effect: string }[] = [
   { key: 'pid', base: 'warning', effect: 'sees every process of the host, and can signal or (with SYS_PTRACE) trace them' },
   { key: 'ipc', base: 'warning', effect: "shares the host's shared memory and semaphores: it reads and writes other processes' IPC" },
   { key: 'userns_mode', base: 'warning', effect: 'turns off user namespace remapping: root in the container is root on the host' },
   { key: 'uts', base: 'info', effect: "shares the host's hostname and domain name (with SYS_ADMIN it can change them)" },
+  // Info like uts: it reveals (other containers' and host services' cgroups, their limits) but the
+  // cgroup filesystem stays read-only without privileges, and it was Docker's default on cgroup v1.
+  { key: 'cgroup', base: 'info', effect: "sees the host's whole cgroup hierarchy: the cgroups of the host's services and other containers, and their limits" },
 ];
 
 export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
   id: 'host-namespace',
-  description: 'A service shares a namespace of the host: `pid`, `ipc`, `userns_mode` or `uts: host`, or `network_mode: host` where it is not needed.',
+  description: 'A service shares a namespace of the host: `pid`, `ipc`, `userns_mode`, `uts` or `cgroup: host`, or `network_mode: host` where it is not needed.',
   category: 'security',
   severity: 'warning',
   securitySeverity: 6.0,
@@ -29,7 +32,7 @@ export default defineRule<Record<string, never>, 'shared' | 'hostNetwork'>({
   },
   docs: {
     why: [
-      "Namespaces are what make a container a container. `pid: host` shows it every process on the host; `ipc: host` shares the host's shared memory; `userns_mode: host` turns off user namespace remapping where the daemon has it on; `uts: host` shares the hostname. Each is reported where it is written: a warning (`uts`: info), one level higher on a public service.",
+      "Namespaces are what make a container a container. `pid: host` shows it every process on the host; `ipc: host` shares the host's shared memory; `userns_mode: host` turns off user namespace remapping where the daemon has it on; `uts: host` shares the hostname; `cgroup: host` (`docker run --cgroupns=host`) shows it the host's cgroup hierarchy, with the cgroups and limits of the host's services and of other containers. Each is reported where it is written: a warning (`uts` and `cgroup`: info), one level higher on a public service. `cgroup: host` is info because it reveals rather than controls: without privileges the cgroup filesystem is mounted read-only, and host was Docker's default cgroup namespace on cgroup v1 hosts (the daemon's `default-cgroupns-mode`).",
       '',
       "`network_mode: host` puts the container on the host's network stack: every port it opens is open on every interface of the host, and it reaches whatever listens on the host's loopback. Some services need it (network discovery, DHCP, many dynamic ports); the rule reports it only where it is not needed: on a datastore (as the graph recognises them, like `frontend-reaches-database`), and on a service that lists `ports` (which host networking ignores): publishing those ports from a bridge network does the same job.",
     ].join('\n'),

@@ -17,13 +17,14 @@ ruleTester(rule, {
         '    image: example/sidecar:1.0',
         '    pid: "service:app"',
         '    ipc: shareable',
+        '    cgroup: private',
       ),
     },
   ],
   invalid: [
     {
       name: 'pid, ipc, userns_mode and uts: host',
-      code: lines('services:', '  agent:', '    image: example/agent:3.1', '    pid: host', '    ipc: host', '    userns_mode: host', '    uts: host'),
+      code: lines('services:', '  agent:', '    image: example/agent:3.1', '    pid: host', '    ipc: host', '    userns_mode: host', '    uts: host', '    cgroup: host'),
       findings: [
         {
           line: 4,
@@ -52,6 +53,27 @@ ruleTester(rule, {
           severity: 'info',
           service: 'agent',
           message: "`uts: host`: the container shares the host's hostname and domain name (with SYS_ADMIN it can change them) (internal: not published)",
+        },
+        {
+          line: 8,
+          column: 13,
+          severity: 'info',
+          service: 'agent',
+          message: "`cgroup: host`: the container sees the host's whole cgroup hierarchy: the cgroups of the host's services and other containers, and their limits (internal: not published)",
+        },
+      ],
+    },
+    {
+      name: '`cgroup: host` on a public service is a warning; `cgroup: private` is fine',
+      code: lines('services:', '  metrics:', '    image: example/metrics:2.0', '    ports: ["9100:9100"]', '    cgroup: host', '  app:', '    image: example/app:1.0', '    cgroup: private'),
+      findings: [
+        {
+          line: 5,
+          column: 13,
+          severity: 'warning',
+          service: 'metrics',
+          message:
+            "`cgroup: host`: the container sees the host's whole cgroup hierarchy: the cgroups of the host's services and other containers, and their limits (public: published on 0.0.0.0:9100)",
         },
       ],
     },

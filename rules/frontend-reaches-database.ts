@@ -4,6 +4,7 @@ import type { Graph, ServiceNode } from '../src/graph/types';
 import { namespaceOwner, sharedNetworks, usersOf } from '../src/graph/query';
 import { datastoreOf } from '../src/graph/datastores';
 import { listNames, networkPhrase } from '../src/graph/describe';
+import { consoleServes } from '../src/graph/well-known-ports';
 
 interface Options {
   /** Report datastores no service is seen using too. */
@@ -38,7 +39,7 @@ export default defineRule<Options, MessageId>({
   docs: {
     why: [
       "A public service (one that publishes a port on an address other machines reach, or runs on the host network) is the one an attacker reaches first. When it sits on the same network as a datastore it never talks to, a compromise of the frontend is one hop from the data: nothing but the datastore's password stands in the way. Put public services on a front network and datastores on a back network shared only with the services that use them.",
-      "There is one finding per datastore and network, at the datastore's attachment to that network, listing the public services there that do not use it. Services published only on loopback (`127.0.0.1:8080:80`) are not public. A service that uses the datastore through a sidecar sharing its network stack (`network_mode: service:X`) uses it. To stay quiet on designs where an app hardcodes its hosts, the rule needs evidence of the datastore's real clients: a service that depends on it, links to it, or names it in its environment (in a URL, as `host:port`, or as the whole value of any variable: `EventBusConnection=rabbitmq`); with `strict: true` datastores without seen clients are reported too.",
+      "There is one finding per datastore and network, at the datastore's attachment to that network, listing the public services there that do not use it. Services published only on loopback (`127.0.0.1:8080:80`) are not public. A service that uses the datastore through a sidecar sharing its network stack (`network_mode: service:X`) uses it. A database console uses the datastores of the engines it manages on its networks, since the server is picked at login: Adminer (MySQL/MariaDB, PostgreSQL, MS SQL, Elasticsearch, MongoDB, ClickHouse; adminer.org), phpMyAdmin (MySQL/MariaDB), pgAdmin (PostgreSQL), mongo-express (MongoDB), Redis Commander and RedisInsight (Redis); a console published on every interface is `port-all-interfaces`' finding. To stay quiet on designs where an app hardcodes its hosts, the rule needs evidence of the datastore's real clients: a service that depends on it, links to it, or names it in its environment (in a URL, as `host:port`, or as the whole value of any variable: `EventBusConnection=rabbitmq`); with `strict: true` datastores without seen clients are reported too.",
       "Severity: a warning, or `info` when every public service listed uses another datastore on that network (the voting app's `vote` writes to redis on the back tier it shares with `db`): it belongs on that network, and the advice is to give the datastore a network of its own.",
       "Datastores are recognised by evidence: the image (postgres, mysql, mariadb, mongo, redis, valkey, memcached, elasticsearch, opensearch, cassandra, clickhouse, ..., and the brokers kafka, rabbitmq, nats, zookeeper), also when the engine is part of the image name (`bitnami/postgresql`, `pgautoupgrade/pgautoupgrade`, `weaveworksdemos/user-db`) but not tools around it (`postgres-exporter`, `mongo-express`); server settings in the environment (`POSTGRES_PASSWORD`, `MYSQL_ROOT_PASSWORD`, `MONGO_INITDB_*`, without a host to connect to); a well-known datastore port in `expose` or a `ports` target; a name like `db`, `*-db`, `*_db`. The `frontends` and `datastores` options (or the config's top-level lists) add services by name.",
     ].join('\n\n'),
@@ -86,10 +87,12 @@ export default defineRule<Options, MessageId>({
     const isStore = (s: ServiceNode): boolean => datastoreOf(s, options.datastores) !== undefined;
     const isPublic = (s: ServiceNode): boolean => !isStore(s) && (frontends.has(s.name) || s.exposure.level === 'public');
     const group = namespaceGroups(graph);
-    // A service uses a datastore when it, or a sidecar in its network stack, does.
+    // A service uses a datastore when it, or a sidecar in its network stack, does; a database
+    // console (Adminer, phpMyAdmin, ...) uses the datastores of its engines it can reach.
     const uses = (svc: ServiceNode, store: ServiceNode): boolean => {
       const users = usersOf(graph, store.name);
-      return (group.get(svc.name) ?? [svc.name]).some((m) => users.has(m));
+      const family = datastoreOf(store, options.datastores)?.family.name;
+      return (group.get(svc.name) ?? [svc.name]).some((m) => users.has(m) || isConsoleFor(graph.services.get(m), family));
     };
 
     for (const net of graph.networks.values()) {
@@ -120,6 +123,11 @@ export default defineRule<Options, MessageId>({
     }
   },
 });
+
+/** Is `node` a database console (well-known-ports.ts) for datastores of `family`? */
+function isConsoleFor(node: ServiceNode | undefined, family: string | undefined): boolean {
+  return node?.image !== undefined && family !== undefined && consoleServes(node.image).includes(family);
+}
 
 /** Each namespace owner -> itself and the services sharing its network stack (network_mode: service:X). */
 function namespaceGroups(graph: Graph): Map<string, string[]> {

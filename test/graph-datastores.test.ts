@@ -31,6 +31,9 @@ describe('imageFamily', () => {
     'supabase/postgres-meta:v0.8',
     'nginx',
     'dpage/pgadmin4',
+    // A console whose namespace names the engine.
+    'redis/redisinsight:2.58',
+    'redislabs/redisinsight:1.14',
   ])('%s is not a datastore', (image) => {
     expect(imageFamily(image)).toBeUndefined();
   });

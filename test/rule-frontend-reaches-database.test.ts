@@ -97,6 +97,30 @@ ruleTester(rule, {
         '      EventBusConnection: ${ESHOP_AZURE_SERVICE_BUS:-rabbitmq}',
       ),
     },
+    ...(
+      [
+        ['adminer:4.8.1', 'postgres:16.4'],
+        ['adminer:4.8.1', 'mongo:7.0'],
+        ['phpmyadmin/phpmyadmin:5.2', 'mysql:8.4'],
+        ['dpage/pgadmin4:8.12', 'postgres:16.4'],
+        ['mongo-express:1.0', 'mongo:7.0'],
+        ['rediscommander/redis-commander:latest', 'redis:7.4'],
+        ['redis/redisinsight:2.58', 'valkey/valkey:8.0'],
+      ] as const
+    ).map(([consoleImage, storeImage]) => ({
+      name: `the database console ${consoleImage} uses the ${storeImage} datastore on its network`,
+      code: lines(
+        'services:',
+        '  app:',
+        '    image: example/app:1.0',
+        '    depends_on: [store]',
+        '  store:',
+        `    image: ${storeImage}`,
+        '  console:',
+        `    image: ${consoleImage}`,
+        '    ports: ["8080:8080"]',
+      ),
+    })),
   ],
   invalid: [
     {
@@ -353,6 +377,32 @@ ruleTester(rule, {
           severity: 'warning',
           service: 'db',
           message: 'datastore db shares back with public service ui, which does not use it (only api uses it); keep ui off back and give db a back network shared only with its clients',
+        },
+      ],
+    },
+    {
+      name: 'a database console does not use a datastore of another engine: phpMyAdmin next to redis',
+      code: lines(
+        'services:',
+        '  app:',
+        '    image: example/app:1.0',
+        '    depends_on: [db, cache]',
+        '  db:',
+        '    image: mariadb:11.4',
+        '  cache:',
+        '    image: redis:7.4',
+        '  pma:',
+        '    image: phpmyadmin:5.2',
+        '    ports: ["8080:80"]',
+      ),
+      findings: [
+        {
+          line: 7,
+          column: 3,
+          severity: 'info',
+          service: 'cache',
+          message:
+            'datastore cache shares the default network with public service pma, which does not use it (only app uses it); declare a front and a back network and keep cache on the back one with its clients',
         },
       ],
     },

@@ -24,6 +24,7 @@
  */
 import { imageForMessage, parseImageReference, repositoryName } from '../model/image';
 import { PORT_FACTS } from './default-ports';
+import { adminConsole } from './well-known-ports';
 import type { Datastore, Family, ServiceNode } from './types';
 
 export type { Datastore, Family };
@@ -168,6 +169,8 @@ export function imageFamily(image: string): Family | undefined {
 function familyOfImage(image: string): Family | undefined {
   // mcr.microsoft.com/mssql/server, weaveworksdemos/user-db: an engine anywhere in the path (registry host excluded).
   const path = parseImageReference(image).path.split('/');
+  // A known console is a client even when its namespace names the engine (redis/redisinsight).
+  if (adminConsole(image) !== undefined) return undefined;
   const exact = BY_REPOSITORY.get(path[path.length - 1]);
   if (exact) return exact;
   if (path.some((p) => tokens(p).some((w) => TOOL_WORDS.has(w)))) return undefined;

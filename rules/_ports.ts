@@ -6,7 +6,7 @@
 import { addressValue, ipVersion } from '../src/util/ip';
 import { ComposeDict, Project, servicesOf } from '../src/model/project';
 import { networkMode, profilesOf, replicas, serviceNetworks } from '../src/model/service';
-import { internalOnly } from '../src/graph/exposure';
+import { publishesPortsOn } from '../src/graph/exposure';
 import { effectiveEnvironment } from '../src/graph/references';
 import type { Origin } from '../src/model/origin';
 import { writtenWithUnknownVariable } from '../src/load/template';
@@ -94,9 +94,7 @@ export function quotedList(names: readonly string[], total = names.length): stri
  * graph, so this reads the service's own settings against the graph's networks.
  */
 export function publishesPorts(svc: ComposeDict, graph: Graph): boolean {
-  const mode = networkMode(svc);
-  if (mode === undefined) return internalOnly(graph, networkNames(svc)) === undefined;
-  return mode.kind === 'bridge' || mode.kind === 'other';
+  return publishesPortsOn(graph, networkMode(svc)?.kind ?? 'own', networkNames(svc));
 }
 
 /** The service's network keys (`default` when it names none). */

@@ -10,7 +10,7 @@ import { EXIT_FINDINGS, EXIT_OK, fatalMessage, writeOut } from './exit';
 import { UsageError } from './exit';
 import { useColor, terminalWidth } from './color';
 import { checkTargets } from './targets';
-import { closestMatch } from '../schema/suggest';
+import { didYouMean } from '../schema/suggest';
 import { VERSION } from '../util/version';
 import { isGlobPattern } from '../util/glob';
 import { codeStamp, ownFiles, SHELL_BOOKKEEPING, stdoutKind, withoutOwnFiles, type RunOutput, type RunRecord } from './replay';
@@ -266,8 +266,7 @@ function checkFixRules(flags: LintFlags): string[] {
   const known = new Set(ruleCatalog().map((r) => r.id));
   const unknown = ids.find((id) => !known.has(id));
   if (unknown !== undefined) {
-    const near = closestMatch(unknown, [...known]);
-    throw new UsageError(`--fix-rule: unknown rule "${unknown}"${near ? ` (did you mean "${near}"?)` : ''}; \`compose-lint rules\` lists them`);
+    throw new UsageError(`--fix-rule: unknown rule "${unknown}"${didYouMean(unknown, [...known])}; \`compose-lint rules\` lists them`);
   }
   return ids;
 }

@@ -2,7 +2,7 @@
 import { ruleCatalog } from '../api';
 import type { RuleMeta } from '../report/types';
 import { writeOut } from './exit';
-import { closestMatch } from '../schema/suggest';
+import { didYouMean } from '../schema/suggest';
 import { UsageError } from './exit';
 
 /** The severity a rule has when no config changes it. */
@@ -18,11 +18,12 @@ export function runRulesList(): void {
 export function runExplain(id: string): void {
   const m = ruleCatalog().find((r) => r.id === id);
   if (!m) {
-    const near = closestMatch(
-      id,
-      ruleCatalog().map((r) => r.id),
+    throw new UsageError(
+      `unknown rule "${id}"${didYouMean(
+        id,
+        ruleCatalog().map((r) => r.id),
+      )}; \`compose-lint rules\` lists them`,
     );
-    throw new UsageError(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`compose-lint rules\` lists them`);
   }
   const d = m.docs;
   const indent = (s: string): string =>

@@ -16,7 +16,7 @@ import { collapseAlternatives } from '../schema/collapse';
 import { describeError } from '../schema/describe';
 import { formatPath } from '../schema/path';
 import { buildConfigSchema, ON, SEVERITY_ALIASES } from './config-schema';
-import { closestMatch } from '../schema/suggest';
+import { didYouMean } from '../schema/suggest';
 import type { PresetName } from './presets';
 
 /** Names looked for in each directory, in order of preference. */
@@ -103,13 +103,13 @@ export function parseRuleFlag(spec: string, rules: readonly Rule[]): Record<stri
     // A bare rule id: say what is missing rather than what YAML makes of it.
     const id = spec.trim().replace(/\s*:$/, '');
     const known = rules.some((r) => r.id === id);
-    const near = known
-      ? undefined
-      : closestMatch(
+    if (!known)
+      throw new ConfigError(
+        `${shown}: unknown rule "${id}"${didYouMean(
           id,
           rules.map((r) => r.id),
-        );
-    if (!known) throw new ConfigError(`${shown}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`);
+        )}`,
+      );
     throw new ConfigError(`${shown}: give a severity, e.g. --rule '${id}: error' (on, off, info, warning or error)`);
   }
   // `id:severity` without the space YAML needs is what people type on a command line.

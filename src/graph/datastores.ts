@@ -167,10 +167,10 @@ export function imageFamily(image: string): Family | undefined {
 }
 
 function familyOfImage(image: string): Family | undefined {
-  // mcr.microsoft.com/mssql/server, weaveworksdemos/user-db: an engine anywhere in the path (registry host excluded).
-  const path = parseImageReference(image).path.split('/');
   // A known console is a client even when its namespace names the engine (redis/redisinsight).
   if (adminConsole(image) !== undefined) return undefined;
+  // mcr.microsoft.com/mssql/server, weaveworksdemos/user-db: an engine anywhere in the path (registry host excluded).
+  const path = parseImageReference(image).path.split('/');
   const exact = BY_REPOSITORY.get(path[path.length - 1]);
   if (exact) return exact;
   if (path.some((p) => tokens(p).some((w) => TOOL_WORDS.has(w)))) return undefined;

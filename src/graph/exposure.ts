@@ -19,7 +19,7 @@
  * moby/moby#36174 and docker/compose#6534. One non-internal network is enough to publish them.
  */
 import type { ComposeDict } from '../model/project';
-import type { Exposure, ExposureLevel, Graph, NetworkNode, PublishedPort, ServiceNode } from './types';
+import type { Exposure, ExposureLevel, Graph, NamespaceKind, NetworkNode, PublishedPort, ServiceNode } from './types';
 import { reachableNetworks } from './query';
 
 export type { Exposure, ExposureLevel };
@@ -64,8 +64,15 @@ export function internalOnly(graph: Graph, networks: readonly string[]): Network
  * `host` (the process binds host ports itself), `none`, `service:X` or `container:X`.
  */
 export function publishesPorts(graph: Graph, node: ServiceNode): boolean {
-  const kind = node.namespace.kind;
-  if (kind === 'own') return internalOnly(graph, node.networks) === undefined;
+  return publishesPortsOn(graph, node.namespace.kind, node.networks);
+}
+
+/**
+ * publishesPorts for a service given by its namespace kind (`own`, or its `network_mode` kind) and
+ * network keys: also for services the graph does not hold (disabled by profiles).
+ */
+export function publishesPortsOn(graph: Graph, kind: NamespaceKind, networks: readonly string[]): boolean {
+  if (kind === 'own') return internalOnly(graph, networks) === undefined;
   return kind === 'bridge' || kind === 'other';
 }
 
